@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .wscn import ScanTicketType
+
+__NAMESPACE__ = "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp"
+
+
+@dataclass(slots=True, kw_only=True)
+class BoolExtType:
+    """
+    Bool value (from xs:boolean); foreign-namespace attributes allowed.
+    """
+
+    value: bool = field()
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class FilterInstructionType:
+    """
+    Filter instruction: no defined content, open to vendor elements.
+    """
+
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class String255ExtType:
+    """
+    String255 value (from psp:String255BaseType); foreign-namespace attributes allowed.
+    """
+
+    value: str = field(
+        default="",
+        metadata={
+            "max_length": 255,
+            "white_space": "preserve",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class anyURIExtType:
+    """
+    Any uri value (from xs:anyURI); foreign-namespace attributes allowed.
+    """
+
+    value: str = field(default="")
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class FilterToProcessType:
+    """
+    Filter to process: Dialect, Instructions.
+
+    :ivar dialect: Dialect (psp:anyURIExtType).
+    :ivar instructions: Instructions (psp:FilterInstructionType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    dialect: anyURIExtType = field(
+        metadata={
+            "name": "Dialect",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    instructions: FilterInstructionType = field(
+        metadata={
+            "name": "Instructions",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class FilterToProcessListType:
+    """
+    Filter to process list: Filter.
+
+    :ivar filter: Filter (psp:FilterToProcessType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    filter: Sequence[FilterToProcessType] = field(
+        default_factory=list,
+        metadata={
+            "name": "Filter",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+            "min_occurs": 1,
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class PostScanInstructionsType:
+    """
+    Post scan instructions: ContinueOnError, DocumentRootName, FiltersToProcess.
+
+    :ivar continue_on_error: Continue on error (psp:BoolExtType).
+    :ivar document_root_name: Document root name (psp:String255ExtType).
+    :ivar filters_to_process: Filters to process (psp:FilterToProcessListType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    continue_on_error: None | BoolExtType = field(
+        default=None,
+        metadata={
+            "name": "ContinueOnError",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        },
+    )
+    document_root_name: String255ExtType = field(
+        metadata={
+            "name": "DocumentRootName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    filters_to_process: FilterToProcessListType = field(
+        metadata={
+            "name": "FiltersToProcess",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class PostScanProcessType:
+    """
+    Post scan process: ScanRepository, ScanTicket, PostScanInstructions.
+
+    :ivar scan_repository: Fully qualified domain name of the scan repository.
+    :ivar scan_ticket: psp-namespace element whose type comes from wscn.
+    :ivar post_scan_instructions: Post scan instructions (psp:PostScanInstructionsType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    scan_repository: String255ExtType = field(
+        metadata={
+            "name": "ScanRepository",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    scan_ticket: ScanTicketType = field(
+        metadata={
+            "name": "ScanTicket",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    post_scan_instructions: PostScanInstructionsType = field(
+        metadata={
+            "name": "PostScanInstructions",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class PostScanProcess(PostScanProcessType):
+    """
+    A scan process: which scan server a device sends to, the scan ticket and the post-scan
+    instructions.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp"
