@@ -1,0 +1,154 @@
+"""Every message body and stand-alone document dsm-messages knows, with its protocol and model.
+
+This table is the one place that says which generated class is the body of which DSM message.
+It is data, not code: later layers (envelopes, actions, ordering rules) key on it.
+
+>>> from dsm_messages.models import dsp
+>>> spec = message_type(dsp.CreatePostScanJobRequest)
+>>> spec.protocol, spec.operation, spec.kind
+('dsp', 'CreatePostScanJob', 'request')
+>>> by_qname("{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}"
+...          "PostScanJobEndStateEvent").kind
+'event'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from .models import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, wscn, wse
+
+Protocol = Literal["dsp", "dsd", "dsc", "wse", "soap", "psp", "emlf", "fsf", "spf"]
+Kind = Literal["request", "response", "event", "fault", "document"]
+
+
+@attrs.frozen(kw_only=True)
+class MessageType:
+    """One message body: its protocol, the operation or event it belongs to, and its model."""
+
+    protocol: Protocol
+    operation: str
+    kind: Kind
+    model: type
+
+    @property
+    def qname(self) -> str:
+        """The body element's name in Clark notation, ``{namespace}LocalName``."""
+        meta = self.model.Meta  # type: ignore[attr-defined]
+        name = getattr(meta, "name", self.model.__name__)
+        return f"{{{meta.namespace}}}{name}"
+
+
+def _operation(
+    protocol: Protocol, name: str, request: type, response: type | None
+) -> list[MessageType]:
+    out = [MessageType(protocol=protocol, operation=name, kind="request", model=request)]
+    if response is not None:
+        out.append(MessageType(protocol=protocol, operation=name, kind="response", model=response))
+    return out
+
+
+def _event(protocol: Protocol, name: str, model: type) -> MessageType:
+    return MessageType(protocol=protocol, operation=name, kind="event", model=model)
+
+
+MESSAGE_TYPES: tuple[MessageType, ...] = (
+    # WS-DSP: scan device -> scan server
+    *_operation(
+        "dsp", "CreatePostScanJob", dsp.CreatePostScanJobRequest, dsp.CreatePostScanJobResponse
+    ),
+    *_operation("dsp", "SendImage", dsp.SendImageRequest, dsp.SendImageResponse),
+    *_operation("dsp", "EndPostScanJob", dsp.EndPostScanJobRequest, dsp.EndPostScanJobResponse),
+    *_operation(
+        "dsp", "CancelPostScanJob", dsp.CancelPostScanJobRequest, dsp.CancelPostScanJobResponse
+    ),
+    *_operation(
+        "dsp",
+        "GetPostScanJobElements",
+        dsp.GetPostScanJobElementsRequest,
+        dsp.GetPostScanJobElementsResponse,
+    ),
+    _event("dsp", "PostScanJobStatusEvent", dsp.PostScanJobStatusEvent),
+    _event("dsp", "PostScanJobEndStateEvent", dsp.PostScanJobEndStateEvent),
+    # WS-DSD: management console -> scan device (ValidateScanTicket bodies are WS-Scan elements)
+    *_operation("dsd", "GetActiveJobs", dsd.GetActiveJobsRequest, dsd.GetActiveJobsResponse),
+    *_operation("dsd", "GetJobElements", dsd.GetJobElementsRequest, dsd.GetJobElementsResponse),
+    *_operation("dsd", "GetJobHistory", dsd.GetJobHistoryRequest, dsd.GetJobHistoryResponse),
+    *_operation(
+        "dsd", "GetScannerElements", dsd.GetScannerElementsRequest, dsd.GetScannerElementsResponse
+    ),
+    *_operation(
+        "dsd",
+        "ValidateScanTicket",
+        wscn.ValidateScanTicketRequest,
+        wscn.ValidateScanTicketResponse,
+    ),
+    _event("dsd", "JobStatusEvent", dsd.JobStatusEvent),
+    _event("dsd", "JobEndStateEvent", dsd.JobEndStateEvent),
+    _event("dsd", "ScannerElementsChangeEvent", dsd.ScannerElementsChangeEvent),
+    _event("dsd", "ScannerStatusConditionEvent", dsd.ScannerStatusConditionEvent),
+    _event("dsd", "ScannerStatusConditionClearedEvent", dsd.ScannerStatusConditionClearedEvent),
+    _event("dsd", "ScannerStatusSummaryEvent", dsd.ScannerStatusSummaryEvent),
+    # WS-DSC: management console -> scan server
+    *_operation(
+        "dsc",
+        "GetRepositoryElements",
+        dsc.GetRepositoryElementsRequest,
+        dsc.GetRepositoryElementsResponse,
+    ),
+    *_operation(
+        "dsc", "CancelPostScanJob", dsc.CancelPostScanJobRequest, dsc.CancelPostScanJobResponse
+    ),
+    *_operation(
+        "dsc",
+        "GetPostScanJobElements",
+        dsc.GetPostScanJobElementsRequest,
+        dsc.GetPostScanJobElementsResponse,
+    ),
+    *_operation("dsc", "GetActiveJobs", dsc.GetActiveJobsRequest, dsc.GetActiveJobsResponse),
+    *_operation("dsc", "GetJobHistory", dsc.GetJobHistoryRequest, dsc.GetJobHistoryResponse),
+    _event("dsc", "RepositoryElementsChangeEvent", dsc.RepositoryElementsChangeEvent),
+    _event("dsc", "RepositoryStatusSummaryEvent", dsc.RepositoryStatusSummaryEvent),
+    _event("dsc", "PostScanJobStatusEvent", dsc.PostScanJobStatusEvent),
+    _event("dsc", "PostScanJobEndStateEvent", dsc.PostScanJobEndStateEvent),
+    # WS-Eventing: DSM events flow only through subscriptions. Unsubscribe's answer is empty.
+    *_operation("wse", "Subscribe", wse.Subscribe, wse.SubscribeResponse),
+    *_operation("wse", "Renew", wse.Renew, wse.RenewResponse),
+    *_operation("wse", "GetStatus", wse.GetStatus, wse.GetStatusResponse),
+    *_operation("wse", "Unsubscribe", wse.Unsubscribe, None),
+    _event("wse", "SubscriptionEnd", wse.SubscriptionEnd),
+    # SOAP 1.2 fault, the answer to any request that failed
+    MessageType(protocol="soap", operation="Fault", kind="fault", model=soap.Fault),
+    # Stand-alone documents: a scan process as stored in the directory, and the three filter
+    # configurations that its instructions carry
+    MessageType(
+        protocol="psp", operation="PostScanProcess", kind="document", model=psp.PostScanProcess
+    ),
+    MessageType(protocol="emlf", operation="EmailConfig", kind="document", model=emlf.EmailConfig),
+    MessageType(
+        protocol="fsf", operation="FileShareConfig", kind="document", model=fsf.FileShareConfig
+    ),
+    MessageType(
+        protocol="spf", operation="SharePointConfig", kind="document", model=spf.SharePointConfig
+    ),
+)
+
+_BY_MODEL = {spec.model: spec for spec in MESSAGE_TYPES}
+_BY_QNAME = {spec.qname: spec for spec in MESSAGE_TYPES}
+
+
+def message_type(model: type) -> MessageType:
+    """The table entry of a body class; ``KeyError`` names the class if it is not a body."""
+    try:
+        return _BY_MODEL[model]
+    except KeyError:
+        raise KeyError(
+            f"{model.__module__}.{model.__qualname__} is not a DSM message body"
+        ) from None
+
+
+def by_qname(qname: str) -> MessageType | None:
+    """The table entry for a body element name in Clark notation, or ``None`` if unknown."""
+    return _BY_QNAME.get(qname)

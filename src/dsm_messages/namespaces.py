@@ -1,0 +1,36 @@
+"""Namespace URIs of every vocabulary DSM messages use, and the prefixes we write them with."""
+
+from __future__ import annotations
+
+from typing import Final
+
+SOAP: Final = "http://www.w3.org/2003/05/soap-envelope"
+WSA: Final = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
+WSE: Final = "http://schemas.xmlsoap.org/ws/2004/08/eventing"
+XOP: Final = "http://www.w3.org/2004/08/xop/include"
+DSP: Final = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
+DSD: Final = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device"
+DSC: Final = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
+WSCN: Final = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+PSP: Final = "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp"
+EMLF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/email"
+FSF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare"
+SPF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/sharepoint"
+SPX: Final = "http://schemas.microsoft.com/windows/2010/09/imaging/postscan/scanprocess/extensions"
+
+#: The conventional prefix of each namespace, as the DSM documentation writes them.
+PREFIXES: Final[dict[str, str]] = {
+    "soap": SOAP,
+    "wsa": WSA,
+    "wse": WSE,
+    "xop": XOP,
+    "dsp": DSP,
+    "dsd": DSD,
+    "dsc": DSC,
+    "wscn": WSCN,
+    "psp": PSP,
+    "emlf": EMLF,
+    "fsf": FSF,
+    "spf": SPF,
+    "spx": SPX,
+}

@@ -1,0 +1,73 @@
+"""The compiled DSM schema set.
+
+The XSDs ship inside the package (``dsm_messages/xsd``) and are located with
+:mod:`importlib.resources`, never relative to a checkout. They are compiled once per process.
+Compilation never touches the network, and any problem libxml2 reports while compiling, a
+warning included, is an error: an ``xs:import`` that cannot be resolved is only a warning to
+libxml2 and would otherwise leave a namespace silently unvalidated.
+
+>>> schema = load_schema()
+>>> from lxml import etree
+>>> schema.validate(etree.fromstring(
+...     b'<dsp:EndPostScanJobRequest xmlns:dsp="http://schemas.microsoft.com/windows/2008/12/'
+...     b'wdp/distributedscan/processing"><dsp:JobToken>264a19bf</dsp:JobToken>'
+...     b'</dsp:EndPostScanJobRequest>'))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import SchemaCompileError
+
+#: File name of the entry schema that imports every namespace.
+ENTRY_SCHEMA = "dsm.xsd"
+
+
+def compile_schema(path: Path) -> etree.XMLSchema:
+    """Compile the schema at ``path`` offline; raise :class:`SchemaCompileError` on any problem."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+    try:
+        document = etree.parse(str(path), parser)
+        schema = etree.XMLSchema(document)
+    except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as exc:
+        log = getattr(exc, "error_log", None)
+        problems = [_describe(entry) for entry in log] if log else []
+        raise SchemaCompileError(problems or [str(exc)]) from None
+    problems = [_describe(entry) for entry in schema.error_log]
+    if problems:
+        raise SchemaCompileError(problems)
+    return schema
+
+
+def _describe(entry: etree._LogEntry) -> str:
+    return f"{entry.filename}:{entry.line}: {entry.level_name}: {entry.message}"
+
+
+@functools.cache
+def _schema_dir() -> Path:
+    # The package may be installed as a zip: keep the extracted copy for the life of the process.
+    stack = ExitStack()
+    directory = stack.enter_context(resources.as_file(resources.files(__package__) / "xsd"))
+    _keep.append(stack)
+    return Path(directory)
+
+
+_keep: list[ExitStack] = []
+
+
+def schema_dir() -> Path:
+    """Directory holding the shipped XSD files (one per namespace, plus ``dsm.xsd``)."""
+    return _schema_dir()
+
+
+@functools.cache
+def load_schema() -> etree.XMLSchema:
+    """The compiled schema set, compiled on first use and shared afterwards."""
+    return compile_schema(schema_dir() / ENTRY_SCHEMA)
