@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from commands import installed_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    command = shutil.which("dsm-messages")
-    assert command is not None, "the dsm-messages entry point is not installed"
     return subprocess.run(
-        [command, *args], capture_output=True, text=True, check=False, timeout=60
+        [installed_command("dsm-messages"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
 
 

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import doctest
 import importlib
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from commands import installed_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_MODULES = ["binding", "cli", "errors", "messages", "namespaces", "safexml", "schema"]
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name, path=str(Path(sys.executable).parent))
-    if found is None:
-        found = shutil.which(name)
-    assert found is not None, f"{name} is not installed (it is in the 'test' extra)"
-    return found
-
-
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
-        [_tool("ruff"), "check", "src", "tests", "tools"],
+        [installed_command("ruff"), "check", "src", "tests", "tools"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -37,7 +28,12 @@ def test_ruff_is_clean() -> None:
 
 def test_mypy_strict_is_clean() -> None:
     result = subprocess.run(
-        [_tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+        [installed_command("mypy")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
