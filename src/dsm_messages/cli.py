@@ -10,6 +10,7 @@ that cannot be opened.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -68,8 +69,8 @@ def _key_fields(body: etree._Element) -> list[str]:
     return fields
 
 
-def _show(path: Path, out: TextIO) -> None:
-    root = parse_xml(path.read_bytes())
+def _show(path: Path, data: bytes, out: TextIO) -> None:
+    root = parse_xml(data)
     body, action = _body_and_action(root)
     name = _short(clark_name(body))
     spec = by_qname(clark_name(body))
@@ -87,10 +88,12 @@ def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     for path in _expand(args.paths):
         try:
-            _show(path, out)
+            data = path.read_bytes()
         except OSError as exc:
             err.write(f"{path}: cannot read: {exc.strerror or exc}\n")
             return 2
+        try:
+            _show(path, data, out)
         except DsmError as exc:
             err.write(f"{path}: {exc}\n")
             status = 1
@@ -112,7 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dsm-messages`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
-    status: int = args.handler(args, sys.stdout, sys.stderr)
+    try:
+        status: int = args.handler(args, sys.stdout, sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`dsm-messages show ... | head`): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 
