@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import dsm_messages
 from dsm_messages import SchemaCompileError, load_schema, schema_dir
@@ -93,3 +94,17 @@ def test_broken_schema_reports_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(SchemaCompileError) as caught:
         compile_schema(tmp_path / "bad.xsd")
     assert any("bad.xsd:2" in problem for problem in caught.value.problems)
+
+
+def test_every_named_declaration_is_documented() -> None:
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    missing = []
+    for path in schema_dir().glob("*.xsd"):
+        root = etree.parse(str(path)).getroot()
+        for node in root.iter(f"{xs}element", f"{xs}complexType", f"{xs}simpleType"):
+            if node.get("name") is None:
+                continue
+            text = node.findtext(f"{xs}annotation/{xs}documentation")
+            if not text or not text.strip():
+                missing.append(f"{path.name}: {node.get('name')}")
+    assert missing == []

@@ -3140,6 +3140,25 @@ class DocumentFinalParametersType:
     """
     Settings the device actually used (same model as DocumentParameters; leaves may carry
     Override/UsedDefault).
+
+    :ivar format: File format of the scanned document (well-known token or vendor MIME-like
+        token).
+    :ivar compression_quality_factor: Compression quality, 0 (smallest file) to 100 (best
+        quality).
+    :ivar images_to_transfer: Number of images the device should scan and transfer (0 or
+        more).
+    :ivar input_source: Where the paper is taken from: Platen, ADF, ADFDuplex or Film.
+    :ivar film_scan_mode: Film type to scan; only meaningful when InputSource is Film.
+    :ivar content_type: Kind of content on the page (Auto, Text, Photo, Halftone, Mixed),
+        used to tune processing.
+    :ivar input_size: Size of the input media, or a request to detect it automatically.
+    :ivar exposure: Automatic exposure, or explicit contrast, brightness and sharpness
+        settings.
+    :ivar scaling: Width and height scaling, each 1 to 1000 percent.
+    :ivar rotation: Clockwise rotation applied to the scanned image (0, 90, 180 or 270).
+    :ivar media_sides: Per-side settings: MediaFront, and MediaBack for duplex scans.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     format: None | DocumentFormatType = field(
@@ -3252,18 +3271,22 @@ class DocumentParametersType:
     Document parameters: Format, CompressionQualityFactor, ImagesToTransfer, InputSource,
     FilmScanMode, ContentType, InputSize, Exposure, Scaling, Rotation, MediaSides.
 
-    :ivar format: Format (wscn:DocumentFormatType).
-    :ivar compression_quality_factor: Compression quality factor
-        (wscn:CompressionQualityFactorType).
-    :ivar images_to_transfer: Images to transfer (wscn:ImagesToTransferType).
-    :ivar input_source: Input source (wscn:DocumentInputSourceType).
-    :ivar film_scan_mode: Film scan mode (wscn:FilmScanModeType).
-    :ivar content_type: Content (wscn:ContentTypeTicketType).
-    :ivar input_size: Input size (wscn:DocumentInputSizeType).
-    :ivar exposure: Exposure (wscn:ScanExposureType).
-    :ivar scaling: Scaling (wscn:ScalingType).
-    :ivar rotation: Rotation (wscn:RotationType).
-    :ivar media_sides: Media sides (wscn:MediaSidesType).
+    :ivar format: File format of the scanned document (well-known token or vendor MIME-like
+        token).
+    :ivar compression_quality_factor: Compression quality, 0 (smallest file) to 100 (best
+        quality).
+    :ivar images_to_transfer: Number of images the device should scan and transfer (0 or
+        more).
+    :ivar input_source: Where the paper is taken from: Platen, ADF, ADFDuplex or Film.
+    :ivar film_scan_mode: Film type to scan; only meaningful when InputSource is Film.
+    :ivar content_type: Kind of content on the page (Auto, Text, Photo, Halftone, Mixed),
+        used to tune processing.
+    :ivar input_size: Size of the input media, or a request to detect it automatically.
+    :ivar exposure: Automatic exposure, or explicit contrast, brightness and sharpness
+        settings.
+    :ivar scaling: Width and height scaling, each 1 to 1000 percent.
+    :ivar rotation: Clockwise rotation applied to the scanned image (0, 90, 180 or 270).
+    :ivar media_sides: Per-side settings: MediaFront, and MediaBack for duplex scans.
     :ivar other_element:
     :ivar other_attributes:
     """
