@@ -61,39 +61,38 @@ def test_every_schema_file_uses_relative_locations_only() -> None:
         assert 'schemaLocation="http' not in text, path.name
 
 
-def test_remote_import_is_refused_not_fetched(tmp_path: Path, no_network: None) -> None:
-    (tmp_path / "remote.xsd").write_text(
-        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">'
-        '<xs:import namespace="urn:elsewhere" schemaLocation="http://203.0.113.7/elsewhere.xsd"/>'
-        "</xs:schema>",
-        encoding="utf-8",
-    )
+def compile_problems(directory: Path, content: str) -> list[str]:
+    path = directory / "candidate.xsd"
+    path.write_text(content, encoding="utf-8")
     with pytest.raises(SchemaCompileError) as caught:
-        compile_schema(tmp_path / "remote.xsd")
-    assert any("elsewhere.xsd" in problem for problem in caught.value.problems)
+        compile_schema(path)
+    return caught.value.problems
+
+
+def importing(location: str) -> str:
+    return (
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">'
+        f'<xs:import namespace="urn:other" schemaLocation="{location}"/></xs:schema>'
+    )
+
+
+def test_remote_import_is_refused_not_fetched(tmp_path: Path, no_network: None) -> None:
+    problems = compile_problems(tmp_path, importing("http://203.0.113.7/elsewhere.xsd"))
+    assert any("elsewhere.xsd" in problem for problem in problems)
 
 
 def test_unresolvable_import_is_an_error_even_though_libxml2_only_warns(tmp_path: Path) -> None:
-    (tmp_path / "missing.xsd").write_text(
-        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">'
-        '<xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>'
-        "</xs:schema>",
-        encoding="utf-8",
-    )
-    with pytest.raises(SchemaCompileError) as caught:
-        compile_schema(tmp_path / "missing.xsd")
-    assert any("gone.xsd" in problem for problem in caught.value.problems)
+    problems = compile_problems(tmp_path, importing("gone.xsd"))
+    assert any("gone.xsd" in problem for problem in problems)
 
 
 def test_broken_schema_reports_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "bad.xsd").write_text(
+    problems = compile_problems(
+        tmp_path,
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n'
         '<xs:element name="a" type="xs:nosuchtype"/>\n</xs:schema>',
-        encoding="utf-8",
     )
-    with pytest.raises(SchemaCompileError) as caught:
-        compile_schema(tmp_path / "bad.xsd")
-    assert any("bad.xsd:2" in problem for problem in caught.value.problems)
+    assert any("candidate.xsd:2" in problem for problem in problems)
 
 
 def test_every_named_declaration_is_documented() -> None:
