@@ -10,6 +10,11 @@ It is data, not code: later layers (envelopes, actions, ordering rules) key on i
 >>> by_qname("{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}"
 ...          "PostScanJobEndStateEvent").kind
 'event'
+>>> spec.action
+'http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing/CreatePostScanJob'
+>>> by_action("http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device/"
+...           "GetActiveJobs").action
+'http://schemas.microsoft.com/windows/2006/08/wdp/scan/GetActiveJobs'
 """
 
 from __future__ import annotations
@@ -18,20 +23,39 @@ from typing import Literal
 
 import attrs
 
+from . import namespaces as ns
 from .models import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, wscn, wse
 
 Protocol = Literal["dsp", "dsd", "dsc", "wse", "soap", "psp", "emlf", "fsf", "spf"]
 Kind = Literal["request", "response", "event", "fault", "document"]
 
 
+#: WS-Addressing 2004/08 action of every SOAP fault.
+FAULT_ACTION = "http://schemas.xmlsoap.org/ws/2004/08/addressing/fault"
+
+# Action URIs are <namespace>/<Operation>[Response] or <namespace>/<Event>. WS-DSD's are
+# inferred (no WS-DSD page shows an operation message): the WS-Scan namespace is primary, as in
+# every WS-DSD event example, and the WS-DSD namespace is accepted on input (decision 3).
+_ACTION_BASE: dict[str, tuple[str, ...]] = {
+    "dsp": (ns.DSP,),
+    "dsd": (ns.WSCN, ns.DSD),
+    "dsc": (ns.DSC,),
+    "wse": (ns.WSE,),
+}
+
+
 @attrs.frozen(kw_only=True)
 class MessageType:
-    """One message body: its protocol, the operation or event it belongs to, and its model."""
+    """One message body: its protocol, the operation or event it belongs to, its model, and the
+    ``wsa:Action`` it travels with (``None`` for stand-alone documents)."""
 
     protocol: Protocol
     operation: str
     kind: Kind
     model: type
+    action: str | None = None
+    #: Other action URIs recorded in the sources; accepted on input, never emitted.
+    alternative_actions: tuple[str, ...] = ()
 
     @property
     def qname(self) -> str:
@@ -41,17 +65,29 @@ class MessageType:
         return f"{{{meta.namespace}}}{name}"
 
 
+def _entry(protocol: Protocol, operation: str, kind: Kind, model: type, name: str) -> MessageType:
+    primary, *others = (f"{base}/{name}" for base in _ACTION_BASE[protocol])
+    return MessageType(
+        protocol=protocol,
+        operation=operation,
+        kind=kind,
+        model=model,
+        action=primary,
+        alternative_actions=tuple(others),
+    )
+
+
 def _operation(
     protocol: Protocol, name: str, request: type, response: type | None
 ) -> list[MessageType]:
-    out = [MessageType(protocol=protocol, operation=name, kind="request", model=request)]
+    out = [_entry(protocol, name, "request", request, name)]
     if response is not None:
-        out.append(MessageType(protocol=protocol, operation=name, kind="response", model=response))
+        out.append(_entry(protocol, name, "response", response, name + "Response"))
     return out
 
 
 def _event(protocol: Protocol, name: str, model: type) -> MessageType:
-    return MessageType(protocol=protocol, operation=name, kind="event", model=model)
+    return _entry(protocol, name, "event", model, name)
 
 
 MESSAGE_TYPES: tuple[MessageType, ...] = (
@@ -120,7 +156,9 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
     *_operation("wse", "Unsubscribe", wse.Unsubscribe, None),
     _event("wse", "SubscriptionEnd", wse.SubscriptionEnd),
     # SOAP 1.2 fault, the answer to any request that failed
-    MessageType(protocol="soap", operation="Fault", kind="fault", model=soap.Fault),
+    MessageType(
+        protocol="soap", operation="Fault", kind="fault", model=soap.Fault, action=FAULT_ACTION
+    ),
     # Stand-alone documents: a scan process as stored in the directory, and the three filter
     # configurations that its instructions carry
     MessageType(
@@ -137,6 +175,12 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
 
 _BY_MODEL = {spec.model: spec for spec in MESSAGE_TYPES}
 _BY_QNAME = {spec.qname: spec for spec in MESSAGE_TYPES}
+_BY_ACTION = {
+    action: spec
+    for spec in MESSAGE_TYPES
+    for action in (spec.action, *spec.alternative_actions)
+    if action is not None
+}
 
 
 def message_type(model: type) -> MessageType:
@@ -152,3 +196,8 @@ def message_type(model: type) -> MessageType:
 def by_qname(qname: str) -> MessageType | None:
     """The table entry for a body element name in Clark notation, or ``None`` if unknown."""
     return _BY_QNAME.get(qname)
+
+
+def by_action(action: str) -> MessageType | None:
+    """The table entry a ``wsa:Action`` URI announces (recorded alternatives included)."""
+    return _BY_ACTION.get(action)
