@@ -11,7 +11,16 @@ import pytest
 from commands import installed_command
 
 ROOT = Path(__file__).resolve().parent.parent
-PUBLIC_MODULES = ["binding", "cli", "errors", "messages", "namespaces", "safexml", "schema"]
+PUBLIC_MODULES = [
+    "binding",
+    "cli",
+    "envelope",
+    "errors",
+    "messages",
+    "namespaces",
+    "safexml",
+    "schema",
+]
 
 
 def test_ruff_is_clean() -> None:

@@ -2,32 +2,40 @@
 
 The generated models live in :mod:`dsm_messages.models` (one module per namespace). This
 package adds the layers around them: the compiled schema set, binding to and from XML, and the
-table of message bodies.
+table of message bodies with their actions, and SOAP 1.2 envelopes.
 """
 
 from __future__ import annotations
 
 from .binding import from_xml, to_xml
+from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
 from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
-from .messages import MESSAGE_TYPES, MessageType, by_qname, message_type
+from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANONYMOUS",
     "MESSAGE_TYPES",
     "BindingError",
     "DsmError",
+    "Envelope",
+    "EnvelopeError",
     "MessageType",
     "SchemaCompileError",
     "XmlSyntaxError",
     "__version__",
+    "by_action",
     "by_qname",
     "from_xml",
     "load_schema",
     "message_type",
+    "parse",
     "parse_xml",
+    "reply",
     "schema_dir",
+    "serialize",
     "to_xml",
 ]

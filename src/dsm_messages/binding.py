@@ -54,14 +54,20 @@ def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) 
 
 
 def _drop_unused_prefixes(data: bytes, *, pretty: bool, xml_declaration: bool) -> bytes:
-    """Keep only the namespace declarations a document uses.
-
-    The serializer declares every conventional prefix on the root. lxml drops the ones no
-    element or attribute name uses, but cannot see QName values (``dsp:JobStatus``,
-    ``soap:Receiver``, a vendor ``ns13:Code``), which need their declaration in scope: a prefix
-    that starts a text or attribute value is therefore kept.
-    """
     root = etree.fromstring(data)
+    drop_unused_namespaces(root)
+    if pretty:
+        etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=xml_declaration)
+
+
+def drop_unused_namespaces(root: etree._Element) -> None:
+    """Remove the namespace declarations a tree does not use, in place.
+
+    lxml drops those no element or attribute name uses, but cannot see QName values
+    (``dsp:JobStatus``, ``soap:Receiver``, a vendor ``ns13:Code``), which need their declaration
+    in scope: a prefix that starts a text or attribute value is therefore kept.
+    """
     in_values: set[str] = set()
     for element in root.iter():
         for value in (element.text, *element.attrib.values()):
@@ -70,9 +76,6 @@ def _drop_unused_prefixes(data: bytes, *, pretty: bool, xml_declaration: bool) -
                 if colon and head in element.nsmap:
                     in_values.add(head)
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))
-    if pretty:
-        etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=xml_declaration)
 
 
 @overload

@@ -1,0 +1,233 @@
+"""SOAP 1.2 envelopes with WS-Addressing 2004/08 headers: build them, read them, answer them.
+
+>>> from dsm_messages.models import dsp
+>>> request = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+>>> data = serialize(request, to="https://scansrv01.example:5362/ScanServer/1",
+...                  message_id="urn:uuid:5eb4f990-0000-4000-8000-000000000001")
+>>> envelope = parse(data)
+>>> envelope.action
+'http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing/EndPostScanJob'
+>>> envelope.body == request
+True
+>>> answer = parse(reply(envelope, dsp.EndPostScanJobResponse()))
+>>> answer.relates_to, answer.to
+('urn:uuid:5eb4f990-0000-4000-8000-000000000001', 'http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous')
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import attrs
+from lxml import etree
+
+from .binding import drop_unused_namespaces, from_xml, to_xml
+from .errors import DsmError
+from .messages import FAULT_ACTION, MessageType, by_action, by_qname, message_type
+from .models import soap, wsa, wse
+from .namespaces import SOAP, WSA, WSE
+from .safexml import clark_name, parse_xml
+
+#: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
+ANONYMOUS = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
+
+_HEADER_TEXT = {
+    f"{{{WSA}}}To": "to",
+    f"{{{WSA}}}Action": "action",
+    f"{{{WSA}}}MessageID": "message_id",
+    f"{{{WSA}}}RelatesTo": "relates_to",
+    f"{{{WSE}}}Identifier": "identifier",
+}
+_HEADER_EPR = {
+    f"{{{WSA}}}ReplyTo": ("reply_to", wsa.ReplyTo),
+    f"{{{WSA}}}FaultTo": ("fault_to", wsa.FaultTo),
+    f"{{{WSA}}}From": ("from_", wsa.From),
+}
+
+
+class EnvelopeError(DsmError):
+    """Bytes that are not a DSM SOAP envelope, or a message that cannot be put in one."""
+
+
+@attrs.frozen(kw_only=True)
+class Envelope:
+    """A parsed message: the addressing headers and the bound body.
+
+    ``body`` is the model instance of the body element (a ``soap.Fault`` for faults) or ``None``
+    for an empty body. Header values are the text as written. ``extra_headers`` holds every other
+    header block (vendor blocks, reference parameters) as its exact XML.
+    """
+
+    action: str
+    body: object | None
+    to: str | None = None
+    message_id: str | None = None
+    relates_to: str | None = None
+    reply_to: wsa.EndpointReferenceType | None = None
+    fault_to: wsa.EndpointReferenceType | None = None
+    from_: wsa.EndpointReferenceType | None = None
+    identifier: str | None = None
+    extra_headers: tuple[bytes, ...] = ()
+
+    @property
+    def message_type(self) -> MessageType | None:
+        """The table entry of the body, or ``None`` for an empty body."""
+        return None if self.body is None else message_type(type(self.body))
+
+    @property
+    def is_fault(self) -> bool:
+        return isinstance(self.body, soap.Fault)
+
+
+def new_message_id() -> str:
+    """A fresh ``urn:uuid:`` message identifier."""
+    return f"urn:uuid:{uuid.uuid4()}"
+
+
+def _epr(
+    model: type[wsa.EndpointReferenceType], value: str | wsa.EndpointReferenceType | None
+) -> wsa.EndpointReferenceType | None:
+    if value is None or isinstance(value, model):
+        return value
+    if isinstance(value, str):
+        return model(address=wsa.AttributedURI(value=value))
+    fields = {f: getattr(value, f) for f in value.__dataclass_fields__}
+    return model(**fields)
+
+
+def serialize(
+    message: object | None,
+    *,
+    to: str,
+    action: str | None = None,
+    message_id: str | None = None,
+    relates_to: str | None = None,
+    reply_to: str | wsa.EndpointReferenceType | None = None,
+    fault_to: str | wsa.EndpointReferenceType | None = None,
+    from_: str | wsa.EndpointReferenceType | None = None,
+    identifier: str | None = None,
+    headers: Sequence[bytes] = (),
+    pretty: bool = False,
+) -> bytes:
+    """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers, as UTF-8 bytes.
+
+    The action comes from the message table unless given (it must be given for an empty body).
+    A fresh ``urn:uuid:`` MessageID is used when none is given. ``headers`` are extra header
+    blocks, each a complete XML element, written after the addressing headers as given.
+    """
+    if action is None:
+        if message is None:
+            raise EnvelopeError("an empty body needs an explicit action")
+        try:
+            action = message_type(type(message)).action
+        except KeyError as exc:
+            raise EnvelopeError(str(exc.args[0])) from None
+        if action is None:
+            raise EnvelopeError(f"{type(message).__name__} is a document, not a message")
+    blocks: list[object] = [wsa.To(value=to), wsa.Action(value=action)]
+    blocks.append(wsa.MessageID(value=message_id or new_message_id()))
+    if relates_to is not None:
+        blocks.append(wsa.RelatesTo(value=relates_to))
+    for model, value in ((wsa.ReplyTo, reply_to), (wsa.FaultTo, fault_to), (wsa.From, from_)):
+        epr = _epr(model, value)
+        if epr is not None:
+            blocks.append(epr)
+    if identifier is not None:
+        blocks.append(wse.Identifier(value=identifier))
+    envelope = soap.Envelope(
+        header=soap.Header(other_element=blocks),
+        body=soap.Body(any_element=[] if message is None else [message]),
+    )
+    data = to_xml(envelope)
+    if headers or pretty:
+        root = etree.fromstring(data)
+        header = root[0]
+        for block in headers:
+            try:
+                header.append(parse_xml(block))
+            except DsmError as exc:
+                raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
+        if pretty:
+            etree.indent(root, space="  ")
+        data = etree.tostring(root, encoding="UTF-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data
+
+
+def parse(data: bytes) -> Envelope:
+    """Read a SOAP 1.2 envelope and bind its body.
+
+    Raises :class:`EnvelopeError` (or :class:`~dsm_messages.errors.XmlSyntaxError` for bytes
+    that are not well-formed XML) naming what is wrong.
+    """
+    root = parse_xml(data)
+    name = clark_name(root)
+    if name != f"{{{SOAP}}}Envelope":
+        raise EnvelopeError(
+            f"root element is {name}, not a SOAP 1.2 Envelope (a SOAP node answers "
+            "soap:VersionMismatch)"
+        )
+    values: dict[str, object] = {}
+    extra: list[bytes] = []
+    header = root.find(f"{{{SOAP}}}Header")
+    for block in [] if header is None else header:
+        if not isinstance(block.tag, str):
+            continue  # comments and processing instructions carry no header
+        block_name = clark_name(block)
+        if block_name in _HEADER_TEXT:
+            key = _HEADER_TEXT[block_name]
+            if key in values:
+                raise EnvelopeError(f"header {block_name} appears more than once")
+            values[key] = block.text or ""
+        elif block_name in _HEADER_EPR:
+            key, model = _HEADER_EPR[block_name]
+            values[key] = from_xml(block, model)
+        else:
+            extra.append(_standalone(block))
+    action = values.get("action")
+    if not isinstance(action, str):
+        raise EnvelopeError("the envelope has no wsa:Action header")
+    announced = by_action(action.strip())
+    if announced is None and action.strip() != FAULT_ACTION:
+        raise EnvelopeError(f"unknown action {action.strip()!r}")
+    body_element = root.find(f"{{{SOAP}}}Body")
+    if body_element is None:
+        raise EnvelopeError("the envelope has no soap:Body")
+    children = [child for child in body_element if isinstance(child.tag, str)]
+    if len(children) > 1:
+        raise EnvelopeError(f"the soap:Body holds {len(children)} elements; DSM bodies hold one")
+    body: object | None = None
+    if children:
+        body_name = clark_name(children[0])
+        if by_qname(body_name) is None:
+            raise EnvelopeError(f"{body_name} is not a known DSM message body")
+        body = from_xml(children[0])
+    return Envelope(body=body, extra_headers=tuple(extra), **values)  # type: ignore[arg-type]
+
+
+def _standalone(element: etree._Element) -> bytes:
+    """An element's XML with the declarations it uses, not every one it inherits."""
+    copy = etree.fromstring(etree.tostring(element, with_tail=False))
+    drop_unused_namespaces(copy)
+    return etree.tostring(copy)
+
+
+def reply(request: Envelope, message: object, *, message_id: str | None = None) -> bytes:
+    """The response (or fault) to a parsed request, addressed and correlated.
+
+    A response goes to the request's ReplyTo (anonymous when absent). A fault goes to FaultTo,
+    else ReplyTo, else From, else the anonymous address, with the WS-Addressing fault action.
+    Either way RelatesTo is the request's MessageID.
+    """
+    if request.message_id is None:
+        raise EnvelopeError("the request has no wsa:MessageID, so no answer can relate to it")
+    candidates: tuple[wsa.EndpointReferenceType | None, ...] = (request.reply_to,)
+    if isinstance(message, soap.Fault):
+        candidates = (request.fault_to, request.reply_to, request.from_)
+    destination = next((epr.address.value for epr in candidates if epr is not None), ANONYMOUS)
+    return serialize(
+        message,
+        to=destination,
+        message_id=message_id,
+        relates_to=request.message_id.strip(),
+    )
