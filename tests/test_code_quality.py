@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "cli",
     "envelope",
     "errors",
+    "faults",
     "messages",
     "namespaces",
     "safexml",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .binding import from_xml, to_xml
 from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
 from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
+from .faults import Fault, FaultError
 from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
@@ -23,6 +24,8 @@ __all__ = [
     "DsmError",
     "Envelope",
     "EnvelopeError",
+    "Fault",
+    "FaultError",
     "MessageType",
     "SchemaCompileError",
     "XmlSyntaxError",

@@ -1,0 +1,182 @@
+"""SOAP faults as values: code, subcodes, reason, detail; named constants for every documented
+subcode; and an exception that carries one, so a server can ``raise`` it and answer with it.
+
+>>> fault = DSP_INVALID_ARGS.with_detail("PSP_Identifier")
+>>> fault.subcodes[0] == DSP_INVALID_ARGS.subcodes[0]
+True
+>>> Fault.from_model(fault.to_model()) == fault
+True
+>>> try:
+...     raise FaultError(DSP_JOB_TOKEN_NOT_FOUND)
+... except FaultError as error:
+...     print(error)
+dsp:ClientErrorJobTokenNotFound (soap:Sender): no job matches the job token
+"""
+
+from __future__ import annotations
+
+from typing import Literal, cast, get_args
+from xml.etree.ElementTree import QName
+
+import attrs
+
+from .errors import DsmError
+from .models import soap
+from .namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN
+
+Code = Literal["Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataEncodingUnknown"]
+_PREFIX_OF = {uri: prefix for prefix, uri in PREFIXES.items()}
+
+
+def _short(qname: QName) -> str:
+    namespace, _, local = qname.text[1:].partition("}")
+    prefix = _PREFIX_OF.get(namespace)
+    return f"{prefix}:{local}" if prefix else qname.text
+
+
+@attrs.frozen(kw_only=True)
+class Fault:
+    """A SOAP 1.2 fault. ``subcodes`` go from the outermost to the innermost."""
+
+    code: Code
+    subcodes: tuple[QName, ...] = ()
+    reason: str
+    lang: str = "en"
+    #: Detail text (a job token, the invalid argument), if any.
+    detail: str | None = None
+
+    def with_detail(self, detail: str) -> Fault:
+        """The same fault carrying ``detail``."""
+        return attrs.evolve(self, detail=detail)
+
+    def to_model(self) -> soap.Fault:
+        """The ``soap:Fault`` body element."""
+        subcode: soap.SubcodeType | None = None
+        for value in reversed(self.subcodes):
+            subcode = soap.SubcodeType(value=value, subcode=subcode)
+        return soap.Fault(
+            code=soap.FaultCodeType(
+                value=soap.FaultCodeEnum(QName(SOAP, self.code)), subcode=subcode
+            ),
+            reason=soap.FaultReasonType(
+                text=[soap.ReasonTextType(value=self.reason, lang=self.lang)]
+            ),
+            detail=None if self.detail is None else soap.DetailType(content=[self.detail]),
+        )
+
+    @classmethod
+    def from_model(cls, model: soap.Fault) -> Fault:
+        """Read a bound ``soap:Fault``; the first reason text is kept."""
+        code_value = model.code.value
+        qname = code_value.value if isinstance(code_value, soap.FaultCodeEnum) else code_value
+        code_text = qname.text if isinstance(qname, QName) else str(qname)
+        subcodes = []
+        node = model.code.subcode
+        while node is not None:
+            subcodes.append(node.value)
+            node = node.subcode
+        first = model.reason.text[0]
+        detail = None
+        if model.detail is not None:
+            texts = [part for part in model.detail.content if isinstance(part, str)]
+            detail = "".join(texts).strip() or None
+        code = code_text.rpartition("}")[2]
+        if code not in get_args(Code):
+            raise ValueError(f"{code_text} is not a SOAP 1.2 fault code")
+        return cls(
+            code=cast(Code, code),
+            subcodes=tuple(subcodes),
+            reason=first.value,
+            lang=first.lang or "en",
+            detail=detail,
+        )
+
+    def __str__(self) -> str:
+        where = _short(self.subcodes[0]) if self.subcodes else f"soap:{self.code}"
+        return f"{where} (soap:{self.code}): {self.reason}"
+
+
+class FaultError(DsmError):
+    """Raise to answer a request with a fault; ``fault`` is what to send."""
+
+    def __init__(self, fault: Fault) -> None:
+        super().__init__(str(fault))
+        self.fault = fault
+
+
+def _fault(code: Code, namespace: str, subcode: str, reason: str) -> Fault:
+    return Fault(code=code, subcodes=(QName(namespace, subcode),), reason=reason)
+
+
+# Every operation of every protocol (WS-Addressing)
+ACTION_NOT_SUPPORTED = _fault(
+    "Sender", WSA, "ActionNotSupported", "the action is not supported here"
+)
+#: Windows answers a JobToken that is not a GUID with this one.
+ENDPOINT_UNAVAILABLE = _fault(
+    "Receiver", WSA, "EndpointUnavailable", "the endpoint is unavailable"
+)
+
+# WS-DSP (scan server to device)
+DSP_INVALID_ARGS = _fault("Sender", DSP, "InvalidArgs", "an input argument is invalid")
+DSP_OPERATION_FAILED = _fault(
+    "Receiver", DSP, "OperationFailed", "the operation cannot be done now"
+)
+DSP_TEMPORARY_ERROR = _fault(
+    "Receiver", DSP, "ServerErrorTemporaryError", "temporary server error; retry later"
+)
+DSP_INTERNAL_ERROR = _fault("Receiver", DSP, "ServerErrorInternalError", "internal server error")
+#: Not in the WS-DSP pages; from the sister protocol (accepted, not emitted in strict mode).
+DSP_JOB_TOKEN_NOT_FOUND = _fault(
+    "Sender", DSP, "ClientErrorJobTokenNotFound", "no job matches the job token"
+)
+DSP_POST_SCAN_JOB_CANCELED = _fault(
+    "Receiver", DSP, "ServerErrorPostScanJobCanceled", "the post-scan job was canceled"
+)
+
+# WS-DSC (scan server to management console)
+DSC_INVALID_ARGS = _fault("Sender", DSC, "InvalidArgs", "an input argument is invalid")
+DSC_OPERATION_FAILED = _fault(
+    "Receiver", DSC, "OperationFailed", "the operation cannot be done now"
+)
+DSC_TEMPORARY_ERROR = _fault(
+    "Receiver", DSC, "ServerErrorTemporaryError", "temporary server error; retry later"
+)
+DSC_INTERNAL_ERROR = _fault("Receiver", DSC, "ServerErrorInternalError", "internal server error")
+DSC_JOB_TOKEN_NOT_FOUND = _fault(
+    "Sender", DSC, "ClientErrorJobTokenNotFound", "no job matches the job token"
+)
+DSC_NOT_SCAN_ADMIN = _fault(
+    "Sender", DSC, "ClientErrorCurrentUserNotScanAdmin", "the caller is not a scan administrator"
+)
+DSC_POST_SCAN_JOB_CANCELED = _fault(
+    "Receiver", DSC, "ServerErrorPostScanJobCanceled", "the post-scan job was canceled"
+)
+
+# WS-DSD (device to management console): WS-Scan subcodes
+WSCN_INVALID_ARGS = _fault("Sender", WSCN, "InvalidArgs", "an input argument is invalid")
+WSCN_OPERATION_FAILED = _fault(
+    "Receiver", WSCN, "OperationFailed", "the operation cannot be done now"
+)
+WSCN_TEMPORARY_ERROR = _fault(
+    "Receiver", WSCN, "ServerErrorTemporaryError", "temporary device error; retry later"
+)
+WSCN_INTERNAL_ERROR = _fault("Receiver", WSCN, "ServerErrorInternalError", "internal device error")
+WSCN_JOB_ID_NOT_FOUND = _fault("Sender", WSCN, "ClientErrorJobIdNotFound", "no job has that JobId")
+WSCN_CONFLICTING_REQUIRED_PARAMETERS = _fault(
+    "Sender",
+    WSCN,
+    "ClientErrorConflictingRequiredParameters",
+    "settings marked MustHonor cannot all be honoured together",
+)
+
+# SOAP 1.2 itself
+VERSION_MISMATCH = Fault(code="VersionMismatch", reason="not a SOAP 1.2 envelope")
+MUST_UNDERSTAND = Fault(code="MustUnderstand", reason="a mandatory header block is not understood")
+
+#: Every named fault above, for lookups and tests.
+ALL_FAULTS: tuple[Fault, ...] = tuple(
+    value
+    for name, value in sorted(globals().items())
+    if isinstance(value, Fault) and name.isupper()
+)
