@@ -12,6 +12,7 @@ from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serializ
 from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
 from .faults import Fault, FaultError
 from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
+from .mtom import MtomError, Package, build_send_image, parse_package
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
 
@@ -27,15 +28,19 @@ __all__ = [
     "Fault",
     "FaultError",
     "MessageType",
+    "MtomError",
+    "Package",
     "SchemaCompileError",
     "XmlSyntaxError",
     "__version__",
+    "build_send_image",
     "by_action",
     "by_qname",
     "from_xml",
     "load_schema",
     "message_type",
     "parse",
+    "parse_package",
     "parse_xml",
     "reply",
     "schema_dir",
