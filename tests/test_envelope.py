@@ -175,3 +175,31 @@ def test_doc_example_request_parses(doc_examples: Path) -> None:
     assert isinstance(envelope.body, dsp.CreatePostScanJobRequest)
     assert envelope.to == "DestinationAddress"  # the page's placeholder, kept as written
     assert envelope.message_id == "urn:uuid:c7a18640-1e15-48ac-8326-0026a5719d98"
+
+
+def test_vendor_extensions_in_the_body_survive_parse_and_serialize() -> None:
+    data = serialize(END_REQUEST, to=SERVICE, message_id=REQUEST_ID).replace(
+        b"<dsp:JobToken>",
+        b'<dsp:JobToken xmlns:acme="urn:acme" acme:source="panel">',
+    )
+    envelope = parse(data)
+    assert isinstance(envelope.body, dsp.EndPostScanJobRequest)
+    assert envelope.body.job_token.other_attributes == {"{urn:acme}source": "panel"}
+    again = serialize(envelope.body, to=SERVICE, message_id=REQUEST_ID)
+    assert parse(again).body == envelope.body
+    token = etree.fromstring(again).find(
+        f".//{{{dsp.EndPostScanJobRequest.Meta.namespace}}}JobToken"
+    )
+    assert token is not None
+    assert token.get("{urn:acme}source") == "panel"
+
+
+def test_parse_reads_an_mtom_package_when_given_its_content_type() -> None:
+    from dsm_messages.mtom import build_send_image
+
+    request = SAMPLES["dsp:SendImageRequest"]
+    assert isinstance(request, dsp.SendImageRequest)
+    content_type, chunks = build_send_image(request, b"\x00\x01IMAGE", to=SERVICE)
+    envelope = parse(b"".join(chunks), content_type=content_type)
+    assert isinstance(envelope.body, dsp.SendImageRequest)
+    assert envelope.body.image_data == b"\x00\x01IMAGE"

@@ -154,12 +154,18 @@ def serialize(
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data
 
 
-def parse(data: bytes) -> Envelope:
+def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
     """Read a SOAP 1.2 envelope and bind its body.
 
+    With a ``multipart/related`` ``content_type`` the bytes are an MTOM package: the envelope
+    is its root part, with ``xop:Include`` references resolved (see :mod:`dsm_messages.mtom`).
     Raises :class:`EnvelopeError` (or :class:`~dsm_messages.errors.XmlSyntaxError` for bytes
     that are not well-formed XML) naming what is wrong.
     """
+    if content_type is not None and content_type.strip().lower().startswith("multipart/"):
+        from .mtom import parse_package  # mtom builds on this module
+
+        return parse_package(data, content_type).envelope
     root = parse_xml(data)
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":
