@@ -203,3 +203,21 @@ def test_parse_reads_an_mtom_package_when_given_its_content_type() -> None:
     envelope = parse(b"".join(chunks), content_type=content_type)
     assert isinstance(envelope.body, dsp.SendImageRequest)
     assert envelope.body.image_data == b"\x00\x01IMAGE"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-03-02T09:21:04.5242689Z",  # Windows: seven fractional digits
+        "2026-03-02T09:15:27.519",  # server local time, no zone
+        "2026-03-02T09:15:27.50+01:00",
+        "2026-03-02T09:15:27",
+    ],
+)
+def test_date_times_are_written_back_as_they_were_read(written: str) -> None:
+    data = Path(__file__).resolve().parent.parent / "examples" / "dsp-03-job-status-event.xml"
+    original = data.read_bytes().replace(b"2026-03-02T09:15:27.519", written.encode())
+    envelope = parse(original)
+    again = serialize(envelope.body, to=SERVICE)
+    assert f"<dsp:JobCreatedTime>{written}</dsp:JobCreatedTime>".encode() in again
+    assert parse(again).body == envelope.body

@@ -16,12 +16,14 @@ from typing import Any, TypeVar, overload
 
 from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
+from xsdata.formats.converter import ProxyConverter, converter
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
+from xsdata.models.datatype import XmlDateTime
 
 from .errors import BindingError
 from .messages import by_qname
@@ -29,6 +31,30 @@ from .namespaces import PREFIXES
 from .safexml import clark_name, parse_xml
 
 T = TypeVar("T")
+
+
+class LexicalDateTime(XmlDateTime):
+    """An ``xs:dateTime`` that remembers how it was written.
+
+    xsdata's XmlDateTime rewrites fractional seconds as 3, 6 or 9 digits, so Windows' 7-digit
+    timestamps (``09:21:04.5242689Z``) would come back as ``09:21:04.524268900Z``: the same
+    instant, other bytes. Values read from XML are of this type and serialize as written;
+    values built in code serialize as XmlDateTime does. Equality and ordering are XmlDateTime's.
+    """
+
+    @classmethod
+    def from_string(cls, string: str) -> LexicalDateTime:
+        value = cls(*XmlDateTime.from_string(string))
+        value.__dict__["lexical"] = string.strip()
+        return value
+
+    def __str__(self) -> str:
+        lexical = self.__dict__.get("lexical")
+        return lexical if isinstance(lexical, str) else XmlDateTime.__str__(self)
+
+
+# Every xs:dateTime read through xsdata in this process keeps its lexical form.
+converter.register_converter(XmlDateTime, ProxyConverter(LexicalDateTime.from_string))
 
 _CONTEXT = XmlContext()
 _PARSER = XmlParser(
