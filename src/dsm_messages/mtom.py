@@ -31,7 +31,7 @@ from typing import Protocol
 import attrs
 from lxml import etree
 
-from .envelope import Envelope, EnvelopeError, parse, serialize
+from .envelope import Envelope, parse, serialize
 from .errors import DsmError
 from .models import dsp
 from .namespaces import DSP, XOP
@@ -438,10 +438,7 @@ def _resolve(
             resolved[index] = attachments[content_id]
         parent.remove(include)
         parent.text = None
-    try:
-        envelope = parse(etree.tostring(root))
-    except EnvelopeError:
-        raise
+    envelope = parse(etree.tostring(root))
     body = envelope.body
     if resolved and isinstance(body, dsp.SendImageRequest):
         body.image_data = resolved[0]
