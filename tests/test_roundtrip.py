@@ -12,16 +12,14 @@ from message_samples import SAMPLES
 
 from dsm_messages import MESSAGE_TYPES, MessageType, from_xml, load_schema, to_xml
 from dsm_messages.models import dsp
-from dsm_messages.namespaces import PREFIXES
+from dsm_messages.namespaces import prefixed
 
-PREFIX_OF = {uri: prefix for prefix, uri in PREFIXES.items()}
 # The filter configurations are sampled inside CreatePostScanJobRequest's instructions.
 FILTER_CONFIGS = {"emlf:EmailConfig", "fsf:FileShareConfig", "spf:SharePointConfig"}
 
 
 def sample_key(entry: MessageType) -> str:
-    namespace, _, local = entry.qname[1:].partition("}")
-    return f"{PREFIX_OF[namespace]}:{local}"
+    return prefixed(entry.qname)
 
 
 def test_there_is_a_sample_for_every_message_type() -> None:

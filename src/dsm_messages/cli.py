@@ -22,17 +22,10 @@ from . import __version__
 from .binding import from_xml
 from .errors import DsmError
 from .messages import by_qname
-from .namespaces import PREFIXES, SOAP, WSA
+from .namespaces import SOAP, WSA, prefixed
 from .safexml import clark_name, parse_xml
 
-_PREFIX_OF = {uri: prefix for prefix, uri in PREFIXES.items()}
 _MAX_FIELDS = 8
-
-
-def _short(tag: str) -> str:
-    namespace, _, local = tag[1:].partition("}")
-    prefix = _PREFIX_OF.get(namespace)
-    return f"{prefix}:{local}" if prefix else tag
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -72,7 +65,7 @@ def _key_fields(body: etree._Element) -> list[str]:
 def _show(path: Path, data: bytes, out: TextIO) -> None:
     root = parse_xml(data)
     body, action = _body_and_action(root)
-    name = _short(clark_name(body))
+    name = prefixed(clark_name(body))
     spec = by_qname(clark_name(body))
     if spec is None:
         raise DsmError(f"{name} is not a known DSM message body or document")

@@ -22,16 +22,9 @@ import attrs
 
 from .errors import DsmError
 from .models import soap
-from .namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN
+from .namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
 
 Code = Literal["Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataEncodingUnknown"]
-_PREFIX_OF = {uri: prefix for prefix, uri in PREFIXES.items()}
-
-
-def _short(qname: QName) -> str:
-    namespace, _, local = qname.text[1:].partition("}")
-    prefix = _PREFIX_OF.get(namespace)
-    return f"{prefix}:{local}" if prefix else qname.text
 
 
 @attrs.frozen(kw_only=True)
@@ -92,7 +85,7 @@ class Fault:
         )
 
     def __str__(self) -> str:
-        where = _short(self.subcodes[0]) if self.subcodes else f"soap:{self.code}"
+        where = prefixed(self.subcodes[0].text) if self.subcodes else f"soap:{self.code}"
         return f"{where} (soap:{self.code}): {self.reason}"
 
 

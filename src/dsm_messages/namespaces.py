@@ -34,3 +34,16 @@ PREFIXES: Final[dict[str, str]] = {
     "spf": SPF,
     "spx": SPX,
 }
+_PREFIX_OF: Final[dict[str, str]] = {uri: prefix for prefix, uri in PREFIXES.items()}
+
+
+def prefixed(clark: str) -> str:
+    """``{namespace}Local`` written with its conventional prefix, ``prefix:Local``; a name in
+    any other namespace is returned unchanged.
+
+    >>> prefixed("{http://www.w3.org/2003/05/soap-envelope}Fault")
+    'soap:Fault'
+    """
+    namespace, _, local = clark[1:].partition("}")
+    prefix = _PREFIX_OF.get(namespace)
+    return f"{prefix}:{local}" if prefix else clark
