@@ -64,27 +64,26 @@ _PARSER = XmlParser(
 )
 
 
+_SERIALIZER = XmlSerializer(context=_CONTEXT, config=SerializerConfig(xml_declaration=False))
+
+
 def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) -> bytes:
     """Serialize a model object as UTF-8 XML with the conventional DSM prefixes."""
-    config = SerializerConfig(
-        xml_declaration=xml_declaration, indent="  " if pretty else None, encoding="UTF-8"
-    )
-    serializer = XmlSerializer(context=_CONTEXT, config=config)
-    try:
-        text = serializer.render(obj, ns_map=PREFIXES)
-    except (XmlContextError, ConverterError, TypeError, ValueError) as exc:
-        raise BindingError(f"cannot serialize {type(obj).__name__}: {exc}") from None
-    return _drop_unused_prefixes(
-        text.encode("utf-8"), pretty=pretty, xml_declaration=xml_declaration
-    )
-
-
-def _drop_unused_prefixes(data: bytes, *, pretty: bool, xml_declaration: bool) -> bytes:
-    root = etree.fromstring(data)
-    drop_unused_namespaces(root)
+    root = to_element(obj)
     if pretty:
         etree.indent(root, space="  ")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=xml_declaration)
+
+
+def to_element(obj: object) -> etree._Element:
+    """A model object as an lxml tree, declaring only the namespaces it uses."""
+    try:
+        text = _SERIALIZER.render(obj, ns_map=PREFIXES)
+    except (XmlContextError, ConverterError, TypeError, ValueError) as exc:
+        raise BindingError(f"cannot serialize {type(obj).__name__}: {exc}") from None
+    root = etree.fromstring(text.encode("utf-8"))
+    drop_unused_namespaces(root)
+    return root
 
 
 def drop_unused_namespaces(root: etree._Element) -> None:

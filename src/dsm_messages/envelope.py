@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import attrs
 from lxml import etree
 
-from .binding import drop_unused_namespaces, from_xml, to_xml
+from .binding import drop_unused_namespaces, from_xml, to_element
 from .errors import DsmError
 from .messages import FAULT_ACTION, MessageType, by_action, by_qname, message_type
 from .models import soap, wsa, wse
@@ -139,19 +139,16 @@ def serialize(
         header=soap.Header(other_element=blocks),
         body=soap.Body(any_element=[] if message is None else [message]),
     )
-    data = to_xml(envelope)
-    if headers or pretty:
-        root = etree.fromstring(data)
-        header = root[0]
-        for block in headers:
-            try:
-                header.append(parse_xml(block))
-            except DsmError as exc:
-                raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
-        if pretty:
-            etree.indent(root, space="  ")
-        data = etree.tostring(root, encoding="UTF-8")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data
+    root = to_element(envelope)
+    header = root[0]
+    for block in headers:
+        try:
+            header.append(parse_xml(block))
+        except DsmError as exc:
+            raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
+    if pretty:
+        etree.indent(root, space="  ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
 
 
 def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
