@@ -12,6 +12,7 @@ from commands import installed_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_MODULES = [
+    "aliases",
     "binding",
     "cli",
     "envelope",

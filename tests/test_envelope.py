@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -159,9 +160,69 @@ def test_malformed_bytes_raise_the_syntax_error_with_position() -> None:
 def test_empty_body_needs_an_explicit_action() -> None:
     with pytest.raises(EnvelopeError, match="explicit action"):
         serialize(None, to=SERVICE)
-    action = "http://schemas.xmlsoap.org/ws/2004/08/eventing/UnsubscribeResponse"
-    with pytest.raises(EnvelopeError, match="unknown action"):
-        parse(serialize(None, to=ANONYMOUS, action=action))
+
+
+UNSUBSCRIBE_RESPONSE = "http://schemas.xmlsoap.org/ws/2004/08/eventing/UnsubscribeResponse"
+
+
+def test_unsubscribe_response_travels_with_an_empty_body() -> None:
+    envelope = parse(serialize(None, to=ANONYMOUS, action=UNSUBSCRIBE_RESPONSE))
+    assert envelope.body is None
+    assert envelope.action == UNSUBSCRIBE_RESPONSE
+
+
+def test_a_body_under_an_empty_body_action_is_refused() -> None:
+    data = serialize(END_REQUEST, to=SERVICE, action=UNSUBSCRIBE_RESPONSE)
+    with pytest.raises(EnvelopeError, match="announces an empty soap:Body"):
+        parse(data)
+
+
+def test_unknown_action_is_named() -> None:
+    action = "http://example.com/vendor/Frobnicate"
+    with pytest.raises(EnvelopeError, match=re.escape(f"unknown action {action!r}")):
+        parse(serialize(END_REQUEST, to=SERVICE, action=action))
+
+
+HEADER_WITH_ATTRIBUTES = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" '
+    b'xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing" '
+    b'xmlns:dsp="http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing" '
+    b'xmlns:v="urn:vendor"><soap:Header>'
+    b'<wsa:To v:hop="2">http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</wsa:To>'
+    b"<wsa:Action>http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing/"
+    b"EndPostScanJobResponse</wsa:Action>"
+    b"<wsa:MessageID>urn:uuid:00000000-0000-4000-8000-000000000002</wsa:MessageID>"
+    b'<wsa:RelatesTo RelationshipType="wsa:Reply">'
+    b"urn:uuid:00000000-0000-4000-8000-000000000001</wsa:RelatesTo>"
+    b"</soap:Header><soap:Body><dsp:EndPostScanJobResponse/></soap:Body></soap:Envelope>"
+)
+
+
+def test_attributes_on_addressing_headers_are_kept_and_written_back() -> None:
+    envelope = parse(HEADER_WITH_ATTRIBUTES)
+    assert envelope.header_attributes == {
+        "to": {"{urn:vendor}hop": "2"},
+        "relates_to": {"RelationshipType": "wsa:Reply"},
+    }
+    again = parse(envelope.to_bytes())
+    assert again == envelope
+    written = etree.fromstring(envelope.to_bytes())
+    relates_to = written.find(".//{http://schemas.xmlsoap.org/ws/2004/08/addressing}RelatesTo")
+    assert relates_to is not None
+    # the QName value still resolves: wsa is declared where it is used
+    assert relates_to.nsmap[relates_to.get("RelationshipType", "").split(":")[0]] == (
+        "http://schemas.xmlsoap.org/ws/2004/08/addressing"
+    )
+
+
+def test_to_bytes_invents_nothing() -> None:
+    data = HEADER_WITH_ATTRIBUTES.replace(
+        b"<wsa:MessageID>urn:uuid:00000000-0000-4000-8000-000000000002</wsa:MessageID>", b""
+    )
+    envelope = parse(data)
+    assert envelope.message_id is None
+    assert b"MessageID" not in envelope.to_bytes()
 
 
 def test_fault_body_is_typed() -> None:

@@ -17,14 +17,21 @@ True
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 from lxml import etree
 
 from .binding import drop_unused_namespaces, from_xml, to_element
 from .errors import DsmError
-from .messages import FAULT_ACTION, MessageType, by_action, by_qname, message_type
+from .messages import (
+    EMPTY_BODY_ACTIONS,
+    FAULT_ACTION,
+    MessageType,
+    by_action,
+    by_qname,
+    message_type,
+)
 from .models import soap, wsa, wse
 from .namespaces import SOAP, WSA, WSE
 from .safexml import clark_name, parse_xml
@@ -55,8 +62,11 @@ class Envelope:
     """A parsed message: the addressing headers and the bound body.
 
     ``body`` is the model instance of the body element (a ``soap.Fault`` for faults) or ``None``
-    for an empty body. Header values are the text as written. ``extra_headers`` holds every other
-    header block (vendor blocks, reference parameters) as its exact XML.
+    for an empty body. Header values are the text as written. ``header_attributes`` keeps the
+    attributes written on the text headers (``RelationshipType`` on RelatesTo, vendor
+    attributes), keyed by field name (``"relates_to"``) and then by attribute name in Clark
+    notation. ``extra_headers`` holds every other header block (vendor blocks, reference
+    parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
     """
 
     action: str
@@ -69,6 +79,25 @@ class Envelope:
     from_: wsa.EndpointReferenceType | None = None
     identifier: str | None = None
     extra_headers: tuple[bytes, ...] = ()
+    header_attributes: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+
+    def to_bytes(self, *, pretty: bool = False) -> bytes:
+        """This envelope as a SOAP message again: every header as parsed, nothing invented
+        (no MessageID or To is added when the parsed message had none)."""
+        return _build(
+            self.body,
+            to=self.to,
+            action=self.action,
+            message_id=self.message_id,
+            relates_to=self.relates_to,
+            reply_to=self.reply_to,
+            fault_to=self.fault_to,
+            from_=self.from_,
+            identifier=self.identifier,
+            headers=self.extra_headers,
+            header_attributes=self.header_attributes,
+            pretty=pretty,
+        )
 
     @property
     def message_type(self) -> MessageType | None:
@@ -108,6 +137,7 @@ def serialize(
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
+    header_attributes: Mapping[str, Mapping[str, str]] | None = None,
     pretty: bool = False,
 ) -> bytes:
     """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers, as UTF-8 bytes.
@@ -115,6 +145,7 @@ def serialize(
     The action comes from the message table unless given (it must be given for an empty body).
     A fresh ``urn:uuid:`` MessageID is used when none is given. ``headers`` are extra header
     blocks, each a complete XML element, written after the addressing headers as given.
+    ``header_attributes`` puts attributes on the text headers, as :class:`Envelope` holds them.
     """
     if action is None:
         if message is None:
@@ -125,14 +156,53 @@ def serialize(
             raise EnvelopeError(str(exc.args[0])) from None
         if action is None:
             raise EnvelopeError(f"{type(message).__name__} is a document, not a message")
-    blocks: list[object] = [wsa.To(value=to), wsa.Action(value=action)]
-    blocks.append(wsa.MessageID(value=message_id or new_message_id()))
-    if relates_to is not None:
-        blocks.append(wsa.RelatesTo(value=relates_to))
-    for model, value in ((wsa.ReplyTo, reply_to), (wsa.FaultTo, fault_to), (wsa.From, from_)):
-        epr = _epr(model, value)
-        if epr is not None:
-            blocks.append(epr)
+    return _build(
+        message,
+        to=to,
+        action=action,
+        message_id=message_id or new_message_id(),
+        relates_to=relates_to,
+        reply_to=_epr(wsa.ReplyTo, reply_to),
+        fault_to=_epr(wsa.FaultTo, fault_to),
+        from_=_epr(wsa.From, from_),
+        identifier=identifier,
+        headers=headers,
+        header_attributes=header_attributes or {},
+        pretty=pretty,
+    )
+
+
+def _build(
+    message: object | None,
+    *,
+    to: str | None,
+    action: str,
+    message_id: str | None,
+    relates_to: str | None,
+    reply_to: wsa.EndpointReferenceType | None,
+    fault_to: wsa.EndpointReferenceType | None,
+    from_: wsa.EndpointReferenceType | None,
+    identifier: str | None,
+    headers: Sequence[bytes],
+    header_attributes: Mapping[str, Mapping[str, str]],
+    pretty: bool,
+) -> bytes:
+    unknown = set(header_attributes) - set(_HEADER_TEXT.values())
+    if unknown:
+        raise EnvelopeError(f"header_attributes names no text header: {sorted(unknown)}")
+    texts = {
+        "to": (wsa.To, to),
+        "action": (wsa.Action, action),
+        "message_id": (wsa.MessageID, message_id),
+        "relates_to": (wsa.RelatesTo, relates_to),
+    }
+    blocks: list[object] = [
+        model(value=value) for model, value in texts.values() if value is not None
+    ]
+    for model, epr in ((wsa.ReplyTo, reply_to), (wsa.FaultTo, fault_to), (wsa.From, from_)):
+        value = _epr(model, epr)
+        if value is not None:
+            blocks.append(value)
     if identifier is not None:
         blocks.append(wse.Identifier(value=identifier))
     envelope = soap.Envelope(
@@ -141,6 +211,13 @@ def serialize(
     )
     root = to_element(envelope)
     header = root[0]
+    names = {key: name for name, key in _HEADER_TEXT.items()}
+    for key, attributes in header_attributes.items():
+        element = header.find(names[key])
+        if element is None:
+            raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
+        for attribute, text in attributes.items():
+            element.set(attribute, text)
     for block in headers:
         try:
             header.append(parse_xml(block))
@@ -171,6 +248,7 @@ def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
             "soap:VersionMismatch)"
         )
     values: dict[str, object] = {}
+    attributes: dict[str, dict[str, str]] = {}
     extra: list[bytes] = []
     header = root.find(f"{{{SOAP}}}Header")
     for block in [] if header is None else header:
@@ -182,6 +260,8 @@ def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
             if key in values:
                 raise EnvelopeError(f"header {block_name} appears more than once")
             values[key] = block.text or ""
+            if block.attrib:
+                attributes[key] = dict(block.attrib)
         elif block_name in _HEADER_EPR:
             key, model = _HEADER_EPR[block_name]
             values[key] = from_xml(block, model)
@@ -191,7 +271,8 @@ def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
     if not isinstance(action, str):
         raise EnvelopeError("the envelope has no wsa:Action header")
     announced = by_action(action.strip())
-    if announced is None and action.strip() != FAULT_ACTION:
+    empty_body = action.strip() in EMPTY_BODY_ACTIONS
+    if announced is None and not empty_body and action.strip() != FAULT_ACTION:
         raise EnvelopeError(f"unknown action {action.strip()!r}")
     body_element = root.find(f"{{{SOAP}}}Body")
     if body_element is None:
@@ -199,13 +280,20 @@ def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
     children = [child for child in body_element if isinstance(child.tag, str)]
     if len(children) > 1:
         raise EnvelopeError(f"the soap:Body holds {len(children)} elements; DSM bodies hold one")
+    if empty_body and children:
+        raise EnvelopeError(f"action {action.strip()!r} announces an empty soap:Body")
     body: object | None = None
     if children:
         body_name = clark_name(children[0])
         if by_qname(body_name) is None:
             raise EnvelopeError(f"{body_name} is not a known DSM message body")
         body = from_xml(children[0])
-    return Envelope(body=body, extra_headers=tuple(extra), **values)  # type: ignore[arg-type]
+    return Envelope(
+        body=body,
+        extra_headers=tuple(extra),
+        header_attributes=attributes,
+        **values,  # type: ignore[arg-type]
+    )
 
 
 def _standalone(element: etree._Element) -> bytes:

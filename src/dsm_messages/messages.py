@@ -183,6 +183,13 @@ _BY_ACTION = {
 }
 
 
+#: Actions whose message has an empty SOAP Body, so no table entry can be found from the body:
+#: action -> (protocol, operation, kind).
+EMPTY_BODY_ACTIONS: dict[str, tuple[Protocol, str, Kind]] = {
+    f"{ns.WSE}/UnsubscribeResponse": ("wse", "Unsubscribe", "response"),
+}
+
+
 def message_type(model: type) -> MessageType:
     """The table entry of a body class; ``KeyError`` names the class if it is not a body."""
     try:
