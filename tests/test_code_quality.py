@@ -21,8 +21,10 @@ PUBLIC_MODULES = [
     "messages",
     "mtom",
     "namespaces",
+    "rules",
     "safexml",
     "schema",
+    "validator",
 ]
 
 

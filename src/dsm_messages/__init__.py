@@ -2,7 +2,8 @@
 
 The generated models live in :mod:`dsm_messages.models` (one module per namespace). This
 package adds the layers around them: the compiled schema set, binding to and from XML, and the
-table of message bodies with their actions, and SOAP 1.2 envelopes.
+table of message bodies with their actions, SOAP 1.2 envelopes, MTOM packages, and the
+validator.
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
 from .faults import Fault, FaultError
 from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
 from .mtom import MtomError, Package, build_send_image, parse_package
+from .report import Problem, Report, ValidationError
+from .rules import RULES, Rule
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
+from .validator import validate
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ANONYMOUS",
     "MESSAGE_TYPES",
+    "RULES",
     "BindingError",
     "DsmError",
     "Envelope",
@@ -30,7 +35,11 @@ __all__ = [
     "MessageType",
     "MtomError",
     "Package",
+    "Problem",
+    "Report",
+    "Rule",
     "SchemaCompileError",
+    "ValidationError",
     "XmlSyntaxError",
     "__version__",
     "build_send_image",
@@ -46,4 +55,5 @@ __all__ = [
     "schema_dir",
     "serialize",
     "to_xml",
+    "validate",
 ]

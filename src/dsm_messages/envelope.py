@@ -34,6 +34,8 @@ from .messages import (
 )
 from .models import soap, wsa, wse
 from .namespaces import SOAP, WSA, WSE
+from .report import ValidationError
+from .rules import Profile
 from .safexml import clark_name, parse_xml
 
 #: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
@@ -228,18 +230,40 @@ def _build(
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
 
 
-def parse(data: bytes, *, content_type: str | None = None) -> Envelope:
+def parse(
+    data: bytes,
+    *,
+    content_type: str | None = None,
+    validate: bool = False,
+    profile: Profile = "strict",
+) -> Envelope:
     """Read a SOAP 1.2 envelope and bind its body.
 
     With a ``multipart/related`` ``content_type`` the bytes are an MTOM package: the envelope
     is its root part, with ``xop:Include`` references resolved (see :mod:`dsm_messages.mtom`).
     Raises :class:`EnvelopeError` (or :class:`~dsm_messages.errors.XmlSyntaxError` for bytes
     that are not well-formed XML) naming what is wrong.
+
+    With ``validate=True`` the message is first checked by :func:`dsm_messages.validate` in
+    ``profile``; any error raises :class:`~dsm_messages.report.ValidationError` carrying the
+    whole report. In the lenient profile the envelope is read as the validator normalised it
+    (URIs and padded values trimmed, stale namespace URIs replaced by the current ones).
     """
-    if content_type is not None and content_type.strip().lower().startswith("multipart/"):
+    is_package = content_type is not None and content_type.strip().lower().startswith("multipart/")
+    if validate:
+        from .validator import check  # the validator builds on this module
+
+        report, checked = check(data, profile=profile, content_type=content_type)
+        if not report.valid:
+            raise ValidationError(report)
+        if profile == "lenient" and checked is not None and not is_package:
+            data = checked
+    if content_type is not None and is_package:
         from .mtom import parse_package  # mtom builds on this module
 
-        return parse_package(data, content_type).envelope
+        return parse_package(
+            data, content_type, tolerant=validate and profile == "lenient"
+        ).envelope
     root = parse_xml(data)
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":

@@ -10,17 +10,24 @@ class DsmError(Exception):
 class XmlSyntaxError(DsmError):
     """Input is not well-formed XML, or uses a construct we refuse (DTD, entities, oversize).
 
-    ``line`` and ``column`` point at the problem when the parser could tell.
+    ``line`` and ``column`` point at the problem when the parser could tell. ``forbidden`` is
+    true for well-formed constructs refused on purpose (DTD, XInclude, size and depth caps).
     """
 
     def __init__(
-        self, message: str, *, line: int | None = None, column: int | None = None
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        forbidden: bool = False,
     ) -> None:
         where = f" (line {line}, column {column})" if line is not None else ""
         super().__init__(message + where)
         self.reason = message
         self.line = line
         self.column = column
+        self.forbidden = forbidden
 
 
 class SchemaCompileError(DsmError):

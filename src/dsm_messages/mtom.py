@@ -45,7 +45,11 @@ _MAX_HEADER_BYTES = 16 * 1024
 
 class MtomError(DsmError):
     """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
-    resolved inside it."""
+    resolved inside it. ``code`` is the validator's rule code for it."""
+
+    def __init__(self, message: str, *, code: str = "DSM-MIME-MALFORMED") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Sink(Protocol):
@@ -287,6 +291,18 @@ def _content_id(headers: dict[str, str], defects: list[str], tolerant: bool) -> 
     return value[1:-1].strip()
 
 
+@attrs.frozen(kw_only=True)
+class Parts:
+    """A package split into its parts, nothing resolved yet: the root part's bytes, the
+    attachments kept in memory (none when they went to a sink), every part's Content-ID and
+    Content-Type, and the defects tolerated on the way."""
+
+    root: bytes
+    attachments: dict[str, bytes]
+    content_types: dict[str, str]
+    defects: tuple[str, ...] = ()
+
+
 def parse_package(
     data: bytes | Iterable[bytes],
     content_type: str,
@@ -304,6 +320,26 @@ def parse_package(
     example (LF line ends, whitespace-only separator lines, unquoted or unseparated parameters,
     padded values) and lists each one in ``Package.defects``.
     """
+    parts = split_parts(data, content_type, sink=sink, tolerant=tolerant)
+    root = parse_xml(parts.root)
+    resolved = resolve_includes(root, set(parts.content_types))
+    envelope = parse(etree.tostring(root))
+    body = envelope.body
+    if resolved and sink is None and isinstance(body, dsp.SendImageRequest):
+        body.image_data = parts.attachments[resolved[0]]
+    return Package(
+        envelope=envelope, content_types=dict(parts.content_types), defects=parts.defects
+    )
+
+
+def split_parts(
+    data: bytes | Iterable[bytes],
+    content_type: str,
+    *,
+    sink: Callable[[str], Sink] | None = None,
+    tolerant: bool = False,
+) -> Parts:
+    """Read a package into its parts (see :func:`parse_package`), without reading the XML."""
     defects: list[str] = []
     media_type, params = content_type_parameters(content_type, tolerant=tolerant, defects=defects)
     if media_type != "multipart/related":
@@ -343,7 +379,9 @@ def parse_package(
         headers = _read_headers(reader, defects, tolerant)
         content_id = _content_id(headers, defects, tolerant)
         if content_id in seen_ids:
-            raise MtomError(f"two parts have the Content-ID <{content_id}>")
+            raise MtomError(
+                f"two parts have the Content-ID <{content_id}>", code="DSM-MIME-DUPLICATE-ID"
+            )
         seen_ids.add(content_id)
         is_root = content_id == start_id if start_id is not None else root_bytes is None
         part_type = headers.get("content-type", "")
@@ -374,8 +412,12 @@ def parse_package(
         reader.buffer = reader.buffer[len(delimiter) :]
     if root_bytes is None:
         raise MtomError(f"no part has the start Content-ID <{start_id}>")
-    envelope = _resolve(root_bytes, attachments, seen_ids, streamed=sink is not None)
-    return Package(envelope=envelope, content_types=content_types, defects=tuple(defects))
+    return Parts(
+        root=root_bytes,
+        attachments=attachments,
+        content_types=content_types,
+        defects=tuple(defects),
+    )
 
 
 def _copy_body(
@@ -419,30 +461,35 @@ def _copy_body(
             raise MtomError("the package ends inside a part")
 
 
-def _resolve(
-    root_bytes: bytes, attachments: dict[str, bytes], part_ids: set[str], *, streamed: bool
-) -> Envelope:
-    root = parse_xml(root_bytes)
-    resolved: dict[int, bytes] = {}
-    for index, include in enumerate(root.iter(f"{{{XOP}}}Include")):
+def resolve_includes(root: etree._Element, part_ids: set[str]) -> list[str]:
+    """Check every ``xop:Include`` of a root part and take it out of the tree; returns the
+    Content-IDs they referred to, in document order. Only ``cid:`` references to parts of the
+    package, inside ``dsp:ImageData``, are allowed."""
+    referred: list[str] = []
+    for include in list(root.iter(f"{{{XOP}}}Include")):
         href = (include.get("href") or "").strip()
+        where = f"line {include.sourceline}"
         if not href.lower().startswith("cid:"):
-            raise MtomError(f"xop:Include href {href!r} is not a cid: reference into the package")
+            raise MtomError(
+                f"xop:Include href {href!r} ({where}) is not a cid: reference into the package",
+                code="DSM-XOP-REFERENCE",
+            )
         content_id = href[4:]
         if content_id not in part_ids:
-            raise MtomError(f"xop:Include refers to <{content_id}>, which is not in the package")
+            raise MtomError(
+                f"xop:Include ({where}) refers to <{content_id}>, which is not in the package",
+                code="DSM-XOP-REFERENCE",
+            )
         parent = include.getparent()
         if parent is None or parent.tag != f"{{{DSP}}}ImageData":
-            raise MtomError("xop:Include outside dsp:ImageData is not supported")
-        if not streamed:
-            resolved[index] = attachments[content_id]
+            raise MtomError(
+                f"xop:Include ({where}) outside dsp:ImageData is not supported",
+                code="DSM-XOP-REFERENCE",
+            )
+        referred.append(content_id)
         parent.remove(include)
         parent.text = None
-    envelope = parse(etree.tostring(root))
-    body = envelope.body
-    if resolved and isinstance(body, dsp.SendImageRequest):
-        body.image_data = resolved[0]
-    return envelope
+    return referred
 
 
 def split_message(data: bytes) -> tuple[str, bytes]:

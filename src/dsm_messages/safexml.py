@@ -19,13 +19,16 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 #: libxml2 itself never goes beyond 256.
 DEFAULT_MAX_DEPTH = 128
 _LIBXML2_MAX_DEPTH = 256
+_XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 
 
 class _RefuseEverything(etree.Resolver):
     """Second line of defence: no external resource is ever loaded, whatever the options."""
 
     def resolve(self, system_url: str | None, public_id: str | None, context: object) -> None:
-        raise XmlSyntaxError(f"external resource {system_url!r} is not allowed in DSM messages")
+        raise XmlSyntaxError(
+            f"external resource {system_url!r} is not allowed in DSM messages", forbidden=True
+        )
 
 
 def _parser() -> etree.XMLParser:
@@ -61,7 +64,9 @@ def parse_xml(
     if not isinstance(data, bytes):
         raise TypeError(f"parse_xml() takes bytes, not {type(data).__name__}")
     if len(data) > max_bytes:
-        raise XmlSyntaxError(f"document is {len(data)} bytes, more than the limit of {max_bytes}")
+        raise XmlSyntaxError(
+            f"document is {len(data)} bytes, more than the limit of {max_bytes}", forbidden=True
+        )
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
@@ -71,12 +76,20 @@ def parse_xml(
                 f"elements nest more than {min(max_depth, _LIBXML2_MAX_DEPTH)} levels deep",
                 line=line,
                 column=column,
+                forbidden=True,
             ) from None
         raise XmlSyntaxError(f"not well-formed XML: {exc.msg}", line=line, column=column) from None
     tree = root.getroottree()
-    if tree.docinfo.doctype:
-        raise XmlSyntaxError("DOCTYPE is not allowed in DSM messages")
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise XmlSyntaxError("DOCTYPE is not allowed in DSM messages", forbidden=True)
     _check_depth(root, max_depth)
+    for namespace in _XINCLUDE:
+        for include in root.iter(f"{{{namespace}}}*"):
+            raise XmlSyntaxError(
+                "XInclude is not allowed in DSM messages",
+                line=include.sourceline,
+                forbidden=True,
+            )
     return root
 
 
@@ -90,6 +103,7 @@ def _check_depth(root: etree._Element, max_depth: int) -> None:
                     f"elements nest more than {max_depth} levels deep",
                     line=element.sourceline,
                     column=None,
+                    forbidden=True,
                 )
         else:
             depth -= 1

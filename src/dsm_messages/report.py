@@ -1,0 +1,69 @@
+"""What the validator says about one message: a list of problems and the verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .errors import DsmError
+from .rules import Profile, Severity
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One breach of one rule, where it happened.
+
+    ``location`` is an XPath-like path with the conventional prefixes
+    (``/soap:Envelope/soap:Header/wsa:To``); ``line`` and ``column`` count from 1 and are
+    ``None`` when unknown.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    location: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The validator's verdict on one message. ``valid`` is true when no problem is an error
+    (warnings allowed). ``message`` is the body element (``dsp:SendImageRequest``) or the root of
+    a bare document, when one could be found."""
+
+    profile: Profile
+    message: str | None = None
+    action: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def codes(self) -> set[str]:
+        """Every rule code this report names."""
+        return {problem.code for problem in self.problems}
+
+
+class ValidationError(DsmError):
+    """A message that failed validation; ``report`` says everything that is wrong."""
+
+    def __init__(self, report: Report) -> None:
+        first = report.errors[0] if report.errors else None
+        summary = f"{first.code}: {first.message}" if first else "invalid"
+        more = len(report.errors) - 1
+        super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
+        self.report = report
