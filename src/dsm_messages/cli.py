@@ -1,20 +1,27 @@
 """The ``dsm-messages`` command.
 
-``dsm-messages show PATH...`` reads DSM messages (SOAP envelopes or bare documents such as a
-``psp:PostScanProcess``) and prints, for each, the message type and its key fields. A directory
-stands for every ``*.xml`` file below it, in name order. Exit status: 0 when every file was
-read, 1 when at least one could not be read as a DSM message, 2 for a usage error or a path
-that cannot be opened.
+``dsm-messages validate [--profile strict|lenient] [--format text|json] PATH...`` checks each
+message (a SOAP envelope or bare DSM document in an ``.xml`` file, an MTOM package with its MIME
+headers in a ``.mime`` file, every ``*.xml`` and ``*.mime`` below a directory in name order, or
+``-`` for standard input). Text output is one line per problem,
+``path:line:column: severity code message`` (0 when the line or column is unknown), then a
+summary line; ``--format json`` prints one JSON object. Exit status: 0 when every message is
+valid (warnings allowed), 1 when at least one is not, 2 for a usage error or a path that cannot
+be read.
+
+``dsm-messages show PATH...`` prints the type and key fields of each message; exit status 0, 1
+when one cannot be read as a DSM message, 2 for a usage error or a path that cannot be opened.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from lxml import etree
 
@@ -22,19 +29,70 @@ from . import __version__
 from .binding import from_xml
 from .errors import DsmError
 from .messages import by_qname
+from .mtom import MtomError, split_message
 from .namespaces import SOAP, WSA, prefixed
+from .report import Problem, Report
+from .rules import PROFILES, Profile
 from .safexml import clark_name, parse_xml
+from .validator import validate
 
 _MAX_FIELDS = 8
 
 
-def _expand(paths: Sequence[str]) -> Iterator[Path]:
+_STDIN = "-"
+
+
+def _expand(paths: Sequence[str], patterns: tuple[str, ...] = ("*.xml",)) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
+            found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
+            yield from sorted(found)
         else:
             yield path
+
+
+class _UnreadableError(Exception):
+    pass
+
+
+def read_inputs(paths: Sequence[str], stdin: BinaryIO) -> list[tuple[str, bytes]]:
+    """Every message named on the command line, in order, as (display path, bytes); raises
+    ``_UnreadableError`` naming the first path that cannot be read."""
+    inputs: list[tuple[str, bytes]] = []
+    for path in _expand(paths, ("*.xml", "*.mime")):
+        if str(path) == _STDIN:
+            inputs.append((_STDIN, stdin.read()))
+            continue
+        try:
+            inputs.append((str(path), path.read_bytes()))
+        except OSError as exc:
+            raise _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return inputs
+
+
+def _is_mime(path: str, data: bytes) -> bool:
+    """A stored MTOM package: a ``.mime`` file, or input that starts with MIME headers."""
+    if path.endswith(".mime"):
+        return True
+    head = data.lstrip()[:200].lower()
+    return not head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and (
+        head.startswith((b"mime-version:", b"content-type:"))
+    )
+
+
+def validate_input(path: str, data: bytes, profile: Profile) -> Report:
+    """Validate one command-line input, reading MIME headers first when it is a package."""
+    content_type = None
+    if _is_mime(path, data):
+        try:
+            content_type, data = split_message(data)
+        except MtomError as exc:
+            problem = Problem(
+                severity="error", code="DSM-MIME-MALFORMED", message=str(exc), line=1
+            )
+            return Report(profile=profile, problems=(problem,))
+    return validate(data, profile=profile, content_type=content_type)
 
 
 def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
@@ -93,6 +151,53 @@ def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        inputs = read_inputs(args.paths, sys.stdin.buffer)
+    except _UnreadableError as exc:
+        err.write(f"dsm-messages validate: {exc}\n")
+        return 2
+    reports = [(path, validate_input(path, data, args.profile)) for path, data in inputs]
+    if args.format == "json":
+        files = [
+            {
+                "path": path,
+                "valid": report.valid,
+                "message": report.message,
+                "action": report.action,
+                "problems": [problem.to_json() for problem in report.problems],
+            }
+            for path, report in reports
+        ]
+        json.dump({"files": files}, out, indent=2)
+        out.write("\n")
+    else:
+        for path, report in reports:
+            for p in report.problems:
+                out.write(
+                    f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.code} {p.message}\n"
+                )
+        invalid = sum(not report.valid for _, report in reports)
+        errors = sum(len(report.errors) for _, report in reports)
+        warnings = sum(len(report.warnings) for _, report in reports)
+        out.write(
+            f"{len(reports)} files checked ({args.profile}): {len(reports) - invalid} valid, "
+            f"{invalid} invalid; {errors} errors, {warnings} warnings\n"
+        )
+    return 1 if any(not report.valid for _, report in reports) else 0
+
+
+def _add_profile_and_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="strict",
+        help="strict: the specification as written (default); lenient: also accept the "
+        "defects of the published examples, reported as warnings",
+    )
+    command.add_argument("--format", choices=("text", "json"), default="text")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dsm-messages", description="Read and check Distributed Scan Management messages."
@@ -102,6 +207,17 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print the type and key fields of each message")
     show.add_argument("paths", nargs="+", metavar="PATH", help="message file or directory")
     show.set_defaults(handler=_cmd_show)
+    check = commands.add_parser(
+        "validate", help="check each message against the schemas and the protocol rules"
+    )
+    _add_profile_and_format(check)
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="message file (.xml envelope or document, .mime MTOM package), directory, or -",
+    )
+    check.set_defaults(handler=_cmd_validate)
     return parser
 
 

@@ -23,8 +23,9 @@ _KEYWORD_PATTERN_TYPE = "KeywordNsExtensionPatternType"
 class Declarations:
     #: Every element name declared (globally or locally) per target namespace.
     element_names: dict[str, frozenset[str]]
-    #: Elements whose value may be a vendor keyword ``prefix:keyword``.
-    keyword_elements: frozenset[str]
+    #: Elements whose value is a well-known value or a vendor keyword ``prefix:keyword``,
+    #: with their well-known values.
+    keyword_elements: dict[str, frozenset[str]]
     #: Elements whose value is an ``xs:dateTime``.
     datetime_elements: frozenset[str]
 
@@ -40,6 +41,7 @@ def declarations() -> Declarations:
     names: dict[str, set[str]] = {}
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     bases: dict[str, set[str]] = {}  # type -> the types and member types it is built on
+    enumerations: dict[str, set[str]] = {}  # type -> its enumeration values
     directory = schema_dir()
     for path in sorted(directory.glob("*.xsd")):
         root = etree.parse(str(path)).getroot()
@@ -64,6 +66,9 @@ def declarations() -> Declarations:
             for part in node.iter(f"{{{_XS}}}extension", f"{{{_XS}}}restriction"):
                 if part.get("base"):
                     found.add(_resolve(part, part.get("base", "")))
+            enumerations[key] = {
+                value.get("value", "") for value in node.iter(f"{{{_XS}}}enumeration")
+            }
             for union in node.iter(f"{{{_XS}}}union"):
                 for member in (union.get("memberTypes") or "").split():
                     found.add(_resolve(union, member))
@@ -77,13 +82,20 @@ def declarations() -> Declarations:
             if base not in seen
         )
 
+    def values(type_name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        found = set(enumerations.get(type_name, ()))
+        for base in bases.get(type_name, ()):
+            if base not in seen:
+                found |= values(base, seen | {type_name})
+        return found
+
+    keyword_elements: dict[str, set[str]] = {}
+    for element, type_name in element_types:
+        if built_on(type_name, _KEYWORD_PATTERN_TYPE):
+            keyword_elements.setdefault(element, set()).update(values(type_name))
     return Declarations(
         element_names={tns: frozenset(found) for tns, found in names.items()},
-        keyword_elements=frozenset(
-            element
-            for element, type_name in element_types
-            if built_on(type_name, _KEYWORD_PATTERN_TYPE)
-        ),
+        keyword_elements={name: frozenset(found) for name, found in keyword_elements.items()},
         datetime_elements=frozenset(
             element
             for element, type_name in element_types
