@@ -38,7 +38,7 @@ def test_show_prints_type_and_key_fields_of_every_example() -> None:
     assert "soap:Fault (SOAP Fault fault)" in out
     assert "psp:PostScanProcess (PSP PostScanProcess document)" in out
     shown = [line for line in out.splitlines() if not line.startswith(" ")]
-    assert len(shown) == len(list(EXAMPLES.glob("*.xml")))
+    assert len(shown) == len(list(EXAMPLES.rglob("*.xml")))  # a directory is read recursively
 
 
 def test_unreadable_path_is_exit_2(tmp_path: Path) -> None:

@@ -24,6 +24,10 @@ PUBLIC_MODULES = [
     "rules",
     "safexml",
     "schema",
+    "sequence",
+    "session",
+    "job_states",
+    "ordering_rules",
     "validator",
 ]
 

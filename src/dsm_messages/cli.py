@@ -9,6 +9,12 @@ summary line; ``--format json`` prints one JSON object. Exit status: 0 when ever
 valid (warnings allowed), 1 when at least one is not, 2 for a usage error or a path that cannot
 be read.
 
+``dsm-messages check-sequence [--profile strict|lenient] [--format text|json] PATH...`` replays
+the messages in the order given (a directory stands for its ``*.xml`` and ``*.mime`` files in
+name order) and reports every broken ordering rule with the message's 0-based index; a message
+that fails validation is a violation. Exit status: 0 when there is no violation (warnings
+allowed), 1 when there is one, 2 for a usage error or a path that cannot be read.
+
 ``dsm-messages show PATH...`` prints the type and key fields of each message; exit status 0, 1
 when one cannot be read as a DSM message, 2 for a usage error or a path that cannot be opened.
 """
@@ -27,13 +33,15 @@ from lxml import etree
 
 from . import __version__
 from .binding import from_xml
+from .envelope import Envelope, parse
 from .errors import DsmError
 from .messages import by_qname
 from .mtom import MtomError, split_message
 from .namespaces import SOAP, WSA, prefixed
-from .report import Problem, Report
+from .report import Problem, Report, ValidationError
 from .rules import PROFILES, Profile
 from .safexml import clark_name, parse_xml
+from .sequence import check_sequence
 from .validator import validate
 
 _MAX_FIELDS = 8
@@ -187,6 +195,69 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if any(not report.valid for _, report in reports) else 0
 
 
+def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
+    """One command-line input as an envelope, or the report that says why it is not one."""
+    report = validate_input(path, data, profile)
+    if not report.valid:
+        return report
+    content_type = None
+    if _is_mime(path, data):
+        content_type, data = split_message(data)
+    try:
+        return parse(data, content_type=content_type, validate=True, profile=profile)
+    except ValidationError as exc:
+        return exc.report
+    except DsmError as exc:  # valid, yet not a message (a bare document, say)
+        problem = Problem(severity="error", code="DSM-BODY-UNKNOWN", message=str(exc))
+        return Report(profile=profile, problems=(problem,))
+
+
+def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        inputs = read_inputs(args.paths, sys.stdin.buffer)
+    except _UnreadableError as exc:
+        err.write(f"dsm-messages check-sequence: {exc}\n")
+        return 2
+    messages = [read_message(path, data, args.profile) for path, data in inputs]
+    report = check_sequence(messages, profile=args.profile)
+    paths = [path for path, _ in inputs]
+
+    def where(index: int | None) -> str | None:
+        return None if index is None else paths[index]
+
+    if args.format == "json":
+        problems = {
+            kind: [
+                {"index": p.index, "path": where(p.index), "rule": p.rule, "message": p.message}
+                for p in found
+            ]
+            for kind, found in (("violations", report.violations), ("warnings", report.warnings))
+        }
+        document = {
+            "ok": report.ok,
+            "messages": report.messages,
+            **problems,
+            "jobs": [
+                {"protocol": protocol, "id": job_id, "state": state}
+                for protocol, job_id, state in report.jobs
+            ],
+        }
+        json.dump(document, out, indent=2)
+        out.write("\n")
+    else:
+        for severity, found in (("violation", report.violations), ("warning", report.warnings)):
+            for p in found:
+                out.write(f"{where(p.index)}: [{p.index}] {severity} {p.rule} {p.message}\n")
+        for protocol, job_id, state in report.jobs:
+            out.write(f"job {protocol} {job_id}: {state}\n")
+        verdict = "ok" if report.ok else "NOT ok"
+        out.write(
+            f"{report.messages} messages checked ({args.profile}): {verdict}; "
+            f"{len(report.violations)} violations, {len(report.warnings)} warnings\n"
+        )
+    return 0 if report.ok else 1
+
+
 def _add_profile_and_format(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--profile",
@@ -218,6 +289,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="message file (.xml envelope or document, .mime MTOM package), directory, or -",
     )
     check.set_defaults(handler=_cmd_validate)
+    sequence = commands.add_parser(
+        "check-sequence", help="check the order of a conversation, message after message"
+    )
+    _add_profile_and_format(sequence)
+    sequence.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="messages in order (.xml, .mime), directories (their files in name order), or -",
+    )
+    sequence.set_defaults(handler=_cmd_check_sequence)
     return parser
 
 

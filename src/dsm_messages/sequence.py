@@ -1,0 +1,91 @@
+"""Replay a transcript as an observer and report every broken ordering rule.
+
+>>> from pathlib import Path
+>>> from dsm_messages import parse
+>>> from dsm_messages.mtom import split_message
+>>> def read(path):
+...     if path.suffix == ".mime":
+...         content_type, body = split_message(path.read_bytes())
+...         return parse(body, content_type=content_type)
+...     return parse(path.read_bytes())
+>>> job = sorted(Path("examples/conversations/dsp-job-two-images").iterdir())
+>>> report = check_sequence(read(path) for path in job)
+>>> report.ok, report.messages, report.jobs
+(True, 13, (('dsp', '6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8', 'Completed'),))
+>>> swapped = job[:9] + [job[10], job[9]] + job[11:]  # EndPostScanJob answered before asked
+>>> [(p.index, p.rule) for p in check_sequence(read(path) for path in swapped).violations]
+[(9, 'DSP-18'), (12, 'DSP-25')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from .envelope import Envelope
+from .report import Report
+from .rules import Profile
+from .session import Problem, ProtocolError, Session
+
+
+@attrs.frozen(kw_only=True)
+class SequenceReport:
+    """``ok`` is true when no violation was found (warnings allowed). Problems carry the
+    0-based index of the message they are about."""
+
+    messages: int
+    violations: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    #: (protocol, job id, last known state) of every job seen.
+    jobs: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+def check_sequence(
+    messages: Iterable[Envelope | Report], *, profile: Profile = "strict"
+) -> SequenceReport:
+    """Check the ordering of a transcript, message after message, as an observer.
+
+    A violation does not stop the replay: the offending message is skipped (it changed
+    nothing) and the rest is checked. A :class:`~dsm_messages.report.Report` in place of an
+    envelope stands for a message that failed validation; it is a violation and is skipped.
+    """
+    observer = Session("observer", profile=profile)
+    violations: list[Problem] = []
+    count = 0
+    for index, message in enumerate(messages):
+        count += 1
+        if isinstance(message, Report):
+            codes = ", ".join(sorted({problem.code for problem in message.errors}))
+            violations.append(
+                Problem(
+                    rule="DSM-INVALID",
+                    message=f"the message fails validation: {codes}",
+                    index=index,
+                )
+            )
+            continue
+        try:
+            observer.observe(message, index=index)
+        except ProtocolError as error:
+            violations.append(Problem(rule=error.rule, message=error.reason, index=index))
+        except ValueError as error:
+            violations.append(Problem(rule="DSM-INVALID", message=str(error), index=index))
+    warnings = list(observer.warnings)
+    violations.extend(observer.deferred)
+    for problem in observer.finish():
+        (violations if problem.severity == "violation" else warnings).append(problem)
+    return SequenceReport(
+        messages=count,
+        violations=tuple(sorted(violations, key=_order)),
+        warnings=tuple(sorted(warnings, key=_order)),
+        jobs=tuple(observer.jobs()),
+    )
+
+
+def _order(problem: Problem) -> tuple[int, str]:
+    return (-1 if problem.index is None else problem.index, problem.rule)
