@@ -18,6 +18,8 @@ from .report import Problem, Report, ValidationError
 from .rules import RULES, Rule
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
+from .sequence import SequenceReport, check_sequence
+from .session import LocalProtocolError, ProtocolError, RemoteProtocolError, Session
 from .validator import validate
 
 __version__ = "0.1.0"
@@ -32,19 +34,25 @@ __all__ = [
     "EnvelopeError",
     "Fault",
     "FaultError",
+    "LocalProtocolError",
     "MessageType",
     "MtomError",
     "Package",
     "Problem",
+    "ProtocolError",
+    "RemoteProtocolError",
     "Report",
     "Rule",
     "SchemaCompileError",
+    "SequenceReport",
+    "Session",
     "ValidationError",
     "XmlSyntaxError",
     "__version__",
     "build_send_image",
     "by_action",
     "by_qname",
+    "check_sequence",
     "from_xml",
     "load_schema",
     "message_type",
