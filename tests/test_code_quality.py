@@ -69,3 +69,23 @@ def test_readme_examples_run() -> None:
     )
     assert tried > 0
     assert failures == 0
+
+
+def test_readme_first_command_runs_on_the_bundled_examples() -> None:
+    """The set-up command's checks (after the install) pass on a checkout."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = text.split("```sh\n", 1)[1].split("\n```", 1)[0]
+    steps = [step.strip() for step in command.split("&&")]
+    checks = [step for step in steps if step.startswith(".venv/bin/dsm-messages ")]
+    assert [step.split()[1] for step in checks] == ["validate"] + ["check-sequence"] * 3
+    for step in checks:
+        arguments = step.split()[1:]
+        result = subprocess.run(
+            [installed_command("dsm-messages"), *arguments],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
