@@ -37,3 +37,15 @@ def test_the_check_detects_a_hand_edit(tmp_path: Path) -> None:
             (edited / path.name).write_bytes(path.read_bytes())
     (edited / "dsp.py").write_bytes((fresh / "dsp.py").read_bytes() + b"# hand edit\n")
     assert generate_models.differences(fresh, edited) == ["dsp.py"]
+
+
+def test_state_diagrams_are_drawn_from_the_tables() -> None:
+    """docs/diagrams/ holds what tools/render_diagrams.py draws from the transition tables."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "render_diagrams.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
