@@ -242,12 +242,11 @@ class Session:
         expired = []
         world = self._world
         for token, job in world.dsp_jobs.items():
-            if (
-                job.phase == "open"
-                and not job.timed_out
-                and job.last_activity is not None
-                and now - job.last_activity >= JOB_TIMEOUT
-            ):
+            if job.phase != "open" or job.timed_out:
+                continue
+            if job.last_activity is None:  # created before the clock was first given
+                world.dsp_jobs[token] = attrs.evolve(job, last_activity=now)
+            elif now - job.last_activity >= JOB_TIMEOUT:
                 world.dsp_jobs[token] = attrs.evolve(job, timed_out=True)
                 expired.append(token)
         return tuple(expired)
