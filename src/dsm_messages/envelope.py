@@ -261,9 +261,18 @@ def parse(
     if content_type is not None and is_package:
         from .mtom import parse_package  # mtom builds on this module
 
-        return parse_package(
-            data, content_type, tolerant=validate and profile == "lenient"
-        ).envelope
+        lenient = validate and profile == "lenient"
+        envelope = parse_package(data, content_type, tolerant=lenient).envelope
+        if lenient:  # as the validator read it: URI values trimmed
+            envelope = attrs.evolve(
+                envelope,
+                action=envelope.action.strip(),
+                to=_strip(envelope.to),
+                message_id=_strip(envelope.message_id),
+                relates_to=_strip(envelope.relates_to),
+                identifier=_strip(envelope.identifier),
+            )
+        return envelope
     root = parse_xml(data)
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":
@@ -318,6 +327,10 @@ def parse(
         header_attributes=attributes,
         **values,  # type: ignore[arg-type]
     )
+
+
+def _strip(value: str | None) -> str | None:
+    return None if value is None else value.strip()
 
 
 def _standalone(element: etree._Element) -> bytes:

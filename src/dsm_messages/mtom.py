@@ -47,9 +47,17 @@ class MtomError(DsmError):
     """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
     resolved inside it. ``code`` is the validator's rule code for it."""
 
-    def __init__(self, message: str, *, code: str = "DSM-MIME-MALFORMED") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "DSM-MIME-MALFORMED",
+        element: etree._Element | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
+        #: The element of the root part at fault, when there is one.
+        self.element = element
 
 
 class Sink(Protocol):
@@ -473,18 +481,21 @@ def resolve_includes(root: etree._Element, part_ids: set[str]) -> list[str]:
             raise MtomError(
                 f"xop:Include href {href!r} ({where}) is not a cid: reference into the package",
                 code="DSM-XOP-REFERENCE",
+                element=include,
             )
         content_id = href[4:]
         if content_id not in part_ids:
             raise MtomError(
                 f"xop:Include ({where}) refers to <{content_id}>, which is not in the package",
                 code="DSM-XOP-REFERENCE",
+                element=include,
             )
         parent = include.getparent()
         if parent is None or parent.tag != f"{{{DSP}}}ImageData":
             raise MtomError(
                 f"xop:Include ({where}) outside dsp:ImageData is not supported",
                 code="DSM-XOP-REFERENCE",
+                element=include,
             )
         referred.append(content_id)
         parent.remove(include)

@@ -230,7 +230,7 @@ class _Checker:
             try:
                 resolve_includes(root, part_ids)
             except MtomError as exc:
-                self.add(exc.code, str(exc))
+                self.add(exc.code, str(exc), exc.element)
                 return None
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
@@ -363,8 +363,8 @@ class _Checker:
             if action not in EMPTY_BODY_ACTIONS:
                 self.add("DSM-SOAP-STRUCTURE", f"action {action} needs a body element", root)
             return
-        if spec is None:
-            return
+        if spec is None or spec.kind == "document":
+            return  # reported as DSM-BODY-UNKNOWN
         if action in EMPTY_BODY_ACTIONS:
             self.add("DSM-ACTION-MISMATCH", f"action {action} announces an empty body", element)
         elif spec.kind == "fault":
@@ -533,7 +533,7 @@ class _Checker:
                 self._filter(element)
             elif name == f"{{{ns.WSCN}}}ValidationInfo":
                 self._valid_ticket(element)
-            elif local == "JobStatus" and namespace in (ns.DSP, ns.DSC, ns.WSCN):
+            elif local == "JobStatus" and namespace in (ns.DSP, ns.DSC, ns.DSD, ns.WSCN):
                 self._job_status(element)
             elif local in ("PostScanJobEndState", "JobEndState"):
                 self._end_state(element)
