@@ -22,6 +22,7 @@ when one cannot be read as a DSM message, 2 for a usage error or a path that can
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import sys
@@ -29,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+import attrs
 from lxml import etree
 
 from . import __version__
@@ -50,18 +52,38 @@ _MAX_FIELDS = 8
 _STDIN = "-"
 
 
-def _expand(paths: Sequence[str], patterns: tuple[str, ...] = ("*.xml",)) -> Iterator[Path]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
-            yield from sorted(found)
-        else:
-            yield path
-
-
 class _UnreadableError(Exception):
     pass
+
+
+def _refuse(exc: OSError) -> None:
+    raise _UnreadableError(f"{exc.filename}: cannot read: {exc.strerror or exc}")
+
+
+def _expand(paths: Sequence[str], patterns: tuple[str, ...] = ("*.xml",)) -> Iterator[Path]:
+    """Every file the paths name, directories expanded in name order; raises
+    ``_UnreadableError`` for a path, or a directory below one, that cannot be read."""
+    for name in paths:
+        path = Path(name)
+        if name == _STDIN:
+            yield path
+            continue
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:
+            raise _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if not is_dir:
+            yield path
+            continue
+
+        found: list[Path] = []
+        for folder, _, files in os.walk(path, onerror=_refuse):
+            found.extend(
+                Path(folder) / file
+                for file in files
+                if any(fnmatch.fnmatch(file, pattern) for pattern in patterns)
+            )
+        yield from sorted(found)
 
 
 def read_inputs(paths: Sequence[str], stdin: BinaryIO) -> list[tuple[str, bytes]]:
@@ -92,15 +114,28 @@ def _is_mime(path: str, data: bytes) -> bool:
 def validate_input(path: str, data: bytes, profile: Profile) -> Report:
     """Validate one command-line input, reading MIME headers first when it is a package."""
     content_type = None
+    header_lines = 0
     if _is_mime(path, data):
         try:
-            content_type, data = split_message(data)
+            content_type, body = split_message(data)
         except MtomError as exc:
             problem = Problem(
                 severity="error", code="DSM-MIME-MALFORMED", message=str(exc), line=1
             )
             return Report(profile=profile, problems=(problem,))
-    return validate(data, profile=profile, content_type=content_type)
+        header_lines = data[: len(data) - len(body)].count(b"\n")
+        data = body
+    report = validate(data, profile=profile, content_type=content_type)
+    if not header_lines:
+        return report
+    # lines count from the start of the file, as editors and CI annotations do
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
 
 
 def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
@@ -145,7 +180,12 @@ def _show(path: Path, data: bytes, out: TextIO) -> None:
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
-    for path in _expand(args.paths):
+    try:
+        paths = list(_expand(args.paths))
+    except _UnreadableError as exc:
+        err.write(f"{exc}\n")
+        return 2
+    for path in paths:
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -460,7 +460,9 @@ def _copy_body(
             reader.buffer = reader.buffer[len(reader.buffer) - keep :]
         written += len(piece)
         if limit is not None and written > limit:
-            raise MtomError(f"the root part is larger than {limit} bytes")
+            raise MtomError(
+                f"the root part is larger than {limit} bytes", code="DSM-XML-FORBIDDEN"
+            )
         if piece:
             target.write(piece)
         if at >= 0:

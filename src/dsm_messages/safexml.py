@@ -8,6 +8,8 @@ column; nothing is silently recovered.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .errors import XmlSyntaxError
@@ -67,6 +69,7 @@ def parse_xml(
         raise XmlSyntaxError(
             f"document is {len(data)} bytes, more than the limit of {max_bytes}", forbidden=True
         )
+    _check_declared_encoding(data)
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
@@ -77,6 +80,10 @@ def parse_xml(
                 line=line,
                 column=column,
                 forbidden=True,
+            ) from None
+        if "entit" in exc.msg.lower():  # amplification, loops: refused, not malformed
+            raise XmlSyntaxError(
+                f"entity expansion refused: {exc.msg}", line=line, column=column, forbidden=True
             ) from None
         raise XmlSyntaxError(f"not well-formed XML: {exc.msg}", line=line, column=column) from None
     tree = root.getroottree()
@@ -91,6 +98,45 @@ def parse_xml(
                 forbidden=True,
             )
     return root
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_UTF16_WITHOUT_BOM = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
+_DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
+
+
+def _check_declared_encoding(data: bytes) -> None:
+    """A byte order mark or a UTF-16 start that contradicts the declared encoding is a fatal
+    error (XML 1.0, 4.3.3); libxml2 would silently believe the bytes."""
+    detected = None
+    body = data
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            detected, body = encoding, data[len(mark) :]
+            break
+    else:
+        for start, encoding in _UTF16_WITHOUT_BOM:
+            if data.startswith(start):
+                detected = encoding
+                break
+    if detected is None:
+        return
+    head = body[:400].decode(detected, errors="replace")
+    match = _DECLARED.match(head)
+    if match is None:
+        return
+    declared = match.group(1).lower().replace("_", "-")
+    family = "utf-8" if detected == "utf-8" else "utf-16"
+    if not declared.startswith(family) and not (family == "utf-16" and declared == "ucs-2"):
+        raise XmlSyntaxError(
+            f"the document declares encoding {match.group(1)!r} but is written in "
+            f"{detected.upper()}",
+            line=1,
+        )
 
 
 def _check_depth(root: etree._Element, max_depth: int) -> None:

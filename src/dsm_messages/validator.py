@@ -158,6 +158,7 @@ class _Checker:
         self.message: str | None = None
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
+        self.line_offset = 0
 
     def report(self) -> Report:
         return Report(
@@ -180,6 +181,8 @@ class _Checker:
         if element is not None:
             line = element.sourceline if line is None else line
             location = _location(element) if location is None else location
+        if line is not None:
+            line += self.line_offset
         self.problems.append(
             Problem(
                 severity=RULES[code].severity(self.profile),
@@ -205,6 +208,9 @@ class _Checker:
                 return None
             for defect in parts.defects:
                 self.add("DSM-MIME-DEFECT", f"MIME defect: {defect}")
+            # lines are counted from the start of the package, not of its root part
+            at = data.find(parts.root) if parts.root else -1
+            self.line_offset = data[:at].count(b"\n") if at > 0 else 0
             data = parts.root
             part_ids = set(parts.content_types)
         try:
