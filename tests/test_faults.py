@@ -93,3 +93,18 @@ def test_fault_without_subcode() -> None:
     assert VERSION_MISMATCH.subcodes == ()
     assert Fault.from_model(VERSION_MISMATCH.to_model()) == VERSION_MISMATCH
     assert str(VERSION_MISMATCH).startswith("soap:VersionMismatch (soap:VersionMismatch)")
+
+
+def test_every_fault_hint_of_a_rule_can_be_built_from_a_named_constant() -> None:
+    """A server that refuses a message on a rule's advice finds the fault to send here."""
+    from dsm_messages import RULES
+    from dsm_messages.faults import ALL_FAULTS
+    from dsm_messages.namespaces import prefixed
+    from dsm_messages.ordering_rules import ORDERING_RULES
+
+    named = {prefixed(fault.subcodes[0].text) for fault in ALL_FAULTS if fault.subcodes}
+    named |= {f"soap:{fault.code}" for fault in ALL_FAULTS}
+    hints = {rule.fault for rule in [*RULES.values(), *ORDERING_RULES.values()]} - {None}
+    hints.discard("InvalidArgs")  # the protocol's own: dsp:, dsc: or wscn:InvalidArgs
+    assert {"dsp:InvalidArgs", "dsc:InvalidArgs", "wscn:InvalidArgs"} <= named
+    assert hints - named == set()

@@ -105,6 +105,14 @@ def _fault(code: Code, namespace: str, subcode: str, reason: str) -> Fault:
 ACTION_NOT_SUPPORTED = _fault(
     "Sender", WSA, "ActionNotSupported", "the action is not supported here"
 )
+#: A MessageID reused, an address that is no URI: the addressing headers are at fault.
+INVALID_MESSAGE_INFORMATION_HEADER = _fault(
+    "Sender", WSA, "InvalidMessageInformationHeader", "an addressing header is invalid"
+)
+#: A required addressing header (To, MessageID, ReplyTo) is missing.
+MESSAGE_INFORMATION_HEADER_REQUIRED = _fault(
+    "Sender", WSA, "MessageInformationHeaderRequired", "an addressing header is missing"
+)
 #: Windows answers a JobToken that is not a GUID with this one.
 ENDPOINT_UNAVAILABLE = _fault(
     "Receiver", WSA, "EndpointUnavailable", "the endpoint is unavailable"

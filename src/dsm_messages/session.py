@@ -125,6 +125,7 @@ class Pending:
     index: int | None
     job: str | None
     requested: tuple[str, ...] = ()
+    document_id: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -144,6 +145,10 @@ class DspJob:
     filters: tuple[tuple[str, str], ...] = ()
     last_activity: datetime | None = None
     timed_out: bool = False
+    end_sent: bool = False
+    end_answered: bool = False
+    cancel_sent: bool = False
+    created: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -172,14 +177,16 @@ class _World:
     """Everything a session knows; copied before a message is applied and swapped in after."""
 
     pending: dict[str, Pending] = attrs.Factory(dict)
-    answered: set[str] = attrs.Factory(set)
+    answered: dict[str, str] = attrs.Factory(dict)  # MessageID -> protocol of the request
+    #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
+    #: server answer the request that broke the protocol with an error response).
+    refused: dict[str, str] = attrs.Factory(dict)
     message_ids: set[str] = attrs.Factory(set)
     creates: dict[str, Facts] = attrs.Factory(dict)  # create requests, by MessageID
     last_create_failed: bool = False
     dsp_jobs: dict[str, DspJob] = attrs.Factory(dict)
     held: dict[str, tuple[tuple[int | None, Facts, Envelope], ...]] = attrs.Factory(dict)
     jobs: dict[tuple[str, str], ReportedJob] = attrs.Factory(dict)
-    ended_dsd_jobs: set[str] = attrs.Factory(set)
     conditions: dict[str, Condition] = attrs.Factory(dict)
     last_summary: tuple[str, ...] | None = None
     subscribed: set[str] = attrs.Factory(set)  # protocols whose events a subscription covers
@@ -187,14 +194,14 @@ class _World:
     def copy(self) -> _World:
         return _World(
             pending=dict(self.pending),
-            answered=set(self.answered),
+            answered=dict(self.answered),
+            refused=dict(self.refused),
             message_ids=set(self.message_ids),
             creates=dict(self.creates),
             last_create_failed=self.last_create_failed,
             dsp_jobs=dict(self.dsp_jobs),
             held=dict(self.held),
             jobs=dict(self.jobs),
-            ended_dsd_jobs=set(self.ended_dsd_jobs),
             conditions=dict(self.conditions),
             last_summary=self.last_summary,
             subscribed=set(self.subscribed),
@@ -305,6 +312,9 @@ class Session:
                 facts = attrs.evolve(facts, message_id=None)
             _Step(world, warnings, deferred, index, self._now).apply(facts, envelope)
         except _BrokenRuleError as broken:
+            if facts.kind == "request" and facts.message_id is not None:
+                # nothing else changes: only the fault owed for it may now relate to it
+                self._world.refused[facts.message_id] = facts.protocol
             raise error(broken.rule, broken.message, envelope, index) from None
         self._world = world  # look up first, assign last: a refused message changed nothing
         self.warnings.extend(warnings)
@@ -375,6 +385,7 @@ class _Step:
                     index=self.index,
                     job=facts.job,
                     requested=facts.requested,
+                    document_id=facts.document_id,
                 )
             return None
         if facts.kind not in ("response", "fault"):
@@ -382,8 +393,12 @@ class _Step:
         relates = facts.relates_to
         request = world.pending.get(relates) if relates is not None else None
         if request is None:
+            if relates is not None and facts.kind == "fault" and relates in world.refused:
+                world.answered[relates] = world.refused.pop(relates)
+                return None  # the fault owed for a refused request: nothing else to apply
             if relates is not None and relates in world.answered:
-                rule = rules[2] if facts.protocol in _PAIRING else _GENERIC_PAIRING[2]
+                protocol = world.answered[relates]
+                rule = _PAIRING.get(protocol, _GENERIC_PAIRING)[2]
                 raise _BrokenRuleError(rule, f"request {relates} was already answered")
             if facts.kind == "fault" or facts.protocol not in _PAIRING:
                 rule = _GENERIC_PAIRING[1]
@@ -401,7 +416,7 @@ class _Step:
                 f"{facts.operation} response relates to a {request.operation} request",
             )
         del world.pending[relates]  # type: ignore[arg-type]
-        world.answered.add(relates)  # type: ignore[arg-type]
+        world.answered[relates] = request.protocol  # type: ignore[index]
         return request
 
     # -- WS-DSP ----------------------------------------------------------------------------
@@ -411,10 +426,18 @@ class _Step:
             if request.operation == "CreatePostScanJob":
                 world.last_create_failed = True
             elif request.operation == "SendImage" and request.job in world.dsp_jobs:
+                # the image was not received: the device may send it again (section 6 retry)
                 job = world.dsp_jobs[request.job]
                 world.dsp_jobs[request.job] = attrs.evolve(
-                    job, images_outstanding=max(job.images_outstanding - 1, 0)
+                    job,
+                    images_outstanding=max(job.images_outstanding - 1, 0),
+                    images_sent=max(job.images_sent - 1, 0),
+                    document_ids=job.document_ids - {request.document_id or ""},
                 )
+            elif request.operation == "EndPostScanJob" and request.job in world.dsp_jobs:
+                job = world.dsp_jobs[request.job]
+                if job.phase == "ending":  # not ended: EndPostScanJob may be sent again
+                    world.dsp_jobs[request.job] = attrs.evolve(job, phase="open", end_sent=False)
             return
         if facts.operation == "CreatePostScanJob":
             if facts.kind == "request":
@@ -471,7 +494,15 @@ class _Step:
             self.warn("DSP-11", f"{facts.operation} for JobToken {token!r}, which timed out")
         if facts.operation == "GetPostScanJobElements":
             return
+        if facts.operation in ("SendImage", "EndPostScanJob") and job.cancel_sent:
+            raise _BrokenRuleError("DSP-13", f"{facts.operation} after CancelPostScanJob")
+        if facts.operation == "EndPostScanJob" and job.end_sent:
+            raise _BrokenRuleError("DSP-9", f"a second EndPostScanJob for JobToken {token!r}")
         job = self._move(job, facts.operation)
+        if facts.operation == "EndPostScanJob":
+            job = attrs.evolve(job, end_sent=True)
+        elif facts.operation == "CancelPostScanJob":
+            job = attrs.evolve(job, cancel_sent=True)
         if facts.operation == "SendImage":
             if facts.document_id is not None and facts.document_id in job.document_ids:
                 raise _BrokenRuleError(
@@ -506,7 +537,7 @@ class _Step:
                 images_answered=job.images_answered + 1,
             )
         elif facts.operation == "EndPostScanJob":
-            job = self._move(job, "EndPostScanJobResponse")
+            job = attrs.evolve(self._move(job, "EndPostScanJobResponse"), end_answered=True)
         elif facts.operation == "GetPostScanJobElements" and request is not None:
             self._mirror(facts, request, "DSP-16", "DSP-16")
             for report in facts.reports:
@@ -549,9 +580,8 @@ class _Step:
             return
         for report in facts.reports:
             if report.final:
-                before = job.phase
                 job = self._move(job, "PostScanJobEndStateEvent")
-                if report.state == "Completed" and before in ("open", "ending"):
+                if report.state == "Completed" and not job.end_answered:
                     raise _BrokenRuleError(
                         "DSP-25", "a Completed end state before EndPostScanJob was answered"
                     )
@@ -588,6 +618,7 @@ class _Step:
             state=state or job.state,
             count=report.count if report.count is not None else job.count,
             filters=report.filters or job.filters,
+            created=report.created or job.created,
         )
 
     def _dsp_final(self, job: DspJob, report: JobReport) -> DspJob:
@@ -596,6 +627,11 @@ class _Step:
             raise _BrokenRuleError(
                 "DSP-30", f"end state {state!r} is not Aborted, Canceled or Completed"
             )
+        if job.state in FINAL_JOB_STATES and state != job.state and not is_vendor(state):
+            raise _BrokenRuleError(
+                "DSP-28", f"end state {state} after the final state {job.state}"
+            )
+        self._times(attrs.evolve(report, created=job.created), state, "DSP-35")
         self._reasons(state, report.reasons, "DSP-31")
         for dialect, filter_state in report.filters:
             if filter_state not in FINAL_FILTER_STATES and not is_vendor(filter_state):
@@ -669,8 +705,12 @@ class _Step:
             self.world.jobs[key] = attrs.evolve(
                 job, ended=True, end_state=state, count=report.count
             )
-            self.world.ended_dsd_jobs.add(report.job)
             return
+        if job.ended and not in_response and state in DSD_FIRST_STATES:
+            # rule 11: a finished JobId starting over is a new job, reused too soon
+            self.warn("DSD-11", f"JobId {report.job} starts a new job after it finished")
+            job = ReportedJob(protocol="dsd", job=report.job)
+            known = True  # its first-status check is the warning above
         if job.ended:
             if in_response:
                 if state not in FINAL_JOB_STATES and not is_vendor(state or ""):
@@ -681,11 +721,8 @@ class _Step:
             raise _BrokenRuleError(
                 "DSD-6", f"status event for job {report.job} after its end event"
             )
-        if not known:
-            if report.job in self.world.ended_dsd_jobs:
-                self.warn("DSD-11", f"JobId {report.job} starts a new job after it finished")
-            if state is not None and state not in DSD_FIRST_STATES and not in_response:
-                self.warn("DSD-2", f"the first status of job {report.job} is {state}")
+        if not known and state is not None and state not in DSD_FIRST_STATES and not in_response:
+            self.warn("DSD-2", f"the first status of job {report.job} is {state}")
         before = job.state
         if before is not None and state is not None and not is_vendor(state):
             if before in FINAL_JOB_STATES and state != before:
@@ -718,6 +755,10 @@ class _Step:
             if job.ended:
                 raise _BrokenRuleError(
                     "DSC-END-STATE", f"a second end state for job {report.job!r}"
+                )
+            if job.state in FINAL_JOB_STATES and state != job.state and not is_vendor(state or ""):
+                raise _BrokenRuleError(
+                    "DSC-FINAL", f"end state {state} after the final state {job.state}"
                 )
             self._reasons(state or "", report.reasons, "DSP-31")
             self.world.jobs[key] = attrs.evolve(job, ended=True, end_state=state, state=state)

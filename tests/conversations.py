@@ -1,0 +1,534 @@
+"""Build DSM conversations as lists of parsed envelopes, so ordering tests read like protocol
+stories.
+
+The body builders (``*_body`` functions) make fresh model instances; :class:`Conversation` wraps
+them in envelopes with fresh ``urn:uuid:`` MessageIDs, anonymous ReplyTo on requests and the
+request's MessageID in the RelatesTo of every answer, and keeps the envelopes in travel order
+in ``messages``. Every envelope goes through ``serialize`` and ``parse``, as on the wire.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from xml.etree.ElementTree import QName
+
+import message_samples as s
+from message_samples import SAMPLES
+
+from dsm_messages import ANONYMOUS, Envelope, parse, serialize
+from dsm_messages.faults import DSP_INVALID_ARGS, Fault
+from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+
+#: The scan server's WS-DSP service (device -> scan server) and WS-DSC service (console ->
+#: scan server), the device's WS-DSD service (console -> device), and the event sinks.
+SCAN_SERVER = "https://scansrv01.contoso.com:5362/ScanServer/4d15d73c-bbcd-4cba-beae-07e1f8ea9475"
+REPOSITORY = (
+    "https://scansrv01.contoso.com:5362/ScanRepository/9a0c41d2-7b5e-4f83-a6d1-2e8b90c4f357"
+)
+DEVICE = "http://10.0.4.27:5357/1f0e8a6b-3c52-4d7e-9a61-58b2c0d4e937"
+DEVICE_SINK = s.SCAN_SERVER_EVENT_SINK
+CONSOLE_SINK = "http://10.0.9.12:5357/6c2a9e41-7d08-4b3f-a5c6-e1f9047b2d83"
+
+#: The filters of the sample CreatePostScanJobRequest (its PostScanInstructions).
+DIALECTS = (s.FILESHARE_DIALECT, s.SHAREPOINT_DIALECT, s.EMAIL_DIALECT)
+DSP_JOB_STATUS = QName(s.DSP_NS, "JobStatus")
+DSP_JOB_DESCRIPTION = QName(s.DSP_NS, "JobDescription")
+WSCN_JOB_STATUS = QName(s.WSCN_NS, "JobStatus")
+WSCN_SCANNER_STATUS = QName(s.WSCN_NS, "ScannerStatus")
+WSCN_SCANNER_DESCRIPTION = QName(s.WSCN_NS, "ScannerDescription")
+
+# The reason a job's final state goes with (wsdp.md rule 31) and the final filter state.
+FINAL_REASON = {
+    "Completed": "PostScanJobCompletedSuccessfully",
+    "Canceled": "PostScanJobCanceled",
+    "Aborted": "PostScanJobProcessingFailed",
+}
+FINAL_FILTER_STATE = {
+    "Completed": "CompletedSuccessfully",
+    "Canceled": "Canceled",
+    "Aborted": "Canceled",
+}
+
+_EMPTY_RESPONSES: dict[type, type] = {
+    dsp.SendImageRequest: dsp.SendImageResponse,
+    dsp.EndPostScanJobRequest: dsp.EndPostScanJobResponse,
+    dsp.CancelPostScanJobRequest: dsp.CancelPostScanJobResponse,
+    dsc.CancelPostScanJobRequest: dsc.CancelPostScanJobResponse,
+}
+
+
+def message_id(namespace: uuid.UUID, number: int) -> str:
+    """The ``number``-th MessageID of a conversation (a name-based UUID, so unique)."""
+    return f"urn:uuid:{uuid.uuid5(namespace, str(number))}"
+
+
+def envelope(
+    body: object,
+    *,
+    to: str,
+    message_id: str,
+    relates_to: str | None = None,
+    request: bool = False,
+) -> Envelope:
+    """One message as it arrives: serialized, then parsed."""
+    return parse(
+        serialize(
+            body,
+            to=to,
+            message_id=message_id,
+            relates_to=relates_to,
+            reply_to=ANONYMOUS if request else None,
+        )
+    )
+
+
+# -- WS-DSP bodies -------------------------------------------------------------------------
+
+
+def create_body(psp_identifier: str = s.PSP_ID) -> dsp.CreatePostScanJobRequest:
+    body = copy.deepcopy(SAMPLES["dsp:CreatePostScanJobRequest"])
+    assert isinstance(body, dsp.CreatePostScanJobRequest)
+    body.psp_identifier = s.dsp_str(psp_identifier)
+    return body
+
+
+def created_body(token: str) -> dsp.CreatePostScanJobResponse:
+    return dsp.CreatePostScanJobResponse(job_token=s.dsp_str(token))
+
+
+def send_image_body(token: str, document_id: int) -> dsp.SendImageRequest:
+    return dsp.SendImageRequest(
+        job_token=s.dsp_str(token),
+        document_description=dsp.DocumentDescriptionType(
+            document_id=dsp.IntOneExtType(value=document_id),
+            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PDF_A),
+        ),
+        image_data=s.PDF_BYTES,
+    )
+
+
+def end_body(token: str) -> dsp.EndPostScanJobRequest:
+    return dsp.EndPostScanJobRequest(job_token=s.dsp_str(token))
+
+
+def cancel_body(token: str) -> dsp.CancelPostScanJobRequest:
+    return dsp.CancelPostScanJobRequest(job_token=s.dsp_str(token))
+
+
+def get_elements_body(
+    token: str, names: Sequence[QName] = (DSP_JOB_STATUS,)
+) -> dsp.GetPostScanJobElementsRequest:
+    return dsp.GetPostScanJobElementsRequest(
+        job_token=s.dsp_str(token),
+        requested_elements=dsp.RequestedElementsType(name=list(names)),
+    )
+
+
+def job_status(
+    token: str,
+    state: str,
+    *,
+    images: int = 0,
+    filter_state: str | None = None,
+    reasons: Sequence[str] = ("None",),
+    dialects: Sequence[str] = DIALECTS,
+    completed: str | None = None,
+    created: str = s.CREATED_LOCAL,
+) -> dsp.JobStatusType:
+    """A JobStatus; its filters are ``filter_state`` (by default Pending, or the final filter
+    state that goes with a final job state)."""
+    filter_state = filter_state or FINAL_FILTER_STATE.get(state, "Pending")
+    status = s.dsp_job_status(
+        token,
+        state,
+        list(reasons),
+        [s.dsp_filter_status(dialect, filter_state) for dialect in dialects],
+        images,
+        completed=completed,
+    )
+    status.job_created_time = s.dsp_time(created)
+    return status
+
+
+def elements_body(
+    names: Sequence[QName], status: dsp.JobStatusType | None = None
+) -> dsp.GetPostScanJobElementsResponse:
+    """One ElementData per name: the JobStatus given, or a JobDescription."""
+    data = []
+    for name in names:
+        if name == DSP_JOB_STATUS and status is not None:
+            item = dsp.ElementDataType(
+                job_status=status, qualified_name=name, qualified_valid=True
+            )
+        else:
+            item = dsp.ElementDataType(
+                job_description=dsp.JobDescriptionType(
+                    psp_identifier=s.dsp_str(s.PSP_ID),
+                    psp_display_name=s.dsp_str(s.PSP_DISPLAY_NAME),
+                    job_originating_user_name=s.dsp_str(s.USER_NAME),
+                ),
+                qualified_name=name,
+                qualified_valid=True,
+            )
+        data.append(item)
+    return dsp.GetPostScanJobElementsResponse(job_elements=dsp.JobElementsType(element_data=data))
+
+
+def status_body(token: str, state: str, **details: object) -> dsp.PostScanJobStatusEvent:
+    return dsp.PostScanJobStatusEvent(job_status=job_status(token, state, **details))  # type: ignore[arg-type]
+
+
+def end_state_body(
+    token: str,
+    state: str = "Completed",
+    *,
+    reason: str | None = None,
+    filter_state: str | None = None,
+    images: int = 0,
+    psp_identifier: str = s.PSP_ID,
+    completed: str | None = s.COMPLETED_LOCAL,
+) -> dsp.PostScanJobEndStateEvent:
+    end = s.dsp_end_state()
+    end.job_token = s.dsp_str(token)
+    end.psp_identifier = s.dsp_str(psp_identifier)
+    end.job_completed_state = dsp.JobCompletedStateExtType(value=state)
+    end.job_completed_state_reasons = dsp.JobCompletedStateReasonsType(
+        job_state_reason=[
+            dsp.JobStateReasonExtType(value=reason or FINAL_REASON.get(state, "None"))
+        ]
+    )
+    final_filter = filter_state or FINAL_FILTER_STATE.get(state, "Canceled")
+    end.filter_completed_statuses = dsp.FilterCompletedStatusesType(
+        filter_status=[s.dsp_filter_status(dialect, final_filter) for dialect in DIALECTS]
+    )
+    end.images_received = dsp.IntZeroExtType(value=images)
+    end.job_completed_time = None if completed is None else s.dsp_time(completed)
+    return dsp.PostScanJobEndStateEvent(post_scan_job_end_state=end)
+
+
+# -- WS-DSD bodies -------------------------------------------------------------------------
+
+
+def dsd_status_body(
+    job_id: int,
+    state: str,
+    *,
+    scans: int = 0,
+    reason: str = "JobScanning",
+    completed: str | None = None,
+) -> dsd.JobStatusEvent:
+    return dsd.JobStatusEvent(
+        job_status=s.wscn_job_status(job_id, state, [reason], scans, completed=completed)
+    )
+
+
+def dsd_end_body(job_id: int, state: str = "Completed", *, scans: int = 0) -> dsd.JobEndStateEvent:
+    end = copy.deepcopy(SAMPLES["dsd:JobEndStateEvent"])
+    assert isinstance(end, dsd.JobEndStateEvent)
+    end.job_end_state.job_id = s.wscn_one(job_id)
+    end.job_end_state.job_completed_state = wscn.JobStateType(value=state)
+    end.job_end_state.job_completed_state_reasons = wscn.JobStateReasonsType(
+        job_state_reason=[wscn.JobStateReasonType(value="None")]
+    )
+    end.job_end_state.scans_completed = s.wscn_zero(scans)
+    return end
+
+
+def condition_body(
+    condition_id: int, time: str = s.CONDITION_RAISED
+) -> dsd.ScannerStatusConditionEvent:
+    condition = s.lamp_warming_condition()
+    condition.id = condition_id
+    condition.time = s.wscn_time(time)
+    return dsd.ScannerStatusConditionEvent(device_condition=condition)
+
+
+def cleared_body(
+    condition_id: int, time: str = s.CONDITION_CLEARED
+) -> dsd.ScannerStatusConditionClearedEvent:
+    return dsd.ScannerStatusConditionClearedEvent(
+        device_condition_cleared=wscn.DeviceConditionClearedType(
+            condition_id=s.wscn_one(condition_id), condition_clear_time=s.wscn_time(time)
+        )
+    )
+
+
+def summary_body(state: str, *reasons: str) -> dsd.ScannerStatusSummaryEvent:
+    return dsd.ScannerStatusSummaryEvent(
+        status_summary=wscn.StatusSummaryType(
+            scanner_state=wscn.ScannerStateType(value=state),
+            scanner_state_reasons=wscn.ScannerStateReasonsType(
+                scanner_state_reason=[wscn.ScannerStateReasonType(value=r) for r in reasons]
+            ),
+        )
+    )
+
+
+def job_summaries(*jobs: tuple[int, str]) -> wscn.ListOfSummarysType:
+    return wscn.ListOfSummarysType(
+        job_summary=[
+            s.wscn_job_summary(job_id, s.PSP_DISPLAY_NAME, s.USER_NAME, state, ["None"], 0)
+            for job_id, state in jobs
+        ]
+    )
+
+
+def scanner_elements_body(
+    names: Sequence[QName], *, active_conditions: Sequence[int] = ()
+) -> dsd.GetScannerElementsResponse:
+    """ElementData for the names given: ScannerStatus lists ``active_conditions``, every other
+    name gets the scanner description."""
+    data = []
+    for name in names:
+        if name == WSCN_SCANNER_STATUS:
+            status = s.scanner_status()
+            status.active_conditions = wscn.ActiveConditionsType(
+                device_condition=[
+                    condition_body(condition_id).device_condition
+                    for condition_id in active_conditions
+                ]
+            )
+            status.condition_history = None
+            item = wscn.ScannerElementDataType(
+                scanner_status=status, qualified_name=name, qualified_valid=True
+            )
+        else:
+            item = wscn.ScannerElementDataType(
+                scanner_description=s.scanner_description(),
+                qualified_name=name,
+                qualified_valid=True,
+            )
+        data.append(item)
+    return dsd.GetScannerElementsResponse(
+        scanner_elements=wscn.ScannerElementsType(element_data=data)
+    )
+
+
+def dsd_job_elements_body(
+    job_id: int, state: str, *, scans: int = 0
+) -> dsd.GetJobElementsResponse:
+    completed = s.DEVICE_SCAN_DONE if state in ("Completed", "Canceled", "Aborted") else None
+    return dsd.GetJobElementsResponse(
+        job_elements=wscn.JobElementsType(
+            element_data=[
+                wscn.JobElementDataType(
+                    job_status=s.wscn_job_status(
+                        job_id, state, ["None"], scans, completed=completed
+                    ),
+                    qualified_name=WSCN_JOB_STATUS,
+                    qualified_valid=True,
+                )
+            ]
+        )
+    )
+
+
+# -- WS-DSC bodies -------------------------------------------------------------------------
+
+
+def dsc_status_body(
+    token: str, state: str, *, filter_state: str = "Processing"
+) -> dsc.PostScanJobStatusEvent:
+    status = s.dsc_job_status(completed=False)
+    status.job_token = s.dsc_str(token)
+    status.job_state = dsc.JobStateType(value=state)
+    status.filter_statuses = dsc.FilterStatusesType(
+        filter_status=[s.dsc_filter_status(dialect, filter_state) for dialect in DIALECTS]
+    )
+    return dsc.PostScanJobStatusEvent(job_status=status)
+
+
+def dsc_end_state_body(token: str, state: str = "Completed") -> dsc.PostScanJobEndStateEvent:
+    end = copy.deepcopy(SAMPLES["dsc:PostScanJobEndStateEvent"])
+    assert isinstance(end, dsc.PostScanJobEndStateEvent)
+    end.post_scan_job_end_state.job_token = s.dsc_str(token)
+    end.post_scan_job_end_state.job_completed_state = dsc.JobStateType(value=state)
+    end.post_scan_job_end_state.job_completed_state_reasons = s.dsc_reasons(FINAL_REASON[state])
+    return end
+
+
+def dsc_summaries(*jobs: tuple[str, str]) -> dsc.ListOfSummarysType:
+    summaries = []
+    for token, state in jobs:
+        summary = copy.deepcopy(s.dsc_job_summaries(history=False).job_summary[0])
+        summary.job_token = s.dsc_str(token)
+        summary.job_state = dsc.JobStateType(value=state)
+        summaries.append(summary)
+    return dsc.ListOfSummarysType(job_summary=summaries)
+
+
+# -- conversations -------------------------------------------------------------------------
+
+
+class Conversation:
+    """Messages in the order they travel. Every builder returns the envelope it added."""
+
+    def __init__(self) -> None:
+        self.messages: list[Envelope] = []
+        self._namespace = uuid.uuid4()
+        self._count = 0
+
+    def new_id(self) -> str:
+        self._count += 1
+        return message_id(self._namespace, self._count)
+
+    @contextmanager
+    def aside(self) -> Iterator[list[Envelope]]:
+        """Build messages without adding them to the conversation (a message that a story
+        tries instead of, or besides, the conforming one). They are collected in the list
+        the context yields."""
+        before = len(self.messages)
+        collected: list[Envelope] = []
+        try:
+            yield collected
+        finally:
+            collected.extend(self.messages[before:])
+            del self.messages[before:]
+
+    # -- generic ---------------------------------------------------------------------------
+    def emit(
+        self,
+        body: object,
+        *,
+        to: str,
+        relates_to: str | None = None,
+        request: bool = False,
+        message_id: str | None = None,
+    ) -> Envelope:
+        message = envelope(
+            body,
+            to=to,
+            message_id=message_id or self.new_id(),
+            relates_to=relates_to,
+            request=request,
+        )
+        self.messages.append(message)
+        return message
+
+    def request(self, body: object, to: str = SCAN_SERVER) -> Envelope:
+        return self.emit(body, to=to, request=True)
+
+    def answer(self, request: Envelope, body: object | None = None) -> Envelope:
+        """The reply to ``request`` (the empty response of its operation unless given)."""
+        if body is None:
+            body = _EMPTY_RESPONSES[type(request.body)]()
+        assert request.message_id is not None
+        return self.emit(body, to=ANONYMOUS, relates_to=request.message_id)
+
+    def fault(self, request: Envelope, fault: Fault = DSP_INVALID_ARGS) -> Envelope:
+        assert request.message_id is not None
+        return self.emit(fault.to_model(), to=ANONYMOUS, relates_to=request.message_id)
+
+    def event(self, body: object, to: str = DEVICE_SINK) -> Envelope:
+        return self.emit(body, to=to)
+
+    def subscribe(self, to: str = SCAN_SERVER, sink: str = DEVICE_SINK) -> Envelope:
+        """Subscribe request and its response; returns the response."""
+        body = copy.deepcopy(SAMPLES["wse:Subscribe"])
+        assert isinstance(body, wse.Subscribe)
+        assert body.delivery.notify_to is not None
+        body.delivery.notify_to.address.value = sink
+        request = self.request(body, to)
+        return self.answer(request, copy.deepcopy(SAMPLES["wse:SubscribeResponse"]))
+
+    # -- WS-DSP (device <-> scan server) -----------------------------------------------------
+    def create(self, psp_identifier: str = s.PSP_ID) -> Envelope:
+        return self.request(create_body(psp_identifier))
+
+    def created(self, create: Envelope, token: str) -> Envelope:
+        return self.answer(create, created_body(token))
+
+    def open_job(self, token: str) -> Envelope:
+        """CreatePostScanJob and the response minting ``token``; returns the response."""
+        return self.created(self.create(), token)
+
+    def send_image(self, token: str, document_id: int) -> Envelope:
+        return self.request(send_image_body(token, document_id))
+
+    def image(self, token: str, document_id: int) -> Envelope:
+        """SendImage and its response; returns the response."""
+        return self.answer(self.send_image(token, document_id))
+
+    def end(self, token: str) -> Envelope:
+        return self.request(end_body(token))
+
+    def cancel(self, token: str) -> Envelope:
+        return self.request(cancel_body(token))
+
+    def get_elements(self, token: str, names: Sequence[QName] = (DSP_JOB_STATUS,)) -> Envelope:
+        return self.request(get_elements_body(token, names))
+
+    def elements(
+        self,
+        request: Envelope,
+        names: Sequence[QName] = (DSP_JOB_STATUS,),
+        status: dsp.JobStatusType | None = None,
+    ) -> Envelope:
+        return self.answer(request, elements_body(names, status))
+
+    def status(self, token: str, state: str, **details: object) -> Envelope:
+        return self.event(status_body(token, state, **details))
+
+    def end_state(self, token: str, state: str = "Completed", **details: object) -> Envelope:
+        return self.event(end_state_body(token, state, **details))  # type: ignore[arg-type]
+
+    def finish_job(self, token: str, images: int) -> Envelope:
+        """EndPostScanJob answered, the job processes and completes; returns the end state."""
+        self.answer(self.end(token))
+        self.status(token, "Processing", images=images, filter_state="Processing")
+        return self.end_state(token, "Completed", images=images)
+
+    # -- WS-DSD (console <-> device) -------------------------------------------------------
+    def dsd_status(self, job_id: int, state: str, **details: object) -> Envelope:
+        return self.event(dsd_status_body(job_id, state, **details), CONSOLE_SINK)  # type: ignore[arg-type]
+
+    def dsd_end(self, job_id: int, state: str = "Completed", *, scans: int = 0) -> Envelope:
+        return self.event(dsd_end_body(job_id, state, scans=scans), CONSOLE_SINK)
+
+    def condition(self, condition_id: int, time: str = s.CONDITION_RAISED) -> Envelope:
+        return self.event(condition_body(condition_id, time), CONSOLE_SINK)
+
+    def cleared(self, condition_id: int, time: str = s.CONDITION_CLEARED) -> Envelope:
+        return self.event(cleared_body(condition_id, time), CONSOLE_SINK)
+
+    def summary(self, state: str, *reasons: str) -> Envelope:
+        return self.event(summary_body(state, *reasons), CONSOLE_SINK)
+
+    def get_active_jobs(self) -> Envelope:
+        return self.request(dsd.GetActiveJobsRequest(), DEVICE)
+
+    def get_job_history(self) -> Envelope:
+        return self.request(dsd.GetJobHistoryRequest(), DEVICE)
+
+    def get_job_elements(self, job_id: int) -> Envelope:
+        return self.request(
+            dsd.GetJobElementsRequest(
+                job_id=s.wscn_one(job_id),
+                requested_elements=wscn.RequestedJobElementsType(name=[WSCN_JOB_STATUS]),
+            ),
+            DEVICE,
+        )
+
+    def get_scanner_elements(self, names: Sequence[QName]) -> Envelope:
+        return self.request(
+            dsd.GetScannerElementsRequest(
+                requested_elements=wscn.RequestedScannerElementsType(name=list(names))
+            ),
+            DEVICE,
+        )
+
+    # -- WS-DSC (console <-> scan server) ------------------------------------------------------
+    def dsc_status(self, token: str, state: str, *, filter_state: str = "Processing") -> Envelope:
+        return self.event(dsc_status_body(token, state, filter_state=filter_state), CONSOLE_SINK)
+
+    def dsc_end_state(self, token: str, state: str = "Completed") -> Envelope:
+        return self.event(dsc_end_state_body(token, state), CONSOLE_SINK)
+
+    def dsc_cancel(self, token: str) -> Envelope:
+        return self.request(dsc.CancelPostScanJobRequest(job_token=s.dsc_str(token)), REPOSITORY)
+
+    def dsc_get_active_jobs(self) -> Envelope:
+        return self.request(dsc.GetActiveJobsRequest(), REPOSITORY)
