@@ -104,7 +104,10 @@ def test_every_fault_hint_of_a_rule_can_be_built_from_a_named_constant() -> None
 
     named = {prefixed(fault.subcodes[0].text) for fault in ALL_FAULTS if fault.subcodes}
     named |= {f"soap:{fault.code}" for fault in ALL_FAULTS}
-    hints = {rule.fault for rule in [*RULES.values(), *ORDERING_RULES.values()]} - {None}
+    hints = {rule.fault for rule in RULES.values()} | {
+        rule.fault for rule in ORDERING_RULES.values()
+    }
+    hints.discard(None)
     hints.discard("InvalidArgs")  # the protocol's own: dsp:, dsc: or wscn:InvalidArgs
     assert {"dsp:InvalidArgs", "dsc:InvalidArgs", "wscn:InvalidArgs"} <= named
     assert hints - named == set()
