@@ -27,6 +27,7 @@ PUBLIC_MODULES = [
     "sequence",
     "session",
     "job_states",
+    "timestamps",
     "ordering_rules",
     "validator",
 ]

@@ -12,7 +12,9 @@ digraph filter {
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Mapping, Set
+
+from .timestamps import before
 
 # WS-DSP and WS-DSC post-scan jobs (wsdp.md rule 28, wsdsc-and-schemas.md 9.2). Started and
 # Terminating may be skipped (Windows never reports Terminating); Pending-Held is entered and
@@ -161,6 +163,28 @@ DSP_REFUSED_BY: Mapping[tuple[str, str], str] = {
 def is_vendor(value: str) -> bool:
     """A vendor keyword (``prefix:Keyword``) is outside every table and never judged."""
     return ":" in value
+
+
+def reasons_fit(state: str, reasons: Iterable[str]) -> bool:
+    """Whether the reasons given with a final ``state`` include one that goes with it (rule 31;
+    ``None`` and vendor reasons always do). Reasons are compared in canonical spelling."""
+    expected = REASONS_FOR_FINAL_STATE.get(state)
+    given = list(reasons)
+    if expected is None or not given:
+        return True
+    return any(reason in expected or reason == "None" or is_vendor(reason) for reason in given)
+
+
+def completion_problem(
+    state: str | None, created: str | None, completed: str | None
+) -> str | None:
+    """What is wrong with a job's JobCompletedTime, if anything: present while the job has not
+    finished, or earlier than its JobCreatedTime."""
+    if completed and state and state not in FINAL_JOB_STATES and not is_vendor(state):
+        return f"JobCompletedTime given while the job is {state}"
+    if before(completed, created):
+        return "JobCompletedTime is before JobCreatedTime"
+    return None
 
 
 def allowed(table: Mapping[str, Set[str]], before: str, after: str) -> bool:

@@ -21,7 +21,6 @@ DSP-1 dsp:InvalidArgs
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Literal
@@ -39,13 +38,15 @@ from .job_states import (
     FINAL_FILTER_STATES,
     FINAL_JOB_STATES,
     POST_SCAN_JOB_STATES,
-    REASONS_FOR_FINAL_STATE,
     allowed,
+    completion_problem,
     is_vendor,
+    reasons_fit,
 )
 from .message_facts import Facts, JobReport, facts_of
 from .ordering_rules import ORDERING_RULES
 from .rules import Profile
+from .timestamps import before
 from .validator import PLACEHOLDERS
 
 Role = Literal["device", "scan_server", "control_point", "observer"]
@@ -817,8 +818,7 @@ class _Step:
                 raise _BrokenRuleError(
                     "DSD-15", f"condition {facts.condition} was already cleared"
                 )
-            earlier, later = _when(known.time), _when(facts.condition_time)
-            if earlier and later and _comparable(earlier, later) and later < earlier:
+            if before(facts.condition_time, known.time):
                 self.warn("DSD-18", f"condition {facts.condition} cleared before it was raised")
             world.conditions[facts.condition] = attrs.evolve(known, cleared=True)
         if facts.active_conditions is not None:
@@ -857,18 +857,13 @@ class _Step:
                 self.warn(rule, f"filter {dialect} moved from {earlier[dialect]} to {state}")
 
     def _reasons(self, state: str, reasons: tuple[str, ...], rule: str) -> None:
-        expected = REASONS_FOR_FINAL_STATE.get(state)
-        if expected is None or not reasons:
-            return
-        if not any(r in expected or r == "None" or is_vendor(r) for r in reasons):
+        if not reasons_fit(state, reasons):
             self.warn(rule, f"state {state} with reasons {', '.join(reasons)}")
 
     def _times(self, report: JobReport, state: str | None, rule: str) -> None:
-        if report.completed and state and state not in FINAL_JOB_STATES and not is_vendor(state):
-            self.warn(rule, f"JobCompletedTime given while job {report.job!r} is {state}")
-        created, completed = _when(report.created), _when(report.completed)
-        if created and completed and _comparable(created, completed) and completed < created:
-            self.warn(rule, f"job {report.job!r} completed before it was created")
+        problem = completion_problem(state, report.created, report.completed)
+        if problem is not None:
+            self.warn(rule, f"job {report.job!r}: {problem}")
 
 
 def _same_status(a: JobReport, b: JobReport) -> bool:
@@ -877,17 +872,3 @@ def _same_status(a: JobReport, b: JobReport) -> bool:
 
 def _names(names: Iterable[str]) -> str:
     return "[" + ", ".join(names) + "]"
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    text = re.sub(r"(\.\d{6})\d+", r"\1", text.strip()).replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _comparable(a: datetime, b: datetime) -> bool:
-    return (a.tzinfo is None) == (b.tzinfo is None)

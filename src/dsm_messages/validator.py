@@ -28,15 +28,22 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
-from datetime import datetime
 
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import find_alias
+from .aliases import canonical_value, find_alias
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
+from .job_states import (
+    FINAL_FILTER_STATES,
+    FINAL_JOB_STATES,
+    REASONS_FOR_FINAL_STATE,
+    completion_problem,
+    is_vendor,
+    reasons_fit,
+)
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, MessageType, by_action, by_qname
 from .mtom import MtomError, resolve_includes, split_parts
 from .report import Problem, Report
@@ -70,31 +77,6 @@ _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
 _ZONE = re.compile(r"(Z|[+\-]\d\d:\d\d)$")
 _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
-_FINAL_JOB_STATES = frozenset({"Completed", "Canceled", "Aborted"})
-_FINAL_FILTER_STATES = frozenset(
-    {"Canceled", "CompletedSuccessfully", "CompletedWithErrors", "CompletedWithWarnings"}
-)
-# wsdp.md rule 31: the reasons that go with each final job state (dsp and dsc)
-_REASONS_FOR_STATE = {
-    "Completed": frozenset(
-        {
-            "PostScanJobCompletedSuccessfully",
-            "PostScanJobCompletedWithErrors",
-            "PostScanJobCompletedWithWarnings",
-        }
-    ),
-    "Canceled": frozenset({"PostScanJobCanceled"}),
-    "Aborted": frozenset(
-        {
-            "CreatePostScanJobFailed",
-            "SendImageFailed",
-            "SendImangeFailed",
-            "PostScanJobProcessingFailed",
-            "NoValidPostScanInstructionsFound",
-            "PostScanJobTimedOut",
-        }
-    ),
-}
 # Dual-form attributes (decision 4): element -> {attribute: canonical form is qualified}.
 # Canonical is the form the WS-DSP and WS-DSD examples write (dsp:Name/dsp:Valid qualified,
 # DeviceCondition Id unqualified), which is also the form the serializer emits; WS-Scan's own
@@ -750,54 +732,51 @@ class _Checker:
         namespace = etree.QName(element).namespace or ""
         children = {etree.QName(child).localname: child for child in _children(element)}
         state = _text(children.get("JobState"))
-        created = _when(children.get("JobCreatedTime"))
-        completed_element = children.get("JobCompletedTime")
-        completed = _when(completed_element)
-        if completed_element is not None and state and not _is_final_or_vendor(state):
-            self.add(
-                "DSM-TIMES", f"JobCompletedTime given while the job is {state}", completed_element
-            )
-        if created and completed and _comparable(created, completed) and completed < created:
-            self.add("DSM-TIMES", "JobCompletedTime is before JobCreatedTime", completed_element)
-        if namespace in (ns.DSP, ns.DSC) and state in _FINAL_JOB_STATES:
-            self._reasons(element, state, children.get("JobStateReasons"))
+        completed = children.get("JobCompletedTime")
+        problem = completion_problem(
+            state, _text(children.get("JobCreatedTime")), _text(completed)
+        )
+        if problem is not None:
+            self.add("DSM-TIMES", problem, completed)
+        if namespace in (ns.DSP, ns.DSC) and state in FINAL_JOB_STATES:
+            self._reasons(state, children.get("JobStateReasons"))
 
     def _end_state(self, element: etree._Element) -> None:
         namespace = etree.QName(element).namespace or ""
         children = {etree.QName(child).localname: child for child in _children(element)}
         state_element = children.get("JobCompletedState")
         state = _text(state_element)
-        if state_element is not None and state and ":" not in state:
-            if state not in _FINAL_JOB_STATES:
+        if state_element is not None and state and not is_vendor(state):
+            if state not in FINAL_JOB_STATES:
                 self.add(
                     "DSM-END-STATE",
                     f"JobCompletedState {state!r} is not final (Completed, Canceled or Aborted)",
                     state_element,
                 )
             elif namespace in (ns.DSP, ns.DSC):
-                self._reasons(element, state, children.get("JobCompletedStateReasons"))
+                self._reasons(state, children.get("JobCompletedStateReasons"))
         statuses = children.get("FilterCompletedStatuses")
         for filter_state in (
             [] if statuses is None else statuses.iter(f"{{{namespace}}}FilterState")
         ):
             value = _text(filter_state)
-            if value and ":" not in value and value not in _FINAL_FILTER_STATES:
+            if value and not is_vendor(value) and value not in FINAL_FILTER_STATES:
                 self.add(
                     "DSM-FILTER-NOT-FINAL",
                     f"filter state {value!r} in the job's end state has not finished",
                     filter_state,
                 )
 
-    def _reasons(
-        self, element: etree._Element, state: str, reasons: etree._Element | None
-    ) -> None:
-        values = [_text(reason) for reason in _children(reasons)] if reasons is not None else []
-        expected = _REASONS_FOR_STATE[state]
-        if values and not any(v in expected or v == "None" or ":" in v for v in values):
+    def _reasons(self, state: str, reasons: etree._Element | None) -> None:
+        values = [
+            canonical_value(etree.QName(reason).namespace or "", "JobStateReason", _text(reason))
+            for reason in _children(reasons)
+        ]
+        if not reasons_fit(state, values):
             self.add(
                 "DSM-REASON-STATE",
                 f"job state {state} with reasons {', '.join(values)}; expected one of "
-                + ", ".join(sorted(expected)),
+                + ", ".join(sorted(REASONS_FOR_FINAL_STATE[state])),
                 reasons,
             )
 
@@ -817,25 +796,6 @@ def _children(element: etree._Element | None) -> Iterator[etree._Element]:
 
 def _text(element: etree._Element | None) -> str:
     return "" if element is None else (element.text or "").strip()
-
-
-def _when(element: etree._Element | None) -> datetime | None:
-    text = _text(element)
-    if not text:
-        return None
-    text = re.sub(r"(\.\d{6})\d+", r"\1", text).replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None  # the schema reports it
-
-
-def _is_final_or_vendor(state: str) -> bool:
-    return state in _FINAL_JOB_STATES or ":" in state
-
-
-def _comparable(a: datetime, b: datetime) -> bool:
-    return (a.tzinfo is None) == (b.tzinfo is None)
 
 
 def _name(element: etree._Element) -> str:
