@@ -280,7 +280,7 @@ ORDERING_RULES: dict[str, OrderingRule] = _rules(
         "wsdsd.md 8.12",
         None,
     ),
-    ("DSD-12-REPEAT", "warning", "a JobId listed twice, or in both lists", "wsdsd.md 8.12", None),
+    ("DSD-12-REPEAT", "warning", "a JobId listed twice in one list", "wsdsd.md 8.12", None),
     (
         "DSD-13",
         "violation",
