@@ -145,14 +145,13 @@ DSP_JOB_PHASES: Mapping[str, Mapping[str, str]] = {
     # the EndPostScanJob the device had not yet sent
     "finished": {"EndPostScanJob": "finished", "EndPostScanJobResponse": "finished"},
 }
+# A second EndPostScanJob (DSP-9) and SendImage or EndPostScanJob after a cancel (DSP-13) are
+# refused in every phase, the finished one included, so the session checks them on the job's
+# own record rather than here.
 DSP_REFUSED_BY: Mapping[tuple[str, str], str] = {
     ("ending", "SendImage"): "DSP-10",
     ("ended", "SendImage"): "DSP-10",
-    ("canceling", "SendImage"): "DSP-13",
     ("finished", "SendImage"): "DSP-5",
-    ("ending", "EndPostScanJob"): "DSP-9",
-    ("ended", "EndPostScanJob"): "DSP-9",
-    ("canceling", "EndPostScanJob"): "DSP-13",
     ("finished", "CancelPostScanJob"): "DSP-12",
     ("finished", "PostScanJobEndStateEvent"): "DSP-25",
     ("open", "EndPostScanJobResponse"): "DSP-18",

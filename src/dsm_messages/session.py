@@ -401,12 +401,9 @@ class _Step:
                 protocol = world.answered[relates]
                 rule = _PAIRING.get(protocol, _GENERIC_PAIRING)[2]
                 raise _BrokenRuleError(rule, f"request {relates} was already answered")
-            if facts.kind == "fault" or facts.protocol not in _PAIRING:
-                rule = _GENERIC_PAIRING[1]
-            else:
-                rule = rules[1]
+            # (a fault's protocol is soap: the generic rule, as no request tells which)
             raise _BrokenRuleError(
-                rule, f"RelatesTo {relates} names no request of this conversation"
+                rules[1], f"RelatesTo {relates} names no request of this conversation"
             )
         rules = _PAIRING.get(request.protocol, _GENERIC_PAIRING)
         if facts.kind == "response" and (
@@ -444,7 +441,7 @@ class _Step:
             if facts.kind == "request":
                 world.creates[facts.message_id or ""] = facts
             else:
-                self._mint(facts, request)
+                self._mint(facts)
             return
         token = facts.job if facts.job is not None else (request.job if request else None)
         if token is None:
@@ -540,13 +537,13 @@ class _Step:
         elif facts.operation == "EndPostScanJob":
             job = attrs.evolve(self._move(job, "EndPostScanJobResponse"), end_answered=True)
         elif facts.operation == "GetPostScanJobElements" and request is not None:
-            self._mirror(facts, request, "DSP-16", "DSP-16")
+            self._mirror(facts, request, "DSP-16", order_rule="DSP-16")
             for report in facts.reports:
                 if report.job == job.token:
                     job = self._dsp_report(job, report)
         self.world.dsp_jobs[job.token] = job
 
-    def _mint(self, facts: Facts, request: Pending | None) -> None:
+    def _mint(self, facts: Facts) -> None:
         token = facts.minted_token
         if token is None:
             return
@@ -663,7 +660,7 @@ class _Step:
             self.world.subscribed.add(protocol)
         if facts.kind == "response" and request is not None:
             if facts.operation in ("GetJobElements", "GetScannerElements"):
-                self._mirror(facts, request, "DSD-24", "DSD-24-ORDER")
+                self._mirror(facts, request, "DSD-24", order_rule="DSD-24-ORDER")
             if protocol == "dsc" and facts.operation == "CancelPostScanJob":
                 job = self.world.jobs.get(("dsc", request.job or ""))
                 if job is not None and job.ended:
@@ -834,14 +831,14 @@ class _Step:
             world.last_summary = facts.summary
 
     # -- shared checks ---------------------------------------------------------------------
-    def _mirror(self, facts: Facts, request: Pending, rule: str, order_rule: str) -> None:
+    def _mirror(self, facts: Facts, request: Pending, rule: str, *, order_rule: str) -> None:
         names = [name for name, _ in facts.element_data]
         if sorted(names) != sorted(request.requested):
             message = (
                 f"ElementData names {_names(names)} do not mirror the requested "
                 f"{_names(request.requested)}"
             )
-            if rule == "DSP-16":
+            if ORDERING_RULES[rule].severity == "warning":
                 self.warn(rule, message)
                 return
             raise _BrokenRuleError(rule, message)
