@@ -111,21 +111,26 @@ def _is_mime(path: str, data: bytes) -> bool:
     )
 
 
+def _split_input(path: str, data: bytes, profile: Profile) -> tuple[str | None, bytes] | Report:
+    """(Content-Type, body) of one command-line input: a stored MTOM package loses its MIME
+    headers, anything else is as read. A Report when the MIME headers cannot be read."""
+    if not _is_mime(path, data):
+        return None, data
+    try:
+        return split_message(data)
+    except MtomError as exc:
+        problem = Problem(severity="error", code="DSM-MIME-MALFORMED", message=str(exc), line=1)
+        return Report(profile=profile, problems=(problem,))
+
+
 def validate_input(path: str, data: bytes, profile: Profile) -> Report:
     """Validate one command-line input, reading MIME headers first when it is a package."""
-    content_type = None
-    header_lines = 0
-    if _is_mime(path, data):
-        try:
-            content_type, body = split_message(data)
-        except MtomError as exc:
-            problem = Problem(
-                severity="error", code="DSM-MIME-MALFORMED", message=str(exc), line=1
-            )
-            return Report(profile=profile, problems=(problem,))
-        header_lines = data[: len(data) - len(body)].count(b"\n")
-        data = body
-    report = validate(data, profile=profile, content_type=content_type)
+    split = _split_input(path, data, profile)
+    if isinstance(split, Report):
+        return split
+    content_type, body = split
+    report = validate(body, profile=profile, content_type=content_type)
+    header_lines = data[: len(data) - len(body)].count(b"\n")
     if not header_lines:
         return report
     # lines count from the start of the file, as editors and CI annotations do
@@ -237,14 +242,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
     """One command-line input as an envelope, or the report that says why it is not one."""
-    report = validate_input(path, data, profile)
-    if not report.valid:
-        return report
-    content_type = None
-    if _is_mime(path, data):
-        content_type, data = split_message(data)
-    try:
-        return parse(data, content_type=content_type, validate=True, profile=profile)
+    split = _split_input(path, data, profile)
+    if isinstance(split, Report):
+        return split
+    content_type, body = split
+    try:  # validates once, and in lenient reads the message as the validator did
+        return parse(body, content_type=content_type, validate=True, profile=profile)
     except ValidationError as exc:
         return exc.report
     except DsmError as exc:  # valid, yet not a message (a bare document, say)
