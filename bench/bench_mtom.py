@@ -53,10 +53,10 @@ class HashSink:
 
 def request() -> dsp.SendImageRequest:
     return dsp.SendImageRequest(
-        job_token=dsp.String255ExtType(value="264a19bf-3604-4603-b59d-b47e0f669a1e"),
+        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=1),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.TIFF_MULTI_G4),
+            document_id=1,
+            format=dsp.DocumentFormatWKVType.TIFF_MULTI_G4,
         ),
         image_data=b"",
     )

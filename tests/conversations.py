@@ -91,38 +91,38 @@ def envelope(
 def create_body(psp_identifier: str = s.PSP_ID) -> dsp.CreatePostScanJobRequest:
     body = copy.deepcopy(SAMPLES["dsp:CreatePostScanJobRequest"])
     assert isinstance(body, dsp.CreatePostScanJobRequest)
-    body.psp_identifier = s.dsp_str(psp_identifier)
+    body.psp_identifier = psp_identifier
     return body
 
 
 def created_body(token: str) -> dsp.CreatePostScanJobResponse:
-    return dsp.CreatePostScanJobResponse(job_token=s.dsp_str(token))
+    return dsp.CreatePostScanJobResponse(job_token=token)
 
 
 def send_image_body(token: str, document_id: int) -> dsp.SendImageRequest:
     return dsp.SendImageRequest(
-        job_token=s.dsp_str(token),
+        job_token=token,
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=document_id),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PDF_A),
+            document_id=document_id,
+            format=dsp.DocumentFormatWKVType.PDF_A,
         ),
         image_data=s.PDF_BYTES,
     )
 
 
 def end_body(token: str) -> dsp.EndPostScanJobRequest:
-    return dsp.EndPostScanJobRequest(job_token=s.dsp_str(token))
+    return dsp.EndPostScanJobRequest(job_token=token)
 
 
 def cancel_body(token: str) -> dsp.CancelPostScanJobRequest:
-    return dsp.CancelPostScanJobRequest(job_token=s.dsp_str(token))
+    return dsp.CancelPostScanJobRequest(job_token=token)
 
 
 def get_elements_body(
     token: str, names: Sequence[QName] = (DSP_JOB_STATUS,)
 ) -> dsp.GetPostScanJobElementsRequest:
     return dsp.GetPostScanJobElementsRequest(
-        job_token=s.dsp_str(token),
+        job_token=token,
         requested_elements=dsp.RequestedElementsType(name=list(names)),
     )
 
@@ -149,7 +149,7 @@ def job_status(
         images,
         completed=completed,
     )
-    status.job_created_time = s.dsp_time(created)
+    status.job_created_time = s.dt(created)
     return status
 
 
@@ -166,9 +166,9 @@ def elements_body(
         else:
             item = dsp.ElementDataType(
                 job_description=dsp.JobDescriptionType(
-                    psp_identifier=s.dsp_str(s.PSP_ID),
-                    psp_display_name=s.dsp_str(s.PSP_DISPLAY_NAME),
-                    job_originating_user_name=s.dsp_str(s.USER_NAME),
+                    psp_identifier=s.PSP_ID,
+                    psp_display_name=s.PSP_DISPLAY_NAME,
+                    job_originating_user_name=s.USER_NAME,
                 ),
                 qualified_name=name,
                 qualified_valid=True,
@@ -192,20 +192,18 @@ def end_state_body(
     completed: str | None = s.COMPLETED_LOCAL,
 ) -> dsp.PostScanJobEndStateEvent:
     end = s.dsp_end_state()
-    end.job_token = s.dsp_str(token)
-    end.psp_identifier = s.dsp_str(psp_identifier)
-    end.job_completed_state = dsp.JobCompletedStateExtType(value=state)
+    end.job_token = token
+    end.psp_identifier = psp_identifier
+    end.job_completed_state = state
     end.job_completed_state_reasons = dsp.JobCompletedStateReasonsType(
-        job_state_reason=[
-            dsp.JobStateReasonExtType(value=reason or FINAL_REASON.get(state, "None"))
-        ]
+        job_state_reason=[reason or FINAL_REASON.get(state, "None")]
     )
     final_filter = filter_state or FINAL_FILTER_STATE.get(state, "Canceled")
     end.filter_completed_statuses = dsp.FilterCompletedStatusesType(
         filter_status=[s.dsp_filter_status(dialect, final_filter) for dialect in DIALECTS]
     )
-    end.images_received = dsp.IntZeroExtType(value=images)
-    end.job_completed_time = None if completed is None else s.dsp_time(completed)
+    end.images_received = images
+    end.job_completed_time = None if completed is None else s.dt(completed)
     return dsp.PostScanJobEndStateEvent(post_scan_job_end_state=end)
 
 
@@ -228,12 +226,12 @@ def dsd_status_body(
 def dsd_end_body(job_id: int, state: str = "Completed", *, scans: int = 0) -> dsd.JobEndStateEvent:
     end = copy.deepcopy(SAMPLES["dsd:JobEndStateEvent"])
     assert isinstance(end, dsd.JobEndStateEvent)
-    end.job_end_state.job_id = s.wscn_one(job_id)
-    end.job_end_state.job_completed_state = wscn.JobStateType(value=state)
+    end.job_end_state.job_id = job_id
+    end.job_end_state.job_completed_state = state
     end.job_end_state.job_completed_state_reasons = wscn.JobStateReasonsType(
-        job_state_reason=[wscn.JobStateReasonType(value="None")]
+        job_state_reason=["None"]
     )
-    end.job_end_state.scans_completed = s.wscn_zero(scans)
+    end.job_end_state.scans_completed = scans
     return end
 
 
@@ -242,7 +240,7 @@ def condition_body(
 ) -> dsd.ScannerStatusConditionEvent:
     condition = s.lamp_warming_condition()
     condition.id = condition_id
-    condition.time = s.wscn_time(time)
+    condition.time = s.dt(time)
     return dsd.ScannerStatusConditionEvent(device_condition=condition)
 
 
@@ -251,7 +249,7 @@ def cleared_body(
 ) -> dsd.ScannerStatusConditionClearedEvent:
     return dsd.ScannerStatusConditionClearedEvent(
         device_condition_cleared=wscn.DeviceConditionClearedType(
-            condition_id=s.wscn_one(condition_id), condition_clear_time=s.wscn_time(time)
+            condition_id=condition_id, condition_clear_time=s.dt(time)
         )
     )
 
@@ -259,9 +257,9 @@ def cleared_body(
 def summary_body(state: str, *reasons: str) -> dsd.ScannerStatusSummaryEvent:
     return dsd.ScannerStatusSummaryEvent(
         status_summary=wscn.StatusSummaryType(
-            scanner_state=wscn.ScannerStateType(value=state),
+            scanner_state=state,
             scanner_state_reasons=wscn.ScannerStateReasonsType(
-                scanner_state_reason=[wscn.ScannerStateReasonType(value=r) for r in reasons]
+                scanner_state_reason=[r for r in reasons]
             ),
         )
     )
@@ -333,8 +331,8 @@ def dsc_status_body(
     token: str, state: str, *, filter_state: str = "Processing"
 ) -> dsc.PostScanJobStatusEvent:
     status = s.dsc_job_status(completed=False)
-    status.job_token = s.dsc_str(token)
-    status.job_state = dsc.JobStateType(value=state)
+    status.job_token = token
+    status.job_state = state
     status.filter_statuses = dsc.FilterStatusesType(
         filter_status=[s.dsc_filter_status(dialect, filter_state) for dialect in DIALECTS]
     )
@@ -344,8 +342,8 @@ def dsc_status_body(
 def dsc_end_state_body(token: str, state: str = "Completed") -> dsc.PostScanJobEndStateEvent:
     end = copy.deepcopy(SAMPLES["dsc:PostScanJobEndStateEvent"])
     assert isinstance(end, dsc.PostScanJobEndStateEvent)
-    end.post_scan_job_end_state.job_token = s.dsc_str(token)
-    end.post_scan_job_end_state.job_completed_state = dsc.JobStateType(value=state)
+    end.post_scan_job_end_state.job_token = token
+    end.post_scan_job_end_state.job_completed_state = state
     end.post_scan_job_end_state.job_completed_state_reasons = s.dsc_reasons(FINAL_REASON[state])
     return end
 
@@ -354,8 +352,8 @@ def dsc_summaries(*jobs: tuple[str, str]) -> dsc.ListOfSummarysType:
     summaries = []
     for token, state in jobs:
         summary = copy.deepcopy(s.dsc_job_summaries(history=False).job_summary[0])
-        summary.job_token = s.dsc_str(token)
-        summary.job_state = dsc.JobStateType(value=state)
+        summary.job_token = token
+        summary.job_state = state
         summaries.append(summary)
     return dsc.ListOfSummarysType(job_summary=summaries)
 
@@ -506,7 +504,7 @@ class Conversation:
     def get_job_elements(self, job_id: int) -> Envelope:
         return self.request(
             dsd.GetJobElementsRequest(
-                job_id=s.wscn_one(job_id),
+                job_id=job_id,
                 requested_elements=wscn.RequestedJobElementsType(name=[WSCN_JOB_STATUS]),
             ),
             DEVICE,
@@ -528,7 +526,7 @@ class Conversation:
         return self.event(dsc_end_state_body(token, state), CONSOLE_SINK)
 
     def dsc_cancel(self, token: str) -> Envelope:
-        return self.request(dsc.CancelPostScanJobRequest(job_token=s.dsc_str(token)), REPOSITORY)
+        return self.request(dsc.CancelPostScanJobRequest(job_token=token), REPOSITORY)
 
     def dsc_get_active_jobs(self) -> Envelope:
         return self.request(dsc.GetActiveJobsRequest(), REPOSITORY)

@@ -10,12 +10,14 @@ Windows scan server writes server local time without one) and carry vendor keywo
 Everything is built at import time with plain constructors; the module has no side effects.
 """
 
+from datetime import datetime
 from xml.etree.ElementTree import QName
 
 from xsdata.formats.dataclass.models.generics import AnyElement
-from xsdata.models.datatype import XmlDateTime, XmlDuration
+from xsdata.models.datatype import XmlDuration
 
 from dsm_messages.models import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, spx, wsa, wscn, wse
+from dsm_messages.timestamps import Timestamp
 
 # --------------------------------------------------------------------------------------------
 # Namespaces, dialects and identifiers shared by the samples
@@ -80,9 +82,9 @@ PDF_BYTES = (
 )
 
 
-def dt(text: str) -> XmlDateTime:
-    """Parse an xs:dateTime literal."""
-    return XmlDateTime.from_string(text)
+def dt(text: str) -> datetime:
+    """Parse an xs:dateTime literal, keeping its text (seven digits, missing zone) exactly."""
+    return Timestamp.from_xml(text)
 
 
 def vendor_attrs(**values: str) -> dict[str, str]:
@@ -100,8 +102,8 @@ def file_share_config() -> fsf.FileShareConfig:
     return fsf.FileShareConfig(
         file_shares=fsf.FileShareType(
             share_unc=[
-                fsf.String255ExtType(value="\\\\fs01.contoso.com\\Scans\\Finance"),
-                fsf.String255ExtType(value="\\\\fs02.contoso.com\\Archive\\Finance\\2026"),
+                "\\\\fs01.contoso.com\\Scans\\Finance",
+                "\\\\fs02.contoso.com\\Archive\\Finance\\2026",
             ],
         ),
         other_element=[spx.AllowDeviceFilePathChange(value=False)],
@@ -111,15 +113,11 @@ def file_share_config() -> fsf.FileShareConfig:
 def share_point_config() -> spf.SharePointConfig:
     """Instructions of the SharePoint filter: My Site plus two document libraries."""
     return spf.SharePointConfig(
-        save_to_my_site=spf.BoolExtType(value=False),
+        save_to_my_site=False,
         save_to_share_point_sites=spf.SharePointSitesType(
             save_to_share_point_site_url=[
-                spf.String2048ExtType(
-                    value="https://sharepoint.contoso.com/sites/finance/Shared%20Documents/Scans"
-                ),
-                spf.String2048ExtType(
-                    value="https://sharepoint.contoso.com/sites/audit/Invoices",
-                ),
+                "https://sharepoint.contoso.com/sites/finance/Shared%20Documents/Scans",
+                "https://sharepoint.contoso.com/sites/audit/Invoices",
             ],
         ),
     )
@@ -128,35 +126,45 @@ def share_point_config() -> spf.SharePointConfig:
 def email_config() -> emlf.EmailConfig:
     """Instructions of the e-mail filter: copy to the scan user and two mailboxes."""
     return emlf.EmailConfig(
-        send_to_scan_user=emlf.BoolExtType(value=True),
+        send_to_scan_user=True,
         send_to_addresses=emlf.SendToAddressesType(
             email_address=[
-                emlf.String255ExtType(value="ap-invoices@contoso.com"),
-                emlf.String255ExtType(value="finance-archive@contoso.com"),
+                "ap-invoices@contoso.com",
+                "finance-archive@contoso.com",
             ],
             can_add_addresses=True,
         ),
     )
 
 
-def filter_to_process(dialect: str, config: object) -> psp.FilterToProcessType:
+def filter_to_process(
+    dialect: str, instructions: psp.FilterInstructionType
+) -> psp.FilterToProcessType:
     """One psp:Filter: its dialect URI and the dialect's configuration element."""
     return psp.FilterToProcessType(
-        dialect=psp.anyURIExtType(value=dialect),
-        instructions=psp.FilterInstructionType(other_element=[config]),
+        dialect=dialect,
+        instructions=instructions,
     )
 
 
 def post_scan_instructions() -> psp.PostScanInstructionsType:
     """Post-scan instructions delivering to a file share, SharePoint and e-mail."""
     return psp.PostScanInstructionsType(
-        continue_on_error=psp.BoolExtType(value=True),
-        document_root_name=psp.String255ExtType(value="Invoice"),
+        continue_on_error=True,
+        document_root_name="Invoice",
         filters_to_process=psp.FilterToProcessListType(
             filter=[
-                filter_to_process(FILESHARE_DIALECT, file_share_config()),
-                filter_to_process(SHAREPOINT_DIALECT, share_point_config()),
-                filter_to_process(EMAIL_DIALECT, email_config()),
+                filter_to_process(
+                    FILESHARE_DIALECT,
+                    psp.FilterInstructionType(file_share_config=file_share_config()),
+                ),
+                filter_to_process(
+                    SHAREPOINT_DIALECT,
+                    psp.FilterInstructionType(share_point_config=share_point_config()),
+                ),
+                filter_to_process(
+                    EMAIL_DIALECT, psp.FilterInstructionType(email_config=email_config())
+                ),
             ],
         ),
         other_element=[spx.AllowDeviceFileNameChange(value=True)],
@@ -168,43 +176,23 @@ def post_scan_instructions() -> psp.PostScanInstructionsType:
 # --------------------------------------------------------------------------------------------
 
 
-def wscn_str(value: str) -> wscn.String255ExtType:
-    return wscn.String255ExtType(value=value)
-
-
-def wscn_one(value: int) -> wscn.IntOneExtType:
-    return wscn.IntOneExtType(value=value)
-
-
-def wscn_zero(value: int) -> wscn.IntZeroExtType:
-    return wscn.IntZeroExtType(value=value)
-
-
-def wscn_bool(value: bool) -> wscn.BoolExtType:
-    return wscn.BoolExtType(value=value)
-
-
-def wscn_time(text: str) -> wscn.DateTimeExtType:
-    return wscn.DateTimeExtType(value=dt(text))
-
-
 def dimensions(width: int, height: int) -> wscn.DimensionsType:
-    return wscn.DimensionsType(width=wscn_one(width), height=wscn_one(height))
+    return wscn.DimensionsType(width=width, height=height)
 
 
 def resolution_pair(width: int, height: int) -> wscn.ResolutionPairType:
-    return wscn.ResolutionPairType(width=wscn_one(width), height=wscn_one(height))
+    return wscn.ResolutionPairType(width=width, height=height)
 
 
 def resolutions(*dpis: int) -> wscn.ResolutionsType:
     return wscn.ResolutionsType(
-        widths=wscn.WidthsType(width=[wscn_one(dpi) for dpi in dpis]),
-        heights=wscn.HeightsType(height=[wscn_one(dpi) for dpi in dpis]),
+        widths=wscn.WidthsType(width=[dpi for dpi in dpis]),
+        heights=wscn.HeightsType(height=[dpi for dpi in dpis]),
     )
 
 
 def color_list(*colors: wscn.ColorWKVType | str) -> wscn.ColorListType:
-    return wscn.ColorListType(color_entry=[wscn.ColorConfigType(value=c) for c in colors])
+    return wscn.ColorListType(color_entry=[c for c in colors])
 
 
 def media_side(color: wscn.ColorWKVType, dpi: int, *, final: bool = False) -> wscn.MediaSideType:
@@ -224,7 +212,7 @@ def media_side(color: wscn.ColorWKVType, dpi: int, *, final: bool = False) -> ws
                 scan_region_height=wscn.DimensionExtType(value=LETTER_HEIGHT, override=False),
             ),
             color_processing=wscn.ColorJobType(value=color, override=False, used_default=False),
-            resolution=wscn.ResolutionPairExtType(width=wscn_one(dpi), height=wscn_one(dpi)),
+            resolution=wscn.ResolutionPairExtType(width=dpi, height=dpi),
         )
     return wscn.MediaSideType(
         scan_region=wscn.ScanRegionType(
@@ -234,9 +222,7 @@ def media_side(color: wscn.ColorWKVType, dpi: int, *, final: bool = False) -> ws
             scan_region_height=wscn.DimensionExtType(value=LETTER_HEIGHT, must_honor=True),
         ),
         color_processing=wscn.ColorJobType(value=color, must_honor=True),
-        resolution=wscn.ResolutionPairExtType(
-            width=wscn_one(dpi), height=wscn_one(dpi), must_honor=True
-        ),
+        resolution=wscn.ResolutionPairExtType(width=dpi, height=dpi, must_honor=True),
     )
 
 
@@ -284,9 +270,9 @@ def scan_ticket() -> wscn.ScanTicketType:
     """The scan ticket of the 'Scan to Finance' scan process."""
     return wscn.ScanTicketType(
         job_description=wscn.JobDescriptionType(
-            job_name=wscn_str(PSP_DISPLAY_NAME),
-            job_originating_user_name=wscn_str(USER_NAME),
-            job_information=wscn_str("Supplier invoices, March 2026"),
+            job_name=PSP_DISPLAY_NAME,
+            job_originating_user_name=USER_NAME,
+            job_information="Supplier invoices, March 2026",
         ),
         document_parameters=document_parameters(),
     )
@@ -296,8 +282,8 @@ def default_scan_ticket() -> wscn.ScanTicketType:
     """The device's default ticket: platen, auto exposure and auto size, grayscale."""
     return wscn.ScanTicketType(
         job_description=wscn.JobDescriptionType(
-            job_name=wscn_str("Scan"),
-            job_originating_user_name=wscn_str("Walk-up user"),
+            job_name="Scan",
+            job_originating_user_name="Walk-up user",
         ),
         document_parameters=wscn.DocumentParametersType(
             format=wscn.DocumentFormatType(value=wscn.DocumentFormatWKVType.JFIF),
@@ -307,8 +293,8 @@ def default_scan_ticket() -> wscn.ScanTicketType:
                 value=wscn.DocumentInputSourceWKVType.PLATEN
             ),
             content_type=wscn.ContentTypeTicketType(value=wscn.ContentTypeWKVType.AUTO),
-            input_size=wscn.DocumentInputSizeType(document_size_auto_detect=wscn_bool(True)),
-            exposure=wscn.ScanExposureType(auto_exposure=wscn_bool(True)),
+            input_size=wscn.DocumentInputSizeType(document_size_auto_detect=True),
+            exposure=wscn.ScanExposureType(auto_exposure=True),
             media_sides=wscn.MediaSidesType(
                 media_front=media_side(wscn.ColorWKVType.GRAYSCALE8, 200),
             ),
@@ -352,38 +338,38 @@ def scanner_configuration() -> wscn.ScannerConfigurationType:
         device_settings=wscn.DeviceSettingsType(
             formats_supported=wscn.FormatsSupportedType(
                 format_value=[
-                    wscn.DocumentFormatExtType(value=wscn.DocumentFormatWKVType.PDF_A),
-                    wscn.DocumentFormatExtType(value=wscn.DocumentFormatWKVType.JFIF),
-                    wscn.DocumentFormatExtType(value=wscn.DocumentFormatWKVType.TIFF_MULTI_G4),
-                    wscn.DocumentFormatExtType(value=wscn.DocumentFormatWKVType.XPS),
-                    wscn.DocumentFormatExtType(value="acme:pdf-searchable"),
+                    wscn.DocumentFormatWKVType.PDF_A,
+                    wscn.DocumentFormatWKVType.JFIF,
+                    wscn.DocumentFormatWKVType.TIFF_MULTI_G4,
+                    wscn.DocumentFormatWKVType.XPS,
+                    "acme:pdf-searchable",
                 ],
             ),
             compression_quality_factor_supported=wscn.CompressionQualityFactorSupportedType(
-                min_value=wscn_one(1), max_value=wscn_one(100)
+                min_value=1, max_value=100
             ),
             content_types_supported=wscn.ContentTypesSupportedType(
                 content_type_value=[
-                    wscn.ContentTypeExtType(value=wscn.ContentTypeWKVType.AUTO),
-                    wscn.ContentTypeExtType(value=wscn.ContentTypeWKVType.TEXT),
-                    wscn.ContentTypeExtType(value=wscn.ContentTypeWKVType.PHOTO),
-                    wscn.ContentTypeExtType(value=wscn.ContentTypeWKVType.MIXED),
+                    wscn.ContentTypeWKVType.AUTO,
+                    wscn.ContentTypeWKVType.TEXT,
+                    wscn.ContentTypeWKVType.PHOTO,
+                    wscn.ContentTypeWKVType.MIXED,
                 ],
             ),
-            document_size_auto_detect_supported=wscn_bool(True),
-            auto_exposure_supported=wscn_bool(True),
-            brightness_supported=wscn_bool(True),
-            contrast_supported=wscn_bool(True),
+            document_size_auto_detect_supported=True,
+            auto_exposure_supported=True,
+            brightness_supported=True,
+            contrast_supported=True,
             scaling_range_supported=wscn.ScalingRangeSupportedType(
-                scaling_width=wscn.RangeType(min_value=wscn_one(25), max_value=wscn_one(400)),
-                scaling_height=wscn.RangeType(min_value=wscn_one(25), max_value=wscn_one(400)),
+                scaling_width=wscn.RangeType(min_value=25, max_value=400),
+                scaling_height=wscn.RangeType(min_value=25, max_value=400),
             ),
             rotations_supported=wscn.RotationsSupportedType(
                 rotation_value=[
-                    wscn.RotationExtType(value=wscn.RotationWKVType.VALUE_0),
-                    wscn.RotationExtType(value=wscn.RotationWKVType.VALUE_90),
-                    wscn.RotationExtType(value=wscn.RotationWKVType.VALUE_180),
-                    wscn.RotationExtType(value=wscn.RotationWKVType.VALUE_270),
+                    wscn.RotationWKVType.VALUE_0,
+                    wscn.RotationWKVType.VALUE_90,
+                    wscn.RotationWKVType.VALUE_180,
+                    wscn.RotationWKVType.VALUE_270,
                 ],
             ),
         ),
@@ -401,15 +387,15 @@ def scanner_configuration() -> wscn.ScannerConfigurationType:
             platen_maximum_size=dimensions(LETTER_WIDTH, A4_HEIGHT),
         ),
         adf=wscn.ADFType(
-            adfsupports_duplex=wscn_bool(True),
+            adfsupports_duplex=True,
             adffront=adf_side(),
             adfback=adf_side(),
         ),
         film=wscn.FilmType(
             film_scan_modes_supported=wscn.FilmScanModesSupportedType(
                 film_scan_mode_value=[
-                    wscn.FilmScanModeExtType(value=wscn.FilmScanModeWKVType.COLOR_SLIDE_FILM),
-                    wscn.FilmScanModeExtType(value=wscn.FilmScanModeWKVType.COLOR_NEGATIVE_FILM),
+                    wscn.FilmScanModeWKVType.COLOR_SLIDE_FILM,
+                    wscn.FilmScanModeWKVType.COLOR_NEGATIVE_FILM,
                 ],
             ),
             film_optical_resolution=resolution_pair(4800, 4800),
@@ -424,32 +410,32 @@ def scanner_configuration() -> wscn.ScannerConfigurationType:
 def lamp_warming_condition() -> wscn.DeviceConditionType:
     """Active condition: the platen lamp is warming up (unqualified Id attribute)."""
     return wscn.DeviceConditionType(
-        time=wscn_time(CONDITION_RAISED),
-        name=wscn.DeviceConditionNameType(value=wscn.DeviceConditionNameWKVType.LAMP_WARMING),
-        component=wscn.ComponentType(value=wscn.ComponentWKVType.PLATEN),
-        severity=wscn.SeverityType(value=wscn.SeverityWKVType.INFORMATIONAL),
+        time=dt(CONDITION_RAISED),
+        name=wscn.DeviceConditionNameWKVType.LAMP_WARMING,
+        component=wscn.ComponentWKVType.PLATEN,
+        severity=wscn.SeverityWKVType.INFORMATIONAL,
         id=12,
     )
 
 
 def scanner_status() -> wscn.ScannerStatusType:
     return wscn.ScannerStatusType(
-        scanner_current_time=wscn_time(DEVICE_NOW),
-        scanner_state=wscn.ScannerStateType(value=wscn.ScannerStateWKVType.PROCESSING),
+        scanner_current_time=dt(DEVICE_NOW),
+        scanner_state=wscn.ScannerStateWKVType.PROCESSING,
         scanner_state_reasons=wscn.ScannerStateReasonsType(
             scanner_state_reason=[
-                wscn.ScannerStateReasonType(value=wscn.ScannerStateReasonWKVType.LAMP_WARMING),
-                wscn.ScannerStateReasonType(value="acme:Warming"),
+                wscn.ScannerStateReasonWKVType.LAMP_WARMING,
+                "acme:Warming",
             ],
         ),
         active_conditions=wscn.ActiveConditionsType(
             device_condition=[
                 lamp_warming_condition(),
                 wscn.DeviceConditionType(
-                    time=wscn_time(DEVICE_SCAN_STARTED),
-                    name=wscn.DeviceConditionNameType(value="acme:FeedRollerWorn"),
-                    component=wscn.ComponentType(value=wscn.ComponentWKVType.ADF),
-                    severity=wscn.SeverityType(value=wscn.SeverityWKVType.WARNING),
+                    time=dt(DEVICE_SCAN_STARTED),
+                    name="acme:FeedRollerWorn",
+                    component=wscn.ComponentWKVType.ADF,
+                    severity=wscn.SeverityWKVType.WARNING,
                     id=13,
                 ),
             ],
@@ -457,23 +443,19 @@ def scanner_status() -> wscn.ScannerStatusType:
         condition_history=wscn.ConditionHistoryType(
             condition_history_entry=[
                 wscn.ConditionHistoryEntryType(
-                    time=wscn_time(JAM_RAISED),
-                    name=wscn.DeviceConditionNameType(
-                        value=wscn.DeviceConditionNameWKVType.MEDIA_JAM
-                    ),
-                    component=wscn.ComponentType(value=wscn.ComponentWKVType.MEDIA_PATH),
-                    severity=wscn.SeverityType(value=wscn.SeverityWKVType.CRITICAL),
-                    clear_time=wscn_time(JAM_CLEARED),
+                    time=dt(JAM_RAISED),
+                    name=wscn.DeviceConditionNameWKVType.MEDIA_JAM,
+                    component=wscn.ComponentWKVType.MEDIA_PATH,
+                    severity=wscn.SeverityWKVType.CRITICAL,
+                    clear_time=dt(JAM_CLEARED),
                     id=9,
                 ),
                 wscn.ConditionHistoryEntryType(
-                    time=wscn_time(CONDITION_RAISED),
-                    name=wscn.DeviceConditionNameType(
-                        value=wscn.DeviceConditionNameWKVType.COVER_OPEN
-                    ),
-                    component=wscn.ComponentType(value=wscn.ComponentWKVType.ADF),
-                    severity=wscn.SeverityType(value=wscn.SeverityWKVType.WARNING),
-                    clear_time=wscn_time(CONDITION_CLEARED),
+                    time=dt(CONDITION_RAISED),
+                    name=wscn.DeviceConditionNameWKVType.COVER_OPEN,
+                    component=wscn.ComponentWKVType.ADF,
+                    severity=wscn.SeverityWKVType.WARNING,
+                    clear_time=dt(CONDITION_CLEARED),
                     id=11,
                 ),
             ],
@@ -491,14 +473,12 @@ def wscn_job_status(
 ) -> wscn.JobStatusType:
     """Status of a WS-Scan job on the device."""
     return wscn.JobStatusType(
-        job_id=wscn_one(job_id),
-        job_state=wscn.JobStateType(value=state),
-        job_state_reasons=wscn.JobStateReasonsType(
-            job_state_reason=[wscn.JobStateReasonType(value=r) for r in reasons]
-        ),
-        scans_completed=wscn_zero(scans_completed),
-        job_created_time=wscn_time(DEVICE_SCAN_STARTED),
-        job_completed_time=None if completed is None else wscn_time(completed),
+        job_id=job_id,
+        job_state=state,
+        job_state_reasons=wscn.JobStateReasonsType(job_state_reason=[r for r in reasons]),
+        scans_completed=scans_completed,
+        job_created_time=dt(DEVICE_SCAN_STARTED),
+        job_completed_time=None if completed is None else dt(completed),
     )
 
 
@@ -511,14 +491,12 @@ def wscn_job_summary(
     scans_completed: int,
 ) -> wscn.JobSummaryType:
     return wscn.JobSummaryType(
-        job_id=wscn_one(job_id),
-        job_name=wscn_str(name),
-        job_originating_user_name=wscn_str(user),
-        job_state=wscn.JobStateType(value=state),
-        job_state_reasons=wscn.JobStateReasonsType(
-            job_state_reason=[wscn.JobStateReasonType(value=r) for r in reasons]
-        ),
-        scans_completed=wscn_zero(scans_completed),
+        job_id=job_id,
+        job_name=name,
+        job_originating_user_name=user,
+        job_state=state,
+        job_state_reasons=wscn.JobStateReasonsType(job_state_reason=[r for r in reasons]),
+        scans_completed=scans_completed,
     )
 
 
@@ -569,12 +547,12 @@ def wscn_documents() -> wscn.DocumentsType:
         document=[
             wscn.DocumentType(
                 document_description=wscn.DocumentDescriptionType(
-                    document_name=wscn_str("Invoice_0001.pdf")
+                    document_name="Invoice_0001.pdf"
                 ),
             ),
             wscn.DocumentType(
                 document_description=wscn.DocumentDescriptionType(
-                    document_name=wscn_str("Invoice_0002.pdf")
+                    document_name="Invoice_0002.pdf"
                 ),
             ),
         ],
@@ -584,23 +562,15 @@ def wscn_documents() -> wscn.DocumentsType:
 def page_image_info() -> wscn.MediaSideImageInfoType:
     """Letter page at 300 dpi, RGB24."""
     return wscn.MediaSideImageInfoType(
-        pixels_per_line=wscn_one(2550),
-        number_of_lines=wscn_one(3300),
-        bytes_per_line=wscn_zero(7650),
+        pixels_per_line=2550,
+        number_of_lines=3300,
+        bytes_per_line=7650,
     )
 
 
 # --------------------------------------------------------------------------------------------
 # WS-DSP (dsp) building blocks
 # --------------------------------------------------------------------------------------------
-
-
-def dsp_str(value: str) -> dsp.String255ExtType:
-    return dsp.String255ExtType(value=value)
-
-
-def dsp_time(text: str) -> dsp.DateTimeExtType:
-    return dsp.DateTimeExtType(value=dt(text))
 
 
 def dsp_filter_status(
@@ -610,12 +580,10 @@ def dsp_filter_status(
 ) -> dsp.FilterStatusType:
     """Status of one filter; FilterStateReasons only when reasons are given."""
     return dsp.FilterStatusType(
-        dialect=dsp.AnyURIExtType(value=dialect),
-        filter_state=dsp.FilterStateExtType(value=state),
+        dialect=dialect,
+        filter_state=state,
         filter_state_reasons=(
-            dsp.FilterStateReasonsType(
-                filter_state_reason=[dsp.FilterStateReasonExtType(value=r) for r in reasons]
-            )
+            dsp.FilterStateReasonsType(filter_state_reason=[r for r in reasons])
             if reasons
             else None
         ),
@@ -658,49 +626,43 @@ def dsp_job_status(
 ) -> dsp.JobStatusType:
     """Status of a post-scan job on the scan server (local times without a zone)."""
     return dsp.JobStatusType(
-        job_token=dsp_str(token),
-        job_state=dsp.JobStateExtType(value=state),
-        job_state_reasons=dsp.JobStateReasonsType(
-            job_state_reason=[dsp.JobStateReasonExtType(value=r) for r in reasons]
-        ),
+        job_token=token,
+        job_state=state,
+        job_state_reasons=dsp.JobStateReasonsType(job_state_reason=[r for r in reasons]),
         filter_statuses=dsp.FilterStatusesType(filter_status=filters),
-        images_received=dsp.IntZeroExtType(value=images_received),
-        job_created_time=dsp_time(CREATED_LOCAL),
-        job_completed_time=None if completed is None else dsp_time(completed),
+        images_received=images_received,
+        job_created_time=dt(CREATED_LOCAL),
+        job_completed_time=None if completed is None else dt(completed),
     )
 
 
 def dsp_document(document_id: int, fmt: dsp.DocumentFormatWKVType | str) -> dsp.DocumentType:
     return dsp.DocumentType(
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=document_id),
-            format=dsp.DocumentFormatExtType(value=fmt),
+            document_id=document_id,
+            format=fmt,
         ),
     )
 
 
 def dsp_end_state() -> dsp.PostScanJobEndStateType:
     return dsp.PostScanJobEndStateType(
-        job_token=dsp_str(JOB_TOKEN),
-        psp_identifier=dsp_str(PSP_ID),
-        psp_display_name=dsp_str(PSP_DISPLAY_NAME),
-        job_originating_user_name=dsp_str(USER_NAME),
-        job_completed_state=dsp.JobCompletedStateExtType(
-            value=dsp.JobCompletedStateWKVType.COMPLETED
-        ),
+        job_token=JOB_TOKEN,
+        psp_identifier=PSP_ID,
+        psp_display_name=PSP_DISPLAY_NAME,
+        job_originating_user_name=USER_NAME,
+        job_completed_state=dsp.JobCompletedStateWKVType.COMPLETED,
         job_completed_state_reasons=dsp.JobCompletedStateReasonsType(
             job_state_reason=[
-                dsp.JobStateReasonExtType(
-                    value=dsp.JobStateReasonWKVType.POST_SCAN_JOB_COMPLETED_WITH_ERRORS
-                ),
-                dsp.JobStateReasonExtType(value="acme:PartialDelivery"),
+                dsp.JobStateReasonWKVType.POST_SCAN_JOB_COMPLETED_WITH_ERRORS,
+                "acme:PartialDelivery",
             ],
         ),
         filter_completed_statuses=dsp.FilterCompletedStatusesType(
             filter_status=dsp_finished_filters()
         ),
-        images_received=dsp.IntZeroExtType(value=2),
-        job_completed_time=dsp_time(COMPLETED_LOCAL),
+        images_received=2,
+        job_completed_time=dt(COMPLETED_LOCAL),
     )
 
 
@@ -709,26 +671,16 @@ def dsp_end_state() -> dsp.PostScanJobEndStateType:
 # --------------------------------------------------------------------------------------------
 
 
-def dsc_str(value: str) -> dsc.String255ExtType:
-    return dsc.String255ExtType(value=value)
-
-
-def dsc_time(text: str) -> dsc.DateTimeExtType:
-    return dsc.DateTimeExtType(value=dt(text))
-
-
 def dsc_filter_status(
     dialect: str,
     state: dsc.FilterStateWKVType | str,
     *reasons: dsc.FilterStateReasonWKVType | str,
 ) -> dsc.FilterStatusType:
     return dsc.FilterStatusType(
-        dialect=psp.anyURIExtType(value=dialect),
-        filter_state=dsc.FilterStateType(value=state),
+        dialect=dialect,
+        filter_state=state,
         filter_state_reasons=(
-            dsc.FilterStateReasonsType(
-                filter_state_reason=[dsc.FilterStateReasonType(value=r) for r in reasons]
-            )
+            dsc.FilterStateReasonsType(filter_state_reason=[r for r in reasons])
             if reasons
             else None
         ),
@@ -761,32 +713,30 @@ def dsc_finished_filters() -> dsc.FilterStatusesType:
 
 
 def dsc_reasons(*reasons: dsc.JobStateReasonWKVType | str) -> dsc.JobStateReasonsType:
-    return dsc.JobStateReasonsType(
-        job_state_reason=[dsc.JobStateReasonType(value=r) for r in reasons]
-    )
+    return dsc.JobStateReasonsType(job_state_reason=[r for r in reasons])
 
 
 def dsc_job_status(*, completed: bool) -> dsc.JobStatusType:
     """Status of the sample job, either still running or finished with errors."""
     if completed:
         return dsc.JobStatusType(
-            job_token=dsc_str(JOB_TOKEN),
-            job_state=dsc.JobStateType(value=dsc.JobStateWKVType.COMPLETED),
+            job_token=JOB_TOKEN,
+            job_state=dsc.JobStateWKVType.COMPLETED,
             job_state_reasons=dsc_reasons(
                 dsc.JobStateReasonWKVType.POST_SCAN_JOB_COMPLETED_WITH_ERRORS
             ),
             filter_statuses=dsc_finished_filters(),
-            images_received=dsc.IntZeroExtType(value=2),
-            job_created_time=dsc_time(CREATED_LOCAL),
-            job_completed_time=dsc_time(COMPLETED_LOCAL),
+            images_received=2,
+            job_created_time=dt(CREATED_LOCAL),
+            job_completed_time=dt(COMPLETED_LOCAL),
         )
     return dsc.JobStatusType(
-        job_token=dsc_str(JOB_TOKEN),
-        job_state=dsc.JobStateType(value=dsc.JobStateWKVType.PROCESSING),
+        job_token=JOB_TOKEN,
+        job_state=dsc.JobStateWKVType.PROCESSING,
         job_state_reasons=dsc_reasons(dsc.JobStateReasonWKVType.NONE),
         filter_statuses=dsc_running_filters(),
-        images_received=dsc.IntZeroExtType(value=1),
-        job_created_time=dsc_time(CREATED_LOCAL),
+        images_received=1,
+        job_created_time=dt(CREATED_LOCAL),
     )
 
 
@@ -794,11 +744,11 @@ def dsc_job_summaries(*, history: bool) -> dsc.ListOfSummarysType:
     """Two job summaries: active jobs, or finished jobs for the history."""
     if history:
         first = dsc.JobSummaryType(
-            job_token=dsc_str(OTHER_JOB_TOKEN),
-            psp_identifier=dsc_str(OTHER_PSP_ID),
-            psp_display_name=dsc_str(OTHER_PSP_DISPLAY_NAME),
-            job_originating_user_name=dsc_str(OTHER_USER_NAME),
-            job_state=dsc.JobStateType(value=dsc.JobStateWKVType.COMPLETED),
+            job_token=OTHER_JOB_TOKEN,
+            psp_identifier=OTHER_PSP_ID,
+            psp_display_name=OTHER_PSP_DISPLAY_NAME,
+            job_originating_user_name=OTHER_USER_NAME,
+            job_state=dsc.JobStateWKVType.COMPLETED,
             job_state_reasons=dsc_reasons(
                 dsc.JobStateReasonWKVType.POST_SCAN_JOB_COMPLETED_SUCCESSFULLY
             ),
@@ -812,44 +762,44 @@ def dsc_job_summaries(*, history: bool) -> dsc.ListOfSummarysType:
                     ),
                 ],
             ),
-            images_received=dsc.IntZeroExtType(value=5),
+            images_received=5,
         )
         second = dsc.JobSummaryType(
-            job_token=dsc_str(JOB_TOKEN),
-            psp_identifier=dsc_str(PSP_ID),
-            psp_display_name=dsc_str(PSP_DISPLAY_NAME),
-            job_originating_user_name=dsc_str(USER_NAME),
-            job_state=dsc.JobStateType(value=dsc.JobStateWKVType.ABORTED),
+            job_token=JOB_TOKEN,
+            psp_identifier=PSP_ID,
+            psp_display_name=PSP_DISPLAY_NAME,
+            job_originating_user_name=USER_NAME,
+            job_state=dsc.JobStateWKVType.ABORTED,
             job_state_reasons=dsc_reasons(
                 dsc.JobStateReasonWKVType.POST_SCAN_JOB_TIMED_OUT, "acme:DeviceOffline"
             ),
             filter_statuses=dsc_finished_filters(),
-            images_received=dsc.IntZeroExtType(value=0),
+            images_received=0,
         )
     else:
         first = dsc.JobSummaryType(
-            job_token=dsc_str(JOB_TOKEN),
-            psp_identifier=dsc_str(PSP_ID),
-            psp_display_name=dsc_str(PSP_DISPLAY_NAME),
-            job_originating_user_name=dsc_str(USER_NAME),
-            job_state=dsc.JobStateType(value=dsc.JobStateWKVType.PROCESSING),
+            job_token=JOB_TOKEN,
+            psp_identifier=PSP_ID,
+            psp_display_name=PSP_DISPLAY_NAME,
+            job_originating_user_name=USER_NAME,
+            job_state=dsc.JobStateWKVType.PROCESSING,
             job_state_reasons=dsc_reasons(dsc.JobStateReasonWKVType.NONE),
             filter_statuses=dsc_running_filters(),
-            images_received=dsc.IntZeroExtType(value=1),
+            images_received=1,
         )
         second = dsc.JobSummaryType(
-            job_token=dsc_str(OTHER_JOB_TOKEN),
-            psp_identifier=dsc_str(OTHER_PSP_ID),
-            psp_display_name=dsc_str(OTHER_PSP_DISPLAY_NAME),
-            job_originating_user_name=dsc_str(OTHER_USER_NAME),
-            job_state=dsc.JobStateType(value="acme:AwaitingOcr"),
+            job_token=OTHER_JOB_TOKEN,
+            psp_identifier=OTHER_PSP_ID,
+            psp_display_name=OTHER_PSP_DISPLAY_NAME,
+            job_originating_user_name=OTHER_USER_NAME,
+            job_state="acme:AwaitingOcr",
             filter_statuses=dsc.FilterStatusesType(
                 filter_status=[
                     dsc_filter_status(FILESHARE_DIALECT, dsc.FilterStateWKVType.PENDING),
                     dsc_filter_status(EMAIL_DIALECT, dsc.FilterStateWKVType.PENDING),
                 ],
             ),
-            images_received=dsc.IntZeroExtType(value=3),
+            images_received=3,
         )
     return dsc.ListOfSummarysType(job_summary=[first, second])
 
@@ -881,8 +831,8 @@ def repository_configuration() -> dsc.RepositoryConfigurationType:
 def repository_state_reasons() -> dsc.RepositoryStateReasonsType:
     return dsc.RepositoryStateReasonsType(
         repository_state_reason=[
-            dsc.RepositoryStateReasonType(value=dsc.RepositoryStateReasonWKVType.NONE),
-            dsc.RepositoryStateReasonType(value="acme:IndexRebuildScheduled"),
+            dsc.RepositoryStateReasonWKVType.NONE,
+            "acme:IndexRebuildScheduled",
         ],
     )
 
@@ -909,27 +859,27 @@ def subscription_manager() -> wsa.EndpointReferenceType:
 _DSP: dict[str, object] = {
     "dsp:CreatePostScanJobRequest": dsp.CreatePostScanJobRequest(
         user_identifier=USER_SID,
-        psp_identifier=dsp_str(PSP_ID),
+        psp_identifier=PSP_ID,
         post_scan_instructions=post_scan_instructions(),
     ),
     "dsp:CreatePostScanJobResponse": dsp.CreatePostScanJobResponse(
-        job_token=dsp.String255ExtType(value=JOB_TOKEN, other_attributes=vendor_attrs(Queue="2")),
+        job_token=JOB_TOKEN,
     ),
     "dsp:SendImageRequest": dsp.SendImageRequest(
-        job_token=dsp_str(JOB_TOKEN),
+        job_token=JOB_TOKEN,
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=1),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PDF_A),
+            document_id=1,
+            format=dsp.DocumentFormatWKVType.PDF_A,
         ),
         image_data=PDF_BYTES,
     ),
     "dsp:SendImageResponse": dsp.SendImageResponse(),
-    "dsp:EndPostScanJobRequest": dsp.EndPostScanJobRequest(job_token=dsp_str(JOB_TOKEN)),
+    "dsp:EndPostScanJobRequest": dsp.EndPostScanJobRequest(job_token=JOB_TOKEN),
     "dsp:EndPostScanJobResponse": dsp.EndPostScanJobResponse(),
-    "dsp:CancelPostScanJobRequest": dsp.CancelPostScanJobRequest(job_token=dsp_str(JOB_TOKEN)),
+    "dsp:CancelPostScanJobRequest": dsp.CancelPostScanJobRequest(job_token=JOB_TOKEN),
     "dsp:CancelPostScanJobResponse": dsp.CancelPostScanJobResponse(),
     "dsp:GetPostScanJobElementsRequest": dsp.GetPostScanJobElementsRequest(
-        job_token=dsp_str(JOB_TOKEN),
+        job_token=JOB_TOKEN,
         requested_elements=dsp.RequestedElementsType(
             name=[
                 QName(DSP_NS, "JobStatus"),
@@ -954,9 +904,9 @@ _DSP: dict[str, object] = {
                 ),
                 dsp.ElementDataType(
                     job_description=dsp.JobDescriptionType(
-                        psp_identifier=dsp_str(PSP_ID),
-                        psp_display_name=dsp_str(PSP_DISPLAY_NAME),
-                        job_originating_user_name=dsp_str(USER_NAME),
+                        psp_identifier=PSP_ID,
+                        psp_display_name=PSP_DISPLAY_NAME,
+                        job_originating_user_name=USER_NAME,
                     ),
                     qualified_name=QName(DSP_NS, "JobDescription"),
                     qualified_valid=True,
@@ -1018,7 +968,7 @@ _DSD: dict[str, object] = {
         ),
     ),
     "dsd:GetJobElementsRequest": dsd.GetJobElementsRequest(
-        job_id=wscn_one(41),
+        job_id=41,
         requested_elements=wscn.RequestedJobElementsType(
             name=[
                 QName(WSCN_NS, "JobStatus"),
@@ -1131,20 +1081,18 @@ _DSD: dict[str, object] = {
     ),
     "dsd:JobEndStateEvent": dsd.JobEndStateEvent(
         job_end_state=wscn.JobEndStateType(
-            job_id=wscn_one(41),
-            job_completed_state=wscn.JobStateType(value=wscn.JobStateWKVType.COMPLETED),
+            job_id=41,
+            job_completed_state=wscn.JobStateWKVType.COMPLETED,
             job_completed_state_reasons=wscn.JobStateReasonsType(
                 job_state_reason=[
-                    wscn.JobStateReasonType(
-                        value=wscn.JobStateReasonWKVType.JOB_COMPLETED_WITH_WARNINGS
-                    ),
-                    wscn.JobStateReasonType(value="acme:BlankPagesRemoved"),
+                    wscn.JobStateReasonWKVType.JOB_COMPLETED_WITH_WARNINGS,
+                    "acme:BlankPagesRemoved",
                 ],
             ),
-            job_name=wscn_str(PSP_DISPLAY_NAME),
-            job_originating_user_name=wscn_str(USER_NAME),
-            scans_completed=wscn_zero(2),
-            job_completed_time=wscn_time(DEVICE_SCAN_DONE),
+            job_name=PSP_DISPLAY_NAME,
+            job_originating_user_name=USER_NAME,
+            scans_completed=2,
+            job_completed_time=dt(DEVICE_SCAN_DONE),
         ),
     ),
     "dsd:ScannerElementsChangeEvent": dsd.ScannerElementsChangeEvent(
@@ -1159,19 +1107,17 @@ _DSD: dict[str, object] = {
     ),
     "dsd:ScannerStatusConditionClearedEvent": dsd.ScannerStatusConditionClearedEvent(
         device_condition_cleared=wscn.DeviceConditionClearedType(
-            condition_id=wscn_one(12),
-            condition_clear_time=wscn_time(CONDITION_CLEARED),
+            condition_id=12,
+            condition_clear_time=dt(CONDITION_CLEARED),
         ),
     ),
     "dsd:ScannerStatusSummaryEvent": dsd.ScannerStatusSummaryEvent(
         status_summary=wscn.StatusSummaryType(
-            scanner_state=wscn.ScannerStateType(value=wscn.ScannerStateWKVType.STOPPED),
+            scanner_state=wscn.ScannerStateWKVType.STOPPED,
             scanner_state_reasons=wscn.ScannerStateReasonsType(
                 scanner_state_reason=[
-                    wscn.ScannerStateReasonType(value=wscn.ScannerStateReasonWKVType.MEDIA_JAM),
-                    wscn.ScannerStateReasonType(
-                        value=wscn.ScannerStateReasonWKVType.ATTENTION_REQUIRED
-                    ),
+                    wscn.ScannerStateReasonWKVType.MEDIA_JAM,
+                    wscn.ScannerStateReasonWKVType.ATTENTION_REQUIRED,
                 ],
             ),
         ),
@@ -1182,15 +1128,15 @@ _WSCN: dict[str, object] = {
     "wscn:ValidateScanTicketRequest": wscn.ValidateScanTicketRequest(scan_ticket=scan_ticket()),
     "wscn:ValidateScanTicketResponse": wscn.ValidateScanTicketResponse(
         validation_info=wscn.ValidationInfoType(
-            valid_ticket=wscn_bool(False),
+            valid_ticket=False,
             image_information=wscn.ImageInformationType(
                 media_front_image_info=page_image_info(),
                 media_back_image_info=page_image_info(),
             ),
             valid_scan_ticket=wscn.ScanTicketType(
                 job_description=wscn.JobDescriptionType(
-                    job_name=wscn_str(PSP_DISPLAY_NAME),
-                    job_originating_user_name=wscn_str(USER_NAME),
+                    job_name=PSP_DISPLAY_NAME,
+                    job_originating_user_name=USER_NAME,
                 ),
                 document_parameters=wscn.DocumentParametersType(
                     format=wscn.DocumentFormatType(value=wscn.DocumentFormatWKVType.PDF_A),
@@ -1225,9 +1171,7 @@ _DSC: dict[str, object] = {
                 ),
                 dsc.RepositoryElementDataType(
                     repository_status=dsc.RepositoryStatusType(
-                        repository_state=dsc.RepositoryStateType(
-                            value=dsc.RepositoryStateWKVType.PROCESSING
-                        ),
+                        repository_state=dsc.RepositoryStateWKVType.PROCESSING,
                         repository_state_reasons=repository_state_reasons(),
                     ),
                     name=QName(DSC_NS, "RepositoryStatus"),
@@ -1236,10 +1180,10 @@ _DSC: dict[str, object] = {
             ],
         ),
     ),
-    "dsc:CancelPostScanJobRequest": dsc.CancelPostScanJobRequest(job_token=dsc_str(JOB_TOKEN)),
+    "dsc:CancelPostScanJobRequest": dsc.CancelPostScanJobRequest(job_token=JOB_TOKEN),
     "dsc:CancelPostScanJobResponse": dsc.CancelPostScanJobResponse(),
     "dsc:GetPostScanJobElementsRequest": dsc.GetPostScanJobElementsRequest(
-        job_token=dsc_str(JOB_TOKEN),
+        job_token=JOB_TOKEN,
         requested_elements=dsc.RequestedJobElementsType(
             name=[
                 QName(DSC_NS, "JobStatus"),
@@ -1258,9 +1202,9 @@ _DSC: dict[str, object] = {
                 ),
                 dsc.JobElementDataType(
                     job_description=dsc.JobDescriptionType(
-                        psp_identifier=dsc_str(PSP_ID),
-                        psp_display_name=dsc_str(PSP_DISPLAY_NAME),
-                        job_originating_user_name=dsc_str(USER_NAME),
+                        psp_identifier=PSP_ID,
+                        psp_display_name=PSP_DISPLAY_NAME,
+                        job_originating_user_name=USER_NAME,
                     ),
                     name=QName(DSC_NS, "JobDescription"),
                     valid=True,
@@ -1270,18 +1214,14 @@ _DSC: dict[str, object] = {
                         document=[
                             dsc.DocumentType(
                                 document_description=dsc.DocumentDescriptionType(
-                                    document_id=dsc.IntOneExtType(value=1),
-                                    format=dsc.DocumentFormatExtType(
-                                        value=dsc.DocumentFormatWKVType.PDF_A
-                                    ),
+                                    document_id=1,
+                                    format=dsc.DocumentFormatWKVType.PDF_A,
                                 ),
                             ),
                             dsc.DocumentType(
                                 document_description=dsc.DocumentDescriptionType(
-                                    document_id=dsc.IntOneExtType(value=2),
-                                    format=dsc.DocumentFormatExtType(
-                                        value=dsc.DocumentFormatWKVType.TIFF_MULTI_G4
-                                    ),
+                                    document_id=2,
+                                    format=dsc.DocumentFormatWKVType.TIFF_MULTI_G4,
                                 ),
                             ),
                         ],
@@ -1307,7 +1247,7 @@ _DSC: dict[str, object] = {
     ),
     "dsc:RepositoryStatusSummaryEvent": dsc.RepositoryStatusSummaryEvent(
         status_summary=dsc.StatusSummaryType(
-            repository_state=dsc.RepositoryStateType(value=dsc.RepositoryStateWKVType.IDLE),
+            repository_state=dsc.RepositoryStateWKVType.IDLE,
             repository_state_reasons=repository_state_reasons(),
         ),
     ),
@@ -1316,25 +1256,25 @@ _DSC: dict[str, object] = {
     ),
     "dsc:PostScanJobEndStateEvent": dsc.PostScanJobEndStateEvent(
         post_scan_job_end_state=dsc.PostScanJobEndStateType(
-            job_token=dsc_str(JOB_TOKEN),
-            psp_identifier=dsc_str(PSP_ID),
-            psp_display_name=dsc_str(PSP_DISPLAY_NAME),
-            job_originating_user_name=dsc_str(USER_NAME),
-            job_completed_state=dsc.JobStateType(value=dsc.JobStateWKVType.COMPLETED),
+            job_token=JOB_TOKEN,
+            psp_identifier=PSP_ID,
+            psp_display_name=PSP_DISPLAY_NAME,
+            job_originating_user_name=USER_NAME,
+            job_completed_state=dsc.JobStateWKVType.COMPLETED,
             job_completed_state_reasons=dsc_reasons(
                 dsc.JobStateReasonWKVType.POST_SCAN_JOB_COMPLETED_WITH_ERRORS,
                 "acme:PartialDelivery",
             ),
             filter_completed_statuses=dsc_finished_filters(),
-            images_received=dsc.IntZeroExtType(value=2),
-            job_completed_time=dsc_time(COMPLETED_LOCAL),
+            images_received=2,
+            job_completed_time=dt(COMPLETED_LOCAL),
         ),
     ),
 }
 
 _PSP: dict[str, object] = {
     "psp:PostScanProcess": psp.PostScanProcess(
-        scan_repository=psp.String255ExtType(value=SCAN_SERVER),
+        scan_repository=SCAN_SERVER,
         scan_ticket=scan_ticket(),
         post_scan_instructions=post_scan_instructions(),
     ),

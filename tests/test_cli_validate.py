@@ -110,10 +110,10 @@ def sample_package() -> bytes:
     """A valid SendImage MTOM package as stored in a ``.mime`` file: headers, blank line,
     multipart body."""
     request = dsp.SendImageRequest(
-        job_token=dsp.String255ExtType(value="264a19bf-3604-4603-b59d-b47e0f669a1e"),
+        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=1),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PNG),
+            document_id=1,
+            format=dsp.DocumentFormatWKVType.PNG,
         ),
         image_data=b"",
     )

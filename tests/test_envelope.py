@@ -10,7 +10,7 @@ from lxml import etree
 from message_samples import SAMPLES
 from test_roundtrip import sample_key
 
-from dsm_messages import MESSAGE_TYPES, MessageType, XmlSyntaxError, load_schema
+from dsm_messages import MESSAGE_TYPES, BindingError, MessageType, XmlSyntaxError, load_schema
 from dsm_messages.envelope import ANONYMOUS, EnvelopeError, parse, reply, serialize
 from dsm_messages.messages import FAULT_ACTION
 from dsm_messages.models import dsp, soap
@@ -18,7 +18,8 @@ from dsm_messages.models import dsp, soap
 SERVICE = "https://scansrv01.corp.example:5362/ScanServer/6f1c2a4e-93b7-4d0b-8c55-0d2e8b7a1f30"
 REQUEST_ID = "urn:uuid:0b6f1d5e-6a43-4b8e-9f3c-2f7d1c9a4e01"
 MESSAGES = [entry for entry in MESSAGE_TYPES if entry.kind != "document"]
-END_REQUEST = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+DSP = dsp.EndPostScanJobRequest.Meta.namespace
+END_REQUEST = dsp.EndPostScanJobRequest(job_token="264a19bf")
 
 
 @pytest.mark.parametrize("entry", MESSAGES, ids=sample_key)
@@ -239,20 +240,45 @@ def test_doc_example_request_parses(doc_examples: Path) -> None:
 
 
 def test_vendor_extensions_in_the_body_survive_parse_and_serialize() -> None:
+    event = SAMPLES["dsp:PostScanJobStatusEvent"]
+    data = serialize(event, to=SERVICE, message_id=REQUEST_ID).replace(
+        b"<dsp:JobStatus>", b'<dsp:JobStatus xmlns:acme="urn:acme" acme:source="panel">'
+    )
+    data = data.replace(
+        b"</dsp:PostScanJobStatusEvent>",
+        b'<acme:Queue xmlns:acme="urn:acme">2</acme:Queue></dsp:PostScanJobStatusEvent>',
+    )
+    envelope = parse(data)
+    assert isinstance(envelope.body, dsp.PostScanJobStatusEvent)
+    assert envelope.body.job_status.other_attributes == {"{urn:acme}source": "panel"}
+    again = serialize(envelope.body, to=SERVICE, message_id=REQUEST_ID)
+    assert parse(again).body == envelope.body
+    body = etree.fromstring(again).find(f".//{{{DSP}}}PostScanJobStatusEvent")
+    assert body is not None
+    assert body.findtext("{urn:acme}Queue") == "2"
+    status = body.find(f"{{{DSP}}}JobStatus")
+    assert status is not None
+    assert status.get("{urn:acme}source") == "panel"
+
+
+def test_an_attribute_on_a_plain_value_is_refused_not_dropped() -> None:
     data = serialize(END_REQUEST, to=SERVICE, message_id=REQUEST_ID).replace(
         b"<dsp:JobToken>",
         b'<dsp:JobToken xmlns:acme="urn:acme" acme:source="panel">',
     )
-    envelope = parse(data)
-    assert isinstance(envelope.body, dsp.EndPostScanJobRequest)
-    assert envelope.body.job_token.other_attributes == {"{urn:acme}source": "panel"}
-    again = serialize(envelope.body, to=SERVICE, message_id=REQUEST_ID)
-    assert parse(again).body == envelope.body
-    token = etree.fromstring(again).find(
-        f".//{{{dsp.EndPostScanJobRequest.Meta.namespace}}}JobToken"
+    with pytest.raises(
+        BindingError, match=r"DSM-LEAF-ATTRIBUTE: attribute \{urn:acme\}source on \S*JobToken"
+    ):
+        parse(data)
+
+
+def test_a_comment_inside_a_value_is_not_the_end_of_the_value() -> None:
+    data = serialize(END_REQUEST, to=SERVICE, message_id=REQUEST_ID).replace(
+        b"264a19bf", b"264a<!--x-->19<?pi?>bf"
     )
-    assert token is not None
-    assert token.get("{urn:acme}source") == "panel"
+    body = parse(data).body
+    assert isinstance(body, dsp.EndPostScanJobRequest)
+    assert body.job_token == "264a19bf"
 
 
 def test_parse_reads_an_mtom_package_when_given_its_content_type() -> None:

@@ -74,7 +74,7 @@ def test_subcode_prefix_is_declared_on_the_wire() -> None:
 def test_a_server_raises_and_answers_with_the_fault() -> None:
     request = parse(
         serialize(
-            dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="x")),
+            dsp.EndPostScanJobRequest(job_token="x"),
             to="https://scansrv01/ScanServer",
             message_id="urn:uuid:1",
         )

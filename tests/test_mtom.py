@@ -27,10 +27,10 @@ BOUNDARY = "dsm-test-boundary"
 
 def request() -> dsp.SendImageRequest:
     return dsp.SendImageRequest(
-        job_token=dsp.String255ExtType(value="264a19bf-3604-4603-b59d-b47e0f669a1e"),
+        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=9),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PNG),
+            document_id=9,
+            format=dsp.DocumentFormatWKVType.PNG,
         ),
         image_data=b"",
     )
@@ -106,7 +106,7 @@ def test_image_streams_from_a_file_and_to_a_sink() -> None:
     assert package.envelope.body.image_data == b""
     (received,) = sinks.values()
     assert received.getvalue() == image
-    assert package.envelope.body.document_description.document_id.value == 9
+    assert package.envelope.body.document_description.document_id == 9
 
 
 def test_package_shape() -> None:

@@ -56,7 +56,12 @@ def _filter_config(model: type) -> object:
     assert isinstance(request, dsp.CreatePostScanJobRequest)
     instructions = request.post_scan_instructions
     for filter_ in instructions.filters_to_process.filter:
-        for config in filter_.instructions.other_element:
+        instructions_ = filter_.instructions
+        for config in (
+            instructions_.email_config,
+            instructions_.file_share_config,
+            instructions_.share_point_config,
+        ):
             if type(config) is model:
                 return config
     raise LookupError(model)

@@ -62,17 +62,17 @@ XOP_REFERENCE = "DSM-XOP-REFERENCE"
 
 def envelope() -> bytes:
     """A valid DSP request; the attacks put their payload in its wsa:To."""
-    request = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+    request = dsp.EndPostScanJobRequest(job_token="264a19bf")
     return serialize(request, to=SERVICE, message_id=MESSAGE_ID, reply_to=ANONYMOUS)
 
 
 def package() -> tuple[bytes, str]:
     """A valid SendImage MTOM package and its Content-Type."""
     request = dsp.SendImageRequest(
-        job_token=dsp.String255ExtType(value="264a19bf-3604-4603-b59d-b47e0f669a1e"),
+        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=1),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PNG),
+            document_id=1,
+            format=dsp.DocumentFormatWKVType.PNG,
         ),
         image_data=b"",
     )

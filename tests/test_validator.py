@@ -1204,7 +1204,7 @@ def test_lenient_parse_binds_the_padded_get_elements_request(doc_examples: Path)
     envelope = parse(data, validate=True, profile="lenient")
     body = envelope.body
     assert isinstance(body, dsp.GetPostScanJobElementsRequest)
-    assert body.job_token.value == "0c349cb0-59ed-4d02-b6d5-ebc729c73830"
+    assert body.job_token == "0c349cb0-59ed-4d02-b6d5-ebc729c73830"
     assert [str(name) for name in body.requested_elements.name] == [
         f"{{{ns.DSP}}}JobStatus",
         f"{{{ns.DSP}}}JobDescription",

@@ -97,7 +97,7 @@ def dsp_status(
         for dialect in (s.FILESHARE_DIALECT, s.SHAREPOINT_DIALECT, s.EMAIL_DIALECT)
     ]
     status = s.dsp_job_status(token, state, list(reasons), filters, images, completed=completed)
-    status.job_created_time = s.dsp_time("2026-03-02T09:15:27.519Z")
+    status.job_created_time = s.dt("2026-03-02T09:15:27.519Z")
     return dsp.PostScanJobStatusEvent(job_status=status)
 
 
@@ -105,28 +105,26 @@ def dsp_end(
     token: str, state: str, reason: str, filter_state: str, images: int
 ) -> dsp.PostScanJobEndStateEvent:
     end = s.dsp_end_state()
-    end.job_token = s.dsp_str(token)
-    end.job_completed_state = dsp.JobCompletedStateExtType(value=state)
-    end.job_completed_state_reasons = dsp.JobCompletedStateReasonsType(
-        job_state_reason=[dsp.JobStateReasonExtType(value=reason)]
-    )
+    end.job_token = token
+    end.job_completed_state = state
+    end.job_completed_state_reasons = dsp.JobCompletedStateReasonsType(job_state_reason=[reason])
     end.filter_completed_statuses = dsp.FilterCompletedStatusesType(
         filter_status=[
             s.dsp_filter_status(dialect, filter_state)
             for dialect in (s.FILESHARE_DIALECT, s.SHAREPOINT_DIALECT, s.EMAIL_DIALECT)
         ]
     )
-    end.images_received = dsp.IntZeroExtType(value=images)
-    end.job_completed_time = s.dsp_time("2026-03-02T09:16:04.882Z")
+    end.images_received = images
+    end.job_completed_time = s.dt("2026-03-02T09:16:04.882Z")
     return dsp.PostScanJobEndStateEvent(post_scan_job_end_state=end)
 
 
 def send_image_request(token: str, document_id: int) -> dsp.SendImageRequest:
     return dsp.SendImageRequest(
-        job_token=s.dsp_str(token),
+        job_token=token,
         document_description=dsp.DocumentDescriptionType(
-            document_id=dsp.IntOneExtType(value=document_id),
-            format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PDF_A),
+            document_id=document_id,
+            format=dsp.DocumentFormatWKVType.PDF_A,
         ),
         image_data=b"",
     )
@@ -138,9 +136,7 @@ def dsp_job(name: str, token: str, *, cancel: bool) -> None:
         c, SERVER, DEVICE_SINK, [s.POST_SCAN_JOB_STATUS_EVENT, s.POST_SCAN_JOB_END_STATE_EVENT]
     )
     create = c.request("create-request.xml", SAMPLES["dsp:CreatePostScanJobRequest"], SERVER)
-    c.answer(
-        "create-response.xml", dsp.CreatePostScanJobResponse(job_token=s.dsp_str(token)), create
-    )
+    c.answer("create-response.xml", dsp.CreatePostScanJobResponse(job_token=token), create)
     c.event("status-event.xml", dsp_status(token, "Creating", ["None"], "Pending", 0), DEVICE_SINK)
     images = 1 if cancel else 2
     for document_id in range(1, images + 1):
@@ -152,7 +148,7 @@ def dsp_job(name: str, token: str, *, cancel: bool) -> None:
         c.answer(f"send-image-{document_id}-response.xml", dsp.SendImageResponse(), sent)
     if cancel:
         sent = c.request(
-            "cancel-request.xml", dsp.CancelPostScanJobRequest(job_token=s.dsp_str(token)), SERVER
+            "cancel-request.xml", dsp.CancelPostScanJobRequest(job_token=token), SERVER
         )
         c.answer("cancel-response.xml", dsp.CancelPostScanJobResponse(), sent)
         c.event(
@@ -166,9 +162,7 @@ def dsp_job(name: str, token: str, *, cancel: bool) -> None:
             DEVICE_SINK,
         )
         return
-    sent = c.request(
-        "end-request.xml", dsp.EndPostScanJobRequest(job_token=s.dsp_str(token)), SERVER
-    )
+    sent = c.request("end-request.xml", dsp.EndPostScanJobRequest(job_token=token), SERVER)
     c.answer("end-response.xml", dsp.EndPostScanJobResponse(), sent)
     c.event(
         "status-event.xml", dsp_status(token, "Processing", ["None"], "Processing", 2), DEVICE_SINK
@@ -218,7 +212,7 @@ def dsd_job_events() -> None:
     )
     c.event("job-status-event.xml", status("Processing", "JobScanning", 1), CONSOLE_SINK)
     cleared = wscn.DeviceConditionClearedType(
-        condition_id=s.wscn_one(31), condition_clear_time=s.wscn_time(s.CONDITION_CLEARED)
+        condition_id=31, condition_clear_time=s.dt(s.CONDITION_CLEARED)
     )
     c.event(
         "condition-cleared-event.xml",
@@ -230,7 +224,7 @@ def dsd_job_events() -> None:
     )
     end = SAMPLES["dsd:JobEndStateEvent"]
     assert isinstance(end, dsd.JobEndStateEvent)
-    end.job_end_state.job_id = s.wscn_one(job)
+    end.job_end_state.job_id = job
     c.event("job-end-state-event.xml", end, CONSOLE_SINK)
 
 

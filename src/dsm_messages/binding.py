@@ -1,7 +1,7 @@
 """Model objects to XML bytes and back, with the namespace prefixes DSM documents use.
 
 >>> from dsm_messages.models import dsp
->>> request = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+>>> request = dsp.EndPostScanJobRequest(job_token="264a19bf")
 >>> data = to_xml(request)
 >>> print(data.decode())  # doctest: +NORMALIZE_WHITESPACE
 <dsp:EndPostScanJobRequest
@@ -12,49 +12,59 @@ True
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, TypeVar, overload
 
 from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
-from xsdata.formats.converter import ProxyConverter, converter
+from xsdata.formats.converter import Converter, converter
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
-from xsdata.models.datatype import XmlDateTime
 
 from .errors import BindingError
 from .messages import by_qname
 from .namespaces import PREFIXES
 from .safexml import clark_name, parse_xml
+from .timestamps import Timestamp, to_xml_text
 
 T = TypeVar("T")
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
-class LexicalDateTime(XmlDateTime):
-    """An ``xs:dateTime`` that remembers how it was written.
+class _DateTimeConverter(Converter):
+    """``xs:dateTime`` text ↔ ``datetime``, keeping the text of values read from XML.
 
-    xsdata's XmlDateTime rewrites fractional seconds as 3, 6 or 9 digits, so Windows' 7-digit
-    timestamps (``09:21:04.5242689Z``) would come back as ``09:21:04.524268900Z``: the same
-    instant, other bytes. Values read from XML are of this type and serialize as written;
-    values built in code serialize as XmlDateTime does. Equality and ordering are XmlDateTime's.
+    Read values are :class:`~dsm_messages.timestamps.Timestamp` (a ``datetime`` that remembers
+    its lexical form: Windows' 7-digit fractions and missing zones come back unchanged); a plain
+    ``datetime`` built in code is written in ISO form. Fields with an explicit strftime
+    ``format`` (none of ours; another xsdata user's in this process) keep xsdata's behaviour.
     """
 
-    @classmethod
-    def from_string(cls, string: str) -> LexicalDateTime:
-        value = cls(*XmlDateTime.from_string(string))
-        value.__dict__["lexical"] = string.strip()
-        return value
+    def __init__(self, fallback: Converter) -> None:
+        self.fallback = fallback
 
-    def __str__(self) -> str:
-        lexical = self.__dict__.get("lexical")
-        return lexical if isinstance(lexical, str) else XmlDateTime.__str__(self)
+    def deserialize(self, value: Any, **kwargs: Any) -> datetime:
+        if kwargs.get("format"):
+            result: datetime = self.fallback.deserialize(value, **kwargs)
+            return result
+        try:
+            return Timestamp.from_xml(value)
+        except (TypeError, ValueError) as exc:
+            raise ConverterError(str(exc)) from None
+
+    def serialize(self, value: Any, **kwargs: Any) -> str:
+        if kwargs.get("format"):
+            result: str = self.fallback.serialize(value, **kwargs)
+            return result
+        return to_xml_text(value)
 
 
-# Every xs:dateTime read through xsdata in this process keeps its lexical form.
-converter.register_converter(XmlDateTime, ProxyConverter(LexicalDateTime.from_string))
+# Every xs:dateTime bound through xsdata in this process is read and written this way.
+converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
 
 _CONTEXT = XmlContext()
 _PARSER = XmlParser(
@@ -116,6 +126,11 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
     :mod:`dsm_messages.messages`). Bytes are parsed with the hardened parser. An element passed
     in is left as it was: binding works on a copy, because the binder empties what it reads,
     and the copy carries every namespace declaration in scope, which QName values need.
+
+    A value is the element's whole text as XML Schema sees it: comments and processing
+    instructions inside it are dropped, never the text after them. A vendor attribute on a leaf
+    value (allowed by the schemas, never seen in practice) has no field to go to in the models,
+    so it is refused (``BindingError``, rule ``DSM-LEAF-ATTRIBUTE``) rather than lost.
     """
     root = parse_xml(data if isinstance(data, bytes) else etree.tostring(data))
     name = clark_name(root)
@@ -124,7 +139,46 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
         if spec is None:
             raise BindingError(f"{name} is not a known DSM message body or document")
         model = spec.model
+    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
+    _refuse_leaf_attributes(root, model)
     try:
         return _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
         raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
+
+
+LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
+
+
+def leaf_attribute(root: etree._Element, model: type) -> tuple[etree._Element, str] | None:
+    """The first element bound as a plain value that carries an attribute, and that attribute.
+
+    Only elements with attributes are looked at, each by following its ancestors' model
+    classes down from ``model``; wildcard content (vendor elements) keeps its attributes.
+    """
+    for element in root.xpath("descendant::*[@*]"):
+        names = [key for key in element.attrib if not key.startswith(f"{{{_XSI}}}")]
+        if not names:
+            continue
+        holder: type = model
+        for node in [*reversed([*element.iterancestors()]), element][1:]:
+            var = next(_CONTEXT.build(holder).find_children(node.tag), None)
+            if var is None or var.is_wildcard:
+                break  # unknown here (the binder says so) or vendor content, which keeps all
+            if var.clazz is None:  # a plain value
+                if node is element:
+                    return element, names[0]
+                break
+            holder = var.clazz
+    return None
+
+
+def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
+    found = leaf_attribute(root, model)
+    if found is not None:
+        element, attribute = found
+        raise BindingError(
+            f"{LEAF_ATTRIBUTE}: attribute {attribute} on {clark_name(element)} (line "
+            f"{element.sourceline}): the models hold this element as a plain value, so an "
+            "attribute on it cannot be kept; it is refused rather than dropped"
+        )

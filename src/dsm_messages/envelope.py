@@ -1,7 +1,7 @@
 """SOAP 1.2 envelopes with WS-Addressing 2004/08 headers: build them, read them, answer them.
 
 >>> from dsm_messages.models import dsp
->>> request = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+>>> request = dsp.EndPostScanJobRequest(job_token="264a19bf")
 >>> data = serialize(request, to="https://scansrv01.example:5362/ScanServer/1",
 ...                  message_id="urn:uuid:5eb4f990-0000-4000-8000-000000000001")
 >>> envelope = parse(data)

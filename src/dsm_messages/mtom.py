@@ -7,10 +7,10 @@ the whole package or an iterable of chunks, and can stream the image to a caller
 
 >>> from dsm_messages.models import dsp
 >>> request = dsp.SendImageRequest(
-...     job_token=dsp.String255ExtType(value="264a19bf"),
+...     job_token="264a19bf",
 ...     document_description=dsp.DocumentDescriptionType(
-...         document_id=dsp.IntOneExtType(value=1),
-...         format=dsp.DocumentFormatExtType(value=dsp.DocumentFormatWKVType.PNG)),
+...         document_id=1,
+...         format=dsp.DocumentFormatWKVType.PNG),
 ...     image_data=b"")
 >>> content_type, chunks = build_send_image(request, b"\\x89PNG...", to="https://scansrv/ScanServer")
 >>> content_type.startswith('multipart/related; boundary=')

@@ -10,7 +10,7 @@ both directions (a protocol monitor) and uses ``observe()``.
 >>> from dsm_messages import parse, serialize, ANONYMOUS
 >>> from dsm_messages.models import dsp
 >>> server = Session("scan_server")
->>> end = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+>>> end = dsp.EndPostScanJobRequest(job_token="264a19bf")
 >>> data = serialize(end, to="https://scansrv01.example/ScanServer/1", reply_to=ANONYMOUS)
 >>> try:
 ...     server.receive(parse(data))

@@ -1,7 +1,20 @@
-"""xs:dateTime text as points in time, for the checks that compare two of them.
+"""xs:dateTime values: read as ``datetime``, written back exactly as they were read.
 
 DSM times may carry seven fractional digits (Python keeps six) and no time zone (Windows writes
-server-local time); a time with a zone and one without cannot be ordered, so they are not.
+server-local time). A value read from XML is a :class:`Timestamp`: a ``datetime`` (compare it,
+subtract it, format it) that also remembers its text, so it is written back unchanged. A
+``datetime`` built in code is written in the ISO form (``Z`` for UTC).
+
+>>> stamp = Timestamp.from_xml("2026-03-02T09:15:27.5242689Z")
+>>> stamp.microsecond, str(stamp)
+(524268, '2026-03-02T09:15:27.5242689Z')
+>>> from datetime import UTC, datetime
+>>> stamp < datetime(2026, 3, 2, 9, 16, tzinfo=UTC)
+True
+>>> to_xml_text(datetime(2026, 3, 2, 9, 15, 27, tzinfo=UTC))
+'2026-03-02T09:15:27Z'
+
+A time with a zone and one without cannot be ordered, so :func:`before` says neither is first:
 
 >>> before("2026-03-02T09:15:27.5242689Z", "2026-03-02T09:15:28Z")
 True
@@ -12,25 +25,76 @@ False
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
-_BEYOND_MICROSECONDS = re.compile(r"(\.\d{6})\d+")
+_XS_DATETIME = re.compile(
+    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<fraction>\.\d+)?"
+    r"(?P<zone>Z|[+-]\d\d:\d\d)?"
+)
+
+
+class Timestamp(datetime):
+    """A ``datetime`` read from XML that remembers its lexical form (``str()`` gives it back).
+
+    Equality and ordering are ``datetime``'s, to the microsecond: a seventh fractional digit is
+    kept in the text, not compared.
+    """
+
+    lexical: str
+
+    @classmethod
+    def from_xml(cls, text: str) -> Timestamp:
+        """Read an ``xs:dateTime``; ``ValueError`` when the text is not one Python can hold."""
+        stripped = text.strip()
+        match = _XS_DATETIME.fullmatch(stripped)
+        if match is None:
+            raise ValueError(f"{text!r} is not an xs:dateTime")
+        fraction = (match["fraction"] or "")[1:7].ljust(6, "0") if match["fraction"] else "0"
+        zone = match["zone"]
+        tzinfo: timezone | None = None
+        if zone == "Z":
+            tzinfo = UTC
+        elif zone:
+            sign = -1 if zone[0] == "-" else 1
+            hours, minutes = int(zone[1:3]), int(zone[4:6])
+            tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
+        year, month, day = (int(part) for part in match["date"].split("-"))
+        hour, minute, second = (int(part) for part in match["time"].split(":"))
+        value = cls(year, month, day, hour, minute, second, int(fraction), tzinfo=tzinfo)
+        value.lexical = stripped
+        return value
+
+    def __str__(self) -> str:
+        return getattr(self, "lexical", None) or to_xml_text(self)
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return (Timestamp.from_xml, (str(self),))
+
+
+def to_xml_text(value: datetime) -> str:
+    """The ``xs:dateTime`` text of ``value``: as read for a :class:`Timestamp`, else ISO 8601."""
+    lexical = getattr(value, "lexical", None)
+    if isinstance(lexical, str):
+        return lexical
+    text = datetime.isoformat(value)
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def to_datetime(text: str | None) -> datetime | None:
     """The point in time ``text`` names, or ``None`` when it is absent or not a dateTime."""
     if not text:
         return None
-    text = _BEYOND_MICROSECONDS.sub(r"\1", text.strip()).replace("Z", "+00:00")
     try:
-        return datetime.fromisoformat(text)
+        return Timestamp.from_xml(text)
     except ValueError:
         return None  # the schema names it
 
 
-def before(first: str | None, second: str | None) -> bool:
+def before(first: str | datetime | None, second: str | datetime | None) -> bool:
     """Whether ``first`` is known to be earlier than ``second``."""
-    a, b = to_datetime(first), to_datetime(second)
+    a = first if isinstance(first, datetime) else to_datetime(first)
+    b = second if isinstance(second, datetime) else to_datetime(second)
     if a is None or b is None or (a.tzinfo is None) != (b.tzinfo is None):
         return False
     return a < b

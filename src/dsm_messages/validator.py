@@ -7,7 +7,7 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 
 >>> from dsm_messages import serialize
 >>> from dsm_messages.models import dsp
->>> request = dsp.EndPostScanJobRequest(job_token=dsp.String255ExtType(value="264a19bf"))
+>>> request = dsp.EndPostScanJobRequest(job_token="264a19bf")
 >>> data = serialize(request, to="https://scansrv01.example:5362/ScanServer/1",
 ...                  reply_to="http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous")
 >>> report = validate(data)

@@ -2,14 +2,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from datetime import datetime
+from enum import StrEnum
 from xml.etree.ElementTree import QName
 
-from xsdata.models.datatype import XmlDateTime
-
-from .psp import anyURIExtType
-
 __NAMESPACE__ = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelPostScanJobRequestType:
+    """
+    Cancel post scan job request: JobToken.
+
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    """
+
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -27,23 +43,7 @@ class CancelPostScanJobResponseType:
     )
 
 
-@dataclass(slots=True, kw_only=True)
-class DateTimeExtType:
-    """
-    Date time value (from xs:dateTime); foreign-namespace attributes allowed.
-    """
-
-    value: XmlDateTime = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-class DocumentFormatWKVType(Enum):
+class DocumentFormatWKVType(StrEnum):
     """
     Well-known document format wkv values (16).
     """
@@ -81,7 +81,7 @@ class FilterConfigType:
     )
 
 
-class FilterStateReasonWKVType(Enum):
+class FilterStateReasonWKVType(StrEnum):
     """
     Well-known filter state reason wkv values (10).
     """
@@ -100,7 +100,7 @@ class FilterStateReasonWKVType(Enum):
     SHAREPOINT_OUT_OF_DISK_SPACE_1 = "SharepointOutOfDiskSpace"
 
 
-class FilterStateWKVType(Enum):
+class FilterStateWKVType(StrEnum):
     """
     Well-known filter state wkv values (6).
     """
@@ -144,15 +144,50 @@ class GetJobHistoryRequestType:
 
 
 @dataclass(slots=True, kw_only=True)
-class IntOneExtType:
+class JobDescriptionType:
     """
-    Int one value (from dsc:IntOneBaseType); foreign-namespace attributes allowed.
+    Job description: PSP_Identifier, PSP_DisplayName, JobOriginatingUserName.
+
+    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
+    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
+    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
-    value: int = field(
+    psp_identifier: str = field(
         metadata={
-            "min_inclusive": 1,
+            "name": "PSP_Identifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
         }
+    )
+    psp_display_name: str = field(
+        metadata={
+            "name": "PSP_DisplayName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_originating_user_name: str = field(
+        metadata={
+            "name": "JobOriginatingUserName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
@@ -163,27 +198,7 @@ class IntOneExtType:
     )
 
 
-@dataclass(slots=True, kw_only=True)
-class IntZeroExtType:
-    """
-    Int zero value (from dsc:IntZeroBaseType); foreign-namespace attributes allowed.
-    """
-
-    value: int = field(
-        metadata={
-            "min_inclusive": 0,
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-class JobStateReasonWKVType(Enum):
+class JobStateReasonWKVType(StrEnum):
     """
     Well-known job state reason wkv values (10).
     """
@@ -201,7 +216,7 @@ class JobStateReasonWKVType(Enum):
     SEND_IMANGE_FAILED = "SendImangeFailed"
 
 
-class JobStateWKVType(Enum):
+class JobStateWKVType(StrEnum):
     """
     Well-known job state wkv values (9).
     """
@@ -218,7 +233,7 @@ class JobStateWKVType(Enum):
     HELD = "Held"
 
 
-class RepositoryStateReasonWKVType(Enum):
+class RepositoryStateReasonWKVType(StrEnum):
     """
     Well-known repository state reason wkv values (1).
     """
@@ -226,7 +241,7 @@ class RepositoryStateReasonWKVType(Enum):
     NONE = "None"
 
 
-class RepositoryStateWKVType(Enum):
+class RepositoryStateWKVType(StrEnum):
     """
     Well-known repository state wkv values (3).
     """
@@ -293,42 +308,15 @@ class RequestedRepositoryElementsType:
 
 
 @dataclass(slots=True, kw_only=True)
-class String255ExtType:
+class CancelPostScanJobRequest(CancelPostScanJobRequestType):
     """
-    String255 value (from dsc:String255BaseType); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 255,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class CancelPostScanJobRequestType:
-    """
-    Cancel post scan job request: JobToken.
-
-    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    SOAP Body of the WS-DSC CancelPostScanJob request.
     """
 
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
+    class Meta:
+        namespace = (
+            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
+        )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -344,16 +332,37 @@ class CancelPostScanJobResponse(CancelPostScanJobResponseType):
 
 
 @dataclass(slots=True, kw_only=True)
-class DocumentFormatExtType:
+class DocumentDescriptionType:
     """
-    Document format value (from dsc:DocumentFormatBaseType); foreign-namespace attributes
-    allowed.
+    Document description: DocumentId, Format.
+
+    :ivar document_id: Numeric id, unique only within one PostScan job.
+    :ivar format: Format (dsc:DocumentFormatExtType).
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
-    value: DocumentFormatWKVType | str = field(
-        default="",
+    document_id: int = field(
         metadata={
+            "name": "DocumentId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_inclusive": 1,
+        }
+    )
+    format: DocumentFormatWKVType | str = field(
+        metadata={
+            "name": "Format",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
             "pattern": r"\w+[\w:/;_\-\\\+\.]*",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -366,36 +375,21 @@ class DocumentFormatExtType:
 
 
 @dataclass(slots=True, kw_only=True)
-class FilterStateReasonType:
+class FilterStateReasonsType:
     """
-    Filter state reason value (from dsc:FilterStateReasonBaseType); foreign-namespace
-    attributes allowed.
+    Filter state reasons: FilterStateReason.
+
+    :ivar filter_state_reason: Filter state reason (dsc:FilterStateReasonType).
+    :ivar other_attributes:
     """
 
-    value: FilterStateReasonWKVType | str = field(
-        default="",
+    filter_state_reason: Sequence[FilterStateReasonWKVType | str] = field(
+        default_factory=list,
         metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class FilterStateType:
-    """
-    Filter state value (from dsc:FilterStateBaseType); foreign-namespace attributes allowed.
-    """
-
-    value: FilterStateWKVType | str = field(
-        default="",
-        metadata={
+            "name": "FilterStateReason",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_occurs": 1,
             "pattern": r"\w+:[\w_\-\.]+",
         },
     )
@@ -475,11 +469,13 @@ class GetPostScanJobElementsRequestType:
     :ivar requested_elements: child of dsc:GetPostScanJobElementsRequestType.
     """
 
-    job_token: String255ExtType = field(
+    job_token: str = field(
         metadata={
             "name": "JobToken",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
     requested_elements: RequestedJobElementsType = field(
@@ -509,210 +505,126 @@ class GetRepositoryElementsRequestType:
 
 
 @dataclass(slots=True, kw_only=True)
-class JobDescriptionType:
+class JobStateReasonsType:
     """
-    Job description: PSP_Identifier, PSP_DisplayName, JobOriginatingUserName.
+    Job state reasons: JobStateReason.
 
-    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
-    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
-    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
-    :ivar other_element:
+    :ivar job_state_reason: Job state reason (dsc:JobStateReasonType).
     :ivar other_attributes:
     """
 
-    psp_identifier: String255ExtType = field(
-        metadata={
-            "name": "PSP_Identifier",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    psp_display_name: String255ExtType = field(
-        metadata={
-            "name": "PSP_DisplayName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_originating_user_name: String255ExtType = field(
-        metadata={
-            "name": "JobOriginatingUserName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
+    job_state_reason: Sequence[JobStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateReasonType:
-    """
-    Job state reason value (from dsc:JobStateReasonBaseType); foreign-namespace attributes
-    allowed.
-    """
-
-    value: JobStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateType:
-    """
-    Job state value (from dsc:JobStateBaseType); foreign-namespace attributes allowed.
-    """
-
-    value: JobStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryStateReasonType:
-    """
-    Repository state reason value (from dsc:RepositoryStateReasonBaseType); foreign-namespace
-    attributes allowed.
-    """
-
-    value: RepositoryStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryStateType:
-    """
-    Repository state value (from dsc:RepositoryStateBaseType); foreign-namespace attributes
-    allowed.
-    """
-
-    value: RepositoryStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class CancelPostScanJobRequest(CancelPostScanJobRequestType):
-    """
-    SOAP Body of the WS-DSC CancelPostScanJob request.
-    """
-
-    class Meta:
-        namespace = (
-            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
-        )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentDescriptionType:
-    """
-    Document description: DocumentId, Format.
-
-    :ivar document_id: Numeric id, unique only within one PostScan job.
-    :ivar format: Format (dsc:DocumentFormatExtType).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    document_id: IntOneExtType = field(
-        metadata={
-            "name": "DocumentId",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    format: DocumentFormatExtType = field(
-        metadata={
-            "name": "Format",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class FilterStateReasonsType:
-    """
-    Filter state reasons: FilterStateReason.
-
-    :ivar filter_state_reason: Filter state reason (dsc:FilterStateReasonType).
-    :ivar other_attributes:
-    """
-
-    filter_state_reason: Sequence[FilterStateReasonType] = field(
-        default_factory=list,
-        metadata={
-            "name": "FilterStateReason",
+            "name": "JobStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RepositoryStateReasonsType:
+    """
+    Repository state reasons: RepositoryStateReason.
+
+    :ivar repository_state_reason: Repository state reason (dsc:RepositoryStateReasonType).
+    :ivar other_attributes:
+    """
+
+    repository_state_reason: Sequence[RepositoryStateReasonWKVType | str] = field(
+        default_factory=list,
+        metadata={
+            "name": "RepositoryStateReason",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DocumentType:
+    """
+    Document: DocumentDescription.
+
+    :ivar document_description: Document description (dsc:DocumentDescriptionType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    document_description: DocumentDescriptionType = field(
+        metadata={
+            "name": "DocumentDescription",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class FilterStatusType:
+    """
+    Filter status: Dialect, FilterState, FilterStateReasons.
+
+    :ivar dialect: child of dsc:FilterStatusType (per-job filter status).
+    :ivar filter_state: Filter state (dsc:FilterStateType).
+    :ivar filter_state_reasons: Filter state reasons (dsc:FilterStateReasonsType).
+    :ivar other_attributes:
+    """
+
+    dialect: str = field(
+        metadata={
+            "name": "Dialect",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    filter_state: FilterStateWKVType | str = field(
+        metadata={
+            "name": "FilterState",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    filter_state_reasons: None | FilterStateReasonsType = field(
+        default=None,
+        metadata={
+            "name": "FilterStateReasons",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -776,169 +688,6 @@ class GetRepositoryElementsRequest(GetRepositoryElementsRequestType):
 
 
 @dataclass(slots=True, kw_only=True)
-class JobStateReasonsType:
-    """
-    Job state reasons: JobStateReason.
-
-    :ivar job_state_reason: Job state reason (dsc:JobStateReasonType).
-    :ivar other_attributes:
-    """
-
-    job_state_reason: Sequence[JobStateReasonType] = field(
-        default_factory=list,
-        metadata={
-            "name": "JobStateReason",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryStateReasonsType:
-    """
-    Repository state reasons: RepositoryStateReason.
-
-    :ivar repository_state_reason: Repository state reason (dsc:RepositoryStateReasonType).
-    :ivar other_attributes:
-    """
-
-    repository_state_reason: Sequence[RepositoryStateReasonType] = field(
-        default_factory=list,
-        metadata={
-            "name": "RepositoryStateReason",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentType:
-    """
-    Document: DocumentDescription.
-
-    :ivar document_description: Document description (dsc:DocumentDescriptionType).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    document_description: DocumentDescriptionType = field(
-        metadata={
-            "name": "DocumentDescription",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class FilterStatusType:
-    """
-    Filter status: Dialect, FilterState, FilterStateReasons.
-
-    :ivar dialect: child of dsc:FilterStatusType (per-job filter status).
-    :ivar filter_state: Filter state (dsc:FilterStateType).
-    :ivar filter_state_reasons: Filter state reasons (dsc:FilterStateReasonsType).
-    :ivar other_attributes:
-    """
-
-    dialect: anyURIExtType = field(
-        metadata={
-            "name": "Dialect",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    filter_state: FilterStateType = field(
-        metadata={
-            "name": "FilterState",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    filter_state_reasons: None | FilterStateReasonsType = field(
-        default=None,
-        metadata={
-            "name": "FilterStateReasons",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryConfigurationType:
-    """
-    Repository configuration: Filters.
-
-    :ivar filters: Filters (dsc:FiltersType).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    filters: None | FiltersType = field(
-        default=None,
-        metadata={
-            "name": "Filters",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class RepositoryStatusType:
     """
     Repository status: RepositoryState, RepositoryStateReasons.
@@ -950,11 +699,12 @@ class RepositoryStatusType:
     :ivar other_attributes:
     """
 
-    repository_state: RepositoryStateType = field(
+    repository_state: RepositoryStateWKVType | str = field(
         metadata={
             "name": "RepositoryState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     repository_state_reasons: None | RepositoryStateReasonsType = field(
@@ -992,11 +742,12 @@ class StatusSummaryType:
     :ivar other_element:
     """
 
-    repository_state: RepositoryStateType = field(
+    repository_state: RepositoryStateWKVType | str = field(
         metadata={
             "name": "RepositoryState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     repository_state_reasons: None | RepositoryStateReasonsType = field(
@@ -1051,6 +802,92 @@ class DocumentsType:
 
 
 @dataclass(slots=True, kw_only=True)
+class FilterStatusesType:
+    """
+    Filter statuses: FilterStatus.
+
+    :ivar filter_status: Filter status (dsc:FilterStatusType).
+    :ivar other_attributes:
+    """
+
+    filter_status: Sequence[FilterStatusType] = field(
+        default_factory=list,
+        metadata={
+            "name": "FilterStatus",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_occurs": 1,
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RepositoryConfigurationType:
+    """
+    Repository configuration: Filters.
+
+    :ivar filters: Filters (dsc:FiltersType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    filters: None | FiltersType = field(
+        default=None,
+        metadata={
+            "name": "Filters",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RepositoryStatusSummaryEventType:
+    """
+    Repository status summary event: StatusSummary.
+
+    :ivar status_summary: Status summary (dsc:StatusSummaryType).
+    :ivar other_element:
+    """
+
+    status_summary: StatusSummaryType = field(
+        metadata={
+            "name": "StatusSummary",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ElementChangesType:
     """
     Element changes: RepositoryConfiguration.
@@ -1078,27 +915,296 @@ class ElementChangesType:
 
 
 @dataclass(slots=True, kw_only=True)
-class FilterStatusesType:
+class JobStatusType:
     """
-    Filter statuses: FilterStatus.
+    Job status: JobToken, JobState, JobStateReasons, FilterStatuses, ImagesReceived,
+    JobCreatedTime, JobCompletedTime.
 
-    :ivar filter_status: Filter status (dsc:FilterStatusType).
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    :ivar job_state: Job state (dsc:JobStateType).
+    :ivar job_state_reasons: Job state reasons (dsc:JobStateReasonsType).
+    :ivar filter_statuses: Filter statuses (dsc:FilterStatusesType).
+    :ivar images_received: Images received (dsc:IntZeroExtType).
+    :ivar job_created_time: Prose calls it an amount of time, but the type is xs:dateTime (a
+        point in time).
+    :ivar job_completed_time: Prose calls it an amount of time, but the type is xs:dateTime
+        (a point in time).
+    :ivar other_element:
     :ivar other_attributes:
     """
 
-    filter_status: Sequence[FilterStatusType] = field(
-        default_factory=list,
+    job_token: str = field(
         metadata={
-            "name": "FilterStatus",
+            "name": "JobToken",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-            "min_occurs": 1,
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_state: JobStateWKVType | str = field(
+        metadata={
+            "name": "JobState",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    job_state_reasons: None | JobStateReasonsType = field(
+        default=None,
+        metadata={
+            "name": "JobStateReasons",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    filter_statuses: FilterStatusesType = field(
+        metadata={
+            "name": "FilterStatuses",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    images_received: int = field(
+        metadata={
+            "name": "ImagesReceived",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_inclusive": 0,
+        }
+    )
+    job_created_time: None | datetime = field(
+        default=None,
+        metadata={
+            "name": "JobCreatedTime",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    job_completed_time: None | datetime = field(
+        default=None,
+        metadata={
+            "name": "JobCompletedTime",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class JobSummaryType:
+    """
+    Job summary: JobToken, PSP_Identifier, PSP_DisplayName, JobOriginatingUserName, JobState,
+    JobStateReasons, FilterStatuses, ImagesReceived.
+
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
+    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
+    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
+    :ivar job_state: Job state (dsc:JobStateType).
+    :ivar job_state_reasons: Job state reasons (dsc:JobStateReasonsType).
+    :ivar filter_statuses: Filter statuses (dsc:FilterStatusesType).
+    :ivar images_received: Images received (dsc:IntZeroExtType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    psp_identifier: str = field(
+        metadata={
+            "name": "PSP_Identifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    psp_display_name: str = field(
+        metadata={
+            "name": "PSP_DisplayName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_originating_user_name: str = field(
+        metadata={
+            "name": "JobOriginatingUserName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_state: JobStateWKVType | str = field(
+        metadata={
+            "name": "JobState",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    job_state_reasons: None | JobStateReasonsType = field(
+        default=None,
+        metadata={
+            "name": "JobStateReasons",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    filter_statuses: FilterStatusesType = field(
+        metadata={
+            "name": "FilterStatuses",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    images_received: int = field(
+        metadata={
+            "name": "ImagesReceived",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_inclusive": 0,
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class PostScanJobEndStateType:
+    """
+    Post scan job end state: JobToken, PSP_Identifier, PSP_DisplayName, JobOriginatingUserName,
+    JobCompletedState, JobCompletedStateReasons, FilterCompletedStatuses, ImagesReceived,
+    JobCompletedTime.
+
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
+    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
+    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
+    :ivar job_completed_state: Job completed state (dsc:JobStateType).
+    :ivar job_completed_state_reasons: Job completed state reasons
+        (dsc:JobStateReasonsType).
+    :ivar filter_completed_statuses: Filter completed statuses (dsc:FilterStatusesType).
+    :ivar images_received: Images received (dsc:IntZeroExtType).
+    :ivar job_completed_time: Prose calls it an amount of time, but the type is xs:dateTime
+        (a point in time).
+    :ivar other_element:
+    """
+
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    psp_identifier: str = field(
+        metadata={
+            "name": "PSP_Identifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    psp_display_name: str = field(
+        metadata={
+            "name": "PSP_DisplayName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_originating_user_name: str = field(
+        metadata={
+            "name": "JobOriginatingUserName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_completed_state: JobStateWKVType | str = field(
+        metadata={
+            "name": "JobCompletedState",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    job_completed_state_reasons: JobStateReasonsType = field(
+        metadata={
+            "name": "JobCompletedStateReasons",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    filter_completed_statuses: FilterStatusesType = field(
+        metadata={
+            "name": "FilterCompletedStatuses",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    images_received: int = field(
+        metadata={
+            "name": "ImagesReceived",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_inclusive": 0,
+        }
+    )
+    job_completed_time: None | datetime = field(
+        default=None,
+        metadata={
+            "name": "JobCompletedTime",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
             "namespace": "##other",
         },
     )
@@ -1166,356 +1272,6 @@ class RepositoryElementDataType:
 
 
 @dataclass(slots=True, kw_only=True)
-class RepositoryStatusSummaryEventType:
-    """
-    Repository status summary event: StatusSummary.
-
-    :ivar status_summary: Status summary (dsc:StatusSummaryType).
-    :ivar other_element:
-    """
-
-    status_summary: StatusSummaryType = field(
-        metadata={
-            "name": "StatusSummary",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStatusType:
-    """
-    Job status: JobToken, JobState, JobStateReasons, FilterStatuses, ImagesReceived,
-    JobCreatedTime, JobCompletedTime.
-
-    :ivar job_token: Opaque to clients; unique only within one scan repository.
-    :ivar job_state: Job state (dsc:JobStateType).
-    :ivar job_state_reasons: Job state reasons (dsc:JobStateReasonsType).
-    :ivar filter_statuses: Filter statuses (dsc:FilterStatusesType).
-    :ivar images_received: Images received (dsc:IntZeroExtType).
-    :ivar job_created_time: Prose calls it an amount of time, but the type is xs:dateTime (a
-        point in time).
-    :ivar job_completed_time: Prose calls it an amount of time, but the type is xs:dateTime
-        (a point in time).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_state: JobStateType = field(
-        metadata={
-            "name": "JobState",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_state_reasons: None | JobStateReasonsType = field(
-        default=None,
-        metadata={
-            "name": "JobStateReasons",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    filter_statuses: FilterStatusesType = field(
-        metadata={
-            "name": "FilterStatuses",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    images_received: IntZeroExtType = field(
-        metadata={
-            "name": "ImagesReceived",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_created_time: None | DateTimeExtType = field(
-        default=None,
-        metadata={
-            "name": "JobCreatedTime",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    job_completed_time: None | DateTimeExtType = field(
-        default=None,
-        metadata={
-            "name": "JobCompletedTime",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobSummaryType:
-    """
-    Job summary: JobToken, PSP_Identifier, PSP_DisplayName, JobOriginatingUserName, JobState,
-    JobStateReasons, FilterStatuses, ImagesReceived.
-
-    :ivar job_token: Opaque to clients; unique only within one scan repository.
-    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
-    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
-    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
-    :ivar job_state: Job state (dsc:JobStateType).
-    :ivar job_state_reasons: Job state reasons (dsc:JobStateReasonsType).
-    :ivar filter_statuses: Filter statuses (dsc:FilterStatusesType).
-    :ivar images_received: Images received (dsc:IntZeroExtType).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    psp_identifier: String255ExtType = field(
-        metadata={
-            "name": "PSP_Identifier",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    psp_display_name: String255ExtType = field(
-        metadata={
-            "name": "PSP_DisplayName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_originating_user_name: String255ExtType = field(
-        metadata={
-            "name": "JobOriginatingUserName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_state: JobStateType = field(
-        metadata={
-            "name": "JobState",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_state_reasons: None | JobStateReasonsType = field(
-        default=None,
-        metadata={
-            "name": "JobStateReasons",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    filter_statuses: FilterStatusesType = field(
-        metadata={
-            "name": "FilterStatuses",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    images_received: IntZeroExtType = field(
-        metadata={
-            "name": "ImagesReceived",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class PostScanJobEndStateType:
-    """
-    Post scan job end state: JobToken, PSP_Identifier, PSP_DisplayName, JobOriginatingUserName,
-    JobCompletedState, JobCompletedStateReasons, FilterCompletedStatuses, ImagesReceived,
-    JobCompletedTime.
-
-    :ivar job_token: Opaque to clients; unique only within one scan repository.
-    :ivar psp_identifier: Psp identifier (dsc:String255ExtType).
-    :ivar psp_display_name: Psp display name (dsc:String255ExtType).
-    :ivar job_originating_user_name: Job originating user name (dsc:String255ExtType).
-    :ivar job_completed_state: Job completed state (dsc:JobStateType).
-    :ivar job_completed_state_reasons: Job completed state reasons
-        (dsc:JobStateReasonsType).
-    :ivar filter_completed_statuses: Filter completed statuses (dsc:FilterStatusesType).
-    :ivar images_received: Images received (dsc:IntZeroExtType).
-    :ivar job_completed_time: Prose calls it an amount of time, but the type is xs:dateTime
-        (a point in time).
-    :ivar other_element:
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    psp_identifier: String255ExtType = field(
-        metadata={
-            "name": "PSP_Identifier",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    psp_display_name: String255ExtType = field(
-        metadata={
-            "name": "PSP_DisplayName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_originating_user_name: String255ExtType = field(
-        metadata={
-            "name": "JobOriginatingUserName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_completed_state: JobStateType = field(
-        metadata={
-            "name": "JobCompletedState",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_completed_state_reasons: JobStateReasonsType = field(
-        metadata={
-            "name": "JobCompletedStateReasons",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    filter_completed_statuses: FilterStatusesType = field(
-        metadata={
-            "name": "FilterCompletedStatuses",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    images_received: IntZeroExtType = field(
-        metadata={
-            "name": "ImagesReceived",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    job_completed_time: None | DateTimeExtType = field(
-        default=None,
-        metadata={
-            "name": "JobCompletedTime",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        },
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryElementsChangeEventType:
-    """
-    Repository elements change event: ElementChanges.
-
-    :ivar element_changes: Element changes (dsc:ElementChangesType).
-    :ivar other_element:
-    """
-
-    element_changes: ElementChangesType = field(
-        metadata={
-            "name": "ElementChanges",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RepositoryElementsType:
-    """
-    Repository elements: ElementData.
-
-    :ivar element_data: child of dsc:RepositoryElementsType (GetRepositoryElements
-        response).
-    :ivar other_attributes:
-    """
-
-    element_data: Sequence[RepositoryElementDataType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ElementData",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class RepositoryStatusSummaryEvent(RepositoryStatusSummaryEventType):
     """
     SOAP Body of the WS-DSC RepositoryStatusSummaryEvent notification.
@@ -1525,23 +1281,6 @@ class RepositoryStatusSummaryEvent(RepositoryStatusSummaryEventType):
         namespace = (
             "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
         )
-
-
-@dataclass(slots=True, kw_only=True)
-class GetRepositoryElementsResponseType:
-    """
-    Get repository elements response: RepositoryElements.
-
-    :ivar repository_elements: Repository elements (dsc:RepositoryElementsType).
-    """
-
-    repository_elements: RepositoryElementsType = field(
-        metadata={
-            "name": "RepositoryElements",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
-        }
-    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1689,15 +1428,56 @@ class PostScanJobStatusEventType:
 
 
 @dataclass(slots=True, kw_only=True)
-class RepositoryElementsChangeEvent(RepositoryElementsChangeEventType):
+class RepositoryElementsChangeEventType:
     """
-    SOAP Body of the WS-DSC RepositoryElementsChangeEvent notification.
+    Repository elements change event: ElementChanges.
+
+    :ivar element_changes: Element changes (dsc:ElementChangesType).
+    :ivar other_element:
     """
 
-    class Meta:
-        namespace = (
-            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
-        )
+    element_changes: ElementChangesType = field(
+        metadata={
+            "name": "ElementChanges",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RepositoryElementsType:
+    """
+    Repository elements: ElementData.
+
+    :ivar element_data: child of dsc:RepositoryElementsType (GetRepositoryElements
+        response).
+    :ivar other_attributes:
+    """
+
+    element_data: Sequence[RepositoryElementDataType] = field(
+        default_factory=list,
+        metadata={
+            "name": "ElementData",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+            "min_occurs": 1,
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1735,15 +1515,20 @@ class GetJobHistoryResponseType:
 
 
 @dataclass(slots=True, kw_only=True)
-class GetRepositoryElementsResponse(GetRepositoryElementsResponseType):
+class GetRepositoryElementsResponseType:
     """
-    SOAP Body of the WS-DSC GetRepositoryElements response.
+    Get repository elements response: RepositoryElements.
+
+    :ivar repository_elements: Repository elements (dsc:RepositoryElementsType).
     """
 
-    class Meta:
-        namespace = (
-            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
-        )
+    repository_elements: RepositoryElementsType = field(
+        metadata={
+            "name": "RepositoryElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
+        }
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1798,6 +1583,18 @@ class PostScanJobStatusEvent(PostScanJobStatusEventType):
 
 
 @dataclass(slots=True, kw_only=True)
+class RepositoryElementsChangeEvent(RepositoryElementsChangeEventType):
+    """
+    SOAP Body of the WS-DSC RepositoryElementsChangeEvent notification.
+    """
+
+    class Meta:
+        namespace = (
+            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class GetActiveJobsResponse(GetActiveJobsResponseType):
     """
     SOAP Body of the WS-DSC GetActiveJobs response.
@@ -1836,6 +1633,18 @@ class GetPostScanJobElementsResponseType:
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration",
         }
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetRepositoryElementsResponse(GetRepositoryElementsResponseType):
+    """
+    SOAP Body of the WS-DSC GetRepositoryElements response.
+    """
+
+    class Meta:
+        namespace = (
+            "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration"
+        )
 
 
 @dataclass(slots=True, kw_only=True)

@@ -7,7 +7,6 @@ from .wscn import (
     DeviceConditionClearedType,
     DeviceConditionType,
     ElementChangesType,
-    IntOneExtType,
     JobElementsType,
     JobEndStateType,
     JobStatusType,
@@ -90,11 +89,12 @@ class GetJobElementsRequestType:
         returned.
     """
 
-    job_id: IntOneExtType = field(
+    job_id: int = field(
         metadata={
             "name": "JobId",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device",
+            "min_inclusive": 1,
         }
     )
     requested_elements: RequestedJobElementsType = field(

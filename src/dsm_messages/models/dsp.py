@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from datetime import datetime
+from enum import StrEnum
 from xml.etree.ElementTree import QName
-
-from xsdata.models.datatype import XmlDateTime
 
 from .psp import PostScanInstructionsType
 
@@ -13,18 +12,22 @@ __NAMESPACE__ = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedsca
 
 
 @dataclass(slots=True, kw_only=True)
-class AnyURIExtType:
+class CancelPostScanJobRequestType:
     """
-    URI that may carry foreign-namespace attributes.
+    Content of CancelPostScanJobRequest: JobToken.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows.
     """
 
-    value: str = field(default="")
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
+    job_token: str = field(
         metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
     )
 
 
@@ -44,23 +47,27 @@ class CancelPostScanJobResponseType:
 
 
 @dataclass(slots=True, kw_only=True)
-class DateTimeExtType:
+class CreatePostScanJobResponseType:
     """
-    Date and time; a missing time zone means the server's local time (Windows writes it that
-    way).
+    Content of CreatePostScanJobResponse: JobToken.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows; the device echoes it in every later
+        request for the job.
     """
 
-    value: XmlDateTime = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
+    job_token: str = field(
         metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
     )
 
 
-class DocumentFormatWKVType(Enum):
+class DocumentFormatWKVType(StrEnum):
     """
     Well-known document format values (16).
     """
@@ -84,6 +91,26 @@ class DocumentFormatWKVType(Enum):
 
 
 @dataclass(slots=True, kw_only=True)
+class EndPostScanJobRequestType:
+    """
+    Content of EndPostScanJobRequest: JobToken.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows.
+    """
+
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class EndPostScanJobResponseType:
     """
     End post scan job response: no defined content, open to vendor elements.
@@ -98,7 +125,7 @@ class EndPostScanJobResponseType:
     )
 
 
-class FilterStateReasonWKVType(Enum):
+class FilterStateReasonWKVType(StrEnum):
     """
     Well-known filter state reason values (10).
     """
@@ -117,7 +144,7 @@ class FilterStateReasonWKVType(Enum):
     SHARE_POINT_OUT_OF_DISK_SPACE_1 = "SharePointOutOfDiskSpace"
 
 
-class FilterStateWKVType(Enum):
+class FilterStateWKVType(StrEnum):
     """
     Well-known filter state values (6).
     """
@@ -130,47 +157,7 @@ class FilterStateWKVType(Enum):
     COMPLETED_WITH_WARNINGS = "CompletedWithWarnings"
 
 
-@dataclass(slots=True, kw_only=True)
-class IntOneExtType:
-    """
-    xs:int of at least 1 that may carry foreign-namespace attributes.
-    """
-
-    value: int = field(
-        metadata={
-            "min_inclusive": 1,
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class IntZeroExtType:
-    """
-    xs:int of at least 0 that may carry foreign-namespace attributes.
-    """
-
-    value: int = field(
-        metadata={
-            "min_inclusive": 0,
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-class JobCompletedStateWKVType(Enum):
+class JobCompletedStateWKVType(StrEnum):
     """
     Well-known job completed state values (3).
     """
@@ -180,7 +167,63 @@ class JobCompletedStateWKVType(Enum):
     COMPLETED = "Completed"
 
 
-class JobStateReasonWKVType(Enum):
+@dataclass(slots=True, kw_only=True)
+class JobDescriptionType:
+    """
+    Content of JobDescription: PSP_Identifier, PSP_DisplayName, JobOriginatingUserName.
+
+    :ivar psp_identifier: GUID of the scan process the job was created from.
+    :ivar psp_display_name: Display name of that scan process.
+    :ivar job_originating_user_name: Account name of the user who created the job (e.g.
+        user@domain)
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    psp_identifier: str = field(
+        metadata={
+            "name": "PSP_Identifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    psp_display_name: str = field(
+        metadata={
+            "name": "PSP_DisplayName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_originating_user_name: str = field(
+        metadata={
+            "name": "JobOriginatingUserName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+class JobStateReasonWKVType(StrEnum):
     """
     Well-known job state reason values (9).
     """
@@ -197,7 +240,7 @@ class JobStateReasonWKVType(Enum):
     SEND_IMANGE_FAILED = "SendImangeFailed"
 
 
-class JobStateWKVType(Enum):
+class JobStateWKVType(StrEnum):
     """
     Well-known job state values (9).
     """
@@ -258,43 +301,14 @@ class SendImageResponseType:
 
 
 @dataclass(slots=True, kw_only=True)
-class String255ExtType:
+class CancelPostScanJobRequest(CancelPostScanJobRequestType):
     """
-    String of at most 255 characters that may carry foreign-namespace attributes.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 255,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class CancelPostScanJobRequestType:
-    """
-    Content of CancelPostScanJobRequest: JobToken.
-
-    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
-        CreatePostScanJobResponse; GUID text in Windows.
+    Device asks the scan server to cancel a post-scan job (best effort; same user as the
+    creator).
     """
 
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -329,11 +343,13 @@ class CreatePostScanJobRequestType:
             "white_space": "preserve",
         }
     )
-    psp_identifier: String255ExtType = field(
+    psp_identifier: str = field(
         metadata={
             "name": "PSP_Identifier",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
     post_scan_instructions: PostScanInstructionsType = field(
@@ -343,292 +359,6 @@ class CreatePostScanJobRequestType:
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
         }
     )
-
-
-@dataclass(slots=True, kw_only=True)
-class CreatePostScanJobResponseType:
-    """
-    Content of CreatePostScanJobResponse: JobToken.
-
-    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
-        CreatePostScanJobResponse; GUID text in Windows; the device echoes it in every later
-        request for the job.
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentFormatExtType:
-    """
-    Document format value (well-known or vendor keyword) that may carry foreign-namespace
-    attributes.
-    """
-
-    value: DocumentFormatWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+[\w:/;_\-\\\+\.]*",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class EndPostScanJobRequestType:
-    """
-    Content of EndPostScanJobRequest: JobToken.
-
-    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
-        CreatePostScanJobResponse; GUID text in Windows.
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class EndPostScanJobResponse(EndPostScanJobResponseType):
-    """
-    Scan server acknowledges the end-of-images notice; empty body element.
-    """
-
-    class Meta:
-        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
-
-
-@dataclass(slots=True, kw_only=True)
-class FilterStateExtType:
-    """
-    Filter state value (well-known or vendor keyword) that may carry foreign-namespace
-    attributes.
-    """
-
-    value: FilterStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class FilterStateReasonExtType:
-    """
-    Filter state reason value (well-known or vendor keyword) that may carry foreign-namespace
-    attributes.
-    """
-
-    value: FilterStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class GetPostScanJobElementsRequestType:
-    """
-    Content of GetPostScanJobElementsRequest: JobToken, RequestedElements.
-
-    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
-        CreatePostScanJobResponse; GUID text in Windows.
-    :ivar requested_elements: List of one or more element names being requested.
-    """
-
-    job_token: String255ExtType = field(
-        metadata={
-            "name": "JobToken",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-    requested_elements: RequestedElementsType = field(
-        metadata={
-            "name": "RequestedElements",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobCompletedStateExtType:
-    """
-    Job completed state value (well-known or vendor keyword) that may carry foreign-namespace
-    attributes.
-    """
-
-    value: JobCompletedStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobDescriptionType:
-    """
-    Content of JobDescription: PSP_Identifier, PSP_DisplayName, JobOriginatingUserName.
-
-    :ivar psp_identifier: GUID of the scan process the job was created from.
-    :ivar psp_display_name: Display name of that scan process.
-    :ivar job_originating_user_name: Account name of the user who created the job (e.g.
-        user@domain)
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    psp_identifier: String255ExtType = field(
-        metadata={
-            "name": "PSP_Identifier",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-    psp_display_name: String255ExtType = field(
-        metadata={
-            "name": "PSP_DisplayName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-    job_originating_user_name: String255ExtType = field(
-        metadata={
-            "name": "JobOriginatingUserName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateExtType:
-    """
-    Job state value (well-known or vendor keyword) that may carry foreign-namespace attributes.
-    """
-
-    value: JobStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateReasonExtType:
-    """
-    Job state reason value (well-known or vendor keyword) that may carry foreign-namespace
-    attributes.
-    """
-
-    value: JobStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class SendImageResponse(SendImageResponseType):
-    """
-    Scan server acknowledges that the job received the image; empty body element.
-    """
-
-    class Meta:
-        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
-
-
-@dataclass(slots=True, kw_only=True)
-class CancelPostScanJobRequest(CancelPostScanJobRequestType):
-    """
-    Device asks the scan server to cancel a post-scan job (best effort; same user as the
-    creator).
-    """
-
-    class Meta:
-        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
-
-
-@dataclass(slots=True, kw_only=True)
-class CreatePostScanJobRequest(CreatePostScanJobRequestType):
-    """
-    Device asks the scan server to create a post-scan job for a user and a scan process,
-    carrying that process's post-scan instructions.
-    """
-
-    class Meta:
-        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -652,18 +382,20 @@ class DocumentDescriptionType:
     :ivar other_attributes:
     """
 
-    document_id: IntOneExtType = field(
+    document_id: int = field(
         metadata={
             "name": "DocumentId",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "min_inclusive": 1,
         }
     )
-    format: DocumentFormatExtType = field(
+    format: DocumentFormatWKVType | str = field(
         metadata={
             "name": "Format",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "pattern": r"\w+[\w:/;_\-\\\+\.]*",
         }
     )
     other_element: Sequence[object] = field(
@@ -694,6 +426,16 @@ class EndPostScanJobRequest(EndPostScanJobRequestType):
 
 
 @dataclass(slots=True, kw_only=True)
+class EndPostScanJobResponse(EndPostScanJobResponseType):
+    """
+    Scan server acknowledges the end-of-images notice; empty body element.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
+
+
+@dataclass(slots=True, kw_only=True)
 class FilterStateReasonsType:
     """
     Content of FilterStateReasons: FilterStateReason.
@@ -702,13 +444,14 @@ class FilterStateReasonsType:
     :ivar other_attributes:
     """
 
-    filter_state_reason: Sequence[FilterStateReasonExtType] = field(
+    filter_state_reason: Sequence[FilterStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "FilterStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -721,14 +464,31 @@ class FilterStateReasonsType:
 
 
 @dataclass(slots=True, kw_only=True)
-class GetPostScanJobElementsRequest(GetPostScanJobElementsRequestType):
+class GetPostScanJobElementsRequestType:
     """
-    Device asks the scan server for named data elements (status, description) of one post-scan
-    job.
+    Content of GetPostScanJobElementsRequest: JobToken, RequestedElements.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows.
+    :ivar requested_elements: List of one or more element names being requested.
     """
 
-    class Meta:
-        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    requested_elements: RequestedElementsType = field(
+        metadata={
+            "name": "RequestedElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+        }
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -740,13 +500,14 @@ class JobCompletedStateReasonsType:
     :ivar other_attributes:
     """
 
-    job_state_reason: Sequence[JobStateReasonExtType] = field(
+    job_state_reason: Sequence[JobStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "JobStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -767,13 +528,14 @@ class JobStateReasonsType:
     :ivar other_attributes:
     """
 
-    job_state_reason: Sequence[JobStateReasonExtType] = field(
+    job_state_reason: Sequence[JobStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "JobStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -783,6 +545,27 @@ class JobStateReasonsType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class SendImageResponse(SendImageResponseType):
+    """
+    Scan server acknowledges that the job received the image; empty body element.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
+
+
+@dataclass(slots=True, kw_only=True)
+class CreatePostScanJobRequest(CreatePostScanJobRequestType):
+    """
+    Device asks the scan server to create a post-scan job for a user and a scan process,
+    carrying that process's post-scan instructions.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -832,18 +615,19 @@ class FilterStatusType:
     :ivar other_attributes:
     """
 
-    dialect: AnyURIExtType = field(
+    dialect: str = field(
         metadata={
             "name": "Dialect",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
         }
     )
-    filter_state: FilterStateExtType = field(
+    filter_state: FilterStateWKVType | str = field(
         metadata={
             "name": "FilterState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     filter_state_reasons: None | FilterStateReasonsType = field(
@@ -864,6 +648,17 @@ class FilterStatusType:
 
 
 @dataclass(slots=True, kw_only=True)
+class GetPostScanJobElementsRequest(GetPostScanJobElementsRequestType):
+    """
+    Device asks the scan server for named data elements (status, description) of one post-scan
+    job.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
+
+
+@dataclass(slots=True, kw_only=True)
 class SendImageRequestType:
     """
     Content of SendImageRequest: JobToken, DocumentDescription, ImageData.
@@ -875,11 +670,13 @@ class SendImageRequestType:
     :ivar image_data: The document's image bytes, transmitted as an MTOM/XOP attachment.
     """
 
-    job_token: String255ExtType = field(
+    job_token: str = field(
         metadata={
             "name": "JobToken",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
     document_description: DocumentDescriptionType = field(
@@ -1019,18 +816,21 @@ class JobStatusType:
     :ivar other_attributes:
     """
 
-    job_token: String255ExtType = field(
+    job_token: str = field(
         metadata={
             "name": "JobToken",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_state: JobStateExtType = field(
+    job_state: JobStateWKVType | str = field(
         metadata={
             "name": "JobState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     job_state_reasons: None | JobStateReasonsType = field(
@@ -1048,14 +848,15 @@ class JobStatusType:
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
         }
     )
-    images_received: IntZeroExtType = field(
+    images_received: int = field(
         metadata={
             "name": "ImagesReceived",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "min_inclusive": 0,
         }
     )
-    job_created_time: None | DateTimeExtType = field(
+    job_created_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCreatedTime",
@@ -1063,7 +864,7 @@ class JobStatusType:
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
         },
     )
-    job_completed_time: None | DateTimeExtType = field(
+    job_completed_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCompletedTime",
@@ -1108,39 +909,48 @@ class PostScanJobEndStateType:
     :ivar other_element:
     """
 
-    job_token: String255ExtType = field(
+    job_token: str = field(
         metadata={
             "name": "JobToken",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    psp_identifier: String255ExtType = field(
+    psp_identifier: str = field(
         metadata={
             "name": "PSP_Identifier",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    psp_display_name: String255ExtType = field(
+    psp_display_name: str = field(
         metadata={
             "name": "PSP_DisplayName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_originating_user_name: String255ExtType = field(
+    job_originating_user_name: str = field(
         metadata={
             "name": "JobOriginatingUserName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_completed_state: JobCompletedStateExtType = field(
+    job_completed_state: JobCompletedStateWKVType | str = field(
         metadata={
             "name": "JobCompletedState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     job_completed_state_reasons: JobCompletedStateReasonsType = field(
@@ -1157,14 +967,15 @@ class PostScanJobEndStateType:
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
         }
     )
-    images_received: IntZeroExtType = field(
+    images_received: int = field(
         metadata={
             "name": "ImagesReceived",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing",
+            "min_inclusive": 0,
         }
     )
-    job_completed_time: None | DateTimeExtType = field(
+    job_completed_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCompletedTime",

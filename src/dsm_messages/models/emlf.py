@@ -7,44 +7,6 @@ __NAMESPACE__ = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/f
 
 
 @dataclass(slots=True, kw_only=True)
-class BoolExtType:
-    """
-    Bool value (from xs:boolean); foreign-namespace attributes allowed.
-    """
-
-    value: bool = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class String255ExtType:
-    """
-    String255 value (from emlf:String255BaseType); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 255,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class SendToAddressesType:
     """
     Send to addresses: EmailAddress.
@@ -55,13 +17,15 @@ class SendToAddressesType:
     :ivar other_attributes:
     """
 
-    email_address: Sequence[String255ExtType] = field(
+    email_address: Sequence[str] = field(
         default_factory=list,
         metadata={
             "name": "EmailAddress",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/email",
             "min_occurs": 1,
+            "max_length": 255,
+            "white_space": "preserve",
         },
     )
     other_element: Sequence[object] = field(
@@ -99,7 +63,7 @@ class EmailConfigType:
     :ivar other_attributes:
     """
 
-    send_to_scan_user: None | BoolExtType = field(
+    send_to_scan_user: None | bool = field(
         default=None,
         metadata={
             "name": "SendToScanUser",

@@ -7,28 +7,6 @@ __NAMESPACE__ = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/f
 
 
 @dataclass(slots=True, kw_only=True)
-class String255ExtType:
-    """
-    String255 value (from fsf:String255BaseType); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 255,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class FileShareType:
     """
     File share: ShareUNC.
@@ -38,13 +16,15 @@ class FileShareType:
     :ivar other_attributes:
     """
 
-    share_unc: Sequence[String255ExtType] = field(
+    share_unc: Sequence[str] = field(
         default_factory=list,
         metadata={
             "name": "ShareUNC",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare",
             "min_occurs": 1,
+            "max_length": 255,
+            "white_space": "preserve",
         },
     )
     other_element: Sequence[object] = field(

@@ -3,75 +3,54 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .emlf import EmailConfig
+from .fsf import FileShareConfig
+from .spf import SharePointConfig
 from .wscn import ScanTicketType
 
 __NAMESPACE__ = "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp"
 
 
 @dataclass(slots=True, kw_only=True)
-class BoolExtType:
-    """
-    Bool value (from xs:boolean); foreign-namespace attributes allowed.
-    """
-
-    value: bool = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class FilterInstructionType:
     """
-    Filter instruction: no defined content, open to vendor elements.
+    Filter instructions: one of the known dialects' configurations, or vendor elements.
+
+    :ivar email_config: The instructions of the EmailConfig filter dialect, typed.
+    :ivar file_share_config: The instructions of the FileShareConfig filter dialect, typed.
+    :ivar share_point_config: The instructions of the SharePointConfig filter dialect,
+        typed.
+    :ivar other_element:
     """
 
+    email_config: None | EmailConfig = field(
+        default=None,
+        metadata={
+            "name": "EmailConfig",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/email",
+        },
+    )
+    file_share_config: None | FileShareConfig = field(
+        default=None,
+        metadata={
+            "name": "FileShareConfig",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare",
+        },
+    )
+    share_point_config: None | SharePointConfig = field(
+        default=None,
+        metadata={
+            "name": "SharePointConfig",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/sharepoint",
+        },
+    )
     other_element: Sequence[object] = field(
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class String255ExtType:
-    """
-    String255 value (from psp:String255BaseType); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 255,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class anyURIExtType:
-    """
-    Any uri value (from xs:anyURI); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(default="")
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
             "namespace": "##other",
         },
     )
@@ -88,7 +67,7 @@ class FilterToProcessType:
     :ivar other_attributes:
     """
 
-    dialect: anyURIExtType = field(
+    dialect: str = field(
         metadata={
             "name": "Dialect",
             "type": "Element",
@@ -165,7 +144,7 @@ class PostScanInstructionsType:
     :ivar other_attributes:
     """
 
-    continue_on_error: None | BoolExtType = field(
+    continue_on_error: None | bool = field(
         default=None,
         metadata={
             "name": "ContinueOnError",
@@ -173,11 +152,13 @@ class PostScanInstructionsType:
             "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
         },
     )
-    document_root_name: String255ExtType = field(
+    document_root_name: str = field(
         metadata={
             "name": "DocumentRootName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
     filters_to_process: FilterToProcessListType = field(
@@ -215,11 +196,13 @@ class PostScanProcessType:
     :ivar other_attributes:
     """
 
-    scan_repository: String255ExtType = field(
+    scan_repository: str = field(
         metadata={
             "name": "ScanRepository",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
     scan_ticket: ScanTicketType = field(

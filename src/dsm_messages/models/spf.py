@@ -7,44 +7,6 @@ __NAMESPACE__ = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/f
 
 
 @dataclass(slots=True, kw_only=True)
-class BoolExtType:
-    """
-    Bool value (from xs:boolean); foreign-namespace attributes allowed.
-    """
-
-    value: bool = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class String2048ExtType:
-    """
-    String2048 value (from spf:String2048BaseType); foreign-namespace attributes allowed.
-    """
-
-    value: str = field(
-        default="",
-        metadata={
-            "max_length": 2048,
-            "white_space": "preserve",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
 class SharePointSitesType:
     """
     Share point sites: SaveToSharePointSiteURL.
@@ -55,13 +17,15 @@ class SharePointSitesType:
     :ivar other_attributes:
     """
 
-    save_to_share_point_site_url: Sequence[String2048ExtType] = field(
+    save_to_share_point_site_url: Sequence[str] = field(
         default_factory=list,
         metadata={
             "name": "SaveToSharePointSiteURL",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/sharepoint",
             "min_occurs": 1,
+            "max_length": 2048,
+            "white_space": "preserve",
         },
     )
     other_element: Sequence[object] = field(
@@ -92,7 +56,7 @@ class SharePointConfigType:
     :ivar other_attributes:
     """
 
-    save_to_my_site: None | BoolExtType = field(
+    save_to_my_site: None | bool = field(
         default=None,
         metadata={
             "name": "SaveToMySite",

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from datetime import datetime
+from enum import StrEnum
 from xml.etree.ElementTree import QName
-
-from xsdata.models.datatype import XmlDateTime
 
 __NAMESPACE__ = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
@@ -86,23 +85,7 @@ class Adjustment100Type:
     )
 
 
-@dataclass(slots=True, kw_only=True)
-class BoolExtType:
-    """
-    Bool value (from xs:boolean); foreign-namespace attributes allowed.
-    """
-
-    value: bool = field()
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-class ColorWKVType(Enum):
+class ColorWKVType(StrEnum):
     """
     Well-known color wkv values (8).
     """
@@ -117,7 +100,7 @@ class ColorWKVType(Enum):
     RGBA64 = "RGBa64"
 
 
-class ComponentWKVType(Enum):
+class ComponentWKVType(StrEnum):
     """
     Well-known component values (4).
     """
@@ -129,16 +112,29 @@ class ComponentWKVType(Enum):
 
 
 @dataclass(slots=True, kw_only=True)
-class CompressionQualityFactorExtType:
+class CompressionQualityFactorSupportedType:
     """
-    Compression quality factor value (from wscn:CompressionQualityFactorBaseType);
-    foreign-namespace attributes allowed.
+    Supported quality-factor range (1..100).
+
+    :ivar min_value: Lowest supported quality factor (1..100).
+    :ivar max_value: Highest supported quality factor (1..100).
+    :ivar other_attributes:
     """
 
-    value: int = field(
+    min_value: int = field(
         metadata={
-            "min_inclusive": 0,
-            "max_inclusive": 100,
+            "name": "MinValue",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    max_value: int = field(
+        metadata={
+            "name": "MaxValue",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
         }
     )
     other_attributes: Mapping[str, str] = field(
@@ -150,7 +146,46 @@ class CompressionQualityFactorExtType:
     )
 
 
-class ContentTypeWKVType(Enum):
+@dataclass(slots=True, kw_only=True)
+class CompressionQualityFactorType:
+    """
+    Compression quality factor value (from wscn:CompressionQualityFactorExtType) with the
+    optional wscn:MustHonor attribute; foreign-namespace attributes allowed.
+    """
+
+    value: int = field(
+        metadata={
+            "min_inclusive": 0,
+            "max_inclusive": 100,
+        }
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+class ContentTypeWKVType(StrEnum):
     """
     Well-known content type wkv values (5).
     """
@@ -163,12 +198,38 @@ class ContentTypeWKVType(Enum):
 
 
 @dataclass(slots=True, kw_only=True)
-class DateTimeExtType:
+class DeviceConditionClearedType:
     """
-    xs:dateTime on the device's internal clock (need not be real time).
+    Id and clear time of a previously reported condition.
+
+    :ivar condition_id: Id of the previously reported DeviceCondition that cleared.
+    :ivar condition_clear_time: Device-clock time the condition cleared.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
-    value: XmlDateTime = field()
+    condition_id: int = field(
+        metadata={
+            "name": "ConditionId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    condition_clear_time: datetime = field(
+        metadata={
+            "name": "ConditionClearTime",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
@@ -178,7 +239,7 @@ class DateTimeExtType:
     )
 
 
-class DeviceConditionNameWKVType(Enum):
+class DeviceConditionNameWKVType(StrEnum):
     """
     Well-known device condition name values (9).
     """
@@ -194,7 +255,117 @@ class DeviceConditionNameWKVType(Enum):
     MULTIPLE_FEED_ERROR = "MultipleFeedError"
 
 
-class DocumentFormatWKVType(Enum):
+@dataclass(slots=True, kw_only=True)
+class DimensionExtType:
+    """
+    Dimension value (from wscn:IntOneExtType) with the optional wscn:MustHonor attribute;
+    foreign-namespace attributes allowed.
+    """
+
+    value: int = field(
+        metadata={
+            "min_inclusive": 1,
+        }
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DimensionsType:
+    """
+    Dimensions: Width, Height.
+
+    :ivar width: child of wscn:DimensionsType (media size) and of wscn:ResolutionPairExtType
+        (capture resolution); required in both.
+    :ivar height: child of wscn:DimensionsType (media size, min 1) and of
+        wscn:ResolutionPairExtType (capture resolution, minOccurs=0 there).
+    :ivar other_attributes:
+    """
+
+    width: int = field(
+        metadata={
+            "name": "Width",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    height: int = field(
+        metadata={
+            "name": "Height",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DocumentDescriptionType:
+    """
+    Descriptive data of a document.
+
+    :ivar document_name: Name of the document.
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    document_name: str = field(
+        metadata={
+            "name": "DocumentName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+class DocumentFormatWKVType(StrEnum):
     """
     Well-known document format wkv values (16).
     """
@@ -217,7 +388,7 @@ class DocumentFormatWKVType(Enum):
     XPS = "xps"
 
 
-class DocumentInputSourceWKVType(Enum):
+class DocumentInputSourceWKVType(StrEnum):
     """
     Well-known document input source wkv values (4).
     """
@@ -228,7 +399,7 @@ class DocumentInputSourceWKVType(Enum):
     PLATEN = "Platen"
 
 
-class FilmScanModeWKVType(Enum):
+class FilmScanModeWKVType(StrEnum):
     """
     Well-known film scan mode wkv values (4).
     """
@@ -240,15 +411,23 @@ class FilmScanModeWKVType(Enum):
 
 
 @dataclass(slots=True, kw_only=True)
-class IntOneExtType:
+class HeightsType:
     """
-    Int one value (from wscn:IntOneBaseType); foreign-namespace attributes allowed.
+    Supported vertical resolutions (ppi).
+
+    :ivar height: One supported vertical resolution (ppi).
+    :ivar other_attributes:
     """
 
-    value: int = field(
+    height: Sequence[int] = field(
+        default_factory=list,
         metadata={
+            "name": "Height",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
             "min_inclusive": 1,
-        }
+        },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
@@ -260,15 +439,89 @@ class IntOneExtType:
 
 
 @dataclass(slots=True, kw_only=True)
-class IntZeroExtType:
+class ImagesToTransferType:
     """
-    Int zero value (from wscn:IntZeroBaseType); foreign-namespace attributes allowed.
+    Images to transfer value (from wscn:IntZeroExtType) with the optional wscn:MustHonor
+    attribute; foreign-namespace attributes allowed.
     """
 
     value: int = field(
         metadata={
             "min_inclusive": 0,
         }
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class JobDescriptionType:
+    """
+    Job description: JobName, JobOriginatingUserName, JobInformation.
+
+    :ivar job_name: Job name (wscn:String255ExtType).
+    :ivar job_originating_user_name: Job originating user name (wscn:String255ExtType).
+    :ivar job_information: Job information (wscn:String255ExtType).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    job_name: str = field(
+        metadata={
+            "name": "JobName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_originating_user_name: str = field(
+        metadata={
+            "name": "JobOriginatingUserName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    job_information: None | str = field(
+        default=None,
+        metadata={
+            "name": "JobInformation",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
@@ -279,7 +532,7 @@ class IntZeroExtType:
     )
 
 
-class JobStateReasonWKVType(Enum):
+class JobStateReasonWKVType(StrEnum):
     """
     Well-known job state reason values (12).
     """
@@ -298,7 +551,7 @@ class JobStateReasonWKVType(Enum):
     SCANNER_STOPPED = "ScannerStopped"
 
 
-class JobStateWKVType(Enum):
+class JobStateWKVType(StrEnum):
     """
     Well-known job state values (9).
     """
@@ -328,6 +581,124 @@ class LocalizedStringType:
             "type": "Attribute",
             "namespace": "http://www.w3.org/XML/1998/namespace",
         },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class MediaSideImageInfoType:
+    """
+    Pixels per line, line count and bytes per line of one output image.
+
+    :ivar pixels_per_line: Exact output image width in pixels, after rotation/adjustment.
+    :ivar number_of_lines: Exact output image height in pixels (line count), after
+        rotation/adjustment.
+    :ivar bytes_per_line: Bytes per output line including padding; 0 for compressed formats.
+    :ivar other_attributes:
+    """
+
+    pixels_per_line: int = field(
+        metadata={
+            "name": "PixelsPerLine",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    number_of_lines: int = field(
+        metadata={
+            "name": "NumberOfLines",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    bytes_per_line: int = field(
+        metadata={
+            "name": "BytesPerLine",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 0,
+        }
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class OffsetExtType:
+    """
+    Offset value (from wscn:IntZeroExtType) with the optional wscn:MustHonor attribute;
+    foreign-namespace attributes allowed.
+    """
+
+    value: int = field(
+        metadata={
+            "min_inclusive": 0,
+        }
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RangeType:
+    """
+    Inclusive MinValue..MaxValue pair (1..1000 for scaling, must include 100).
+
+    :ivar min_value: Lowest supported scaling percent (1..1000).
+    :ivar max_value: Highest supported scaling percent (1..1000).
+    :ivar other_attributes:
+    """
+
+    min_value: int = field(
+        metadata={
+            "name": "MinValue",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    max_value: int = field(
+        metadata={
+            "name": "MaxValue",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
@@ -392,7 +763,90 @@ class RequestedScannerElementsType:
     )
 
 
-class RotationWKVType(Enum):
+@dataclass(slots=True, kw_only=True)
+class ResolutionPairExtType:
+    """
+    Resolution pair: Width, Height.
+
+    :ivar width: child of wscn:DimensionsType (media size) and of wscn:ResolutionPairExtType
+        (capture resolution); required in both.
+    :ivar height: child of wscn:DimensionsType (media size, min 1) and of
+        wscn:ResolutionPairExtType (capture resolution, minOccurs=0 there).
+    :ivar must_honor:
+    :ivar other_attributes:
+    """
+
+    width: int = field(
+        metadata={
+            "name": "Width",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    height: None | int = field(
+        default=None,
+        metadata={
+            "name": "Height",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        },
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ResolutionPairType:
+    """
+    Optical resolution Width (+optional Height, square if absent), pixels per inch.
+
+    :ivar width: Maximum horizontal optical resolution (ppi).
+    :ivar height: Maximum vertical optical resolution (ppi); square if absent.
+    :ivar other_attributes:
+    """
+
+    width: int = field(
+        metadata={
+            "name": "Width",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    height: None | int = field(
+        default=None,
+        metadata={
+            "name": "Height",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+class RotationWKVType(StrEnum):
     """
     Well-known rotation wkv values (4).
     """
@@ -440,7 +894,7 @@ class ScalingRangeType:
     )
 
 
-class ScannerStateReasonWKVType(Enum):
+class ScannerStateReasonWKVType(StrEnum):
     """
     Well-known scanner state reason values (11).
     """
@@ -458,7 +912,7 @@ class ScannerStateReasonWKVType(Enum):
     PAUSED = "Paused"
 
 
-class ScannerStateWKVType(Enum):
+class ScannerStateWKVType(StrEnum):
     """
     Well-known scanner state values (3).
     """
@@ -468,7 +922,7 @@ class ScannerStateWKVType(Enum):
     STOPPED = "Stopped"
 
 
-class SeverityWKVType(Enum):
+class SeverityWKVType(StrEnum):
     """
     Well-known severity values (3).
     """
@@ -479,16 +933,22 @@ class SeverityWKVType(Enum):
 
 
 @dataclass(slots=True, kw_only=True)
-class String255ExtType:
+class WidthsType:
     """
-    String255 value (from wscn:String255BaseType); foreign-namespace attributes allowed.
+    Supported horizontal resolutions (ppi).
+
+    :ivar width: One supported horizontal resolution (ppi).
+    :ivar other_attributes:
     """
 
-    value: str = field(
-        default="",
+    width: Sequence[int] = field(
+        default_factory=list,
         metadata={
-            "max_length": 255,
-            "white_space": "preserve",
+            "name": "Width",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
+            "min_inclusive": 1,
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -501,9 +961,10 @@ class String255ExtType:
 
 
 @dataclass(slots=True, kw_only=True)
-class ColorConfigType:
+class ColorJobType:
     """
-    Color config value (from wscn:ColorConfigBaseType); foreign-namespace attributes allowed.
+    Color job value (from wscn:ColorConfigType) with the optional wscn:MustHonor attribute;
+    foreign-namespace attributes allowed.
     """
 
     value: ColorWKVType | str = field(
@@ -512,76 +973,6 @@ class ColorConfigType:
             "pattern": r"\w+:[\w_\-\.]+",
         },
     )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ComponentType:
-    """
-    Device component keyword a condition applies to.
-    """
-
-    value: ComponentWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class CompressionQualityFactorSupportedType:
-    """
-    Supported quality-factor range (1..100).
-
-    :ivar min_value: Lowest supported quality factor (1..100).
-    :ivar max_value: Highest supported quality factor (1..100).
-    :ivar other_attributes:
-    """
-
-    min_value: IntOneExtType = field(
-        metadata={
-            "name": "MinValue",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    max_value: IntOneExtType = field(
-        metadata={
-            "name": "MaxValue",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class CompressionQualityFactorType(CompressionQualityFactorExtType):
-    """
-    Compression quality factor value (from wscn:CompressionQualityFactorExtType) with the
-    optional wscn:MustHonor attribute; foreign-namespace attributes allowed.
-    """
-
     must_honor: None | bool = field(
         default=None,
         metadata={
@@ -609,9 +1000,123 @@ class CompressionQualityFactorType(CompressionQualityFactorExtType):
 
 
 @dataclass(slots=True, kw_only=True)
-class ContentTypeExtType:
+class ColorListType:
     """
-    Content type value (from wscn:ContentTypeBaseType); foreign-namespace attributes allowed.
+    Supported color modes of one input source.
+
+    :ivar color_entry: One supported color mode.
+    :ivar other_attributes:
+    """
+
+    color_entry: Sequence[ColorWKVType | str] = field(
+        default_factory=list,
+        metadata={
+            "name": "ColorEntry",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ConditionHistoryEntryType:
+    """
+    A past condition with its clear time.
+
+    :ivar time: Device-clock time the condition occurred.
+    :ivar name: Keyword naming the past condition.
+    :ivar component: Device component the condition concerns.
+    :ivar severity: Severity of the condition.
+    :ivar clear_time: Device-clock time the past condition cleared.
+    :ivar other_element:
+    :ivar qualified_id:
+    :ivar id:
+    :ivar other_attributes:
+    """
+
+    time: datetime = field(
+        metadata={
+            "name": "Time",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    name: DeviceConditionNameWKVType | str = field(
+        metadata={
+            "name": "Name",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    component: ComponentWKVType | str = field(
+        metadata={
+            "name": "Component",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    severity: SeverityWKVType | str = field(
+        metadata={
+            "name": "Severity",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    clear_time: datetime = field(
+        metadata={
+            "name": "ClearTime",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    qualified_id: None | int = field(
+        default=None,
+        metadata={
+            "name": "Id",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    id: None | int = field(
+        default=None,
+        metadata={
+            "name": "Id",
+            "type": "Attribute",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ContentTypeTicketType:
+    """
+    Content type ticket value (from wscn:ContentTypeExtType) with the optional wscn:MustHonor
+    attribute; foreign-namespace attributes allowed.
     """
 
     value: ContentTypeWKVType | str = field(
@@ -620,84 +1125,6 @@ class ContentTypeExtType:
             "pattern": r"\w+:[\w_\-\.]+",
         },
     )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DeviceConditionClearedType:
-    """
-    Id and clear time of a previously reported condition.
-
-    :ivar condition_id: Id of the previously reported DeviceCondition that cleared.
-    :ivar condition_clear_time: Device-clock time the condition cleared.
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    condition_id: IntOneExtType = field(
-        metadata={
-            "name": "ConditionId",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    condition_clear_time: DateTimeExtType = field(
-        metadata={
-            "name": "ConditionClearTime",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DeviceConditionNameType:
-    """
-    Condition name keyword for DeviceCondition/ConditionHistoryEntry.
-    """
-
-    value: DeviceConditionNameWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DimensionExtType(IntOneExtType):
-    """
-    Dimension value (from wscn:IntOneExtType) with the optional wscn:MustHonor attribute;
-    foreign-namespace attributes allowed.
-    """
-
     must_honor: None | bool = field(
         default=None,
         metadata={
@@ -725,30 +1152,23 @@ class DimensionExtType(IntOneExtType):
 
 
 @dataclass(slots=True, kw_only=True)
-class DimensionsType:
+class ContentTypesSupportedType:
     """
-    Dimensions: Width, Height.
+    Supported content types.
 
-    :ivar width: child of wscn:DimensionsType (media size) and of wscn:ResolutionPairExtType
-        (capture resolution); required in both.
-    :ivar height: child of wscn:DimensionsType (media size, min 1) and of
-        wscn:ResolutionPairExtType (capture resolution, minOccurs=0 there).
+    :ivar content_type_value: One supported content type.
     :ivar other_attributes:
     """
 
-    width: IntOneExtType = field(
+    content_type_value: Sequence[ContentTypeWKVType | str] = field(
+        default_factory=list,
         metadata={
-            "name": "Width",
+            "name": "ContentTypeValue",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    height: IntOneExtType = field(
-        metadata={
-            "name": "Height",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
+            "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
@@ -760,20 +1180,49 @@ class DimensionsType:
 
 
 @dataclass(slots=True, kw_only=True)
-class DocumentDescriptionType:
+class DeviceConditionType:
     """
-    Descriptive data of a document.
+    One active device condition with a device-unique Id.
 
-    :ivar document_name: Name of the document.
+    :ivar time: Device-clock time the condition occurred.
+    :ivar name: Keyword naming the condition.
+    :ivar component: Device component the condition concerns.
+    :ivar severity: Severity of the condition.
     :ivar other_element:
+    :ivar qualified_id:
+    :ivar id:
     :ivar other_attributes:
     """
 
-    document_name: String255ExtType = field(
+    time: datetime = field(
         metadata={
-            "name": "DocumentName",
+            "name": "Time",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    name: DeviceConditionNameWKVType | str = field(
+        metadata={
+            "name": "Name",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    component: ComponentWKVType | str = field(
+        metadata={
+            "name": "Component",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        }
+    )
+    severity: SeverityWKVType | str = field(
+        metadata={
+            "name": "Severity",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     other_element: Sequence[object] = field(
@@ -783,6 +1232,21 @@ class DocumentDescriptionType:
             "namespace": "##other",
         },
     )
+    qualified_id: None | int = field(
+        default=None,
+        metadata={
+            "name": "Id",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    id: None | int = field(
+        default=None,
+        metadata={
+            "name": "Id",
+            "type": "Attribute",
+        },
+    )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
@@ -793,10 +1257,10 @@ class DocumentDescriptionType:
 
 
 @dataclass(slots=True, kw_only=True)
-class DocumentFormatExtType:
+class DocumentFormatType:
     """
-    Document format value (from wscn:DocumentFormatBaseType); foreign-namespace attributes
-    allowed.
+    Document format value (from wscn:DocumentFormatExtType) with the optional wscn:MustHonor
+    attribute; foreign-namespace attributes allowed.
     """
 
     value: DocumentFormatWKVType | str = field(
@@ -805,6 +1269,67 @@ class DocumentFormatExtType:
             "pattern": r"\w+[\w:/;_\-\\\+\.]*",
         },
     )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DocumentInputSizeType:
+    """
+    Document input size: DocumentSizeAutoDetect or InputMediaSize (one of them, or none).
+
+    :ivar document_size_auto_detect: Document size auto detect (wscn:BoolExtType).
+    :ivar input_media_size: Input media size (wscn:DimensionsType).
+    :ivar must_honor:
+    :ivar other_attributes:
+    """
+
+    document_size_auto_detect: None | bool = field(
+        default=None,
+        metadata={
+            "name": "DocumentSizeAutoDetect",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    input_media_size: None | DimensionsType = field(
+        default=None,
+        metadata={
+            "name": "InputMediaSize",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
@@ -815,16 +1340,66 @@ class DocumentFormatExtType:
 
 
 @dataclass(slots=True, kw_only=True)
-class DocumentInputSourceExtType:
+class DocumentInputSourceType:
     """
-    Document input source value (from wscn:DocumentInputSourceBaseType); foreign-namespace
-    attributes allowed.
+    Document input source value (from wscn:DocumentInputSourceExtType) with the optional
+    wscn:MustHonor attribute; foreign-namespace attributes allowed.
     """
 
     value: DocumentInputSourceWKVType | str = field(
         default="",
         metadata={
             "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    override: None | bool = field(
+        default=None,
+        metadata={
+            "name": "Override",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    used_default: None | bool = field(
+        default=None,
+        metadata={
+            "name": "UsedDefault",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DocumentType:
+    """
+    One scanned document of a job.
+
+    :ivar document_description: Descriptive data of one document.
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    document_description: DocumentDescriptionType = field(
+        metadata={
+            "name": "DocumentDescription",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -889,10 +1464,10 @@ class ExposureSettingsType:
 
 
 @dataclass(slots=True, kw_only=True)
-class FilmScanModeExtType:
+class FilmScanModeType:
     """
-    Film scan mode value (from wscn:FilmScanModeBaseType); foreign-namespace attributes
-    allowed.
+    Film scan mode value (from wscn:FilmScanModeExtType) with the optional wscn:MustHonor
+    attribute; foreign-namespace attributes allowed.
     """
 
     value: FilmScanModeWKVType | str = field(
@@ -901,986 +1476,6 @@ class FilmScanModeExtType:
             "pattern": r"\w+:[\w_\-\.]+",
         },
     )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class HeightsType:
-    """
-    Supported vertical resolutions (ppi).
-
-    :ivar height: One supported vertical resolution (ppi).
-    :ivar other_attributes:
-    """
-
-    height: Sequence[IntOneExtType] = field(
-        default_factory=list,
-        metadata={
-            "name": "Height",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ImagesToTransferType(IntZeroExtType):
-    """
-    Images to transfer value (from wscn:IntZeroExtType) with the optional wscn:MustHonor
-    attribute; foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobDescriptionType:
-    """
-    Job description: JobName, JobOriginatingUserName, JobInformation.
-
-    :ivar job_name: Job name (wscn:String255ExtType).
-    :ivar job_originating_user_name: Job originating user name (wscn:String255ExtType).
-    :ivar job_information: Job information (wscn:String255ExtType).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    job_name: String255ExtType = field(
-        metadata={
-            "name": "JobName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    job_originating_user_name: String255ExtType = field(
-        metadata={
-            "name": "JobOriginatingUserName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    job_information: None | String255ExtType = field(
-        default=None,
-        metadata={
-            "name": "JobInformation",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateReasonType:
-    """
-    One reason keyword qualifying a job state.
-    """
-
-    value: JobStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class JobStateType:
-    """
-    Job state keyword (well-known values or namespaced extension).
-    """
-
-    value: JobStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class MediaSideImageInfoType:
-    """
-    Pixels per line, line count and bytes per line of one output image.
-
-    :ivar pixels_per_line: Exact output image width in pixels, after rotation/adjustment.
-    :ivar number_of_lines: Exact output image height in pixels (line count), after
-        rotation/adjustment.
-    :ivar bytes_per_line: Bytes per output line including padding; 0 for compressed formats.
-    :ivar other_attributes:
-    """
-
-    pixels_per_line: IntOneExtType = field(
-        metadata={
-            "name": "PixelsPerLine",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    number_of_lines: IntOneExtType = field(
-        metadata={
-            "name": "NumberOfLines",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    bytes_per_line: IntZeroExtType = field(
-        metadata={
-            "name": "BytesPerLine",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class OffsetExtType(IntZeroExtType):
-    """
-    Offset value (from wscn:IntZeroExtType) with the optional wscn:MustHonor attribute;
-    foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RangeType:
-    """
-    Inclusive MinValue..MaxValue pair (1..1000 for scaling, must include 100).
-
-    :ivar min_value: Lowest supported scaling percent (1..1000).
-    :ivar max_value: Highest supported scaling percent (1..1000).
-    :ivar other_attributes:
-    """
-
-    min_value: IntOneExtType = field(
-        metadata={
-            "name": "MinValue",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    max_value: IntOneExtType = field(
-        metadata={
-            "name": "MaxValue",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ResolutionPairExtType:
-    """
-    Resolution pair: Width, Height.
-
-    :ivar width: child of wscn:DimensionsType (media size) and of wscn:ResolutionPairExtType
-        (capture resolution); required in both.
-    :ivar height: child of wscn:DimensionsType (media size, min 1) and of
-        wscn:ResolutionPairExtType (capture resolution, minOccurs=0 there).
-    :ivar must_honor:
-    :ivar other_attributes:
-    """
-
-    width: IntOneExtType = field(
-        metadata={
-            "name": "Width",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    height: None | IntOneExtType = field(
-        default=None,
-        metadata={
-            "name": "Height",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ResolutionPairType:
-    """
-    Optical resolution Width (+optional Height, square if absent), pixels per inch.
-
-    :ivar width: Maximum horizontal optical resolution (ppi).
-    :ivar height: Maximum vertical optical resolution (ppi); square if absent.
-    :ivar other_attributes:
-    """
-
-    width: IntOneExtType = field(
-        metadata={
-            "name": "Width",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    height: None | IntOneExtType = field(
-        default=None,
-        metadata={
-            "name": "Height",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class RotationExtType:
-    """
-    Rotation value (from wscn:RotationBaseType); foreign-namespace attributes allowed.
-    """
-
-    value: RotationWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ScalingType:
-    """
-    Scaling: ScalingWidth, ScalingHeight.
-
-    :ivar scaling_width: Scaling width (wscn:ScalingRangeType).
-    :ivar scaling_height: Scaling height (wscn:ScalingRangeType).
-    :ivar must_honor:
-    :ivar other_attributes:
-    """
-
-    scaling_width: ScalingRangeType = field(
-        metadata={
-            "name": "ScalingWidth",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    scaling_height: ScalingRangeType = field(
-        metadata={
-            "name": "ScalingHeight",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ScannerDescriptionType:
-    """
-    Rarely-changing administrative description of the scanner.
-
-    :ivar scanner_name: Administratively assigned friendly name (per xml:lang).
-    :ivar scanner_info: Administratively assigned descriptive text (per xml:lang).
-    :ivar scanner_location: Administratively assigned location (per xml:lang).
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    scanner_name: Sequence[LocalizedStringType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ScannerName",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-            "min_occurs": 1,
-        },
-    )
-    scanner_info: Sequence[LocalizedStringType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ScannerInfo",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    scanner_location: Sequence[LocalizedStringType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ScannerLocation",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ScannerStateReasonType:
-    """
-    One reason keyword qualifying the scanner state.
-    """
-
-    value: ScannerStateReasonWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ScannerStateType:
-    """
-    Scanner state keyword.
-    """
-
-    value: ScannerStateWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class SeverityType:
-    """
-    Condition severity keyword.
-    """
-
-    value: SeverityWKVType | str = field(
-        default="",
-        metadata={
-            "pattern": r"\w+:[\w_\-\.]+",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class WidthsType:
-    """
-    Supported horizontal resolutions (ppi).
-
-    :ivar width: One supported horizontal resolution (ppi).
-    :ivar other_attributes:
-    """
-
-    width: Sequence[IntOneExtType] = field(
-        default_factory=list,
-        metadata={
-            "name": "Width",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ColorJobType(ColorConfigType):
-    """
-    Color job value (from wscn:ColorConfigType) with the optional wscn:MustHonor attribute;
-    foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ColorListType:
-    """
-    Supported color modes of one input source.
-
-    :ivar color_entry: One supported color mode.
-    :ivar other_attributes:
-    """
-
-    color_entry: Sequence[ColorConfigType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ColorEntry",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ConditionHistoryEntryType:
-    """
-    A past condition with its clear time.
-
-    :ivar time: Device-clock time the condition occurred.
-    :ivar name: Keyword naming the past condition.
-    :ivar component: Device component the condition concerns.
-    :ivar severity: Severity of the condition.
-    :ivar clear_time: Device-clock time the past condition cleared.
-    :ivar other_element:
-    :ivar qualified_id:
-    :ivar id:
-    :ivar other_attributes:
-    """
-
-    time: DateTimeExtType = field(
-        metadata={
-            "name": "Time",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    name: DeviceConditionNameType = field(
-        metadata={
-            "name": "Name",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    component: ComponentType = field(
-        metadata={
-            "name": "Component",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    severity: SeverityType = field(
-        metadata={
-            "name": "Severity",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    clear_time: DateTimeExtType = field(
-        metadata={
-            "name": "ClearTime",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    qualified_id: None | int = field(
-        default=None,
-        metadata={
-            "name": "Id",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    id: None | int = field(
-        default=None,
-        metadata={
-            "name": "Id",
-            "type": "Attribute",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ContentTypeTicketType(ContentTypeExtType):
-    """
-    Content type ticket value (from wscn:ContentTypeExtType) with the optional wscn:MustHonor
-    attribute; foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class ContentTypesSupportedType:
-    """
-    Supported content types.
-
-    :ivar content_type_value: One supported content type.
-    :ivar other_attributes:
-    """
-
-    content_type_value: Sequence[ContentTypeExtType] = field(
-        default_factory=list,
-        metadata={
-            "name": "ContentTypeValue",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-            "min_occurs": 1,
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DeviceConditionType:
-    """
-    One active device condition with a device-unique Id.
-
-    :ivar time: Device-clock time the condition occurred.
-    :ivar name: Keyword naming the condition.
-    :ivar component: Device component the condition concerns.
-    :ivar severity: Severity of the condition.
-    :ivar other_element:
-    :ivar qualified_id:
-    :ivar id:
-    :ivar other_attributes:
-    """
-
-    time: DateTimeExtType = field(
-        metadata={
-            "name": "Time",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    name: DeviceConditionNameType = field(
-        metadata={
-            "name": "Name",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    component: ComponentType = field(
-        metadata={
-            "name": "Component",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    severity: SeverityType = field(
-        metadata={
-            "name": "Severity",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    qualified_id: None | int = field(
-        default=None,
-        metadata={
-            "name": "Id",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    id: None | int = field(
-        default=None,
-        metadata={
-            "name": "Id",
-            "type": "Attribute",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentFormatType(DocumentFormatExtType):
-    """
-    Document format value (from wscn:DocumentFormatExtType) with the optional wscn:MustHonor
-    attribute; foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentInputSizeType:
-    """
-    Document input size: DocumentSizeAutoDetect or InputMediaSize (one of them, or none).
-
-    :ivar document_size_auto_detect: Document size auto detect (wscn:BoolExtType).
-    :ivar input_media_size: Input media size (wscn:DimensionsType).
-    :ivar must_honor:
-    :ivar other_attributes:
-    """
-
-    document_size_auto_detect: None | BoolExtType = field(
-        default=None,
-        metadata={
-            "name": "DocumentSizeAutoDetect",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    input_media_size: None | DimensionsType = field(
-        default=None,
-        metadata={
-            "name": "InputMediaSize",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentInputSourceType(DocumentInputSourceExtType):
-    """
-    Document input source value (from wscn:DocumentInputSourceExtType) with the optional
-    wscn:MustHonor attribute; foreign-namespace attributes allowed.
-    """
-
-    must_honor: None | bool = field(
-        default=None,
-        metadata={
-            "name": "MustHonor",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    override: None | bool = field(
-        default=None,
-        metadata={
-            "name": "Override",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-    used_default: None | bool = field(
-        default=None,
-        metadata={
-            "name": "UsedDefault",
-            "type": "Attribute",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class DocumentType:
-    """
-    One scanned document of a job.
-
-    :ivar document_description: Descriptive data of one document.
-    :ivar other_element:
-    :ivar other_attributes:
-    """
-
-    document_description: DocumentDescriptionType = field(
-        metadata={
-            "name": "DocumentDescription",
-            "type": "Element",
-            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        }
-    )
-    other_element: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##other",
-        },
-    )
-    other_attributes: Mapping[str, str] = field(
-        default_factory=dict,
-        metadata={
-            "type": "Attributes",
-            "namespace": "##other",
-        },
-    )
-
-
-@dataclass(slots=True, kw_only=True)
-class FilmScanModeType(FilmScanModeExtType):
-    """
-    Film scan mode value (from wscn:FilmScanModeExtType) with the optional wscn:MustHonor
-    attribute; foreign-namespace attributes allowed.
-    """
-
     must_honor: None | bool = field(
         default=None,
         metadata={
@@ -1916,13 +1511,14 @@ class FilmScanModesSupportedType:
     :ivar other_attributes:
     """
 
-    film_scan_mode_value: Sequence[FilmScanModeExtType] = field(
+    film_scan_mode_value: Sequence[FilmScanModeWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "FilmScanModeValue",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -1943,13 +1539,14 @@ class FormatsSupportedType:
     :ivar other_attributes:
     """
 
-    format_value: Sequence[DocumentFormatExtType] = field(
+    format_value: Sequence[DocumentFormatWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "FormatValue",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
             "min_occurs": 1,
+            "pattern": r"\w+[\w:/;_\-\\\+\.]*",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -2004,12 +1601,13 @@ class JobStateReasonsType:
     :ivar other_attributes:
     """
 
-    job_state_reason: Sequence[JobStateReasonType] = field(
+    job_state_reason: Sequence[JobStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "JobStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -2055,12 +1653,18 @@ class ResolutionsType:
 
 
 @dataclass(slots=True, kw_only=True)
-class RotationType(RotationExtType):
+class RotationType:
     """
     Rotation value (from wscn:RotationExtType) with the optional wscn:MustHonor attribute;
     foreign-namespace attributes allowed.
     """
 
+    value: RotationWKVType | str = field(
+        default="",
+        metadata={
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
     must_honor: None | bool = field(
         default=None,
         metadata={
@@ -2096,13 +1700,14 @@ class RotationsSupportedType:
     :ivar other_attributes:
     """
 
-    rotation_value: Sequence[RotationExtType] = field(
+    rotation_value: Sequence[RotationWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "RotationValue",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
             "min_occurs": 1,
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -2148,31 +1753,29 @@ class ScalingRangeSupportedType:
 
 
 @dataclass(slots=True, kw_only=True)
-class ScanExposureType:
+class ScalingType:
     """
-    Scan exposure: AutoExposure or ExposureSettings (one of them, or none).
+    Scaling: ScalingWidth, ScalingHeight.
 
-    :ivar auto_exposure: Auto exposure (wscn:BoolExtType).
-    :ivar exposure_settings: Exposure settings (wscn:ExposureSettingsType).
+    :ivar scaling_width: Scaling width (wscn:ScalingRangeType).
+    :ivar scaling_height: Scaling height (wscn:ScalingRangeType).
     :ivar must_honor:
     :ivar other_attributes:
     """
 
-    auto_exposure: None | BoolExtType = field(
-        default=None,
+    scaling_width: ScalingRangeType = field(
         metadata={
-            "name": "AutoExposure",
+            "name": "ScalingWidth",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
+        }
     )
-    exposure_settings: None | ExposureSettingsType = field(
-        default=None,
+    scaling_height: ScalingRangeType = field(
         metadata={
-            "name": "ExposureSettings",
+            "name": "ScalingHeight",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
-        },
+        }
     )
     must_honor: None | bool = field(
         default=None,
@@ -2243,6 +1846,59 @@ class ScanRegionType:
 
 
 @dataclass(slots=True, kw_only=True)
+class ScannerDescriptionType:
+    """
+    Rarely-changing administrative description of the scanner.
+
+    :ivar scanner_name: Administratively assigned friendly name (per xml:lang).
+    :ivar scanner_info: Administratively assigned descriptive text (per xml:lang).
+    :ivar scanner_location: Administratively assigned location (per xml:lang).
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    scanner_name: Sequence[LocalizedStringType] = field(
+        default_factory=list,
+        metadata={
+            "name": "ScannerName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
+        },
+    )
+    scanner_info: Sequence[LocalizedStringType] = field(
+        default_factory=list,
+        metadata={
+            "name": "ScannerInfo",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    scanner_location: Sequence[LocalizedStringType] = field(
+        default_factory=list,
+        metadata={
+            "name": "ScannerLocation",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ScannerStateReasonsType:
     """
     Collection of ScannerStateReason keywords.
@@ -2251,12 +1907,13 @@ class ScannerStateReasonsType:
     :ivar other_attributes:
     """
 
-    scanner_state_reason: Sequence[ScannerStateReasonType] = field(
+    scanner_state_reason: Sequence[ScannerStateReasonWKVType | str] = field(
         default_factory=list,
         metadata={
             "name": "ScannerStateReason",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -2426,28 +2083,28 @@ class DeviceSettingsType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    document_size_auto_detect_supported: BoolExtType = field(
+    document_size_auto_detect_supported: bool = field(
         metadata={
             "name": "DocumentSizeAutoDetectSupported",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    auto_exposure_supported: BoolExtType = field(
+    auto_exposure_supported: bool = field(
         metadata={
             "name": "AutoExposureSupported",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    brightness_supported: BoolExtType = field(
+    brightness_supported: bool = field(
         metadata={
             "name": "BrightnessSupported",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    contrast_supported: BoolExtType = field(
+    contrast_supported: bool = field(
         metadata={
             "name": "ContrastSupported",
             "type": "Element",
@@ -2575,18 +2232,20 @@ class JobEndStateType:
     :ivar other_attributes:
     """
 
-    job_id: IntOneExtType = field(
+    job_id: int = field(
         metadata={
             "name": "JobId",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
         }
     )
-    job_completed_state: JobStateType = field(
+    job_completed_state: JobStateWKVType | str = field(
         metadata={
             "name": "JobCompletedState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     job_completed_state_reasons: JobStateReasonsType = field(
@@ -2596,28 +2255,33 @@ class JobEndStateType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    job_name: String255ExtType = field(
+    job_name: str = field(
         metadata={
             "name": "JobName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_originating_user_name: String255ExtType = field(
+    job_originating_user_name: str = field(
         metadata={
             "name": "JobOriginatingUserName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    scans_completed: IntZeroExtType = field(
+    scans_completed: int = field(
         metadata={
             "name": "ScansCompleted",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 0,
         }
     )
-    job_completed_time: None | DateTimeExtType = field(
+    job_completed_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCompletedTime",
@@ -2656,18 +2320,20 @@ class JobStatusType:
     :ivar other_attributes:
     """
 
-    job_id: IntOneExtType = field(
+    job_id: int = field(
         metadata={
             "name": "JobId",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
         }
     )
-    job_state: JobStateType = field(
+    job_state: JobStateWKVType | str = field(
         metadata={
             "name": "JobState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     job_state_reasons: JobStateReasonsType = field(
@@ -2677,14 +2343,15 @@ class JobStatusType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    scans_completed: IntZeroExtType = field(
+    scans_completed: int = field(
         metadata={
             "name": "ScansCompleted",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 0,
         }
     )
-    job_created_time: None | DateTimeExtType = field(
+    job_created_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCreatedTime",
@@ -2692,7 +2359,7 @@ class JobStatusType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         },
     )
-    job_completed_time: None | DateTimeExtType = field(
+    job_completed_time: None | datetime = field(
         default=None,
         metadata={
             "name": "JobCompletedTime",
@@ -2732,32 +2399,38 @@ class JobSummaryType:
     :ivar other_attributes:
     """
 
-    job_id: IntOneExtType = field(
+    job_id: int = field(
         metadata={
             "name": "JobId",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
         }
     )
-    job_name: String255ExtType = field(
+    job_name: str = field(
         metadata={
             "name": "JobName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_originating_user_name: String255ExtType = field(
+    job_originating_user_name: str = field(
         metadata={
             "name": "JobOriginatingUserName",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
         }
     )
-    job_state: JobStateType = field(
+    job_state: JobStateWKVType | str = field(
         metadata={
             "name": "JobState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     job_state_reasons: JobStateReasonsType = field(
@@ -2767,11 +2440,12 @@ class JobSummaryType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    scans_completed: IntZeroExtType = field(
+    scans_completed: int = field(
         metadata={
             "name": "ScansCompleted",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 0,
         }
     )
     other_element: Sequence[object] = field(
@@ -2908,6 +2582,50 @@ class PlatenType:
 
 
 @dataclass(slots=True, kw_only=True)
+class ScanExposureType:
+    """
+    Scan exposure: AutoExposure or ExposureSettings (one of them, or none).
+
+    :ivar auto_exposure: Auto exposure (wscn:BoolExtType).
+    :ivar exposure_settings: Exposure settings (wscn:ExposureSettingsType).
+    :ivar must_honor:
+    :ivar other_attributes:
+    """
+
+    auto_exposure: None | bool = field(
+        default=None,
+        metadata={
+            "name": "AutoExposure",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    exposure_settings: None | ExposureSettingsType = field(
+        default=None,
+        metadata={
+            "name": "ExposureSettings",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    must_honor: None | bool = field(
+        default=None,
+        metadata={
+            "name": "MustHonor",
+            "type": "Attribute",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class StatusSummaryType:
     """
     Scanner state plus reasons (summary form of ScannerStatus).
@@ -2918,11 +2636,12 @@ class StatusSummaryType:
     :ivar other_attributes:
     """
 
-    scanner_state: ScannerStateType = field(
+    scanner_state: ScannerStateWKVType | str = field(
         metadata={
             "name": "ScannerState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     scanner_state_reasons: ScannerStateReasonsType = field(
@@ -2960,7 +2679,7 @@ class ADFType:
     :ivar other_attributes:
     """
 
-    adfsupports_duplex: BoolExtType = field(
+    adfsupports_duplex: bool = field(
         metadata={
             "name": "ADFSupportsDuplex",
             "type": "Element",
@@ -3083,18 +2802,19 @@ class ScannerStatusType:
     :ivar other_attributes:
     """
 
-    scanner_current_time: DateTimeExtType = field(
+    scanner_current_time: datetime = field(
         metadata={
             "name": "ScannerCurrentTime",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         }
     )
-    scanner_state: ScannerStateType = field(
+    scanner_state: ScannerStateWKVType | str = field(
         metadata={
             "name": "ScannerState",
             "type": "Element",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
         }
     )
     scanner_state_reasons: ScannerStateReasonsType = field(
@@ -3825,7 +3545,7 @@ class ValidationInfoType:
     :ivar other_attributes:
     """
 
-    valid_ticket: BoolExtType = field(
+    valid_ticket: bool = field(
         metadata={
             "name": "ValidTicket",
             "type": "Element",

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from xml.etree.ElementTree import QName
 
-from xsdata.models.datatype import XmlDateTime, XmlDuration
+from xsdata.models.datatype import XmlDuration
 
 from .wsa import EndpointReferenceType
 
@@ -40,7 +41,7 @@ class ExpirationType:
     Requested or granted expiry of a subscription.
     """
 
-    value: XmlDateTime | XmlDuration = field()
+    value: datetime | XmlDuration = field()
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
