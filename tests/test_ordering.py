@@ -59,9 +59,9 @@ from dsm_messages.faults import (
     DSC_JOB_TOKEN_NOT_FOUND,
     DSP_INVALID_ARGS,
     DSP_OPERATION_FAILED,
+    fault_for,
 )
 from dsm_messages.models import dsc, dsd, dsp
-from dsm_messages.namespaces import prefixed
 from dsm_messages.ordering_rules import ORDERING_RULES
 from dsm_messages.report import Problem as ValidationProblem
 
@@ -1818,7 +1818,7 @@ def test_session_catches_the_breach(case: Case, perspective: Role) -> None:
             assert type(error) is expected
             assert (error.rule, error.index) == (story.rule, story.index)
             assert error.envelope is step.item
-            assert error.fault == ORDERING_RULES[story.rule].fault
+            assert error.fault == fault_for(ORDERING_RULES[story.rule].fault)
         else:
             feed(session, step)
     warned = {(p.index, p.rule) for p in session.warnings}
@@ -1944,12 +1944,12 @@ def test_scan_server_refuses_a_request_for_an_unknown_token_with_invalid_args() 
     with pytest.raises(RemoteProtocolError) as caught:
         server.receive(end)
     assert caught.value.rule == "DSP-1"
-    assert caught.value.fault == "dsp:InvalidArgs" == prefixed(DSP_INVALID_ARGS.subcodes[0].text)
+    assert caught.value.fault == DSP_INVALID_ARGS
     device.send(c.messages[0])
     device.receive(c.messages[1])
     with pytest.raises(LocalProtocolError) as ours:
         device.send(end)
-    assert (ours.value.rule, ours.value.fault) == ("DSP-1", "dsp:InvalidArgs")
+    assert (ours.value.rule, ours.value.fault) == ("DSP-1", DSP_INVALID_ARGS)
 
 
 def test_scan_server_must_not_acknowledge_a_cancel_for_a_finished_job() -> None:
@@ -1968,7 +1968,7 @@ def test_scan_server_must_not_acknowledge_a_cancel_for_a_finished_job() -> None:
     with pytest.raises(LocalProtocolError) as caught:
         server.send(acknowledged)
     assert caught.value.rule == "DSC-CANCEL"
-    assert caught.value.fault == prefixed(DSC_JOB_TOKEN_NOT_FOUND.subcodes[0].text)
+    assert caught.value.fault == DSC_JOB_TOKEN_NOT_FOUND
     server.send(c.fault(cancel, DSC_JOB_TOKEN_NOT_FOUND))
     assert server.finish() == []
 
@@ -1985,7 +1985,7 @@ def test_the_fault_a_refused_request_asks_for_can_be_sent() -> None:
     server.send(c.messages[1])
     with pytest.raises(RemoteProtocolError) as caught:
         server.receive(end)
-    assert caught.value.fault == "dsp:InvalidArgs"
+    assert caught.value.fault == DSP_INVALID_ARGS
     server.send(answer)
     # on the wire only the device broke a rule
     report = check_sequence(c.messages)

@@ -16,14 +16,17 @@ True
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Mapping, Sequence
+from typing import Final
 
 import attrs
 from lxml import etree
 
 from .binding import drop_unused_namespaces, from_xml, to_element
 from .errors import DsmError
+from .faults import Fault
 from .messages import (
     EMPTY_BODY_ACTIONS,
     FAULT_ACTION,
@@ -127,6 +130,14 @@ def _epr(
     return model(**fields)
 
 
+class _ForRequests(enum.Enum):
+    ANONYMOUS = "anonymous for a request"
+
+
+#: ``serialize``'s default ``reply_to``: the anonymous address on a request, nothing otherwise.
+FOR_REQUESTS: Final = _ForRequests.ANONYMOUS
+
+
 def serialize(
     message: object | None,
     *,
@@ -134,7 +145,7 @@ def serialize(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | None = None,
+    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -145,7 +156,9 @@ def serialize(
     """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers, as UTF-8 bytes.
 
     The action comes from the message table unless given (it must be given for an empty body).
-    A fresh ``urn:uuid:`` MessageID is used when none is given. ``headers`` are extra header
+    A fresh ``urn:uuid:`` MessageID is used when none is given. A request gets ReplyTo
+    anonymous unless ``reply_to`` says otherwise (``None``: no ReplyTo, which the strict
+    profile rejects on a request). ``headers`` are extra header
     blocks, each a complete XML element, written after the addressing headers as given.
     ``header_attributes`` puts attributes on the text headers, as :class:`Envelope` holds them.
     """
@@ -158,6 +171,9 @@ def serialize(
             raise EnvelopeError(str(exc.args[0])) from None
         if action is None:
             raise EnvelopeError(f"{type(message).__name__} is a document, not a message")
+    if reply_to is FOR_REQUESTS:
+        announced = by_action(action)
+        reply_to = ANONYMOUS if announced is not None and announced.kind == "request" else None
     return _build(
         message,
         to=to,
@@ -340,8 +356,12 @@ def _standalone(element: etree._Element) -> bytes:
     return etree.tostring(copy)
 
 
-def reply(request: Envelope, message: object, *, message_id: str | None = None) -> bytes:
+def reply(
+    request: Envelope, message: object | Fault, *, message_id: str | None = None
+) -> bytes:
     """The response (or fault) to a parsed request, addressed and correlated.
+
+    ``message`` is a response body, a :class:`~dsm_messages.faults.Fault` or a ``soap.Fault``.
 
     A response goes to the request's ReplyTo (anonymous when absent). A fault goes to FaultTo,
     else ReplyTo, else From, else the anonymous address, with the WS-Addressing fault action.
@@ -349,6 +369,8 @@ def reply(request: Envelope, message: object, *, message_id: str | None = None) 
     """
     if request.message_id is None:
         raise EnvelopeError("the request has no wsa:MessageID, so no answer can relate to it")
+    if isinstance(message, Fault):
+        message = message.to_model()
     candidates: tuple[wsa.EndpointReferenceType | None, ...] = (request.reply_to,)
     if isinstance(message, soap.Fault):
         candidates = (request.fault_to, request.reply_to, request.from_)

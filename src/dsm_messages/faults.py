@@ -6,6 +6,8 @@ subcode; and an exception that carries one, so a server can ``raise`` it and ans
 True
 >>> Fault.from_model(fault.to_model()) == fault
 True
+>>> fault_for("InvalidArgs", "dsp") == DSP_INVALID_ARGS  # a rule's hint, as a value
+True
 >>> try:
 ...     raise FaultError(DSP_JOB_TOKEN_NOT_FOUND)
 ... except FaultError as error:
@@ -181,3 +183,35 @@ ALL_FAULTS: tuple[Fault, ...] = tuple(
     for name, value in sorted(globals().items())
     if isinstance(value, Fault) and name.isupper()
 )
+
+_BY_SUBCODE = {prefixed(fault.subcodes[0].text): fault for fault in ALL_FAULTS if fault.subcodes}
+_INVALID_ARGS = {"dsp": DSP_INVALID_ARGS, "dsc": DSC_INVALID_ARGS, "dsd": WSCN_INVALID_ARGS}
+_BY_CODE: dict[str, Fault] = {
+    "soap:VersionMismatch": VERSION_MISMATCH,
+    "soap:MustUnderstand": MUST_UNDERSTAND,
+    "soap:Sender": Fault(code="Sender", reason="the message is invalid"),
+    "soap:Receiver": Fault(code="Receiver", reason="the receiver could not process the message"),
+}
+
+
+def fault_for(hint: str | None, protocol: str | None = None) -> Fault | None:
+    """The fault a rule's ``hint`` names, for a message of ``protocol`` (dsp, dsd, dsc...).
+
+    Hints are written as in the rule tables: a subcode with its conventional prefix
+    (``dsp:InvalidArgs``, ``wsa:ActionNotSupported``), a bare SOAP code (``soap:Sender``), or
+    ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD); without a
+    protocol that tells which, it is a plain ``soap:Sender`` fault.
+
+    >>> print(fault_for("InvalidArgs", "dsc"))
+    dsc:InvalidArgs (soap:Sender): an input argument is invalid
+    >>> fault_for("dsp:InvalidArgs") == DSP_INVALID_ARGS
+    True
+    """
+    if hint is None:
+        return None
+    if hint == "InvalidArgs":
+        return _INVALID_ARGS.get(protocol or "", _BY_CODE["soap:Sender"])
+    found = _BY_SUBCODE.get(hint) or _BY_CODE.get(hint)
+    if found is None:
+        raise KeyError(f"no fault is named {hint!r}")
+    return found

@@ -16,7 +16,7 @@ both directions (a protocol monitor) and uses ``observe()``.
 ...     server.receive(parse(data))
 ... except RemoteProtocolError as error:
 ...     print(error.rule, error.fault)
-DSP-1 dsp:InvalidArgs
+DSP-1 dsp:InvalidArgs (soap:Sender): an input argument is invalid
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import attrs
 
 from .envelope import Envelope
 from .errors import DsmError
+from .faults import Fault, fault_for
 from .job_states import (
     DSD_FIRST_STATES,
     DSD_JOB_STATES,
@@ -44,8 +45,9 @@ from .job_states import (
     reasons_fit,
 )
 from .message_facts import Facts, JobReport, facts_of
+from .messages import by_action
 from .ordering_rules import ORDERING_RULES
-from .rules import Profile
+from .rules import RULES, Profile
 from .timestamps import before
 from .validator import PLACEHOLDERS
 
@@ -93,16 +95,26 @@ class Problem:
 
 
 class ProtocolError(DsmError):
-    """A message that breaks a MUST rule. ``fault`` names the SOAP fault to answer a refused
-    request with (``None`` when the message is no request)."""
+    """A message that breaks a MUST rule: ``rule`` (an ordering rule id, or a validator code
+    when the message could not be read), ``reason``, the ``envelope`` (for a message that could
+    not be read, the addressing headers that could be), and ``fault``: the
+    :class:`~dsm_messages.faults.Fault` to answer a refused request with (``None`` when the
+    message is no request or no fault fits)."""
 
-    def __init__(self, rule: str, message: str, envelope: Envelope, index: int | None) -> None:
+    def __init__(
+        self, rule: str, message: str, envelope: Envelope, index: int | None = None
+    ) -> None:
         super().__init__(f"{rule}: {message}")
         self.rule = rule
         self.reason = message
         self.envelope = envelope
         self.index = index
-        self.fault = ORDERING_RULES[rule].fault
+        hint = ORDERING_RULES[rule].fault if rule in ORDERING_RULES else RULES[rule].fault
+        announced = by_action(envelope.action.strip())
+        self.fault: Fault | None = fault_for(hint, announced.protocol if announced else None)
+
+    def __reduce__(self) -> tuple[type[ProtocolError], tuple[str, str, Envelope, int | None]]:
+        return (type(self), (self.rule, self.reason, self.envelope, self.index))
 
 
 class LocalProtocolError(ProtocolError):
