@@ -45,12 +45,19 @@ def test_json_has_exactly_the_documented_shape() -> None:
     document = as_json(run("--format", "json", str(TWO_IMAGES)))
     assert set(document) == {"ok", "messages", "violations", "warnings", "jobs"}
     assert document["jobs"] == [
-        {"protocol": "dsp", "id": "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8", "state": "Completed"}
+        {
+            "protocol": "dsp",
+            "id": "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8",
+            "state": "Completed",
+            "phase": "finished",
+        }
     ]
     cancelled = as_json(run("--format", "json", str(CONVERSATIONS / "dsp-cancelled-job")))
     assert [job["state"] for job in cancelled["jobs"]] == ["Canceled"]
     events = as_json(run("--format", "json", str(CONVERSATIONS / "dsd-job-events")))
-    assert events["jobs"] == [{"protocol": "dsd", "id": "77", "state": "Completed"}]
+    assert events["jobs"] == [
+        {"protocol": "dsd", "id": "77", "state": "Completed", "phase": "finished"}
+    ]
 
 
 def test_a_message_out_of_order_is_a_violation_with_its_index_and_path(tmp_path: Path) -> None:
@@ -88,7 +95,9 @@ def test_doc_example_pair_passes_lenient_and_fails_reversed() -> None:
     status, end = examples / "dsd-jobstatusevent.xml", examples / "dsd-jobendstateevent.xml"
     forward = run("--profile", "lenient", "--format", "json", str(status), str(end))
     assert forward.returncode == 0, forward.stdout.decode()
-    assert as_json(forward)["jobs"] == [{"protocol": "dsd", "id": "253", "state": "Completed"}]
+    assert as_json(forward)["jobs"] == [
+        {"protocol": "dsd", "id": "253", "state": "Completed", "phase": "finished"}
+    ]
     backward = run("--profile", "lenient", "--format", "json", str(end), str(status))
     assert backward.returncode == 1
     assert [(v["index"], v["rule"]) for v in as_json(backward)["violations"]] == [(1, "DSD-6")]

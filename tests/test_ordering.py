@@ -272,6 +272,7 @@ def _dsp_2_minted_twice() -> Story:
     bad = aside(c, lambda c: c.created(create, TOKEN))
     c.created(create, OTHER_TOKEN)
     c.finish_job(TOKEN, 1)
+    c.answer(c.cancel(OTHER_TOKEN))
     return inserted("DSP-2", c.messages, at, bad)
 
 
@@ -516,6 +517,25 @@ def _dsp_17_fault() -> Story:
     return inserted("DSP-17", c.messages, at, bad)
 
 
+@story("DSP-11-OPEN")
+def _dsp_11_open() -> Story:
+    # rule 11: a job ends by EndPostScanJob, a cancel, or the server's own end state
+    good = dsp_job(images=1)
+    good.finish_job(TOKEN, 1)
+    c = Conversation()
+    c.subscribe()
+    created = c.open_job(TOKEN)
+    c.status(TOKEN, "Creating")
+    c.image(TOKEN, 1)
+    return Story(
+        rule="DSP-11-OPEN",
+        good=tuple(good.messages),
+        violating=tuple(c.messages),
+        index=c.messages.index(created),
+        found_by="finish",
+    )
+
+
 @story("DSP-17-UNANSWERED")
 def _dsp_17_unanswered() -> Story:
     good = dsp_job(images=1)
@@ -575,10 +595,12 @@ def _dsp_19() -> Story:
 def _dsp_20() -> Story:
     # rule 20: events come only through a subscription
     good = dsp_job(images=1)
+    good.answer(good.end(TOKEN))
     c = Conversation()
     c.open_job(TOKEN)
     event = c.status(TOKEN, "Creating")
     c.image(TOKEN, 1)
+    c.answer(c.end(TOKEN))
     return Story(
         rule="DSP-20",
         good=tuple(good.messages),
@@ -686,17 +708,26 @@ def dsp_warning(
     *,
     images: int = 1,
 ) -> Story:
-    """A job where one event (``breach`` or ``conforming``) is sent after its images."""
+    """A job where one event (``breach`` or ``conforming``) is sent after its images, and
+    the device then ends the job if the event did not come after its end."""
     good = dsp_job(images=images)
     conforming(good)
+    end_if_open(good)
     c = dsp_job(images=images)
     event = breach(c)
+    end_if_open(c)
     return Story(
         rule=rule,
         good=tuple(good.messages),
         violating=tuple(c.messages),
         index=c.messages.index(event),
     )
+
+
+def end_if_open(c: Conversation) -> None:
+    """EndPostScanJob (answered) for TOKEN, unless the device already sent one."""
+    if not any(isinstance(message.body, dsp.EndPostScanJobRequest) for message in c.messages):
+        c.answer(c.end(TOKEN))
 
 
 def finished(
@@ -2024,12 +2055,18 @@ def test_status_events_before_the_create_response_are_held_and_applied_in_order(
             ]
         feed(device, step)
     # applied in the order they came: Creating then Pending (no backward move to warn about)
-    assert device.jobs() == [("dsp", TOKEN, "Pending")]
-    assert (device.warnings, device.deferred, device.finish()) == ([], [], [])
+    assert device.jobs() == [("dsp", TOKEN, "Pending", "open")]
+    assert (device.warnings, device.deferred) == ([], [])
+    # the job is open: nothing ended it yet
+    assert [(p.index, p.rule) for p in device.finish()] == [(5, "DSP-11-OPEN")]
     c.image(TOKEN, 1)
     c.finish_job(TOKEN, 1)
     report = check_sequence(c.messages)
-    assert (report.ok, report.warnings, report.jobs) == (True, (), (("dsp", TOKEN, "Completed"),))
+    assert (report.ok, report.warnings, report.jobs) == (
+        True,
+        (),
+        (("dsp", TOKEN, "Completed", "finished"),),
+    )
 
 
 def test_an_end_state_before_the_create_response_finishes_the_job() -> None:
@@ -2042,7 +2079,7 @@ def test_an_end_state_before_the_create_response_finishes_the_job() -> None:
     observer = Session("observer")
     for index, message in enumerate(c.messages):
         observer.observe(message, index=index)
-    assert observer.jobs() == [("dsp", TOKEN, "Aborted")]
+    assert observer.jobs() == [("dsp", TOKEN, "Aborted", "finished")]
     with pytest.raises(RemoteProtocolError) as caught:
         observer.observe(aside(c, lambda c: c.send_image(TOKEN, 1)), index=5)
     assert (caught.value.rule, caught.value.index) == ("DSP-5", 5)
@@ -2061,12 +2098,12 @@ def test_a_held_event_that_breaks_a_rule_is_reported_when_its_token_appears() ->
         observer.observe(message, index=index)
     assert [(p.index, p.rule) for p in observer.deferred] == [(3, "DSP-25")]
     # the refused event changed nothing: the job goes on and ends normally
-    assert observer.jobs() == [("dsp", TOKEN, "open")]
+    assert observer.jobs() == [("dsp", TOKEN, None, "open")]
     c.image(TOKEN, 1)
     c.finish_job(TOKEN, 1)
     report = check_sequence(c.messages)
     assert [(p.index, p.rule) for p in report.violations] == [(3, "DSP-25")]
-    assert report.jobs == (("dsp", TOKEN, "Completed"),)
+    assert report.jobs == (("dsp", TOKEN, "Completed", "finished"),)
 
 
 def test_an_event_whose_token_never_appears_is_dsp_3() -> None:
@@ -2161,7 +2198,7 @@ def test_doc_example_job_events_in_order_and_reversed(doc_examples: Path) -> Non
     )
     report = check_sequence([status, end], profile="lenient")
     assert report.ok, report.violations
-    assert report.jobs == (("dsd", "253", "Completed"),)
+    assert report.jobs == (("dsd", "253", "Completed", "finished"),)
     # no subscription in the transcript (rule 22); the first status is Processing (rule 2)
     assert {(p.index, p.rule) for p in report.warnings} == {(0, "DSD-22"), (0, "DSD-2")}
     backwards = check_sequence([end, status], profile="lenient")

@@ -681,7 +681,7 @@ class ConformingConversation(RuleBasedStateMachine):
 
     @invariant()
     def jobs_are_followed(self) -> None:
-        jobs = {(protocol, job): state for protocol, job, state in self.observer.jobs()}
+        jobs = {(job.protocol, job.job): job.state for job in self.observer.jobs()}
         for job in self.generator.jobs:
             if job.finished and job.created:
                 assert jobs[("dsp", job.token)] == job.state
@@ -689,7 +689,7 @@ class ConformingConversation(RuleBasedStateMachine):
                 assert ("dsp", job.token) not in jobs
         for scan in self.generator.scans:
             assert jobs[("dsd", str(scan.job_id))] == scan.state
-        device_jobs = {(p, j) for p, j, _ in self.endpoints["device"].jobs()}
+        device_jobs = {(job.protocol, job.job) for job in self.endpoints["device"].jobs()}
         assert device_jobs == set(jobs)
 
     @invariant()

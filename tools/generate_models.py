@@ -268,7 +268,8 @@ def _element_docstrings(text: str) -> str:
         if len(node.bases) != 1 or not isinstance(node.bases[0], ast.Name):
             continue
         base = classes.get(node.bases[0].id)
-        if base is None or len(node.body) != 1 or not _is_docstring(node.body[0]):
+        has_fields = any(isinstance(item, ast.AnnAssign) for item in node.body)
+        if base is None or has_fields or not _is_docstring(node.body[0]):
             continue
         fields = _ivar_section(ast.get_docstring(base, clean=True) or "")
         if not fields:

@@ -9,9 +9,10 @@ validator.
 from __future__ import annotations
 
 from .binding import from_xml, to_xml
+from .endpoint import Endpoint, Subscriber
 from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
 from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
-from .faults import Fault, FaultError
+from .faults import Fault, FaultError, fault_for
 from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
 from .mtom import MtomError, Package, build_send_image, parse_package
 from .report import Problem, Report, ValidationError
@@ -19,7 +20,15 @@ from .rules import RULES, Rule
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
 from .sequence import SequenceReport, check_sequence
-from .session import LocalProtocolError, ProtocolError, RemoteProtocolError, Session
+from .session import (
+    About,
+    JobSummary,
+    LocalProtocolError,
+    ProtocolError,
+    RemoteProtocolError,
+    Session,
+    about,
+)
 from .validator import validate
 
 __version__ = "0.1.0"
@@ -28,12 +37,15 @@ __all__ = [
     "ANONYMOUS",
     "MESSAGE_TYPES",
     "RULES",
+    "About",
     "BindingError",
     "DsmError",
+    "Endpoint",
     "Envelope",
     "EnvelopeError",
     "Fault",
     "FaultError",
+    "JobSummary",
     "LocalProtocolError",
     "MessageType",
     "MtomError",
@@ -46,13 +58,16 @@ __all__ = [
     "SchemaCompileError",
     "SequenceReport",
     "Session",
+    "Subscriber",
     "ValidationError",
     "XmlSyntaxError",
     "__version__",
+    "about",
     "build_send_image",
     "by_action",
     "by_qname",
     "check_sequence",
+    "fault_for",
     "from_xml",
     "load_schema",
     "message_type",

@@ -281,8 +281,8 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
             "messages": report.messages,
             **problems,
             "jobs": [
-                {"protocol": protocol, "id": job_id, "state": state}
-                for protocol, job_id, state in report.jobs
+                {"protocol": job.protocol, "id": job.job, "state": job.state, "phase": job.phase}
+                for job in report.jobs
             ],
         }
         json.dump(document, out, indent=2)
@@ -291,8 +291,8 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         for severity, found in (("violation", report.violations), ("warning", report.warnings)):
             for p in found:
                 out.write(f"{where(p.index)}: [{p.index}] {severity} {p.rule} {p.message}\n")
-        for protocol, job_id, state in report.jobs:
-            out.write(f"job {protocol} {job_id}: {state}\n")
+        for job in report.jobs:
+            out.write(f"job {job.protocol} {job.job}: {job.state or job.phase}\n")
         verdict = "ok" if report.ok else "NOT ok"
         out.write(
             f"{report.messages} messages checked ({args.profile}): {verdict}; "

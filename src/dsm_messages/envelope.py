@@ -138,7 +138,7 @@ class _ForRequests(enum.Enum):
 FOR_REQUESTS: Final = _ForRequests.ANONYMOUS
 
 
-def serialize(
+def make_envelope(
     message: object | None,
     *,
     to: str,
@@ -151,9 +151,8 @@ def serialize(
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
     header_attributes: Mapping[str, Mapping[str, str]] | None = None,
-    pretty: bool = False,
-) -> bytes:
-    """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers, as UTF-8 bytes.
+) -> Envelope:
+    """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers.
 
     The action comes from the message table unless given (it must be given for an empty body).
     A fresh ``urn:uuid:`` MessageID is used when none is given. A request gets ReplyTo
@@ -174,20 +173,50 @@ def serialize(
     if reply_to is FOR_REQUESTS:
         announced = by_action(action)
         reply_to = ANONYMOUS if announced is not None and announced.kind == "request" else None
-    return _build(
-        message,
-        to=to,
+    return Envelope(
         action=action,
+        body=message,
+        to=to,
         message_id=message_id or new_message_id(),
         relates_to=relates_to,
         reply_to=_epr(wsa.ReplyTo, reply_to),
         fault_to=_epr(wsa.FaultTo, fault_to),
         from_=_epr(wsa.From, from_),
         identifier=identifier,
-        headers=headers,
-        header_attributes=header_attributes or {},
-        pretty=pretty,
+        extra_headers=tuple(headers),
+        header_attributes=dict(header_attributes or {}),
     )
+
+
+def serialize(
+    message: object | None,
+    *,
+    to: str,
+    action: str | None = None,
+    message_id: str | None = None,
+    relates_to: str | None = None,
+    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    fault_to: str | wsa.EndpointReferenceType | None = None,
+    from_: str | wsa.EndpointReferenceType | None = None,
+    identifier: str | None = None,
+    headers: Sequence[bytes] = (),
+    header_attributes: Mapping[str, Mapping[str, str]] | None = None,
+    pretty: bool = False,
+) -> bytes:
+    """:func:`make_envelope` as UTF-8 bytes (``pretty``: indented)."""
+    return make_envelope(
+        message,
+        to=to,
+        action=action,
+        message_id=message_id,
+        relates_to=relates_to,
+        reply_to=reply_to,
+        fault_to=fault_to,
+        from_=from_,
+        identifier=identifier,
+        headers=headers,
+        header_attributes=header_attributes,
+    ).to_bytes(pretty=pretty)
 
 
 def _build(
@@ -356,28 +385,34 @@ def _standalone(element: etree._Element) -> bytes:
     return etree.tostring(copy)
 
 
-def reply(
+def make_reply(
     request: Envelope, message: object | Fault, *, message_id: str | None = None
-) -> bytes:
+) -> Envelope:
     """The response (or fault) to a parsed request, addressed and correlated.
 
     ``message`` is a response body, a :class:`~dsm_messages.faults.Fault` or a ``soap.Fault``.
-
     A response goes to the request's ReplyTo (anonymous when absent). A fault goes to FaultTo,
     else ReplyTo, else From, else the anonymous address, with the WS-Addressing fault action.
-    Either way RelatesTo is the request's MessageID.
+    Either way RelatesTo is the request's MessageID; without one (a request too broken to
+    read it from) a fault still goes back, related to nothing, and a response is refused.
     """
-    if request.message_id is None:
-        raise EnvelopeError("the request has no wsa:MessageID, so no answer can relate to it")
     if isinstance(message, Fault):
         message = message.to_model()
+    is_fault = isinstance(message, soap.Fault)
+    if request.message_id is None and not is_fault:
+        raise EnvelopeError("the request has no wsa:MessageID, so no answer can relate to it")
     candidates: tuple[wsa.EndpointReferenceType | None, ...] = (request.reply_to,)
-    if isinstance(message, soap.Fault):
+    if is_fault:
         candidates = (request.fault_to, request.reply_to, request.from_)
     destination = next((epr.address.value for epr in candidates if epr is not None), ANONYMOUS)
-    return serialize(
+    return make_envelope(
         message,
         to=destination,
         message_id=message_id,
-        relates_to=request.message_id.strip(),
+        relates_to=None if request.message_id is None else request.message_id.strip(),
     )
+
+
+def reply(request: Envelope, message: object | Fault, *, message_id: str | None = None) -> bytes:
+    """:func:`make_reply` as UTF-8 bytes."""
+    return make_reply(request, message, message_id=message_id).to_bytes()

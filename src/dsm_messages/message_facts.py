@@ -7,6 +7,7 @@ protocol. Values are trimmed and spelled canonically (:mod:`dsm_messages.aliases
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from .aliases import canonical_value
 from .binding import to_element
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
+from .models import dsp
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +155,11 @@ def facts_of(envelope: Envelope) -> Facts:
     }
     if envelope.body is None or protocol in ("soap", "wse"):
         return Facts(**base)
-    body = to_element(envelope.body)
+    shell = envelope.body
+    if isinstance(shell, dsp.SendImageRequest) and shell.image_data:
+        # the facts are in the description, not the image: never render it
+        shell = dataclasses.replace(shell, image_data=b"")
+    body = to_element(shell)
     found: dict[str, Any] = {}
     token = _child(body, "JobToken")
     if token is not None:

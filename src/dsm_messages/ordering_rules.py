@@ -125,6 +125,13 @@ ORDERING_RULES: dict[str, OrderingRule] = _rules(
     ),
     ("DSP-17", "violation", "a second reply to one request", "wsdp.md 10.17", None),
     (
+        "DSP-11-OPEN",
+        "warning",
+        "a job neither ended, canceled nor finished when the transcript ends",
+        "wsdp.md 10.11",
+        None,
+    ),
+    (
         "DSP-17-UNANSWERED",
         "warning",
         "a request still unanswered when the transcript ends",

@@ -10,8 +10,8 @@
 ...     return parse(path.read_bytes())
 >>> job = sorted(Path("examples/conversations/dsp-job-two-images").iterdir())
 >>> report = check_sequence(read(path) for path in job)
->>> report.ok, report.messages, report.jobs
-(True, 13, (('dsp', '6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8', 'Completed'),))
+>>> report.ok, report.messages, [(job.job, job.state, job.phase) for job in report.jobs]
+(True, 13, [('6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8', 'Completed', 'finished')])
 >>> swapped = job[:9] + [job[10], job[9]] + job[11:]  # EndPostScanJob answered before asked
 >>> [(p.index, p.rule) for p in check_sequence(read(path) for path in swapped).violations]
 [(9, 'DSP-18'), (12, 'DSP-25')]
@@ -26,7 +26,7 @@ import attrs
 from .envelope import Envelope
 from .report import Report
 from .rules import Profile
-from .session import Problem, ProtocolError, Session
+from .session import JobSummary, Problem, ProtocolError, Session
 
 
 @attrs.frozen(kw_only=True)
@@ -37,8 +37,8 @@ class SequenceReport:
     messages: int
     violations: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
-    #: (protocol, job id, last known state) of every job seen.
-    jobs: tuple[tuple[str, str, str], ...] = ()
+    #: Every job seen, with its last reported state and its phase.
+    jobs: tuple[JobSummary, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -78,6 +78,61 @@ _PAIRING = {
 _GENERIC_PAIRING = ("WSA-PAIRING", "WSA-PAIRING", "WSA-PAIRING", "DSP-17-UNANSWERED")
 _DSP_JOB_REQUESTS = ("SendImage", "EndPostScanJob", "CancelPostScanJob", "GetPostScanJobElements")
 _MAX_JOB_ID = 2**31 - 1
+
+
+class JobSummary(NamedTuple):
+    """A job as a session knows it.
+
+    ``state`` is the last state a message reported (``None`` before any did). ``phase`` is
+    where the conversation has taken the job: for WS-DSP ``open``, ``ending`` (EndPostScanJob
+    sent), ``ended`` (its response seen), ``canceling`` or ``finished`` (end state seen); for
+    WS-DSD and WS-DSC jobs, known only from reports, ``open`` or ``finished``.
+    """
+
+    protocol: str
+    job: str
+    state: str | None
+    phase: str
+
+
+@attrs.frozen(kw_only=True)
+class About:
+    """What one message is about, read as a session reads it (for monitors and routers).
+
+    ``protocol`` is dsp, dsd, dsc, wse, or soap for a fault; ``kind`` is request, response,
+    event or fault; ``job`` the JobToken or JobId it concerns (a CreatePostScanJobResponse's
+    is the token it mints); ``sender`` the role that sends such a message (``None`` where
+    either side may, as for WS-Eventing and faults).
+    """
+
+    protocol: str
+    operation: str
+    kind: str
+    job: str | None = None
+    document_id: str | None = None
+    sender: Role | None = None
+
+
+def about(envelope: Envelope) -> About:
+    """What ``envelope`` is about.
+
+    >>> from dsm_messages import parse, serialize
+    >>> from dsm_messages.models import dsp
+    >>> end = dsp.EndPostScanJobRequest(job_token="264a19bf")
+    >>> facts = about(parse(serialize(end, to="https://scansrv01.example/ScanServer/1")))
+    >>> facts.protocol, facts.operation, facts.kind, facts.job, facts.sender
+    ('dsp', 'EndPostScanJob', 'request', '264a19bf', 'device')
+    """
+    facts = facts_of(envelope)
+    kind = "response" if facts.kind == "fault" else facts.kind
+    return About(
+        protocol=facts.protocol,
+        operation=facts.operation,
+        kind=facts.kind,
+        job=facts.job,
+        document_id=facts.document_id,
+        sender=_SENDER.get((facts.protocol, kind)),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -162,6 +217,8 @@ class DspJob:
     end_answered: bool = False
     cancel_sent: bool = False
     created: str | None = None
+    #: Where in the transcript the job's token was minted (its CreatePostScanJobResponse).
+    minted_at: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -239,25 +296,36 @@ class Session:
         self._now: datetime | None = None
 
     # -- driving -------------------------------------------------------------------------
-    def send(self, envelope: Envelope, *, index: int | None = None) -> None:
-        """Apply a message this endpoint is about to send."""
+    def send(
+        self, envelope: Envelope, *, index: int | None = None, at: datetime | None = None
+    ) -> None:
+        """Apply a message this endpoint is about to send (at time ``at``, when known)."""
         if self.role == "observer":
             raise ValueError("an observer neither sends nor receives; use observe()")
-        self._apply(envelope, index, sender=self.role, error=LocalProtocolError)
+        self._apply(envelope, index, at, sender=self.role, error=LocalProtocolError)
 
-    def receive(self, envelope: Envelope, *, index: int | None = None) -> None:
-        """Apply a message that arrived from the peer."""
+    def receive(
+        self, envelope: Envelope, *, index: int | None = None, at: datetime | None = None
+    ) -> None:
+        """Apply a message that arrived from the peer (at time ``at``, when known)."""
         if self.role == "observer":
             raise ValueError("an observer neither sends nor receives; use observe()")
-        self._apply(envelope, index, sender=None, error=RemoteProtocolError)
+        self._apply(envelope, index, at, sender=None, error=RemoteProtocolError)
 
-    def observe(self, envelope: Envelope, *, index: int | None = None) -> None:
-        """Apply a message seen on the wire, in either direction (observer role)."""
-        self._apply(envelope, index, sender="observer", error=RemoteProtocolError)
+    def observe(
+        self, envelope: Envelope, *, index: int | None = None, at: datetime | None = None
+    ) -> None:
+        """Apply a message seen on the wire, in either direction (observer role), at time
+        ``at`` when known (a capture's timestamp)."""
+        self._apply(envelope, index, at, sender="observer", error=RemoteProtocolError)
 
     def advance(self, now: datetime) -> tuple[str, ...]:
         """Move the clock to ``now``; returns the JobTokens whose 10 minutes without
-        EndPostScanJob ran out (a scan server ends them with reason PostScanJobTimedOut)."""
+        EndPostScanJob ran out (a scan server ends them with reason PostScanJobTimedOut).
+
+        A job's 10 minutes count from the last message about it whose time the session knew
+        (``at``, or the clock's last ``advance``); a job seen before the session knew any time
+        starts counting at the first ``advance``."""
         self._now = now
         expired = []
         world = self._world
@@ -272,8 +340,8 @@ class Session:
         return tuple(expired)
 
     def finish(self) -> list[Problem]:
-        """What is still open at the end of a transcript: unanswered requests and events held
-        for JobTokens that never appeared."""
+        """What is still open at the end of a transcript: unanswered requests, WS-DSP jobs
+        never ended (nor timed out), and events held for JobTokens that never appeared."""
         problems = []
         for message_id, request in self._world.pending.items():
             rule = _PAIRING.get(request.protocol, _GENERIC_PAIRING)[3]
@@ -284,6 +352,15 @@ class Session:
                     index=request.index,
                 )
             )
+        for token, job in self._world.dsp_jobs.items():
+            if job.phase == "open" and not job.timed_out:
+                problems.append(
+                    Problem(
+                        rule="DSP-11-OPEN",
+                        message=f"job {token!r} is still open: never ended, canceled or finished",
+                        index=job.minted_at,
+                    )
+                )
         for token, events in self._world.held.items():
             for index, facts, _ in events:
                 problems.append(
@@ -297,13 +374,15 @@ class Session:
         return problems
 
     # -- what the session knows, for reports -----------------------------------------------
-    def jobs(self) -> list[tuple[str, str, str]]:
-        """(protocol, job id, state) of every job seen, in the order they appeared."""
+    def jobs(self) -> list[JobSummary]:
+        """Every job seen, in the order they appeared."""
         out = [
-            ("dsp", token, job.state or job.phase) for token, job in self._world.dsp_jobs.items()
+            JobSummary("dsp", token, job.state, job.phase)
+            for token, job in self._world.dsp_jobs.items()
         ]
         for (protocol, job_id), job in self._world.jobs.items():
-            out.append((protocol, job_id, job.end_state or job.state or "unknown"))
+            phase = "finished" if job.ended else "open"
+            out.append(JobSummary(protocol, job_id, job.end_state or job.state, phase))
         return out
 
     # -- the engine ------------------------------------------------------------------------
@@ -311,11 +390,13 @@ class Session:
         self,
         envelope: Envelope,
         index: int | None,
+        at: datetime | None,
         *,
         sender: Role | None,
         error: type[ProtocolError],
     ) -> None:
         facts = facts_of(envelope)
+        now = self._now if at is None else at
         world = self._world.copy()
         warnings: list[Problem] = []
         deferred: list[Problem] = []
@@ -323,13 +404,14 @@ class Session:
             self._check_role(facts, sender)
             if self.profile == "lenient" and facts.message_id in PLACEHOLDERS:
                 facts = attrs.evolve(facts, message_id=None)
-            _Step(world, warnings, deferred, index, self._now).apply(facts, envelope)
+            _Step(world, warnings, deferred, index, now).apply(facts, envelope)
         except _BrokenRuleError as broken:
             if facts.kind == "request" and facts.message_id is not None:
                 # nothing else changes: only the fault owed for it may now relate to it
                 self._world.refused[facts.message_id] = facts.protocol
             raise error(broken.rule, broken.message, envelope, index) from None
         self._world = world  # look up first, assign last: a refused message changed nothing
+        self._now = now
         self.warnings.extend(warnings)
         self.deferred.extend(deferred)
 
@@ -568,6 +650,7 @@ class _Step:
             dialects=create.dialects if create else (),
             psp_identifier=create.psp_identifier if create else None,
             last_activity=self.now,
+            minted_at=self.index,
         )
         for index, held, envelope in self.world.held.pop(token, ()):
             step = _Step(self.world, self.warnings, self.deferred, index, self.now)

@@ -311,6 +311,8 @@ class RequestedRepositoryElementsType:
 class CancelPostScanJobRequest(CancelPostScanJobRequestType):
     """
     SOAP Body of the WS-DSC CancelPostScanJob request.
+
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
     """
 
     class Meta:
@@ -667,6 +669,9 @@ class FiltersType:
 class GetPostScanJobElementsRequest(GetPostScanJobElementsRequestType):
     """
     SOAP Body of the WS-DSC GetPostScanJobElements request.
+
+    :ivar job_token: Opaque to clients; unique only within one scan repository.
+    :ivar requested_elements: child of dsc:GetPostScanJobElementsRequestType.
     """
 
     class Meta:
@@ -679,6 +684,8 @@ class GetPostScanJobElementsRequest(GetPostScanJobElementsRequestType):
 class GetRepositoryElementsRequest(GetRepositoryElementsRequestType):
     """
     SOAP Body of the WS-DSC GetRepositoryElements request.
+
+    :ivar requested_elements: child of dsc:GetRepositoryElementsRequestType.
     """
 
     class Meta:
@@ -1275,6 +1282,9 @@ class RepositoryElementDataType:
 class RepositoryStatusSummaryEvent(RepositoryStatusSummaryEventType):
     """
     SOAP Body of the WS-DSC RepositoryStatusSummaryEvent notification.
+
+    :ivar status_summary: Status summary (dsc:StatusSummaryType).
+    :ivar other_element:
     """
 
     class Meta:
@@ -1562,6 +1572,9 @@ class JobElementsType:
 class PostScanJobEndStateEvent(PostScanJobEndStateEventType):
     """
     SOAP Body of the WS-DSC PostScanJobEndStateEvent notification.
+
+    :ivar post_scan_job_end_state: Sent only inside dsc:PostScanJobEndStateEvent.
+    :ivar other_element:
     """
 
     class Meta:
@@ -1574,6 +1587,9 @@ class PostScanJobEndStateEvent(PostScanJobEndStateEventType):
 class PostScanJobStatusEvent(PostScanJobStatusEventType):
     """
     SOAP Body of the WS-DSC PostScanJobStatusEvent notification.
+
+    :ivar job_status: Job status (dsc:JobStatusType).
+    :ivar other_element:
     """
 
     class Meta:
@@ -1586,6 +1602,9 @@ class PostScanJobStatusEvent(PostScanJobStatusEventType):
 class RepositoryElementsChangeEvent(RepositoryElementsChangeEventType):
     """
     SOAP Body of the WS-DSC RepositoryElementsChangeEvent notification.
+
+    :ivar element_changes: Element changes (dsc:ElementChangesType).
+    :ivar other_element:
     """
 
     class Meta:
@@ -1598,6 +1617,8 @@ class RepositoryElementsChangeEvent(RepositoryElementsChangeEventType):
 class GetActiveJobsResponse(GetActiveJobsResponseType):
     """
     SOAP Body of the WS-DSC GetActiveJobs response.
+
+    :ivar active_jobs: Active jobs (dsc:ListOfSummarysType).
     """
 
     class Meta:
@@ -1610,6 +1631,8 @@ class GetActiveJobsResponse(GetActiveJobsResponseType):
 class GetJobHistoryResponse(GetJobHistoryResponseType):
     """
     SOAP Body of the WS-DSC GetJobHistory response.
+
+    :ivar job_history: Job history (dsc:ListOfSummarysType).
     """
 
     class Meta:
@@ -1639,6 +1662,8 @@ class GetPostScanJobElementsResponseType:
 class GetRepositoryElementsResponse(GetRepositoryElementsResponseType):
     """
     SOAP Body of the WS-DSC GetRepositoryElements response.
+
+    :ivar repository_elements: Repository elements (dsc:RepositoryElementsType).
     """
 
     class Meta:
@@ -1651,6 +1676,8 @@ class GetRepositoryElementsResponse(GetRepositoryElementsResponseType):
 class GetPostScanJobElementsResponse(GetPostScanJobElementsResponseType):
     """
     SOAP Body of the WS-DSC GetPostScanJobElements response.
+
+    :ivar job_elements: Job elements (dsc:JobElementsType).
     """
 
     class Meta:

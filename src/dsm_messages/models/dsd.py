@@ -342,6 +342,9 @@ class ScannerStatusSummaryEventType:
 class GetActiveJobsResponse(GetActiveJobsResponseType):
     """
     Response body carrying the active-job summary list.
+
+    :ivar active_jobs: List of summaries of jobs that have not finished; empty when none are
+        active.
     """
 
     class Meta:
@@ -352,6 +355,11 @@ class GetActiveJobsResponse(GetActiveJobsResponseType):
 class GetJobElementsRequest(GetJobElementsRequestType):
     """
     Request body asking for selected sections of one job.
+
+    :ivar job_id: Id of the job whose sections are requested; unknown or out-of-range ids
+        yield ClientErrorJobIdNotFound.
+    :ivar requested_elements: List of QNames naming the sections the control point wants
+        returned.
     """
 
     class Meta:
@@ -362,6 +370,8 @@ class GetJobElementsRequest(GetJobElementsRequestType):
 class GetJobElementsResponse(GetJobElementsResponseType):
     """
     Response body carrying the requested job sections.
+
+    :ivar job_elements: Container with one ElementData per requested job section.
     """
 
     class Meta:
@@ -372,6 +382,9 @@ class GetJobElementsResponse(GetJobElementsResponseType):
 class GetJobHistoryResponse(GetJobHistoryResponseType):
     """
     Response body carrying the job-history summary list.
+
+    :ivar job_history: List of summaries of recently finished jobs; empty when the device
+        keeps no history.
     """
 
     class Meta:
@@ -382,6 +395,9 @@ class GetJobHistoryResponse(GetJobHistoryResponseType):
 class GetScannerElementsRequest(GetScannerElementsRequestType):
     """
     Request body asking for selected top-level scanner sections.
+
+    :ivar requested_elements: List of QNames naming the sections the control point wants
+        returned.
     """
 
     class Meta:
@@ -392,6 +408,8 @@ class GetScannerElementsRequest(GetScannerElementsRequestType):
 class GetScannerElementsResponse(GetScannerElementsResponseType):
     """
     Response body carrying the requested scanner sections.
+
+    :ivar scanner_elements: Container with one ElementData per requested scanner section.
     """
 
     class Meta:
@@ -402,6 +420,9 @@ class GetScannerElementsResponse(GetScannerElementsResponseType):
 class JobEndStateEvent(JobEndStateEventType):
     """
     Event body: a job has finished processing.
+
+    :ivar job_end_state: Final state record of a finished job.
+    :ivar other_element:
     """
 
     class Meta:
@@ -412,6 +433,9 @@ class JobEndStateEvent(JobEndStateEventType):
 class JobStatusEvent(JobStatusEventType):
     """
     Event body: some JobStatus value of a job changed.
+
+    :ivar job_status: Status snapshot of one job.
+    :ivar other_element:
     """
 
     class Meta:
@@ -421,8 +445,12 @@ class JobStatusEvent(JobStatusEventType):
 @dataclass(slots=True, kw_only=True)
 class ScannerElementsChangeEvent(ScannerElementsChangeEventType):
     """
-    Event body: ScannerDescription, ScannerConfiguration, DefaultScanTicket or a vendor section
+        Event body: ScannerDescription, ScannerConfiguration, DefaultScanTicket or a vendor section
     changed.
+
+        :ivar element_changes: Complete new copy of each changed scanner section (omitted
+            optional parts mean no longer supported).
+        :ivar other_element:
     """
 
     class Meta:
@@ -433,6 +461,9 @@ class ScannerElementsChangeEvent(ScannerElementsChangeEventType):
 class ScannerStatusConditionClearedEvent(ScannerStatusConditionClearedEventType):
     """
     Event body: a previously reported condition has cleared.
+
+    :ivar device_condition_cleared: Id and clear time of the cleared condition.
+    :ivar other_element:
     """
 
     class Meta:
@@ -443,6 +474,10 @@ class ScannerStatusConditionClearedEvent(ScannerStatusConditionClearedEventType)
 class ScannerStatusConditionEvent(ScannerStatusConditionEventType):
     """
     Event body: a condition was added to or changed in ActiveConditions.
+
+    :ivar device_condition: One active condition; Id is unique and not reused for as long as
+        possible.
+    :ivar other_element:
     """
 
     class Meta:
@@ -453,6 +488,9 @@ class ScannerStatusConditionEvent(ScannerStatusConditionEventType):
 class ScannerStatusSummaryEvent(ScannerStatusSummaryEventType):
     """
     Event body: the scanner state or its reasons changed.
+
+    :ivar status_summary: Current scanner state and reasons.
+    :ivar other_element:
     """
 
     class Meta:

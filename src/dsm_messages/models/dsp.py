@@ -225,7 +225,7 @@ class JobDescriptionType:
 
 class JobStateReasonWKVType(StrEnum):
     """
-    Well-known job state reason values (9).
+    Well-known job state reason values (10).
     """
 
     NONE = "None"
@@ -237,6 +237,7 @@ class JobStateReasonWKVType(StrEnum):
     POST_SCAN_JOB_COMPLETED_SUCCESSFULLY = "PostScanJobCompletedSuccessfully"
     POST_SCAN_JOB_COMPLETED_WITH_ERRORS = "PostScanJobCompletedWithErrors"
     POST_SCAN_JOB_COMPLETED_WITH_WARNINGS = "PostScanJobCompletedWithWarnings"
+    POST_SCAN_JOB_TIMED_OUT = "PostScanJobTimedOut"
     SEND_IMANGE_FAILED = "SendImangeFailed"
 
 
@@ -303,8 +304,11 @@ class SendImageResponseType:
 @dataclass(slots=True, kw_only=True)
 class CancelPostScanJobRequest(CancelPostScanJobRequestType):
     """
-    Device asks the scan server to cancel a post-scan job (best effort; same user as the
+        Device asks the scan server to cancel a post-scan job (best effort; same user as the
     creator).
+
+        :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+            CreatePostScanJobResponse; GUID text in Windows.
     """
 
     class Meta:
@@ -365,6 +369,10 @@ class CreatePostScanJobRequestType:
 class CreatePostScanJobResponse(CreatePostScanJobResponseType):
     """
     Scan server acknowledges job creation and returns the new job token.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows; the device echoes it in every later
+        request for the job.
     """
 
     class Meta:
@@ -417,8 +425,11 @@ class DocumentDescriptionType:
 @dataclass(slots=True, kw_only=True)
 class EndPostScanJobRequest(EndPostScanJobRequestType):
     """
-    Device tells the scan server that every image of the job has been sent and processing may
+        Device tells the scan server that every image of the job has been sent and processing may
     start.
+
+        :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+            CreatePostScanJobResponse; GUID text in Windows.
     """
 
     class Meta:
@@ -560,8 +571,15 @@ class SendImageResponse(SendImageResponseType):
 @dataclass(slots=True, kw_only=True)
 class CreatePostScanJobRequest(CreatePostScanJobRequestType):
     """
-    Device asks the scan server to create a post-scan job for a user and a scan process,
+        Device asks the scan server to create a post-scan job for a user and a scan process,
     carrying that process's post-scan instructions.
+
+        :ivar user_identifier: Security identifier (SID string form, e.g. S-1-5-21-...) of the
+            user submitting the job.
+        :ivar psp_identifier: GUID of the scan process (assigned by the scan-management console)
+            whose instructions the job uses.
+        :ivar post_scan_instructions: Post-scan processing instructions copied from the selected
+            scan process; children are psp-namespace elements.
     """
 
     class Meta:
@@ -650,8 +668,12 @@ class FilterStatusType:
 @dataclass(slots=True, kw_only=True)
 class GetPostScanJobElementsRequest(GetPostScanJobElementsRequestType):
     """
-    Device asks the scan server for named data elements (status, description) of one post-scan
+        Device asks the scan server for named data elements (status, description) of one post-scan
     job.
+
+        :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+            CreatePostScanJobResponse; GUID text in Windows.
+        :ivar requested_elements: List of one or more element names being requested.
     """
 
     class Meta:
@@ -790,6 +812,12 @@ class FilterStatusesType:
 class SendImageRequest(SendImageRequestType):
     """
     Device sends one document image (MTOM attachment) for an existing post-scan job.
+
+    :ivar job_token: Opaque post-scan job identifier minted by the scan server in
+        CreatePostScanJobResponse; GUID text in Windows.
+    :ivar document_description: Identifier and file format of the document carried in this
+        request.
+    :ivar image_data: The document's image bytes, transmitted as an MTOM/XOP attachment.
     """
 
     class Meta:
@@ -1164,8 +1192,11 @@ class JobElementsType:
 @dataclass(slots=True, kw_only=True)
 class PostScanJobEndStateEvent(PostScanJobEndStateEventType):
     """
-    Event from the scan server to a subscribed device: a post-scan job finished (completed,
+        Event from the scan server to a subscribed device: a post-scan job finished (completed,
     aborted or canceled).
+
+        :ivar post_scan_job_end_state: Final description and outcome of the finished job.
+        :ivar other_element:
     """
 
     class Meta:
@@ -1176,6 +1207,10 @@ class PostScanJobEndStateEvent(PostScanJobEndStateEventType):
 class PostScanJobStatusEvent(PostScanJobStatusEventType):
     """
     Event from the scan server to a subscribed device: the status of a post-scan job changed.
+
+    :ivar job_status: Snapshot of a post-scan job's status: token, state, reasons, filter
+        statuses, image count, timestamps.
+    :ivar other_element:
     """
 
     class Meta:
@@ -1203,6 +1238,8 @@ class GetPostScanJobElementsResponseType:
 class GetPostScanJobElementsResponse(GetPostScanJobElementsResponseType):
     """
     Scan server returns the requested job elements.
+
+    :ivar job_elements: One ElementData per requested Name, in request order.
     """
 
     class Meta:

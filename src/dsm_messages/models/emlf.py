@@ -99,6 +99,11 @@ class EmailConfigType:
 class EmailConfig(EmailConfigType):
     """
     Instructions for the e-mail filter (root of the email dialect).
+
+    :ivar send_to_scan_user: Send to scan user (emlf:BoolExtType).
+    :ivar send_to_addresses: Send to addresses (emlf:SendToAddressesType).
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

@@ -81,6 +81,10 @@ class FileShareConfigType:
 class FileShareConfig(FileShareConfigType):
     """
     Instructions for the file-share filter (root of the fileshare dialect).
+
+    :ivar file_shares: File shares (fsf:FileShareType).
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

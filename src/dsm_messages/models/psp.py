@@ -238,8 +238,14 @@ class PostScanProcessType:
 @dataclass(slots=True, kw_only=True)
 class PostScanProcess(PostScanProcessType):
     """
-    A scan process: which scan server a device sends to, the scan ticket and the post-scan
+        A scan process: which scan server a device sends to, the scan ticket and the post-scan
     instructions.
+
+        :ivar scan_repository: Fully qualified domain name of the scan repository.
+        :ivar scan_ticket: psp-namespace element whose type comes from wscn.
+        :ivar post_scan_instructions: Post scan instructions (psp:PostScanInstructionsType).
+        :ivar other_element:
+        :ivar other_attributes:
     """
 
     class Meta:

@@ -294,6 +294,13 @@ class Envelope(EnvelopeType):
 class Fault(FaultType):
     """
     The body element of a fault message.
+
+    :ivar code: Machine-readable fault code with optional subcodes.
+    :ivar reason: Human-readable explanations, one per language.
+    :ivar node: The SOAP node that generated the fault.
+    :ivar role: The role the faulting node was acting in.
+    :ivar detail: Application-specific detail, for example the invalid argument or the
+        unknown job token.
     """
 
     class Meta:

@@ -92,6 +92,12 @@ class SharePointConfigType:
 class SharePointConfig(SharePointConfigType):
     """
     Instructions for the SharePoint filter (root of the sharepoint dialect).
+
+    :ivar save_to_my_site: Save to my site (spf:BoolExtType).
+    :ivar save_to_share_point_sites: Snippet in 2.2.3.90 has no minOccurs, but inside
+        spf:SharePointConfigType it is minOccurs=0.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

@@ -232,6 +232,10 @@ class MessageID(AttributedURI):
 class RelatesTo(Relationship):
     """
     Header: MessageID of the request a response or fault answers.
+
+    :ivar value:
+    :ivar relationship_type: Kind of relation; absent means wsa:Reply.
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -262,6 +266,17 @@ class To(AttributedURI):
 class EndpointReference(EndpointReferenceType):
     """
     A stand-alone endpoint reference.
+
+    :ivar address: Endpoint address; the anonymous role URI means the back channel of the
+        request.
+    :ivar reference_properties: Opaque elements that identify the endpoint; echoed as header
+        blocks.
+    :ivar reference_parameters: Opaque elements to echo as header blocks when addressing the
+        endpoint.
+    :ivar port_type: WSDL port type of the endpoint.
+    :ivar service_name: WSDL service (and port) of the endpoint.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -272,6 +287,17 @@ class EndpointReference(EndpointReferenceType):
 class FaultTo(EndpointReferenceType):
     """
     Header: where faults go (preferred over ReplyTo for faults).
+
+    :ivar address: Endpoint address; the anonymous role URI means the back channel of the
+        request.
+    :ivar reference_properties: Opaque elements that identify the endpoint; echoed as header
+        blocks.
+    :ivar reference_parameters: Opaque elements to echo as header blocks when addressing the
+        endpoint.
+    :ivar port_type: WSDL port type of the endpoint.
+    :ivar service_name: WSDL service (and port) of the endpoint.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -282,6 +308,17 @@ class FaultTo(EndpointReferenceType):
 class From(EndpointReferenceType):
     """
     Header: the endpoint that sent the message.
+
+    :ivar address: Endpoint address; the anonymous role URI means the back channel of the
+        request.
+    :ivar reference_properties: Opaque elements that identify the endpoint; echoed as header
+        blocks.
+    :ivar reference_parameters: Opaque elements to echo as header blocks when addressing the
+        endpoint.
+    :ivar port_type: WSDL port type of the endpoint.
+    :ivar service_name: WSDL service (and port) of the endpoint.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -292,6 +329,17 @@ class From(EndpointReferenceType):
 class ReplyTo(EndpointReferenceType):
     """
     Header: where replies go.
+
+    :ivar address: Endpoint address; the anonymous role URI means the back channel of the
+        request.
+    :ivar reference_properties: Opaque elements that identify the endpoint; echoed as header
+        blocks.
+    :ivar reference_parameters: Opaque elements to echo as header blocks when addressing the
+        endpoint.
+    :ivar port_type: WSDL port type of the endpoint.
+    :ivar service_name: WSDL service (and port) of the endpoint.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

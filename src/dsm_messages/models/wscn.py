@@ -3643,6 +3643,11 @@ class ScannerElementsType:
 class ValidateScanTicketRequest(ValidateScanTicketRequestType):
     """
     Request body submitting a scan ticket for validation without starting a job.
+
+    :ivar scan_ticket: Job description and processing parameters of a (future or existing)
+        scan job.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -3687,6 +3692,11 @@ class ValidateScanTicketResponseType:
 class ValidateScanTicketResponse(ValidateScanTicketResponseType):
     """
     Response body carrying the validation result.
+
+    :ivar validation_info: Validation verdict, predicted image geometry and, when invalid, a
+        corrected ticket.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

@@ -365,6 +365,10 @@ class DeliveryType:
 class GetStatusResponse(ExpiresResultType):
     """
     Body of the answer to GetStatus.
+
+    :ivar expires: Current expiry.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -375,6 +379,10 @@ class GetStatusResponse(ExpiresResultType):
 class Renew(RenewType):
     """
     Body of a subscription renewal request.
+
+    :ivar expires: Requested new expiry.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -385,6 +393,10 @@ class Renew(RenewType):
 class RenewResponse(ExpiresResultType):
     """
     Body of the answer to Renew.
+
+    :ivar expires: Current expiry.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -395,6 +407,12 @@ class RenewResponse(ExpiresResultType):
 class SubscribeResponse(SubscribeResponseType):
     """
     Body of the answer to Subscribe.
+
+    :ivar subscription_manager: Endpoint for Renew, GetStatus and Unsubscribe; its reference
+        parameters carry the Identifier.
+    :ivar expires: Granted expiry.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -405,6 +423,12 @@ class SubscribeResponse(SubscribeResponseType):
 class SubscriptionEnd(SubscriptionEndType):
     """
     Body of the source's notice that a subscription ended.
+
+    :ivar subscription_manager: The manager of the subscription that ended.
+    :ivar status: Why it ended.
+    :ivar reason: Human-readable explanation, per language.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:
@@ -475,6 +499,13 @@ class SubscribeType:
 class Subscribe(SubscribeType):
     """
     Body of a subscription request to an event source.
+
+    :ivar end_to: Where to send SubscriptionEnd if the source ends the subscription.
+    :ivar delivery: Delivery mode and notification endpoint.
+    :ivar expires: Requested expiry.
+    :ivar filter: Notifications wanted; absent means all.
+    :ivar other_element:
+    :ivar other_attributes:
     """
 
     class Meta:

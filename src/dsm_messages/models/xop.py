@@ -41,6 +41,10 @@ class IncludeType:
 class Include(IncludeType):
     """
     Placeholder for binary content carried in another part of the package.
+
+    :ivar other_element:
+    :ivar href: cid: URI naming the Content-ID of the part that holds the bytes.
+    :ivar other_attributes:
     """
 
     class Meta:

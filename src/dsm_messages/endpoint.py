@@ -1,0 +1,292 @@
+"""One call per message: an endpoint that builds, checks and remembers in the same step.
+
+An :class:`Endpoint` is the sans-I/O face of one DSM party (a device, a scan server, a
+management console). Each call returns exactly what goes on the wire and updates the
+conversation state (:class:`~dsm_messages.session.Session`) at once; a message that would
+break a MUST rule is refused with :class:`~dsm_messages.errors.LocalProtocolError` and changes
+nothing. What arrives goes through :meth:`Endpoint.receive`: parsed, validated, applied, or
+refused with :class:`~dsm_messages.errors.RemoteProtocolError` carrying the fault to answer
+with, even when the bytes could not be read (the error keeps the addressing headers that
+could be).
+
+>>> from dsm_messages.models import dsp, fsf, psp
+>>> to_share = psp.FilterToProcessType(
+...     dialect="http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare",
+...     instructions=psp.FilterInstructionType(file_share_config=fsf.FileShareConfig(
+...         file_shares=fsf.FileShareType(share_unc=[r"\\files01\\scans"]))))
+>>> create = dsp.CreatePostScanJobRequest(
+...     user_identifier="S-1-5-21-1004", psp_identifier="6a1b",
+...     post_scan_instructions=psp.PostScanInstructionsType(
+...         document_root_name="Invoices",
+...         filters_to_process=psp.FilterToProcessListType(filter=[to_share])))
+>>> device, server = Endpoint("device"), Endpoint("scan_server")
+>>> wire = device.request(create, to="https://scansrv01.example:5362/ScanServer/7")
+>>> request = server.receive(wire)
+>>> answer = server.reply(request, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
+>>> device.receive(answer).body.job_token
+'264a19bf'
+>>> wrong_case = serialize(  # built by hand: the device's endpoint would refuse to send it
+...     dsp.EndPostScanJobRequest(job_token="264A19BF"), to="https://scansrv01.example/x")
+>>> try:
+...     server.receive(wrong_case)
+... except RemoteProtocolError as error:
+...     print(error.rule, error.fault)
+...     refusal = server.refuse(error)  # the fault, addressed and related to the request
+DSP-2 dsp:InvalidArgs (soap:Sender): an input argument is invalid
+>>> parse(refusal).relates_to == parse(wrong_case).message_id
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+
+import attrs
+from lxml import etree
+
+from .binding import to_element
+from .envelope import (
+    ANONYMOUS,
+    Envelope,
+    make_envelope,
+    make_reply,
+    parse,
+)
+from .errors import DsmError
+from .faults import Fault
+from .models import dsp, wsa, wse
+from .mtom import Readable, build_send_image
+from .namespaces import WSA
+from .report import ValidationError
+from .rules import Profile
+from .safexml import parse_xml
+from .session import LocalProtocolError, RemoteProtocolError, Role, Session
+from .validator import validate
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@attrs.frozen(kw_only=True)
+class Subscriber:
+    """Where a WS-Eventing subscription's events go: the ``NotifyTo`` address, and the
+    reference parameters (and properties) of that endpoint reference, which every event echoes
+    as header blocks."""
+
+    address: str
+    reference_parameters: tuple[bytes, ...] = ()
+
+    @classmethod
+    def from_subscribe(cls, request: Envelope) -> Subscriber:
+        """The subscriber a received ``wse:Subscribe`` names."""
+        body = request.body
+        if not isinstance(body, wse.Subscribe) or body.delivery.notify_to is None:
+            raise ValueError("the envelope is no wse:Subscribe with a NotifyTo")
+        notify_to = body.delivery.notify_to
+        blocks: list[object] = []
+        for holder in (notify_to.reference_properties, notify_to.reference_parameters):
+            if holder is not None:
+                blocks.extend(holder.any_element)
+        # Wrapped in an EPR to serialize: a bare wildcard element has no element of its own.
+        wrapper = to_element(
+            wsa.EndpointReference(
+                address=wsa.AttributedURI(value=ANONYMOUS),
+                reference_parameters=wsa.ReferenceParametersType(any_element=blocks),
+            )
+        )
+        parameters = wrapper.find(f"{{{WSA}}}ReferenceParameters")
+        assert parameters is not None
+        return cls(
+            address=notify_to.address.value.strip(),
+            reference_parameters=tuple(etree.tostring(block) for block in parameters),
+        )
+
+
+class Endpoint:
+    """The sans-I/O state of one DSM endpoint, one call per message.
+
+    ``role`` is ``"device"``, ``"scan_server"`` or ``"control_point"``. ``profile`` decides how
+    forgiving :meth:`receive` is (``"lenient"`` accepts the defects of Microsoft's published
+    examples); what this endpoint sends is always checked in the strict profile unless
+    ``check_outgoing`` is false.
+    """
+
+    def __init__(
+        self,
+        role: Role,
+        *,
+        profile: Profile = "strict",
+        check_outgoing: bool = True,
+        clock: Callable[[], datetime] | None = _utc_now,
+    ) -> None:
+        if role == "observer":
+            raise ValueError("an observer sends nothing: use Session('observer') to monitor")
+        self.session = Session(role, profile=profile)
+        self.profile: Profile = profile
+        self.check_outgoing = check_outgoing
+        #: What time each message is sent or received at, for the 10-minute job timeout
+        #: (``session.advance(now)`` reports the jobs it ended); ``None``: no times.
+        self.clock = clock
+
+    # -- sending ---------------------------------------------------------------------------
+    def request(
+        self,
+        body: object,
+        *,
+        to: str,
+        reply_to: str | wsa.EndpointReferenceType = ANONYMOUS,
+        message_id: str | None = None,
+        headers: Sequence[bytes] = (),
+    ) -> bytes:
+        """A request to ``to`` (a fresh MessageID, ReplyTo anonymous unless given)."""
+        return self._send(
+            make_envelope(body, to=to, reply_to=reply_to, message_id=message_id, headers=headers)
+        )
+
+    def reply(
+        self, request: Envelope, answer: object | Fault, *, message_id: str | None = None
+    ) -> bytes:
+        """The response or fault to a received ``request``: addressed to its ReplyTo (a fault to
+        its FaultTo first) and related to its MessageID."""
+        return self._send(make_reply(request, answer, message_id=message_id))
+
+    def refuse(self, error: RemoteProtocolError) -> bytes:
+        """The fault that answers a refused request (``error.fault`` to ``error.envelope``).
+
+        Raises ``ValueError`` when the refused message was no request (nobody answers a
+        response or an event): check ``error.fault`` first.
+        """
+        if error.fault is None:
+            raise ValueError(f"{error.rule} asks for no fault: the message was no request")
+        answer = make_reply(error.envelope, error.fault)
+        if error.envelope.body is None:
+            # The request was never applied (it could not be read): the session has no record
+            # to relate the fault to, so it goes out unrecorded; and when not even its
+            # MessageID could be read, the fault relates to nothing, as it must.
+            data = answer.to_bytes()
+            unrelated = error.envelope.message_id is None
+            self._check(data, tolerate=_UNRELATED if unrelated else frozenset())
+            return data
+        return self._send(answer)
+
+    def event(
+        self, body: object, *, subscriber: Subscriber, message_id: str | None = None
+    ) -> bytes:
+        """An event to ``subscriber``, echoing its reference parameters as header blocks."""
+        return self._send(
+            make_envelope(
+                body,
+                to=subscriber.address,
+                message_id=message_id,
+                headers=subscriber.reference_parameters,
+            )
+        )
+
+    def send_image(
+        self,
+        request: dsp.SendImageRequest,
+        image: bytes | Readable,
+        *,
+        to: str,
+        message_id: str | None = None,
+    ) -> tuple[str, Iterator[bytes]]:
+        """A SendImage request with its image as MTOM: the ``Content-Type`` and an iterator of
+        chunks that reads ``image`` (bytes or a binary stream) as it is consumed.
+
+        ``request.image_data`` is ignored. The session is updated before any chunk is made.
+        """
+        shell = dataclasses.replace(request, image_data=b"")
+        envelope = make_envelope(shell, to=to, message_id=message_id)
+        self._send(envelope)
+        return build_send_image(
+            request, image, to=to, message_id=envelope.message_id, reply_to=ANONYMOUS
+        )
+
+    def _send(self, envelope: Envelope) -> bytes:
+        data = envelope.to_bytes()
+        self._check(data)
+        self.session.send(envelope, at=self._now())
+        return data
+
+    def _check(self, data: bytes, *, tolerate: frozenset[str] = frozenset()) -> None:
+        if not self.check_outgoing:
+            return
+        report = validate(data)
+        errors = [
+            problem
+            for problem in report.problems
+            if problem.severity == "error" and problem.code not in tolerate
+        ]
+        if errors:
+            first = errors[0]
+            raise LocalProtocolError(first.code, first.message, _headers_of(data))
+
+    # -- receiving -------------------------------------------------------------------------
+    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
+        """Read, validate and apply a message that arrived (an MTOM package with its
+        ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
+        fault to answer with; :meth:`refuse` builds that answer."""
+        try:
+            envelope = parse(data, content_type=content_type, validate=True, profile=self.profile)
+        except ValidationError as error:
+            errors = [p for p in error.report.problems if p.severity == "error"]
+            first = errors[0]
+            raise RemoteProtocolError(
+                first.code, first.message, _headers_of(data, content_type)
+            ) from None
+        except DsmError as error:
+            rule = str(error).partition(":")[0]
+            rule = rule if rule.startswith("DSM-") else "DSM-XSD"
+            raise RemoteProtocolError(rule, str(error), _headers_of(data, content_type)) from None
+        self.session.receive(envelope, at=self._now())
+        return envelope
+
+    def _now(self) -> datetime | None:
+        return None if self.clock is None else self.clock()
+
+
+_UNRELATED = frozenset({"DSM-RELATES-TO-MISSING"})
+_ADDRESSING_TEXT = {"Action": "action", "MessageID": "message_id", "To": "to"}
+_ADDRESSING_EPR = {"ReplyTo": "reply_to", "FaultTo": "fault_to", "From": "from_"}
+
+
+def _headers_of(data: bytes, content_type: str | None = None) -> Envelope:
+    """The addressing headers of a message that could not be read whole, as far as they can
+    be read (by local name, whatever the version), in an envelope with no body."""
+    values: dict[str, object] = {}
+    try:
+        root = parse_xml(_root_part(data, content_type))
+    except DsmError:
+        return Envelope(action="", body=None)
+    header = next((child for child in root if _local(child) == "Header"), None)
+    for block in [] if header is None else header:
+        name = _local(block)
+        if name in _ADDRESSING_TEXT and _ADDRESSING_TEXT[name] not in values:
+            values[_ADDRESSING_TEXT[name]] = (block.text or "").strip()
+        elif name in _ADDRESSING_EPR and _ADDRESSING_EPR[name] not in values:
+            address = next((child for child in block if _local(child) == "Address"), None)
+            if address is not None and (address.text or "").strip():
+                epr = wsa.EndpointReferenceType(
+                    address=wsa.AttributedURI(value=(address.text or "").strip())
+                )
+                values[_ADDRESSING_EPR[name]] = epr
+    action = values.pop("action", "")
+    return Envelope(action=str(action), body=None, **values)  # type: ignore[arg-type]
+
+
+def _root_part(data: bytes, content_type: str | None) -> bytes:
+    """The first MIME part's body of an MTOM package (its SOAP envelope); else ``data``."""
+    boundary = re.search(r'boundary="?([^";]+)', content_type or "")
+    if boundary is None:
+        return data
+    start = data.find(b"<")
+    end = data.find(b"--" + boundary.group(1).encode("latin-1", "replace"), max(start, 0))
+    return data[start:end] if 0 <= start < end else data
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
