@@ -3,7 +3,8 @@ opening a socket, and without echoing what a referenced resource holds.
 
 Each case goes through :func:`dsm_messages.validate` (an error of the expected code, never an
 exception) and :func:`dsm_messages.parse` (a ``DsmError``, never an lxml exception), each call
-timed under one second.
+timed under one second, or, for an oversized MTOM root part, bounded by how much is read and
+allocated.
 
 How "no file read, no socket" is proved:
 
@@ -27,6 +28,7 @@ import socket
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ import pytest
 
 from dsm_messages import ANONYMOUS, DsmError, build_send_image, parse, serialize, validate
 from dsm_messages.models import dsp
+from dsm_messages.mtom import CHUNK_SIZE, MAX_ROOT_BYTES, MtomLimitError, parse_package
 from dsm_messages.namespaces import DSP
 
 #: What the referenced files hold. Spaces make it "not an absolute URI", so a parser that
@@ -135,6 +138,8 @@ class Case:
     build: Callable[[Targets], tuple[bytes, str | None]]  # the message and its Content-Type
     #: refers to a file: also run against a FIFO in a child process
     reads_files: bool = False
+    #: bounded by a size or count test of its own instead of by time
+    bounded_by_size: bool = False
 
 
 Build = Callable[[Targets], tuple[bytes, str | None]]
@@ -269,7 +274,7 @@ CASES = [
     Case("xinclude-2003-http", FORBIDDEN, _doc(lambda t: xinclude(XI_2003, t.http))),
     Case("nesting-10000-deep", FORBIDDEN, _deep),
     Case("text-node-100-mib", FORBIDDEN, _huge_text),
-    Case("mtom-root-part-100-mib", FORBIDDEN, _huge_root_part),
+    Case("mtom-root-part-100-mib", FORBIDDEN, _huge_root_part, bounded_by_size=True),
     Case("mtom-entity-in-root-part", FORBIDDEN, _entity_in_root_part, reads_files=True),
     Case("xop-include-file", XOP_REFERENCE, _xop(lambda t: t.text_uri), reads_files=True),
     Case("xop-include-http", XOP_REFERENCE, _xop(lambda t: t.http)),
@@ -484,14 +489,43 @@ def test_hostile_input_is_refused_quickly_without_file_or_network(
     report, validate_seconds = timed(lambda: validate(data, content_type=content_type))
     error, parse_seconds = timed(lambda: parse_error(data, content_type))
 
-    assert validate_seconds < TIME_LIMIT, f"validate() took {validate_seconds:.2f} s"
-    assert parse_seconds < TIME_LIMIT, f"parse() took {parse_seconds:.2f} s"
+    if not case.bounded_by_size:
+        assert validate_seconds < TIME_LIMIT, f"validate() took {validate_seconds:.2f} s"
+        assert parse_seconds < TIME_LIMIT, f"parse() took {parse_seconds:.2f} s"
     assert listener.connections() == 0, "a network URL was fetched"
     for text in (str(report), repr(report), str(error), repr(error)):
         assert SECRET not in text
     assert error is not None, "parse() accepted the message"
     assert not report.valid, report
     assert case.code in {problem.code for problem in report.errors}, report.problems
+
+
+def test_an_oversized_root_part_is_refused_without_reading_past_the_cap() -> None:
+    data, content_type = _huge_root_part(Targets(text_uri="", dtd_uri="", http=""))
+    assert content_type is not None
+    fed: list[int] = []
+
+    def chunks() -> Iterator[bytes]:
+        for at in range(0, len(data), CHUNK_SIZE):
+            fed.append(len(data[at : at + CHUNK_SIZE]))
+            yield data[at : at + CHUNK_SIZE]
+
+    with pytest.raises(MtomLimitError, match="max_root_bytes") as caught:
+        parse_package(chunks(), content_type)
+    assert caught.value.code == FORBIDDEN
+    # refused within the chunk that crossed the cap: the rest of the 100 MiB is never read
+    assert MAX_ROOT_BYTES < sum(fed) <= MAX_ROOT_BYTES + 2 * CHUNK_SIZE < len(data) // 5
+    # given whole, neither validate() nor parse() copies the package on the way to refusing it
+    tracemalloc.start()
+    try:
+        report = validate(data, content_type=content_type)
+        error = parse_error(data, content_type)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert FORBIDDEN in {problem.code for problem in report.errors}
+    assert isinstance(error, MtomLimitError)
+    assert peak < MIB
 
 
 @pytest.mark.parametrize("case", params(FILE_CASES))

@@ -14,7 +14,15 @@ from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serializ
 from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
 from .faults import Fault, FaultError, fault_for
 from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
-from .mtom import MtomError, Package, build_send_image, parse_package
+from .mtom import (
+    MtomError,
+    MtomLimitError,
+    Package,
+    PackageReader,
+    build_send_image,
+    parse_package,
+    parse_package_async,
+)
 from .report import Problem, Report, ValidationError
 from .rules import RULES, Rule
 from .safexml import parse_xml
@@ -49,7 +57,9 @@ __all__ = [
     "LocalProtocolError",
     "MessageType",
     "MtomError",
+    "MtomLimitError",
     "Package",
+    "PackageReader",
     "Problem",
     "ProtocolError",
     "RemoteProtocolError",
@@ -73,6 +83,7 @@ __all__ = [
     "message_type",
     "parse",
     "parse_package",
+    "parse_package_async",
     "parse_xml",
     "reply",
     "schema_dir",

@@ -2,8 +2,13 @@
 
 A package is ``multipart/related``: the first (root) part is the SOAP envelope, in which
 ``dsp:ImageData`` holds only ``<xop:Include href="cid:..."/>``; the referenced part carries the
-raw image bytes. Building streams the image (never base64, never held twice); parsing accepts
-the whole package or an iterable of chunks, and can stream the image to a caller's sink.
+raw image bytes. Building streams the image (never base64, never held twice).
+
+Reading is push-style: a :class:`PackageReader` is fed the package's bytes as they arrive and
+reads the root part first; once the envelope is known it asks the caller where each image goes,
+so an image can be stored under its JobToken, or refused before a byte of it is written.
+:func:`parse_package` (bytes or an iterable of chunks) and :func:`parse_package_async` (an
+async iterable) are built on it.
 
 >>> from dsm_messages.models import dsp
 >>> request = dsp.SendImageRequest(
@@ -15,9 +20,26 @@ the whole package or an iterable of chunks, and can stream the image to a caller
 >>> content_type, chunks = build_send_image(request, b"\\x89PNG...", to="https://scansrv/ScanServer")
 >>> content_type.startswith('multipart/related; boundary=')
 True
->>> package = parse_package(b"".join(chunks), content_type)
->>> package.envelope.body.image_data
+>>> package = b"".join(chunks)
+>>> parse_package(package, content_type).envelope.body.image_data
 b'\\x89PNG...'
+
+Fed in pieces, with the image's destination chosen once the envelope is in hand:
+
+>>> import io
+>>> images: dict[str, io.BytesIO] = {}
+>>> def store(envelope: Envelope, content_id: str) -> io.BytesIO | None:
+...     if envelope.action.endswith("/SendImage"):
+...         return images.setdefault(envelope.message_id or "", io.BytesIO())
+...     return None  # anything else: the part is dropped unwritten
+>>> reader = PackageReader(content_type, sink=store)
+>>> for at in range(0, len(package), 100):
+...     reader.feed(package[at : at + 100])
+>>> reader.envelope is not None
+True
+>>> result = reader.close()
+>>> [image.getvalue() for image in images.values()]
+[b'\\x89PNG...']
 """
 
 from __future__ import annotations
@@ -25,45 +47,62 @@ from __future__ import annotations
 import copy
 import io
 import secrets
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 import attrs
 from lxml import etree
 
+from ._mime import FrameReader, MtomError, MtomLimitError, check_boundary, content_type_parameters
 from .envelope import Envelope, parse, serialize
 from .errors import DsmError
 from .models import dsp
 from .namespaces import DSP, XOP
 from .safexml import parse_xml
 
+__all__ = [
+    "CHUNK_SIZE",
+    "MAX_PACKAGE_BYTES",
+    "MAX_PARTS",
+    "MAX_ROOT_BYTES",
+    "ChooseSink",
+    "MtomError",
+    "MtomLimitError",
+    "Package",
+    "PackageReader",
+    "Parts",
+    "Readable",
+    "Sink",
+    "build_package",
+    "build_send_image",
+    "content_type_parameters",
+    "parse_package",
+    "parse_package_async",
+    "resolve_includes",
+    "split_message",
+    "split_parts",
+]
+
 CHUNK_SIZE = 64 * 1024
 #: The root part is XML and small; anything larger is refused.
 MAX_ROOT_BYTES = 16 * 1024 * 1024
-_MAX_HEADER_BYTES = 16 * 1024
-
-
-class MtomError(DsmError):
-    """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
-    resolved inside it. ``code`` is the validator's rule code for it."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: str = "DSM-MIME-MALFORMED",
-        element: etree._Element | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        #: The element of the root part at fault, when there is one.
-        self.element = element
+#: A SendImage package has two parts; anything beyond this many is refused.
+MAX_PARTS = 64
+#: The largest package read (2 GiB); raise it for larger scans.
+MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024
 
 
 class Sink(Protocol):
-    """Where a streamed attachment goes (a file, a socket writer, a hash)."""
+    """Where a streamed attachment goes (a file, a socket writer, a hash). It receives the
+    attachment in ``memoryview`` pieces of the bytes fed to the reader, valid as long as the
+    sink keeps them."""
 
-    def write(self, data: bytes, /) -> object: ...
+    def write(self, data: memoryview, /) -> object: ...
+
+
+#: Chooses where an attachment goes, given the parsed envelope and the part's Content-ID:
+#: a :class:`Sink`, or ``None`` to drop the part without writing it anywhere.
+ChooseSink = Callable[[Envelope, str], Sink | None]
 
 
 class Readable(Protocol):
@@ -75,7 +114,8 @@ class Readable(Protocol):
 @attrs.frozen(kw_only=True)
 class Package:
     """A parsed package: the envelope (attachments resolved into ``dsp:ImageData`` unless they
-    went to a sink), every attachment's content type, and the defects tolerated on the way."""
+    went to a sink), every part's content type by Content-ID, and the defects tolerated on the
+    way."""
 
     envelope: Envelope
     content_types: dict[str, str]
@@ -127,8 +167,16 @@ def build_package(
     chunk_size: int = CHUNK_SIZE,
 ) -> tuple[str, Iterator[bytes]]:
     """A ``multipart/related`` MTOM package: ``root`` (a SOAP envelope with ``xop:Include``
-    references) then one part per ``(content_id, content_type, data)`` attachment."""
+    references) then one part per ``(content_id, content_type, data)`` attachment.
+
+    A boundary that RFC 2046 does not allow, or a header value outside ASCII, raises
+    :class:`MtomError`."""
     boundary = boundary or f"dsm-{secrets.token_hex(24)}"
+    check_boundary(boundary)
+    for content_id, part_type, _ in attachments:
+        for value in (content_id, part_type):
+            if not value.isascii() or "\r" in value or "\n" in value:
+                raise MtomError(f"MIME header value {value!r} is not one line of ASCII")
     root_id = f"root.{secrets.token_hex(8)}@dsm-messages"
     content_type = (
         f'multipart/related; boundary="{boundary}"; type="application/xop+xml"; '
@@ -157,187 +205,295 @@ def build_package(
     return content_type, chunks()
 
 
-# -- parsing ----------------------------------------------------------------------------------
+# -- reading ----------------------------------------------------------------------------------
 
 
-_TSPECIALS = set('()<>@,;:\\"/[]?=')
+class PackageReader:
+    """Reads an MTOM package pushed to it in chunks of any size (sans-I/O: it never reads).
 
+    The root part (the SOAP envelope) is parsed as soon as it is complete; from then on
+    :attr:`envelope` holds it, and each attachment goes where ``sink(envelope, content_id)``
+    says: a :class:`Sink` receives the attachment's bytes as they arrive; ``None`` drops them
+    unwritten (a refused SendImage); an exception raised by ``sink`` stops the reading and
+    reaches the caller of :meth:`feed`. Without ``sink``, attachments are kept and the one
+    ``dsp:ImageData`` refers to becomes its value. Attachments that arrive before the root part
+    (the ``start`` parameter may name a later part) are kept in memory until it is read.
 
-def content_type_parameters(
-    value: str, *, tolerant: bool = False, defects: list[str] | None = None
-) -> tuple[str, dict[str, str]]:
-    """Split a Content-Type value into its lower-cased type and its parameters.
-
-    Strict: parameters are ``;``-separated ``name=value`` or ``name="value"``, and a value with
-    a special character (``/``, ``:``, ...) is quoted. Tolerant also accepts parameters
-    separated only by whitespace, a dangling ``;`` and unquoted special characters, and appends
-    a description of each to ``defects``.
+    Every ``xop:Include`` must be a ``cid:`` reference, inside ``dsp:ImageData``, to an
+    attachment of the package. ``tolerant`` accepts the defects of Microsoft's published
+    example (LF line ends, whitespace-only separator lines, unquoted or unseparated parameters,
+    padded values) and lists each one in :attr:`Package.defects`. The caps are keywords: more
+    than ``max_parts`` parts, more than ``max_package_bytes`` bytes in all, or a root part over
+    ``max_root_bytes`` raise :class:`MtomLimitError` naming the keyword; nothing past the cap
+    is read. Every other defect raises :class:`MtomError` or another
+    :class:`~dsm_messages.errors.DsmError` (the envelope's own); after one, the reader refuses
+    further input.
     """
-    found: list[str] = [] if defects is None else defects
 
-    def tolerate(defect: str) -> None:
-        if not tolerant:
-            raise MtomError(f"{defect}: {value!r}")
-        if defect not in found:
-            found.append(defect)
+    def __init__(
+        self,
+        content_type: str,
+        *,
+        sink: ChooseSink | None = None,
+        tolerant: bool = False,
+        max_parts: int = MAX_PARTS,
+        max_package_bytes: int = MAX_PACKAGE_BYTES,
+        max_root_bytes: int = MAX_ROOT_BYTES,
+    ) -> None:
+        self._assembler = _Assembler(sink, max_root_bytes)
+        self._frames = FrameReader(
+            content_type,
+            self._assembler,
+            tolerant=tolerant,
+            max_parts=max_parts,
+            max_package_bytes=max_package_bytes,
+            max_root_bytes=max_root_bytes,
+        )
 
-    parts: list[str] = []
-    current = ""
-    quoted = False
-    for char in value:
-        if char == '"':
-            quoted = not quoted
-        if char == ";" and not quoted:
-            parts.append(current)
-            current = ""
+    @property
+    def envelope(self) -> Envelope | None:
+        """The root part's envelope once it has been read (``dsp:ImageData`` still empty)."""
+        return self._assembler.envelope
+
+    @property
+    def bytes_copied(self) -> int:
+        """How many of the bytes fed the reader has copied so far: header lines and the few
+        bytes a chunk boundary cuts off. Part bodies are handed on without a copy (the root
+        part and attachments kept in memory are joined once, not counted here)."""
+        return self._frames.copied
+
+    def feed(self, data: bytes) -> None:
+        """Read the next bytes of the package. They are not copied: sinks receive
+        ``memoryview`` pieces of them."""
+        self._frames.feed(data if type(data) is bytes else bytes(data))
+
+    def close(self) -> Package:
+        """The package ended: check it is complete and every reference resolves; returns it."""
+        self._frames.close()
+        return self._assembler.finish(self._frames.defects)
+
+
+class _Assembler:
+    """Turns the parts the framing reader finds into a :class:`Package`."""
+
+    def __init__(self, choose: ChooseSink | None, max_root_bytes: int) -> None:
+        self.choose = choose
+        self.max_root_bytes = max_root_bytes
+        self.envelope: Envelope | None = None
+        self.content_types: dict[str, str] = {}
+        self.attachments: dict[str, bytes] = {}
+        self.includes: list[tuple[str, etree._Element]] = []
+        self.root_id: str | None = None
+        self.early: list[tuple[str, list[memoryview]]] = []
+        self.part_id = ""
+        self.is_root = False
+        self.pieces: list[memoryview] | None = None
+        self.target: Sink | None = None
+
+    def start_part(self, content_id: str, content_type: str, is_root: bool) -> None:
+        self.content_types[content_id] = content_type
+        self.part_id, self.is_root = content_id, is_root
+        self.pieces, self.target = None, None
+        if is_root:
+            self.root_id = content_id
+        if is_root or self.envelope is None or self.choose is None:
+            self.pieces = []
         else:
-            current += char
-    if quoted:
-        raise MtomError(f"unbalanced quote in Content-Type {value!r}")
-    parts.append(current)
-    media_type = parts[0].strip().lower()
-    params: dict[str, str] = {}
-    for raw in parts[1:]:
-        if not raw.strip():
-            tolerate("dangling ';' in Content-Type")
-            continue
-        pieces = raw.split()
-        if len(pieces) > 1 and all("=" in piece for piece in pieces):
-            tolerate("Content-Type parameters not separated by ';'")
+            self.target = self.choose(self.envelope, content_id)
+
+    def part_data(self, piece: memoryview) -> None:
+        if self.pieces is not None:
+            self.pieces.append(piece)
+        elif self.target is not None:
+            self.target.write(piece)
+
+    def end_part(self) -> None:
+        pieces, self.pieces = self.pieces, None
+        if pieces is None:
+            return
+        if self.is_root:
+            self.read_root(b"".join(pieces))
+            early, self.early = self.early, []
+            for content_id, kept in early:
+                self.deliver(content_id, kept)
+        elif self.envelope is None and self.choose is not None:
+            self.early.append((self.part_id, pieces))
         else:
-            pieces = [raw.strip()]
-        for piece in pieces:
-            name, eq, val = piece.partition("=")
-            if not eq:
-                raise MtomError(f"parameter {piece!r} has no value in Content-Type {value!r}")
-            val = val.strip()
-            if len(val) >= 2 and val[0] == val[-1] == '"':
-                val = val[1:-1]
-            elif any(char in _TSPECIALS for char in val):
-                tolerate("unquoted special character in a Content-Type parameter value")
-            params[name.strip().lower()] = val
-    return media_type, params
+            self.attachments[self.part_id] = b"".join(pieces)
 
+    def deliver(self, content_id: str, pieces: list[memoryview]) -> None:
+        assert self.envelope is not None
+        assert self.choose is not None
+        target = self.choose(self.envelope, content_id)
+        if target is not None:
+            for piece in pieces:
+                target.write(piece)
 
-class _Reader:
-    """Pulls bytes from an iterable of chunks, keeping only what has not been handed out."""
+    def read_root(self, data: bytes) -> None:
+        root = parse_xml(data, max_bytes=self.max_root_bytes)
+        self.includes = _take_includes(root, self.root_id)
+        try:
+            self.envelope = parse(etree.tostring(root))
+        except DsmError:
+            raise
+        except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
+            raise MtomError(
+                f"the root part cannot be read as a SOAP envelope: {exc}",
+                code="DSM-XML-MALFORMED",
+            ) from None
 
-    def __init__(self, chunks: Iterable[bytes]) -> None:
-        self._chunks = iter(chunks)
-        self.buffer = b""
-        self.exhausted = False
-
-    def fill(self) -> bool:
-        """Append at least 64 KiB (or whatever is left); False once nothing is left.
-
-        Coalescing keeps the per-chunk work constant when a caller feeds tiny chunks.
-        """
-        pieces = [self.buffer]
-        added = 0
-        for chunk in self._chunks:
-            pieces.append(chunk)
-            added += len(chunk)
-            if added >= CHUNK_SIZE:
-                break
-        else:
-            self.exhausted = True
-        self.buffer = b"".join(pieces)
-        return added > 0
-
-
-def _read_line(reader: _Reader, defects: list[str], tolerant: bool) -> bytes:
-    while (end := reader.buffer.find(b"\n")) < 0:
-        if len(reader.buffer) > _MAX_HEADER_BYTES:
-            raise MtomError("a MIME header line is longer than 16 KiB")
-        if not reader.fill():
-            raise MtomError("the package ends inside a part's headers")
-    line, reader.buffer = reader.buffer[:end], reader.buffer[end + 1 :]
-    if line.endswith(b"\r"):
-        return line[:-1]
-    if not tolerant:
-        raise MtomError("MIME lines must end with CRLF, found a bare LF")
-    if "LF line endings" not in defects:
-        defects.append("LF line endings")
-    return line
-
-
-def _read_headers(reader: _Reader, defects: list[str], tolerant: bool) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    last: str | None = None
-    while True:
-        line = _read_line(reader, defects, tolerant).decode("latin-1")
-        if not line.strip():
-            if line and tolerant:
-                if "whitespace-only separator line" not in defects:
-                    defects.append("whitespace-only separator line")
-            elif line:
-                raise MtomError("a header/body separator line holds whitespace")
-            return headers
-        if line[0] in " \t":
-            if last is None:
-                raise MtomError("a MIME header starts with a continuation line")
-            headers[last] += " " + line.strip()
-            continue
-        name, colon, value = line.partition(":")
-        if not colon:
-            raise MtomError(f"malformed MIME header line {line!r}")
-        last = name.strip().lower()
-        if last in headers:
-            raise MtomError(f"MIME header {name.strip()} appears twice in one part")
-        headers[last] = value.strip()
-
-
-def _content_id(headers: dict[str, str], defects: list[str], tolerant: bool) -> str:
-    raw = headers.get("content-id")
-    if raw is None:
-        raise MtomError("a part has no Content-ID")
-    value = raw.strip()
-    if value != raw and not tolerant:
-        raise MtomError(f"Content-ID {raw!r} has surrounding whitespace")
-    if not (value.startswith("<") and value.endswith(">")):
-        raise MtomError(f"Content-ID {raw!r} is not enclosed in angle brackets")
-    return value[1:-1].strip()
-
-
-@attrs.frozen(kw_only=True)
-class Parts:
-    """A package split into its parts, nothing resolved yet: the root part's bytes, the
-    attachments kept in memory (none when they went to a sink), every part's Content-ID and
-    Content-Type, and the defects tolerated on the way."""
-
-    root: bytes
-    attachments: dict[str, bytes]
-    content_types: dict[str, str]
-    defects: tuple[str, ...] = ()
+    def finish(self, defects: list[str]) -> Package:
+        assert self.envelope is not None  # the framing reader saw the root part
+        for content_id, include in self.includes:
+            if content_id not in self.content_types:
+                raise _missing_part(content_id, include)
+        body = self.envelope.body
+        if self.includes and self.choose is None and isinstance(body, dsp.SendImageRequest):
+            body.image_data = self.attachments[self.includes[0][0]]
+        return Package(
+            envelope=self.envelope, content_types=dict(self.content_types), defects=tuple(defects)
+        )
 
 
 def parse_package(
     data: bytes | Iterable[bytes],
     content_type: str,
     *,
-    sink: Callable[[str], Sink] | None = None,
+    sink: ChooseSink | None = None,
     tolerant: bool = False,
+    max_parts: int = MAX_PARTS,
+    max_package_bytes: int = MAX_PACKAGE_BYTES,
+    max_root_bytes: int = MAX_ROOT_BYTES,
 ) -> Package:
-    """Parse an MTOM package given as bytes or as an iterable of chunks.
-
-    The root part is the one named by ``start`` (the first part when ``start`` is absent);
-    every ``xop:Include`` must be a ``cid:`` reference to another part of the package. Without
-    ``sink`` the referenced bytes become ``dsp:ImageData``; with it, ``sink(content_id)`` is
-    called for each attachment and receives its bytes as they arrive (nothing is buffered), and
-    ``image_data`` stays empty. ``tolerant`` accepts the defects of Microsoft's published
-    example (LF line ends, whitespace-only separator lines, unquoted or unseparated parameters,
-    padded values) and lists each one in ``Package.defects``.
-    """
-    parts = split_parts(data, content_type, sink=sink, tolerant=tolerant)
-    root = parse_xml(parts.root)
-    resolved = resolve_includes(root, set(parts.content_types))
-    envelope = parse(etree.tostring(root))
-    body = envelope.body
-    if resolved and sink is None and isinstance(body, dsp.SendImageRequest):
-        body.image_data = parts.attachments[resolved[0]]
-    return Package(
-        envelope=envelope, content_types=dict(parts.content_types), defects=parts.defects
+    """Parse an MTOM package given as bytes (read in place, never copied) or as an iterable of
+    chunks; the keywords are :class:`PackageReader`'s."""
+    reader = PackageReader(
+        content_type,
+        sink=sink,
+        tolerant=tolerant,
+        max_parts=max_parts,
+        max_package_bytes=max_package_bytes,
+        max_root_bytes=max_root_bytes,
     )
+    if isinstance(data, bytes | bytearray | memoryview):
+        reader.feed(bytes(data))
+    else:
+        for chunk in _coalesced(data):
+            reader.feed(chunk)
+    return reader.close()
+
+
+def _coalesced(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks, small ones joined into pieces of at least :data:`CHUNK_SIZE`: a source that
+    yields tiny pieces costs one call per piece, not per byte. Large chunks pass uncopied."""
+    small: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        if len(chunk) >= CHUNK_SIZE:
+            if small:
+                yield b"".join(small)
+                small, held = [], 0
+            yield chunk
+            continue
+        small.append(chunk)
+        held += len(chunk)
+        if held >= CHUNK_SIZE:
+            yield b"".join(small)
+            small, held = [], 0
+    if small:
+        yield b"".join(small)
+
+
+async def parse_package_async(
+    chunks: AsyncIterable[bytes],
+    content_type: str,
+    *,
+    sink: ChooseSink | None = None,
+    tolerant: bool = False,
+    max_parts: int = MAX_PARTS,
+    max_package_bytes: int = MAX_PACKAGE_BYTES,
+    max_root_bytes: int = MAX_ROOT_BYTES,
+) -> Package:
+    """:func:`parse_package` for an async iterable of chunks (a request body read by an
+    asyncio server), on the event loop itself: reading never blocks, so no thread is needed.
+
+    >>> import asyncio
+    >>> from dsm_messages.models import dsp
+    >>> request = dsp.SendImageRequest(
+    ...     job_token="264a19bf",
+    ...     document_description=dsp.DocumentDescriptionType(
+    ...         document_id=1,
+    ...         format=dsp.DocumentFormatWKVType.PNG),
+    ...     image_data=b"")
+    >>> content_type, chunks = build_send_image(request, b"IMG", to="https://scansrv/x")
+    >>> async def body():
+    ...     for chunk in chunks:
+    ...         yield chunk
+    >>> asyncio.run(parse_package_async(body(), content_type)).envelope.body.image_data
+    b'IMG'
+    """
+    reader = PackageReader(
+        content_type,
+        sink=sink,
+        tolerant=tolerant,
+        max_parts=max_parts,
+        max_package_bytes=max_package_bytes,
+        max_root_bytes=max_root_bytes,
+    )
+    async for chunk in chunks:
+        reader.feed(chunk)
+    return reader.close()
+
+
+# -- the parts alone, for the validator -------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Parts:
+    """A package split into its parts, nothing resolved yet: the root part's Content-ID and
+    bytes, the attachments kept in memory (none when they went to a sink), every part's
+    Content-ID and Content-Type, and the defects tolerated on the way."""
+
+    root_id: str
+    root: bytes
+    attachments: dict[str, bytes]
+    content_types: dict[str, str]
+    defects: tuple[str, ...] = ()
+
+
+class _PartCollector:
+    def __init__(self, sink: Callable[[str], Sink] | None) -> None:
+        self.sink = sink
+        self.root = b""
+        self.attachments: dict[str, bytes] = {}
+        self.content_types: dict[str, str] = {}
+        self.part_id = ""
+        self.is_root = False
+        self.pieces: list[memoryview] | None = None
+        self.target: Sink | None = None
+
+    def start_part(self, content_id: str, content_type: str, is_root: bool) -> None:
+        self.content_types[content_id] = content_type
+        self.part_id, self.is_root = content_id, is_root
+        if is_root or self.sink is None:
+            self.pieces, self.target = [], None
+        else:
+            self.pieces, self.target = None, self.sink(content_id)
+
+    def part_data(self, piece: memoryview) -> None:
+        if self.pieces is not None:
+            self.pieces.append(piece)
+        elif self.target is not None:
+            self.target.write(piece)
+
+    def end_part(self) -> None:
+        if self.pieces is None:
+            return
+        if self.is_root:
+            self.root = b"".join(self.pieces)
+        else:
+            self.attachments[self.part_id] = b"".join(self.pieces)
+        self.pieces = None
 
 
 def split_parts(
@@ -346,136 +502,57 @@ def split_parts(
     *,
     sink: Callable[[str], Sink] | None = None,
     tolerant: bool = False,
+    max_parts: int = MAX_PARTS,
+    max_package_bytes: int = MAX_PACKAGE_BYTES,
+    max_root_bytes: int = MAX_ROOT_BYTES,
 ) -> Parts:
-    """Read a package into its parts (see :func:`parse_package`), without reading the XML."""
-    defects: list[str] = []
-    media_type, params = content_type_parameters(content_type, tolerant=tolerant, defects=defects)
-    if media_type != "multipart/related":
-        raise MtomError(f"package Content-Type is {media_type!r}, not multipart/related")
-    if params.get("type", "").lower() != "application/xop+xml":
-        raise MtomError('package Content-Type lacks type="application/xop+xml"')
-    boundary = params.get("boundary")
-    if not boundary:
-        raise MtomError("package Content-Type has no boundary")
-    start = params.get("start")
-    start_id = start.strip()[1:-1].strip() if start else None
-
-    reader = _Reader([data] if isinstance(data, bytes) else data)
-    opening = b"--" + boundary.encode("latin-1")
-    delimiter = b"\n" + opening
-    # preamble: everything up to the first delimiter line
-    while True:
-        at = reader.buffer.find(opening)
-        if at >= 0 and (at == 0 or reader.buffer[at - 1 : at] == b"\n"):
-            reader.buffer = reader.buffer[at + len(opening) :]
-            break
-        if len(reader.buffer) > _MAX_HEADER_BYTES:
-            raise MtomError("no boundary delimiter found at the start of the package")
-        if not reader.fill():
-            raise MtomError("the package holds no part")
-
-    root_bytes: bytes | None = None
-    attachments: dict[str, bytes] = {}
-    content_types: dict[str, str] = {}
-    seen_ids: set[str] = set()
-    while True:
-        while len(reader.buffer) < 2 and reader.fill():
-            pass
-        if reader.buffer.startswith(b"--"):
-            break  # close delimiter
-        _read_line(reader, defects, tolerant)  # rest of the delimiter line (transport padding)
-        headers = _read_headers(reader, defects, tolerant)
-        content_id = _content_id(headers, defects, tolerant)
-        if content_id in seen_ids:
-            raise MtomError(
-                f"two parts have the Content-ID <{content_id}>", code="DSM-MIME-DUPLICATE-ID"
-            )
-        seen_ids.add(content_id)
-        is_root = content_id == start_id if start_id is not None else root_bytes is None
-        part_type = headers.get("content-type", "")
-        part_media_type, _ = content_type_parameters(part_type, tolerant=tolerant, defects=defects)
-        target: Sink | None = None
-        collected = io.BytesIO()
-        if is_root:
-            root_type = part_media_type
-            if root_type != "application/xop+xml":
-                raise MtomError(
-                    f"root part Content-Type is {root_type!r}, not application/xop+xml"
-                )
-            target = collected
-        elif sink is not None and root_bytes is not None:
-            target = sink(content_id)
-        else:
-            target = collected
-        _copy_body(
-            reader, delimiter, target, defects, tolerant, limit=MAX_ROOT_BYTES if is_root else None
-        )
-        if is_root:
-            root_bytes = collected.getvalue()
-        elif target is collected:
-            attachments[content_id] = collected.getvalue()
-        content_types[content_id] = part_type
-        if reader.exhausted and not reader.buffer:
-            raise MtomError("the package ends without its closing delimiter")
-        reader.buffer = reader.buffer[len(delimiter) :]
-    if root_bytes is None:
-        raise MtomError(f"no part has the start Content-ID <{start_id}>")
+    """Read a package into its parts without reading the XML (see :class:`PackageReader`);
+    ``sink(content_id)``, when given, receives every attachment in turn."""
+    collector = _PartCollector(sink)
+    frames = FrameReader(
+        content_type,
+        collector,
+        tolerant=tolerant,
+        max_parts=max_parts,
+        max_package_bytes=max_package_bytes,
+        max_root_bytes=max_root_bytes,
+    )
+    if isinstance(data, bytes | bytearray | memoryview):
+        frames.feed(bytes(data))
+    else:
+        for chunk in _coalesced(data):
+            frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
+    frames.close()
+    assert frames.root_id is not None  # close() refuses a package without its root part
     return Parts(
-        root=root_bytes,
-        attachments=attachments,
-        content_types=content_types,
-        defects=tuple(defects),
+        root_id=frames.root_id,
+        root=collector.root,
+        attachments=collector.attachments,
+        content_types=collector.content_types,
+        defects=tuple(frames.defects),
     )
 
 
-def _copy_body(
-    reader: _Reader,
-    delimiter: bytes,
-    target: Sink,
-    defects: list[str],
-    tolerant: bool,
-    limit: int | None,
-) -> None:
-    """Copy a part's body to ``target`` up to (not including) the next delimiter."""
-    written = 0
-    keep = len(delimiter)  # one more than the delimiter's length less one: room for its CR
-    while True:
-        at = reader.buffer.find(delimiter)
-        if at >= 0:
-            body_end = at
-            if reader.buffer[at - 1 : at] == b"\r" and at > 0:
-                body_end = at - 1
-            elif not tolerant:
-                raise MtomError("a boundary delimiter is not preceded by CRLF")
-            elif "LF line endings" not in defects:
-                defects.append("LF line endings")
-            piece = reader.buffer[:body_end]
-            reader.buffer = reader.buffer[at:]
-        else:
-            if len(reader.buffer) <= keep:
-                if not reader.fill():
-                    raise MtomError("the package ends inside a part")
-                continue
-            piece = reader.buffer[: len(reader.buffer) - keep]
-            reader.buffer = reader.buffer[len(reader.buffer) - keep :]
-        written += len(piece)
-        if limit is not None and written > limit:
-            raise MtomError(
-                f"the root part is larger than {limit} bytes", code="DSM-XML-FORBIDDEN"
-            )
-        if piece:
-            target.write(piece)
-        if at >= 0:
-            return
-        if not reader.fill() and reader.buffer.find(delimiter) < 0:
-            raise MtomError("the package ends inside a part")
+# -- references -------------------------------------------------------------------------------
 
 
-def resolve_includes(root: etree._Element, part_ids: set[str]) -> list[str]:
+def resolve_includes(
+    root: etree._Element, part_ids: set[str], *, root_id: str | None = None
+) -> list[str]:
     """Check every ``xop:Include`` of a root part and take it out of the tree; returns the
     Content-IDs they referred to, in document order. Only ``cid:`` references to parts of the
-    package, inside ``dsp:ImageData``, are allowed."""
-    referred: list[str] = []
+    package other than the root part (``root_id``), inside ``dsp:ImageData``, are allowed."""
+    includes = _take_includes(root, root_id)
+    for content_id, include in includes:
+        if content_id not in part_ids:
+            raise _missing_part(content_id, include)
+    return [content_id for content_id, _ in includes]
+
+
+def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
+    """Every ``xop:Include`` of a root part with the Content-ID it names, taken out of the
+    tree once its form and place are checked (whether the part exists is known later)."""
+    found: list[tuple[str, etree._Element]] = []
     for include in list(root.iter(f"{{{XOP}}}Include")):
         href = (include.get("href") or "").strip()
         where = f"line {include.sourceline}"
@@ -486,9 +563,9 @@ def resolve_includes(root: etree._Element, part_ids: set[str]) -> list[str]:
                 element=include,
             )
         content_id = href[4:]
-        if content_id not in part_ids:
+        if root_id is not None and content_id == root_id:
             raise MtomError(
-                f"xop:Include ({where}) refers to <{content_id}>, which is not in the package",
+                f"xop:Include ({where}) refers to <{content_id}>, the root part itself",
                 code="DSM-XOP-REFERENCE",
                 element=include,
             )
@@ -499,10 +576,19 @@ def resolve_includes(root: etree._Element, part_ids: set[str]) -> list[str]:
                 code="DSM-XOP-REFERENCE",
                 element=include,
             )
-        referred.append(content_id)
+        found.append((content_id, include))
         parent.remove(include)
         parent.text = None
-    return referred
+    return found
+
+
+def _missing_part(content_id: str, include: etree._Element) -> MtomError:
+    return MtomError(
+        f"xop:Include (line {include.sourceline}) refers to <{content_id}>, which is not in the "
+        "package",
+        code="DSM-XOP-REFERENCE",
+        element=include,
+    )
 
 
 def split_message(data: bytes) -> tuple[str, bytes]:

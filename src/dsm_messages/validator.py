@@ -182,6 +182,7 @@ class _Checker:
         self, data: bytes, content_type: str | None, max_bytes: int, max_depth: int
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
+        root_id: str | None = None
         if content_type is not None and content_type.strip().lower().startswith("multipart/"):
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
@@ -195,6 +196,7 @@ class _Checker:
             self.line_offset = data[:at].count(b"\n") if at > 0 else 0
             data = parts.root
             part_ids = set(parts.content_types)
+            root_id = parts.root_id
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
@@ -216,7 +218,7 @@ class _Checker:
                 root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
         if part_ids is not None:
             try:
-                resolve_includes(root, part_ids)
+                resolve_includes(root, part_ids, root_id=root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
@@ -782,7 +784,7 @@ class _Checker:
 
 
 class _Discard:
-    def write(self, data: bytes, /) -> int:
+    def write(self, data: memoryview, /) -> int:
         return len(data)
 
 
