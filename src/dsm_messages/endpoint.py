@@ -58,13 +58,52 @@ from .envelope import (
 from .errors import DsmError
 from .faults import Fault
 from .models import dsp, wsa, wse
-from .mtom import Readable, build_send_image
+from .mtom import PackageReader, Readable, Sink, build_send_image
 from .namespaces import WSA
 from .report import ValidationError
-from .rules import Profile
+from .rules import RULES, Profile
 from .safexml import parse_xml
 from .session import LocalProtocolError, RemoteProtocolError, Role, Session
 from .validator import validate
+
+
+class IncomingPackage:
+    """An MTOM package being received by an :class:`Endpoint` (see its ``package_reader``)."""
+
+    def __init__(
+        self, endpoint: Endpoint, content_type: str, store: Callable[[Envelope], Sink | None]
+    ) -> None:
+        self._reader = PackageReader(
+            content_type,
+            sink=lambda envelope, _content_id: store(envelope),
+            read_envelope=endpoint._read_root,
+        )
+        self._endpoint = endpoint
+
+    def feed(self, data: bytes) -> None:
+        """The next bytes of the package, as they arrived."""
+        try:
+            self._reader.feed(data)
+        except RemoteProtocolError:
+            raise
+        except DsmError as error:  # the MIME framing itself is broken
+            raise self._refusal(error) from None
+
+    def close(self) -> Envelope:
+        """The package is complete: its envelope (``ImageData`` empty: the image went to the
+        store). Raises :class:`RemoteProtocolError` when the package ended early or broken."""
+        try:
+            return self._reader.close().envelope
+        except DsmError as error:
+            raise self._refusal(error) from None
+
+    def _refusal(self, error: DsmError) -> RemoteProtocolError:
+        code = getattr(error, "code", None)
+        rule = code if isinstance(code, str) and code in RULES else "DSM-MIME-MALFORMED"
+        # once its envelope was applied the request is answered like any other; before, it was
+        # never seen, and the fault relates to nothing
+        envelope = self._reader.envelope or Envelope(action="", body=None)
+        return RemoteProtocolError(rule, str(error), envelope)
 
 
 def _utc_now() -> datetime:
@@ -226,12 +265,28 @@ class Endpoint:
             raise LocalProtocolError(first.code, first.message, _headers_of(data))
 
     # -- receiving -------------------------------------------------------------------------
-    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
-        """Read, validate and apply a message that arrived (an MTOM package with its
-        ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
-        fault to answer with; :meth:`refuse` builds that answer."""
+    def package_reader(
+        self, content_type: str, *, store: Callable[[Envelope], Sink | None]
+    ) -> IncomingPackage:
+        """A push reader for an MTOM package as it arrives (a SendImage): feed it the bytes,
+        then ``close()`` it for the envelope.
+
+        As soon as the root part is in, its envelope is validated and applied to the
+        conversation; a refused one raises :class:`RemoteProtocolError` from ``feed`` before a
+        byte of the image is written anywhere. Otherwise ``store(envelope)`` chooses where the
+        image goes (a binary file, or ``None`` to drop it), with JobToken, DocumentId and
+        Format in hand.
+        """
+        return IncomingPackage(self, content_type, store)
+
+    def _read_root(self, data: bytes) -> Envelope:
+        envelope = self._parse(data, None)
+        self.session.receive(envelope, at=self._now())
+        return envelope
+
+    def _parse(self, data: bytes, content_type: str | None) -> Envelope:
         try:
-            envelope = parse(data, content_type=content_type, validate=True, profile=self.profile)
+            return parse(data, content_type=content_type, validate=True, profile=self.profile)
         except ValidationError as error:
             errors = [p for p in error.report.problems if p.severity == "error"]
             first = errors[0]
@@ -239,9 +294,15 @@ class Endpoint:
                 first.code, first.message, _headers_of(data, content_type)
             ) from None
         except DsmError as error:
-            rule = str(error).partition(":")[0]
-            rule = rule if rule.startswith("DSM-") else "DSM-XSD"
+            code = getattr(error, "code", None) or str(error).partition(":")[0]
+            rule = code if isinstance(code, str) and code.startswith("DSM-") else "DSM-XSD"
             raise RemoteProtocolError(rule, str(error), _headers_of(data, content_type)) from None
+
+    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
+        """Read, validate and apply a message that arrived (an MTOM package with its
+        ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
+        fault to answer with; :meth:`refuse` builds that answer."""
+        envelope = self._parse(data, content_type)
         self.session.receive(envelope, at=self._now())
         return envelope
 

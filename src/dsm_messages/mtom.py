@@ -54,7 +54,7 @@ import attrs
 from lxml import etree
 
 from ._mime import FrameReader, MtomError, MtomLimitError, check_boundary, content_type_parameters
-from .envelope import Envelope, parse, serialize
+from .envelope import ANONYMOUS, Envelope, parse, serialize
 from .errors import DsmError
 from .models import dsp
 from .namespaces import DSP, XOP
@@ -131,11 +131,12 @@ def build_send_image(
     *,
     to: str,
     message_id: str | None = None,
-    reply_to: str | None = None,
+    reply_to: str | None = ANONYMOUS,
     boundary: str | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> tuple[str, Iterator[bytes]]:
-    """Package a SendImage request with its image as MTOM.
+    """Package a SendImage request with its image as MTOM (ReplyTo anonymous unless given;
+    ``None`` leaves it out, which the strict profile rejects).
 
     Returns the ``Content-Type`` header value and an iterator of byte chunks: the image is read
     from ``image`` (bytes or a binary stream) in ``chunk_size`` pieces while the chunks are
@@ -225,7 +226,11 @@ class PackageReader:
     padded values) and lists each one in :attr:`Package.defects`. The caps are keywords: more
     than ``max_parts`` parts, more than ``max_package_bytes`` bytes in all, or a root part over
     ``max_root_bytes`` raise :class:`MtomLimitError` naming the keyword; nothing past the cap
-    is read. Every other defect raises :class:`MtomError` or another
+    is read. ``read_envelope`` turns the root part (its ``xop:Include`` elements taken out)
+    into the envelope; by default :func:`~dsm_messages.envelope.parse`, and a caller that must
+    check the envelope before any attachment is written passes its own (an
+    :class:`~dsm_messages.Endpoint` validates it and applies it to the conversation there).
+    Every other defect raises :class:`MtomError` or another
     :class:`~dsm_messages.errors.DsmError` (the envelope's own); after one, the reader refuses
     further input.
     """
@@ -239,8 +244,9 @@ class PackageReader:
         max_parts: int = MAX_PARTS,
         max_package_bytes: int = MAX_PACKAGE_BYTES,
         max_root_bytes: int = MAX_ROOT_BYTES,
+        read_envelope: Callable[[bytes], Envelope] = parse,
     ) -> None:
-        self._assembler = _Assembler(sink, max_root_bytes)
+        self._assembler = _Assembler(sink, max_root_bytes, read_envelope)
         self._frames = FrameReader(
             content_type,
             self._assembler,
@@ -276,8 +282,14 @@ class PackageReader:
 class _Assembler:
     """Turns the parts the framing reader finds into a :class:`Package`."""
 
-    def __init__(self, choose: ChooseSink | None, max_root_bytes: int) -> None:
+    def __init__(
+        self,
+        choose: ChooseSink | None,
+        max_root_bytes: int,
+        read_envelope: Callable[[bytes], Envelope] = parse,
+    ) -> None:
         self.choose = choose
+        self.read_envelope = read_envelope
         self.max_root_bytes = max_root_bytes
         self.envelope: Envelope | None = None
         self.content_types: dict[str, str] = {}
@@ -333,7 +345,7 @@ class _Assembler:
         root = parse_xml(data, max_bytes=self.max_root_bytes)
         self.includes = _take_includes(root, self.root_id)
         try:
-            self.envelope = parse(etree.tostring(root))
+            self.envelope = self.read_envelope(etree.tostring(root))
         except DsmError:
             raise
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:

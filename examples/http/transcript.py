@@ -1,0 +1,57 @@
+"""Every message exchanged, stored in wire order: ``NNN-<operation>.xml``, or ``.mime`` for an
+MTOM package (with its MIME headers, so ``dsm-messages validate`` and ``check-sequence`` read it).
+
+Each side records a message just before it sends it; the lock keeps the numbering in the order
+the messages went out.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+
+class Transcript:
+    """Numbered files in ``directory``, one per message."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def _next(self, operation: str, suffix: str) -> Path:
+        with self._lock:
+            self._count += 1
+            return self.directory / f"{self._count:03d}-{operation}{suffix}"
+
+    def record(self, operation: str, data: bytes) -> None:
+        """Store one SOAP message."""
+        self._next(operation, ".xml").write_bytes(data)
+
+    def record_package(self, operation: str, content_type: str, chunks: Iterable[bytes]) -> Path:
+        """Store an MTOM package as it is produced, chunk by chunk (never whole in memory);
+        returns the file, whose body (after the MIME headers) is what goes on the wire."""
+        path = self._next(operation, ".mime")
+        with path.open("wb") as out:
+            out.write(f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode())
+            for chunk in chunks:
+                out.write(chunk)
+        return path
+
+
+def package_body(path: Path, chunk_size: int = 1 << 16) -> tuple[int, Iterator[bytes]]:
+    """The length and the chunks of a stored package's body (what follows its MIME headers)."""
+    with path.open("rb") as stored:
+        head = stored.read(4096)
+    start = head.index(b"\r\n\r\n") + 4
+    length = path.stat().st_size - start
+
+    def chunks() -> Iterator[bytes]:
+        with path.open("rb") as stored:
+            stored.seek(start)
+            while chunk := stored.read(chunk_size):
+                yield chunk
+
+    return length, chunks()
