@@ -72,6 +72,34 @@ def test_readme_examples_run() -> None:
     assert failures == 0
 
 
+def readme_python() -> str:
+    """The README's Python examples as one script: the doctest sources, outputs left out."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines: list[str] = []
+    for block in text.split("```python\n")[1:]:
+        for line in block.split("\n```", 1)[0].splitlines():
+            if line.startswith((">>> ", "... ")):
+                lines.append(line[4:])
+            elif line in (">>>", "..."):
+                lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    script = tmp_path / "readme_examples.py"
+    script.write_text(readme_python(), encoding="utf-8")
+    assert "Endpoint(" in script.read_text(encoding="utf-8")
+    result = subprocess.run(
+        [installed_command("mypy"), "--strict", "--no-incremental", str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_readme_first_command_runs_on_the_bundled_examples() -> None:
     """The set-up command's checks (after the install) pass on a checkout."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -17,10 +17,13 @@ from dsm_messages import (
     ANONYMOUS,
     About,
     Endpoint,
+    EnvelopeError,
     LocalProtocolError,
     RemoteProtocolError,
     Subscriber,
     about,
+    build_send_image,
+    fault_for,
     parse,
     parse_package,
     serialize,
@@ -272,3 +275,26 @@ def _refused(server: Endpoint) -> RemoteProtocolError:
     with pytest.raises(RemoteProtocolError) as caught:
         server.receive(serialize(dsp.EndPostScanJobRequest(job_token="nope"), to=SERVER))
     return caught.value
+
+
+def test_what_serialize_and_build_send_image_make_by_default_is_strict_valid() -> None:
+    request = serialize(dsp.EndPostScanJobRequest(job_token="264a19bf"), to=SERVER)
+    assert validate(request).valid, validate(request).problems
+    content_type, chunks = build_send_image(send_image_body("264a19bf", 1), b"%PDF", to=SERVER)
+    package = b"".join(chunks)
+    assert validate(package, content_type=content_type).valid
+    assert parse(package, content_type=content_type).reply_to is not None
+
+
+def test_body_as_types_the_body_or_names_what_it_is() -> None:
+    envelope = parse(serialize(dsp.EndPostScanJobRequest(job_token="t"), to=SERVER))
+    assert envelope.body_as(dsp.EndPostScanJobRequest).job_token == "t"
+    with pytest.raises(EnvelopeError, match="EndPostScanJobRequest, not SendImageRequest"):
+        envelope.body_as(dsp.SendImageRequest)
+
+
+def test_a_fault_travels_with_the_http_status_of_its_code() -> None:
+    assert DSP_INVALID_ARGS.http_status == 400
+    receiver = fault_for("soap:Receiver")
+    assert receiver is not None
+    assert receiver.http_status == 500

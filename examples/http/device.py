@@ -89,8 +89,7 @@ class Device:
 
     def create_job(self, *, message_id: str | None = None) -> str:
         answer = self._call("CreatePostScanJob-request", scan_process(), message_id)
-        assert isinstance(answer.body, dsp.CreatePostScanJobResponse)
-        token = answer.body.job_token
+        token = answer.body_as(dsp.CreatePostScanJobResponse).job_token
         self._ended[token] = threading.Event()
         return token
 
@@ -124,7 +123,7 @@ class Device:
     def _receive(self, answer: tuple[int, str, bytes]) -> Envelope:
         _, content_type, data = answer
         with self._lock:
-            return self.endpoint.receive(data, content_type=_mtom_only(content_type))
+            return self.endpoint.receive(data, content_type=content_type)
 
     # -- the protocol, broken on purpose ----------------------------------------------------
     def send_raw(
@@ -147,10 +146,6 @@ class Device:
             event = self.endpoint.receive(data)
         if isinstance(event.body, dsp.PostScanJobEndStateEvent):
             self._ended[event.body.post_scan_job_end_state.job_token].set()
-
-
-def _mtom_only(content_type: str) -> str | None:
-    return content_type if content_type.lower().startswith("multipart/") else None
 
 
 def _post(

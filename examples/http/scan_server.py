@@ -102,7 +102,7 @@ class ScanServer:
                 self.refused.append(error)
                 if error.fault is None:  # no request: nobody answers it
                     return 202, b"", _nothing
-                return self._answer("Fault", self.endpoint.refuse(error), error.fault.code)
+                return self._answer("Fault", self.endpoint.refuse(error), error.fault.http_status)
             finally:
                 for file in opened:
                     file.close()
@@ -148,18 +148,17 @@ class ScanServer:
             status, end = self._reply(request, dsp.CancelPostScanJobResponse())[:2]
             return status, end, lambda: self._finish(job, "Canceled")
         # GetPostScanJobElements, vendor operations: not served by this reference server
-        return self._answer("Fault", self.endpoint.reply(request, ACTION_NOT_SUPPORTED), "Sender")
+        fault = ACTION_NOT_SUPPORTED
+        return self._answer("Fault", self.endpoint.reply(request, fault), fault.http_status)
 
     def _reply(self, request: Envelope, answer: object) -> tuple[int, bytes, Callable[[], None]]:
         data = self.endpoint.reply(request, answer)
-        return self._answer(about(request).operation + "-response", data, None)
+        return self._answer(about(request).operation + "-response", data, 200)
 
     def _answer(
-        self, operation: str, data: bytes, code: str | None
+        self, operation: str, data: bytes, status: int
     ) -> tuple[int, bytes, Callable[[], None]]:
         self.transcript.record(operation, data)
-        # SOAP 1.2 over HTTP: a Sender fault is the client's error, any other the server's
-        status = 200 if code is None else 400 if code == "Sender" else 500
         return status, data, _nothing
 
     # -- events ---------------------------------------------------------------------------

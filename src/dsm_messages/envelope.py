@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 from lxml import etree
@@ -40,6 +40,8 @@ from .namespaces import SOAP, WSA, WSE
 from .report import ValidationError
 from .rules import Profile
 from .safexml import clark_name, parse_xml
+
+_Body = TypeVar("_Body")
 
 #: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
 ANONYMOUS = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
@@ -103,6 +105,19 @@ class Envelope:
             header_attributes=self.header_attributes,
             pretty=pretty,
         )
+
+    def body_as(self, model: type[_Body]) -> _Body:
+        """The body, typed: ``model`` it must be (``EnvelopeError`` names what it is instead).
+
+        >>> from dsm_messages.models import dsp
+        >>> envelope = Envelope(action="", body=dsp.EndPostScanJobResponse())
+        >>> envelope.body_as(dsp.EndPostScanJobResponse)
+        EndPostScanJobResponse(other_element=[])
+        """
+        if not isinstance(self.body, model):
+            found = "no body" if self.body is None else type(self.body).__name__
+            raise EnvelopeError(f"the body is {found}, not {model.__name__}")
+        return self.body
 
     @property
     def message_type(self) -> MessageType | None:

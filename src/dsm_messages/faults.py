@@ -40,6 +40,12 @@ class Fault:
     #: Detail text (a job token, the invalid argument), if any.
     detail: str | None = None
 
+    @property
+    def http_status(self) -> int:
+        """The HTTP status a SOAP 1.2 fault travels with (SOAP 1.2 part 2, HTTP binding): 400
+        when the sender is at fault, 500 otherwise."""
+        return 400 if self.code == "Sender" else 500
+
     def with_detail(self, detail: str) -> Fault:
         """The same fault carrying ``detail``."""
         return attrs.evolve(self, detail=detail)
