@@ -67,3 +67,6 @@ class ValidationError(DsmError):
         more = len(report.errors) - 1
         super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
         self.report = report
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
+        return type(self), (self.report,)  # rebuilt from its report, not its message

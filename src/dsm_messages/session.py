@@ -104,6 +104,10 @@ class ProtocolError(DsmError):
         self.index = index
         self.fault = ORDERING_RULES[rule].fault
 
+    def __reduce__(self) -> tuple[type[ProtocolError], tuple[str, str, Envelope, int | None]]:
+        # rebuilt from what it was made of: the default passes only the message
+        return type(self), (self.rule, self.reason, self.envelope, self.index)
+
 
 class LocalProtocolError(ProtocolError):
     """This endpoint was about to break the protocol."""
