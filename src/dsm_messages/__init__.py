@@ -20,7 +20,7 @@ from .safexml import parse_xml
 from .schema import load_schema, schema_dir
 from .sequence import SequenceReport, check_sequence
 from .session import LocalProtocolError, ProtocolError, RemoteProtocolError, Session
-from .validator import validate
+from .validator import validate, validate_stored
 
 __version__ = "0.1.0"
 
@@ -64,4 +64,5 @@ __all__ = [
     "serialize",
     "to_xml",
     "validate",
+    "validate_stored",
 ]

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from xml.parsers import expat
 
+import attrs
 from lxml import etree
 
 from . import namespaces as ns
@@ -46,7 +47,7 @@ from .job_states import (
     reasons_fit,
 )
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, MessageType, by_action, by_qname
-from .mtom import MtomError, resolve_includes, split_parts
+from .mtom import MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
@@ -122,6 +123,52 @@ def validate(
     return check(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
     )[0]
+
+
+def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict") -> Report:
+    """Check a stored message exactly as ``dsm-messages validate`` checks a file: an MTOM
+    package stored with its MIME headers (``name`` ends in ``.mime``, or the bytes start with
+    ``MIME-Version:`` or ``Content-Type:``) has its headers read first, anything else is
+    validated as it is; line numbers count from the start of ``data``. Never raises on bad
+    input.
+
+    >>> [(p.code, p.line) for p in validate_stored(b"<?xml version='1.0'?>\\n<x/>").problems]
+    [('DSM-BODY-UNKNOWN', 2)]
+    >>> validate_stored(b"MIME-Version: 1.0\\r\\n\\r\\n").problems[0].code
+    'DSM-MIME-MALFORMED'
+    """
+    split = split_stored(data, name=name)
+    if isinstance(split, MtomError):
+        problem = Problem(severity="error", code=split.code, message=str(split), line=1)
+        return Report(profile=profile, problems=(problem,))
+    content_type, body = split
+    report = validate(body, profile=profile, content_type=content_type)
+    header_lines = data[: len(data) - len(body)].count(b"\n")
+    if not header_lines:
+        return report
+    # lines count from the start of the file, as editors and CI annotations do
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
+
+
+def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | MtomError:
+    """(Content-Type, body) of a stored message: a package loses its MIME headers, anything
+    else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
+    head = data.lstrip()[:200].lower()
+    stored_package = name.endswith(".mime") or head.startswith(
+        (b"mime-version:", b"content-type:")
+    )
+    if not stored_package:
+        return None, data
+    try:
+        return split_message(data)
+    except MtomError as exc:
+        return exc
 
 
 def check(
