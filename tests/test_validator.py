@@ -27,6 +27,7 @@ from message_samples import PDF_BYTES, SAMPLES
 from dsm_messages import (
     ANONYMOUS,
     RULES,
+    DsmError,
     Envelope,
     Problem,
     Report,
@@ -1494,3 +1495,30 @@ def test_validation_work_grows_linearly_with_the_input(grow: Callable[[int], byt
     assert len(inputs[400]) - len(inputs[200]) == 2 * (len(inputs[200]) - len(inputs[100]))
     first, second = done[200] - done[100], done[400] - done[200]
     assert second <= 2.5 * first, (first, second)
+
+
+def test_two_subscription_identifiers_are_a_duplicate_header() -> None:
+    # parse() refuses the second wse:Identifier; validate() must not call the message valid
+    identifier = "<wse:Identifier>urn:uuid:1f6b2c3d-0000-4000-8000-00000000000a</wse:Identifier>"
+    data = serialize(
+        SAMPLES["dsp:EndPostScanJobRequest"],
+        to=SERVICE,
+        reply_to=ANONYMOUS,
+        identifier="urn:uuid:1f6b2c3d-0000-4000-8000-000000000009",
+    )
+    assert validate(data).valid
+    twice = data.replace(
+        b"</soap:Header>",
+        identifier.encode().replace(
+            b"<wse:Identifier>", f'<wse:Identifier xmlns:wse="{ns.WSE}">'.encode()
+        )
+        + b"</soap:Header>",
+    )
+    [problem] = validate(twice).problems
+    assert (problem.code, problem.message) == (
+        "DSM-HEADER-DUPLICATE",
+        "wse:Identifier appears more than once",
+    )
+    assert problem.location == f"{HEADER}/wse:Identifier[2]"
+    with pytest.raises(DsmError):
+        parse(twice)

@@ -359,6 +359,7 @@ class _Checker:
         headers: dict[str, etree._Element] = {}
         header = root.find(f"{{{ns.SOAP}}}Header")
         other_addressing = False
+        identified = False
         for block in _children(header):
             namespace = etree.QName(block).namespace
             if namespace in _OTHER_ADDRESSING:
@@ -369,6 +370,13 @@ class _Checker:
                         block,
                     )
                 other_addressing = True
+            if block.tag == f"{{{ns.WSE}}}Identifier":
+                # one subscription per message: parse() refuses a second, so must validate()
+                if identified:
+                    self.add(
+                        "DSM-HEADER-DUPLICATE", "wse:Identifier appears more than once", block
+                    )
+                identified = True
             if namespace != ns.WSA:
                 continue
             local = etree.QName(block).localname
