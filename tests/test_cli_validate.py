@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from commands import installed_command
 
-from dsm_messages import ANONYMOUS, build_send_image
+from dsm_messages import ANONYMOUS, build_send_image, validate_stored
 from dsm_messages.models import dsp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def files_of(result: Result) -> list[dict[str, Any]]:
     """The ``files`` of ``--format json`` output, after checking every key and type."""
     document = json.loads(result.out)  # exactly one JSON value, nothing before or after
     assert isinstance(document, dict)
-    assert set(document) == {"files"}
+    assert set(document) == {"files", "summary"}
     files = document["files"]
     assert isinstance(files, list)
     for entry in files:
@@ -95,6 +95,18 @@ def files_of(result: Result) -> list[dict[str, Any]]:
             assert location is None or (isinstance(location, str) and location.startswith("/"))
         errors = [p for p in entry["problems"] if p["severity"] == "error"]
         assert entry["valid"] is (not errors)
+    # the summary counts what the files say, as the text summary line does
+    problems = [p for entry in files for p in entry["problems"]]
+    invalid = sum(not entry["valid"] for entry in files)
+    assert document["summary"] == {
+        "profile": document["summary"]["profile"],
+        "files": len(files),
+        "valid": len(files) - invalid,
+        "invalid": invalid,
+        "errors": sum(p["severity"] == "error" for p in problems),
+        "warnings": sum(p["severity"] == "warning" for p in problems),
+    }
+    assert document["summary"]["profile"] in ("strict", "lenient")
     return files
 
 
@@ -557,3 +569,39 @@ def test_the_pre_commit_entry_is_the_validate_command(tmp_path: Path) -> None:
     assert passed.stdout.splitlines()[-1].startswith("2 files checked (strict): 2 valid")
     assert failed.returncode == 1
     assert f"{bad}:1:" in failed.stdout
+
+
+def test_validate_stored_is_what_the_command_reports(doc_examples: Path) -> None:
+    """The library function and the command agree file for file, JSON included."""
+    paths = sorted(
+        [p for p in EXAMPLES.rglob("*") if p.suffix in (".xml", ".mime")]
+        + [p for p in doc_examples.iterdir() if p.suffix in (".xml", ".mime")]
+    )
+    for profile in ("strict", "lenient"):
+        result = run("validate", "--profile", profile, "--format", "json", *map(str, paths))
+        expected = [
+            {
+                "path": str(path),
+                **validate_stored(path.read_bytes(), name=path.name, profile=profile).to_json(),
+            }
+            for path in paths
+        ]
+        assert files_of(result) == expected
+
+
+def test_problems_of_a_one_line_file_are_told_apart_by_column(tmp_path: Path) -> None:
+    one_line = (
+        (EXAMPLES / "dsp-01-create-request.xml")
+        .read_bytes()
+        .replace(b"\n", b"")
+        .replace(b"<wsa:To>https://", b"<wsa:To>//", 1)
+        .replace(b"urn:uuid:", b"uuid:", 1)
+    )
+    path = tmp_path / "one-line.xml"
+    path.write_bytes(one_line)
+    result = run("validate", str(path))
+    lines = [PROBLEM_LINE.fullmatch(line) for line in result.out.splitlines()[:-1]]
+    assert len(lines) >= 2
+    places = {(m["line"], m["column"]) for m in lines if m is not None}
+    assert len(places) == len(lines)
+    assert all(line == "1" and column != "0" for line, column in places)

@@ -50,3 +50,30 @@ def test_depth_cap() -> None:
 def test_text_input_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         parse_xml("<a/>")  # type: ignore[arg-type]
+
+
+NAMESPACE_ERRORS = [
+    # an unbound prefix, then a relative namespace URI: libxml2 reports the second as a
+    # warning, which used to hide the first and leave a tree with the tag 'wsa:To'
+    b'<e xmlns:s="urn:s"><wsa:To>x</wsa:To><x xmlns="relative"/></e>',
+    b'<e><p:a/><x xmlns="relative"/></e>',
+    b'<e xmlns:a="urn:a" xmlns:b="urn:a"><x a:n="1" b:n="2"/><x xmlns="relative"/></e>',
+    b'<e><x xmlns:p=""/><x xmlns="relative"/></e>',
+]
+
+
+@pytest.mark.parametrize("document", NAMESPACE_ERRORS)
+def test_a_namespace_error_is_refused_whatever_follows_it(document: bytes) -> None:
+    with pytest.raises(XmlSyntaxError, match="not well-formed XML"):
+        parse_xml(document)
+
+
+def test_a_relative_namespace_uri_alone_is_accepted() -> None:
+    # deprecated but well-formed (Namespaces in XML 1.0, 2): libxml2 only warns
+    assert parse_xml(b'<x xmlns="relative"/>').tag == "{relative}x"
+
+
+def test_the_position_is_said_once() -> None:
+    with pytest.raises(XmlSyntaxError) as caught:
+        parse_xml(b"<a>\n  <b></a>")
+    assert str(caught.value).count("column") == 1

@@ -13,9 +13,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -24,6 +27,7 @@ from message_samples import PDF_BYTES, SAMPLES
 from dsm_messages import (
     ANONYMOUS,
     RULES,
+    DsmError,
     Envelope,
     Problem,
     Report,
@@ -1231,3 +1235,290 @@ def test_lenient_parse_of_the_send_image_package_trims_the_action(doc_examples: 
     assert isinstance(body, dsp.SendImageRequest)
     assert body.image_data == b"Document PDL Data"
     assert envelope.action == f"{ns.DSP}/SendImage"
+
+
+# -- real traffic ------------------------------------------------------------------------------
+
+
+def added(message: Message, report: Report) -> list[Problem]:
+    """The problems of ``report`` the unedited ``message`` does not have (its warnings)."""
+    before = {(p.code, p.message) for p in message.check(report.profile).problems}
+    return [p for p in report.problems if (p.code, p.message) not in before]
+
+
+def unqualify_element_data(element: etree._Element) -> None:
+    """ElementData Name and Valid written unqualified, as the WS-Scan reference declares them
+    and devices write them."""
+    for attribute in ("Name", "Valid"):
+        element.set(attribute, element.attrib.pop(f"{{{ns.WSCN}}}{attribute}"))
+
+
+SCANNER_ELEMENT_DATA = (
+    "soap:Body/dsd:GetScannerElementsResponse/dsd:ScannerElements/wscn:ElementData"
+)
+
+
+def every_element_data(change: Callable[[etree._Element], None]) -> Edit:
+    def edit(message: Message) -> Message:
+        root = etree.fromstring(message.data)
+        for element in root.iterfind(SCANNER_ELEMENT_DATA, XPATH):
+            change(element)
+        return replace(message, data=etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+    return edit
+
+
+def test_wscn_element_data_attributes_are_right_in_either_form() -> None:
+    qualified = sample("dsd:GetScannerElementsResponse")
+    unqualified = every_element_data(unqualify_element_data)(qualified)
+    assert b' Name="wscn:ScannerStatus" Valid="true"' in unqualified.data
+    for message in (qualified, unqualified):
+        for profile in PROFILES:
+            report = message.check(profile)
+            assert report.valid, report.problems
+            assert not report.problems, report.problems
+    mixed = in_tree(SCANNER_ELEMENT_DATA, lambda e: e.set("Name", "wscn:ScannerStatus"))
+    assert mixed(qualified).check().codes() == {"DSM-ATTRIBUTE-COUNT"}
+
+    def drop_name(element: etree._Element) -> None:
+        del element.attrib[f"{{{ns.WSCN}}}Name"]
+
+    missing = in_tree(SCANNER_ELEMENT_DATA, drop_name)
+    [problem] = missing(qualified).check().problems
+    assert (problem.code, problem.message) == (
+        "DSM-ATTRIBUTE-COUNT",
+        "wscn:ElementData has no Name",
+    )
+
+
+def test_dsp_element_data_keeps_the_form_the_ws_dsp_examples_write() -> None:
+    def unqualify(element: etree._Element) -> None:
+        element.set("Name", element.attrib.pop(f"{{{ns.DSP}}}Name"))
+
+    path = "soap:Body/dsp:GetPostScanJobElementsResponse/dsp:JobElements/dsp:ElementData"
+    message = sample("dsp:GetPostScanJobElementsResponse")
+    [problem] = added(message, in_tree(path, unqualify)(message).check())
+    assert problem.code == "DSM-ATTRIBUTE-FORM"
+    assert problem.message == ("dsp:ElementData writes Name; the WS-DSP examples write dsp:Name")
+
+
+FILTER_STATUS_DIALECT = (
+    "soap:Body/dsc:GetActiveJobsResponse/dsc:ActiveJobs/dsc:JobSummary/dsc:FilterStatuses/"
+    "dsc:FilterStatus/dsc:Dialect"
+)
+
+
+@pytest.mark.parametrize(
+    ("defect", "said"),
+    [
+        (" ", "has whitespace inside it; a URI holds none"),
+        ("\n", "has a line break inside it; a URI holds none"),
+        ("\r\n    ", "has a line break inside it; a URI holds none"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("dsp:EndPostScanJobRequest", "soap:Header/wsa:To"),
+        ("dsp:EndPostScanJobRequest", "soap:Header/wsa:ReplyTo/wsa:Address"),
+        ("dsc:GetActiveJobsResponse", FILTER_STATUS_DIALECT),
+        (
+            "dsp:PostScanJobStatusEvent",
+            "soap:Body/dsp:PostScanJobStatusEvent/dsp:JobStatus/dsp:FilterStatuses/"
+            "dsp:FilterStatus/dsp:Dialect",
+        ),
+    ],
+)
+def test_whitespace_inside_a_uri_is_one_problem_wherever_it_falls(
+    key: str, path: str, defect: str, said: str
+) -> None:
+    message = sample(key)
+    assert message.check().valid
+    element = etree.fromstring(message.data).find(path, XPATH)
+    assert element is not None
+    uri = (element.text or "").strip()
+    for at in range(1, len(uri)):
+        broken = set_text(path, uri[:at] + defect + uri[at:])(message)
+        for profile in PROFILES:
+            report = broken.check(profile)
+            [problem] = added(message, report)  # not also the schema's xs:anyURI complaint
+            assert problem.code == "DSM-URI-NOT-ABSOLUTE"
+            assert problem.message.endswith(said), problem.message
+            assert problem.location is not None
+            # the same verdict wherever the break falls
+            assert report.valid is (profile == "lenient")
+
+
+def test_padding_around_a_uri_is_said_to_be_around_it() -> None:
+    padded = edit_text("soap:Header/wsa:To", lambda uri: "\n  " + uri)
+    [problem] = padded(sample("dsp:EndPostScanJobRequest")).check().problems
+    assert problem.code == "DSM-URI-WHITESPACE"
+    assert problem.message == f"wsa:To {SERVICE!r} is padded with whitespace before it"
+
+
+def test_a_filter_status_dialect_must_be_an_absolute_uri() -> None:
+    report = set_text(FILTER_STATUS_DIALECT, "fileshare")(sample("dsc:GetActiveJobsResponse"))
+    [problem] = report.check().problems
+    assert (problem.code, problem.message) == (
+        "DSM-URI-NOT-ABSOLUTE",
+        "dsc:Dialect 'fileshare' is not an absolute URI: it has no scheme",
+    )
+
+
+def test_a_qname_dialect_is_not_called_a_uri() -> None:
+    # dsc:Filter/dsc:Dialect is an xs:QName ([MS-BDSRR] 2.2.3.1), FilterStatus/Dialect a URI
+    path = (
+        "soap:Body/dsc:GetRepositoryElementsResponse/dsc:RepositoryElements/"
+        "dsc:ElementData/dsc:RepositoryConfiguration/dsc:Filters/dsc:Filter/dsc:Dialect"
+    )
+    message = sample("dsc:GetRepositoryElementsResponse")
+    assert etree.fromstring(message.data).find(path, XPATH) is not None
+    padded = edit_text(path, lambda qname: f"\n  {qname}\n")(message)
+    report = padded.check()
+    assert not {"DSM-URI-WHITESPACE", "DSM-URI-NOT-ABSOLUTE"} & report.codes()
+
+
+def stale_wscn_action(message: Message) -> Message:
+    return swap(f">{ns.WSCN}/", f">{WSCN_PRERELEASE_HTTP}/")(message)
+
+
+def test_lenient_tolerates_the_pre_release_namespace_in_the_action_as_in_names() -> None:
+    in_names = swap(quoted(ns.WSCN), quoted(WSCN_PRERELEASE_HTTP))
+    message = sample("dsd:GetScannerElementsResponse")
+    for edit in (in_names, stale_wscn_action):
+        changed = edit(message)
+        assert changed.check("strict").codes() == {"DSM-STALE-NAMESPACE-TOLERATED"}
+        lenient = changed.check("lenient")
+        assert lenient.valid
+        assert lenient.codes() == {"DSM-STALE-NAMESPACE-TOLERATED"}
+    envelope = parse(stale_wscn_action(message).data, validate=True, profile="lenient")
+    assert envelope.action == f"{ns.WSCN}/GetScannerElementsResponse"
+    assert envelope.body == SAMPLES["dsd:GetScannerElementsResponse"]
+
+
+def test_an_action_that_is_not_a_uri_is_one_problem() -> None:
+    broken = edit_text("soap:Header/wsa:Action", lambda uri: uri[:10] + "\n" + uri[10:])
+    for profile in PROFILES:
+        [problem] = broken(sample("dsp:EndPostScanJobRequest")).check(profile).problems
+        assert problem.code == "DSM-ACTION-UNKNOWN"
+        assert "has a line break inside it" in problem.message
+
+
+def test_problems_of_a_one_line_message_have_distinct_columns() -> None:
+    data = serialize(
+        SAMPLES["dsp:EndPostScanJobRequest"],
+        to="Destination Address",
+        reply_to="AddressofEventSink",
+        message_id="urn:uuid:not-a-uuid",
+    )
+    one_line = data.replace(b"\n", b"", 1)
+    assert one_line.count(b"\n") == 0
+    report = validate(one_line)
+    assert len(report.problems) == 3
+    for problem in report.problems:
+        assert problem.line == 1
+        assert problem.column is not None
+        assert problem.location is not None
+        name = problem.location.rsplit("/", 1)[-1]
+        assert one_line.decode()[problem.column - 1 :].startswith(f"<{name}>")
+    assert len({problem.column for problem in report.problems}) == 3
+
+
+def test_columns_count_characters() -> None:
+    data = sample("dsp:EndPostScanJobRequest").data
+    data = data.replace(b"<wsa:To>", "<!--\u00e9\u20ac--><wsa:To>".encode()).replace(
+        SERVICE.encode(), b"DestinationAddress"
+    )
+    [problem] = validate(data).problems
+    line = data.decode().splitlines()[(problem.line or 0) - 1]
+    assert problem.column is not None
+    assert line[problem.column - 1 :].startswith("<wsa:To>")
+
+
+# -- linear time -------------------------------------------------------------------------------
+
+
+def work(call: Callable[[], object]) -> int:
+    """Python bytecodes executed by ``call`` (a count of work that does not depend on the
+    machine or its load, unlike a time)."""
+    executed = 0
+
+    def trace(frame: FrameType, event: str, arg: object) -> Any:  # sys.settrace's own type
+        nonlocal executed
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            executed += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return executed
+
+
+def duplicate_to_headers(count: int) -> bytes:
+    data = sample("dsp:EndPostScanJobRequest").data
+    header = re.search(rb"<wsa:To>[^<]*</wsa:To>", data)
+    assert header is not None
+    return data[: header.end()] + header.group(0) * count + data[header.end() :]
+
+
+def declarations_and_header_blocks(count: int) -> bytes:
+    data = sample("dsp:EndPostScanJobRequest").data
+    declared = b"".join(b' xmlns:n%d="urn:example:n%d"' % (n, n) for n in range(count))
+    data = data.replace(b"<soap:Envelope", b"<soap:Envelope" + declared, 1)
+    blocks = b'<v:Block xmlns:v="urn:example:vendor">x</v:Block>' * count
+    return data.replace(b"</soap:Header>", blocks + b"</soap:Header>", 1)
+
+
+def requested_names(count: int) -> bytes:
+    """Many QName values under many declarations: each is resolved without copying them all."""
+    data = sample("dsp:GetPostScanJobElementsRequest").data
+    declared = b"".join(b' xmlns:n%d="urn:example:n%d"' % (n, n) for n in range(count))
+    data = data.replace(b"<soap:Envelope", b"<soap:Envelope" + declared, 1)
+    names = b"<dsp:Name>dsp:JobStatus</dsp:Name>" * count
+    assert b"<dsp:Name>" in data
+    return data.replace(b"<dsp:Name>", names + b"<dsp:Name>", 1)
+
+
+@pytest.mark.parametrize(
+    "grow", [duplicate_to_headers, declarations_and_header_blocks, requested_names]
+)
+def test_validation_work_grows_linearly_with_the_input(grow: Callable[[int], bytes]) -> None:
+    inputs = {n: grow(n) for n in (100, 200, 400)}
+    assert validate(inputs[100]).message is not None  # read as a message, not refused early
+    done = {n: work(lambda data=data: validate(data)) for n, data in inputs.items()}  # type: ignore[misc]
+    # the input grows by some amount, then by twice that; so does the work if it is linear
+    # (quadratic work would grow four times as much the second time)
+    assert len(inputs[400]) - len(inputs[200]) == 2 * (len(inputs[200]) - len(inputs[100]))
+    first, second = done[200] - done[100], done[400] - done[200]
+    assert second <= 2.5 * first, (first, second)
+
+
+def test_two_subscription_identifiers_are_a_duplicate_header() -> None:
+    # parse() refuses the second wse:Identifier; validate() must not call the message valid
+    identifier = "<wse:Identifier>urn:uuid:1f6b2c3d-0000-4000-8000-00000000000a</wse:Identifier>"
+    data = serialize(
+        SAMPLES["dsp:EndPostScanJobRequest"],
+        to=SERVICE,
+        reply_to=ANONYMOUS,
+        identifier="urn:uuid:1f6b2c3d-0000-4000-8000-000000000009",
+    )
+    assert validate(data).valid
+    twice = data.replace(
+        b"</soap:Header>",
+        identifier.encode().replace(
+            b"<wse:Identifier>", f'<wse:Identifier xmlns:wse="{ns.WSE}">'.encode()
+        )
+        + b"</soap:Header>",
+    )
+    [problem] = validate(twice).problems
+    assert (problem.code, problem.message) == (
+        "DSM-HEADER-DUPLICATE",
+        "wse:Identifier appears more than once",
+    )
+    assert problem.location == f"{HEADER}/wse:Identifier[2]"
+    with pytest.raises(DsmError):
+        parse(twice)

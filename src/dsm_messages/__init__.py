@@ -37,7 +37,7 @@ from .session import (
     Session,
     about,
 )
-from .validator import validate
+from .validator import validate, validate_stored
 
 __version__ = "0.1.0"
 
@@ -90,4 +90,5 @@ __all__ = [
     "serialize",
     "to_xml",
     "validate",
+    "validate_stored",
 ]

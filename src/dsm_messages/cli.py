@@ -5,18 +5,23 @@ message (a SOAP envelope or bare DSM document in an ``.xml`` file, an MTOM packa
 headers in a ``.mime`` file, every ``*.xml`` and ``*.mime`` below a directory in name order, or
 ``-`` for standard input). Text output is one line per problem,
 ``path:line:column: severity code message`` (0 when the line or column is unknown), then a
-summary line; ``--format json`` prints one JSON object. Exit status: 0 when every message is
-valid (warnings allowed), 1 when at least one is not, 2 for a usage error or a path that cannot
-be read.
+summary line; ``--format json`` prints one JSON object: ``files`` (each a path and its
+report, see :meth:`dsm_messages.Report.to_json`) and a ``summary``. Exit status: 0 when every
+message is valid (warnings allowed), 1 when at least one is not, 2 for a usage error, a path
+that cannot be read, or an internal error (one line on standard error).
 
 ``dsm-messages check-sequence [--profile strict|lenient] [--format text|json] PATH...`` replays
 the messages in the order given (a directory stands for its ``*.xml`` and ``*.mime`` files in
 name order) and reports every broken ordering rule with the message's 0-based index; a message
 that fails validation is a violation. Exit status: 0 when there is no violation (warnings
-allowed), 1 when there is one, 2 for a usage error or a path that cannot be read.
+allowed), 1 when there is one, 2 for a usage error, a path that cannot be read, or an internal
+error.
 
-``dsm-messages show PATH...`` prints the type and key fields of each message; exit status 0, 1
-when one cannot be read as a DSM message, 2 for a usage error or a path that cannot be opened.
+``dsm-messages show [--format text|json] PATH...`` prints the type, action and key fields of
+each message (the inputs ``validate`` reads), read as the lenient profile reads it; a message
+that is not one says why in one line on standard error (its rule code first). Exit status 0,
+1 when one cannot be read as a DSM message, 2 for a usage error, a path that cannot be read, or
+an internal error.
 """
 
 from __future__ import annotations
@@ -28,9 +33,8 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
-import attrs
 from lxml import etree
 
 from . import __version__
@@ -38,13 +42,13 @@ from .binding import from_xml
 from .envelope import Envelope, parse
 from .errors import DsmError
 from .messages import by_qname
-from .mtom import MtomError, split_message
+from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
 from .report import Problem, Report, ValidationError
 from .rules import PROFILES, Profile
 from .safexml import clark_name, parse_xml
 from .sequence import check_sequence
-from .validator import validate
+from .validator import check, split_stored, validate_stored
 
 _MAX_FIELDS = 8
 
@@ -101,46 +105,19 @@ def read_inputs(paths: Sequence[str], stdin: BinaryIO) -> list[tuple[str, bytes]
     return inputs
 
 
-def _is_mime(path: str, data: bytes) -> bool:
-    """A stored MTOM package: a ``.mime`` file, or input that starts with MIME headers."""
-    if path.endswith(".mime"):
-        return True
-    head = data.lstrip()[:200].lower()
-    return not head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and (
-        head.startswith((b"mime-version:", b"content-type:"))
-    )
-
-
-def _split_input(path: str, data: bytes, profile: Profile) -> tuple[str | None, bytes] | Report:
-    """(Content-Type, body) of one command-line input: a stored MTOM package loses its MIME
-    headers, anything else is as read. A Report when the MIME headers cannot be read."""
-    if not _is_mime(path, data):
-        return None, data
-    try:
-        return split_message(data)
-    except MtomError as exc:
-        problem = Problem(severity="error", code="DSM-MIME-MALFORMED", message=str(exc), line=1)
-        return Report(profile=profile, problems=(problem,))
-
-
 def validate_input(path: str, data: bytes, profile: Profile) -> Report:
-    """Validate one command-line input, reading MIME headers first when it is a package."""
-    split = _split_input(path, data, profile)
-    if isinstance(split, Report):
-        return split
-    content_type, body = split
-    report = validate(body, profile=profile, content_type=content_type)
-    header_lines = data[: len(data) - len(body)].count(b"\n")
-    if not header_lines:
-        return report
-    # lines count from the start of the file, as editors and CI annotations do
-    return attrs.evolve(
-        report,
-        problems=tuple(
-            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
-            for p in report.problems
-        ),
-    )
+    """Validate one command-line input (see :func:`dsm_messages.validator.validate_stored`)."""
+    return validate_stored(data, name=path, profile=profile)
+
+
+class _ShowError(Exception):
+    """Why one input cannot be shown: a rule code (or None) and a one-line message."""
+
+    def __init__(self, code: str | None, message: str, *, internal: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.internal = internal
 
 
 def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
@@ -150,11 +127,11 @@ def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
     body = root.find(f"{{{SOAP}}}Body")
     children = [] if body is None else [c for c in body if isinstance(c.tag, str)]
     if not children:
-        raise DsmError("the SOAP Body holds no element")
+        raise _ShowError("DSM-SOAP-STRUCTURE", "the SOAP Body holds no element")
     return children[0], action.strip() if action else None
 
 
-def _key_fields(body: etree._Element) -> list[str]:
+def _key_fields(body: etree._Element) -> list[tuple[str, str]]:
     fields = []
     for element in body.iter():
         if not isinstance(element.tag, str) or element is body or len(element):
@@ -162,45 +139,77 @@ def _key_fields(body: etree._Element) -> list[str]:
         text = " ".join((element.text or "").split())
         if text:
             local = etree.QName(element).localname
-            fields.append(f"{local}={text if len(text) <= 60 else text[:57] + '...'}")
+            fields.append((local, text if len(text) <= 60 else text[:57] + "..."))
         if len(fields) == _MAX_FIELDS:
             break
     return fields
 
 
-def _show(path: Path, data: bytes, out: TextIO) -> None:
-    root = parse_xml(data)
-    body, action = _body_and_action(root)
-    name = prefixed(clark_name(body))
-    spec = by_qname(clark_name(body))
+def _describe(path: str, data: bytes) -> dict[str, Any]:
+    """What ``show`` says of one input: its body, action and key fields, read as the lenient
+    profile reads it; raises ``_ShowError`` when it is not a DSM message or document."""
+    split = split_stored(data, name=path)
+    if isinstance(split, MtomError):
+        raise _ShowError(split.code, str(split))
+    content_type, body = split
+    report, checked = check(body, profile="lenient", content_type=content_type)
+    if not report.valid or checked is None:
+        first = report.errors[0]
+        where = f" (line {first.line})" if first.line is not None else ""
+        raise _ShowError(first.code, first.message + where)
+    element, action = _body_and_action(parse_xml(checked))
+    name = prefixed(clark_name(element))
+    spec = by_qname(clark_name(element))
     if spec is None:
-        raise DsmError(f"{name} is not a known DSM message body or document")
-    from_xml(body, spec.model)  # proves the body binds to its model
-    out.write(f"{path}: {name} ({spec.protocol.upper()} {spec.operation} {spec.kind})\n")
-    if action:
-        out.write(f"  action: {action}\n")
-    for field in _key_fields(body):
-        out.write(f"  {field}\n")
+        raise _ShowError("DSM-BODY-UNKNOWN", f"{name} is not a DSM message body or document")
+    try:
+        from_xml(element, spec.model)  # proves the body binds to its model
+    except DsmError:
+        # the validator accepted what binding refuses: a defect of dsm-messages
+        raise _ShowError(
+            None, f"{name} is valid but dsm-messages cannot bind it", internal=True
+        ) from None
+    return {
+        "path": path,
+        "message": name,
+        "protocol": spec.protocol.upper(),
+        "operation": spec.operation,
+        "kind": spec.kind,
+        "action": action,
+        "fields": [{"name": local, "value": value} for local, value in _key_fields(element)],
+    }
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = 0
     try:
-        paths = list(_expand(args.paths))
+        inputs = read_inputs(args.paths, sys.stdin.buffer)
     except _UnreadableError as exc:
-        err.write(f"{exc}\n")
+        err.write(f"dsm-messages show: {exc}\n")
         return 2
-    for path in paths:
+    status = 0
+    shown: list[dict[str, Any]] = []
+    for path, data in inputs:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            err.write(f"{path}: cannot read: {exc.strerror or exc}\n")
-            return 2
-        try:
-            _show(path, data, out)
-        except DsmError as exc:
-            err.write(f"{path}: {exc}\n")
-            status = 1
+            entry = _describe(path, data)
+        except _ShowError as exc:
+            status = max(status, 2 if exc.internal else 1)
+            code = f"{exc.code}: " if exc.code else ""
+            err.write(f"{path}: {code}{' '.join(exc.message.split())}\n")
+            shown.append({"path": path, "error": {"code": exc.code, "message": exc.message}})
+            continue
+        shown.append(entry)
+        if args.format == "text":
+            out.write(
+                f"{path}: {entry['message']} ({entry['protocol']} {entry['operation']} "
+                f"{entry['kind']})\n"
+            )
+            if entry["action"]:
+                out.write(f"  action: {entry['action']}\n")
+            for field in entry["fields"]:
+                out.write(f"  {field['name']}={field['value']}\n")
+    if args.format == "json":
+        json.dump({"files": shown}, out, indent=2)
+        out.write("\n")
     return status
 
 
@@ -211,18 +220,20 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"dsm-messages validate: {exc}\n")
         return 2
     reports = [(path, validate_input(path, data, args.profile)) for path, data in inputs]
+    invalid = sum(not report.valid for _, report in reports)
+    errors = sum(len(report.errors) for _, report in reports)
+    warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":
-        files = [
-            {
-                "path": path,
-                "valid": report.valid,
-                "message": report.message,
-                "action": report.action,
-                "problems": [problem.to_json() for problem in report.problems],
-            }
-            for path, report in reports
-        ]
-        json.dump({"files": files}, out, indent=2)
+        summary = {
+            "profile": args.profile,
+            "files": len(reports),
+            "valid": len(reports) - invalid,
+            "invalid": invalid,
+            "errors": errors,
+            "warnings": warnings,
+        }
+        files = [{"path": path, **report.to_json()} for path, report in reports]
+        json.dump({"files": files, "summary": summary}, out, indent=2)
         out.write("\n")
     else:
         for path, report in reports:
@@ -230,9 +241,6 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 out.write(
                     f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.code} {p.message}\n"
                 )
-        invalid = sum(not report.valid for _, report in reports)
-        errors = sum(len(report.errors) for _, report in reports)
-        warnings = sum(len(report.warnings) for _, report in reports)
         out.write(
             f"{len(reports)} files checked ({args.profile}): {len(reports) - invalid} valid, "
             f"{invalid} invalid; {errors} errors, {warnings} warnings\n"
@@ -242,9 +250,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
     """One command-line input as an envelope, or the report that says why it is not one."""
-    split = _split_input(path, data, profile)
-    if isinstance(split, Report):
-        return split
+    split = split_stored(data, name=path)
+    if isinstance(split, MtomError):
+        return validate_stored(data, name=path, profile=profile)
     content_type, body = split
     try:  # validates once, and in lenient reads the message as the validator did
         return parse(body, content_type=content_type, validate=True, profile=profile)
@@ -319,7 +327,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     show = commands.add_parser("show", help="print the type and key fields of each message")
-    show.add_argument("paths", nargs="+", metavar="PATH", help="message file or directory")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="message file (.xml envelope or document, .mime MTOM package), directory, or -",
+    )
     show.set_defaults(handler=_cmd_show)
     check = commands.add_parser(
         "validate", help="check each message against the schemas and the protocol rules"
@@ -356,6 +370,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`dsm-messages show ... | head`): stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a defect of dsm-messages, not of the input
+        # never 1, which a pipeline reads as "violations found"; never a traceback
+        sys.stdout.flush()
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        sys.stderr.write(f"dsm-messages {args.command}: internal error: {reason}\n")
+        return 2
     return status
 
 

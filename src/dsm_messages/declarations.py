@@ -28,6 +28,15 @@ class Declarations:
     keyword_elements: dict[str, frozenset[str]]
     #: Elements whose value is an ``xs:dateTime``.
     datetime_elements: frozenset[str]
+    #: Elements whose value is an ``xs:anyURI`` wherever they appear.
+    uri_elements: frozenset[str] = frozenset()
+    #: (parent, child) pairs for names declared as a URI under some parents only
+    #: (``dsc:Dialect`` is a URI in a FilterStatus, a QName in a Filter).
+    uri_children: frozenset[tuple[str, str]] = frozenset()
+
+    def holds_uri(self, parent: str | None, element: str) -> bool:
+        """Whether ``element`` (under ``parent``, both Clark names) holds an ``xs:anyURI``."""
+        return element in self.uri_elements or (parent, element) in self.uri_children
 
 
 def _resolve(node: etree._Element, prefixed: str) -> str:
@@ -40,6 +49,8 @@ def declarations() -> Declarations:
     """Read once per process from the shipped schemas."""
     names: dict[str, set[str]] = {}
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
+    # (element, its type, the named complex type or element declaring it)
+    owned: list[tuple[str, str, str | None]] = []
     bases: dict[str, set[str]] = {}  # type -> the types and member types it is built on
     enumerations: dict[str, set[str]] = {}  # type -> its enumeration values
     directory = schema_dir()
@@ -58,6 +69,7 @@ def declarations() -> Declarations:
                     element_types.append(
                         (f"{{{tns}}}{name}", _resolve(node, node.get("type", "")))
                     )
+                    owned.append((*element_types[-1], _owner(node, tns)))
                 continue
             if name is None:
                 continue
@@ -89,6 +101,19 @@ def declarations() -> Declarations:
                 found |= values(base, seen | {type_name})
         return found
 
+    uri_names: dict[str, set[bool]] = {}
+    for element, type_name, _ in owned:
+        uri_names.setdefault(element, set()).add(built_on(type_name, f"{{{_XS}}}anyURI"))
+    elements_of_type: dict[str, set[str]] = {}
+    for element, type_name in element_types:
+        elements_of_type.setdefault(type_name, set()).add(element)
+    uri_children = {
+        (parent, element)
+        for element, type_name, owner in owned
+        if uri_names[element] == {True, False} and built_on(type_name, f"{{{_XS}}}anyURI")
+        for parent in elements_of_type.get(owner or "", {owner} if owner else set())
+    }
+
     keyword_elements: dict[str, set[str]] = {}
     for element, type_name in element_types:
         if built_on(type_name, _KEYWORD_PATTERN_TYPE):
@@ -101,4 +126,18 @@ def declarations() -> Declarations:
             for element, type_name in element_types
             if built_on(type_name, f"{{{_XS}}}dateTime")
         ),
+        uri_elements=frozenset(name for name, kinds in uri_names.items() if kinds == {True}),
+        uri_children=frozenset(uri_children),
     )
+
+
+def _owner(node: etree._Element, tns: str) -> str | None:
+    """The named complex type (or, for an anonymous type, the element) declaring ``node``."""
+    parent = node.getparent()
+    while parent is not None:
+        if parent.tag == f"{{{_XS}}}complexType" and parent.get("name"):
+            return f"{{{tns}}}{parent.get('name')}"
+        if parent.tag == f"{{{_XS}}}element" and parent.get("name"):
+            return f"{{{tns}}}{parent.get('name')}"
+        parent = parent.getparent()
+    return None

@@ -41,6 +41,9 @@ class SchemaCompileError(DsmError):
         super().__init__("schema compilation reported problems:\n" + "\n".join(problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[SchemaCompileError], tuple[list[str]]]:
+        return type(self), (self.problems,)  # rebuilt from its problems, not its message
+
 
 class BindingError(DsmError):
     """An XML document could not be turned into a model object, or a model into XML."""

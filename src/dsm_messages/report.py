@@ -57,6 +57,21 @@ class Report:
         """Every rule code this report names."""
         return {problem.code for problem in self.problems}
 
+    def to_json(self) -> dict[str, Any]:
+        """The report as ``dsm-messages validate --format json`` prints one file's (less its
+        ``path``): ``valid``, ``message``, ``action`` and ``problems``, each problem with
+        ``severity``, ``code``, ``message``, ``line``, ``column`` and ``location``.
+
+        >>> Report(profile="strict").to_json()
+        {'valid': True, 'message': None, 'action': None, 'problems': []}
+        """
+        return {
+            "valid": self.valid,
+            "message": self.message,
+            "action": self.action,
+            "problems": [problem.to_json() for problem in self.problems],
+        }
+
 
 class ValidationError(DsmError):
     """A message that failed validation; ``report`` says everything that is wrong."""
@@ -67,3 +82,6 @@ class ValidationError(DsmError):
         more = len(report.errors) - 1
         super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
         self.report = report
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
+        return type(self), (self.report,)  # rebuilt from its report, not its message

@@ -21,6 +21,7 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 #: libxml2 itself never goes beyond 256.
 DEFAULT_MAX_DEPTH = 128
 _LIBXML2_MAX_DEPTH = 256
+_POSITION = re.compile(r", line \d+, column \d+$")
 _XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 
 
@@ -70,8 +71,10 @@ def parse_xml(
             f"document is {len(data)} bytes, more than the limit of {max_bytes}", forbidden=True
         )
     _check_declared_encoding(data)
+    parser = _parser()
     try:
-        root = etree.fromstring(data, parser=_parser())
+        root = etree.fromstring(data, parser=parser)
+        _check_error_log(parser)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         if "Excessive depth" in exc.msg:
@@ -85,7 +88,8 @@ def parse_xml(
             raise XmlSyntaxError(
                 f"entity expansion refused: {exc.msg}", line=line, column=column, forbidden=True
             ) from None
-        raise XmlSyntaxError(f"not well-formed XML: {exc.msg}", line=line, column=column) from None
+        reason = _POSITION.sub("", exc.msg)  # the position is given once, by XmlSyntaxError
+        raise XmlSyntaxError(f"not well-formed XML: {reason}", line=line, column=column) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise XmlSyntaxError("DOCTYPE is not allowed in DSM messages", forbidden=True)
@@ -98,6 +102,16 @@ def parse_xml(
                 forbidden=True,
             )
     return root
+
+
+def _check_error_log(parser: etree.XMLParser) -> None:
+    """Raise for any error libxml2 logged. A namespace error (an unbound prefix, say) does not
+    stop libxml2, and lxml returns the tree when the *last* message is only a warning (a
+    relative namespace URI later on): the tree then holds names like ``wsa:To`` that no
+    namespace-aware code can read."""
+    for entry in parser.error_log:
+        if entry.level >= etree.ErrorLevels.ERROR:
+            raise etree.XMLSyntaxError(entry.message, entry.type, entry.line, entry.column)
 
 
 _BOMS = (

@@ -169,7 +169,8 @@ class ProtocolError(DsmError):
         self.fault: Fault | None = fault_for(hint, announced.protocol if announced else None)
 
     def __reduce__(self) -> tuple[type[ProtocolError], tuple[str, str, Envelope, int | None]]:
-        return (type(self), (self.rule, self.reason, self.envelope, self.index))
+        # rebuilt from what it was made of: the default passes only the message
+        return type(self), (self.rule, self.reason, self.envelope, self.index)
 
 
 class LocalProtocolError(ProtocolError):

@@ -28,7 +28,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
+from xml.parsers import expat
 
+import attrs
 from lxml import etree
 
 from . import namespaces as ns
@@ -45,7 +47,7 @@ from .job_states import (
     reasons_fit,
 )
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, MessageType, by_action, by_qname
-from .mtom import MtomError, resolve_includes, split_parts
+from .mtom import MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
@@ -73,20 +75,33 @@ _DSM_NAMESPACES = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, n
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})
 _SOAP_CODES = ("Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataEncodingUnknown")
 _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_NOT_IN_URIS = frozenset('<>"{}|\\^`')
+_URI_SCHEMA_ERROR = re.compile(
+    r"^Element '[^']*': .* is not a valid value of the atomic type 'xs:anyURI'", re.DOTALL
+)
 _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
 _ZONE = re.compile(r"(Z|[+\-]\d\d:\d\d)$")
 _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
-# Dual-form attributes (decision 4): element -> {attribute: canonical form is qualified}.
-# Canonical is the form the WS-DSP and WS-DSD examples write (dsp:Name/dsp:Valid qualified,
-# DeviceCondition Id unqualified), which is also the form the serializer emits; WS-Scan's own
-# examples write wscn:Id, accepted in the lenient profile.
-_DUAL_FORM = {
-    f"{{{ns.DSP}}}ElementData": {"Name": True, "Valid": True},
-    f"{{{ns.WSCN}}}ElementData": {"Name": True, "Valid": True},
-    f"{{{ns.DSD}}}DeviceCondition": {"Id": False},  # as the WS-DSD event example writes it
-    f"{{{ns.WSCN}}}DeviceCondition": {"Id": False},
-    f"{{{ns.WSCN}}}ConditionHistoryEntry": {"Id": False},
+# Dual-form attributes (decision 4): element -> {attribute: (canonical form is qualified, or
+# None when both forms are equally right; who writes the canonical form)}.
+# - dsp:Name/dsp:Valid qualified: every WS-DSP example writes them so.
+# - wscn:ElementData Name/Valid: the WS-Scan element reference declares them unqualified
+#   (ElementData for ScannerElements / JobElements, "Usage"), real devices write them so, and
+#   the WS-Scan examples write wscn:Name: both forms are right. dsm-messages emits the
+#   unqualified form, the one the WS-Scan reference declares.
+# - DeviceCondition Id unqualified, as the WS-DSD event example writes it; WS-Scan's own
+#   examples write wscn:Id, accepted in the lenient profile.
+_DUAL_FORM: dict[str, dict[str, tuple[bool | None, str]]] = {
+    f"{{{ns.DSP}}}ElementData": {
+        "Name": (True, "the WS-DSP examples"),
+        "Valid": (True, "the WS-DSP examples"),
+    },
+    f"{{{ns.WSCN}}}ElementData": {"Name": (None, ""), "Valid": (None, "")},
+    f"{{{ns.DSD}}}DeviceCondition": {"Id": (False, "the WS-DSD event example")},
+    f"{{{ns.WSCN}}}DeviceCondition": {"Id": (False, "the WS-DSD event example")},
+    f"{{{ns.WSCN}}}ConditionHistoryEntry": {"Id": (False, "the WS-DSD event example")},
 }
 # Where the dual-form attributes are declared (a dsd element uses the wscn type)
 _ATTRIBUTE_NAMESPACE = {ns.DSP: ns.DSP, ns.WSCN: ns.WSCN, ns.DSD: ns.WSCN}
@@ -108,6 +123,52 @@ def validate(
     return check(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
     )[0]
+
+
+def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict") -> Report:
+    """Check a stored message exactly as ``dsm-messages validate`` checks a file: an MTOM
+    package stored with its MIME headers (``name`` ends in ``.mime``, or the bytes start with
+    ``MIME-Version:`` or ``Content-Type:``) has its headers read first, anything else is
+    validated as it is; line numbers count from the start of ``data``. Never raises on bad
+    input.
+
+    >>> [(p.code, p.line) for p in validate_stored(b"<?xml version='1.0'?>\\n<x/>").problems]
+    [('DSM-BODY-UNKNOWN', 2)]
+    >>> validate_stored(b"MIME-Version: 1.0\\r\\n\\r\\n").problems[0].code
+    'DSM-MIME-MALFORMED'
+    """
+    split = split_stored(data, name=name)
+    if isinstance(split, MtomError):
+        problem = Problem(severity="error", code=split.code, message=str(split), line=1)
+        return Report(profile=profile, problems=(problem,))
+    content_type, body = split
+    report = validate(body, profile=profile, content_type=content_type)
+    header_lines = data[: len(data) - len(body)].count(b"\n")
+    if not header_lines:
+        return report
+    # lines count from the start of the file, as editors and CI annotations do
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
+
+
+def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | MtomError:
+    """(Content-Type, body) of a stored message: a package loses its MIME headers, anything
+    else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
+    head = data.lstrip()[:200].lower()
+    stored_package = name.endswith(".mime") or head.startswith(
+        (b"mime-version:", b"content-type:")
+    )
+    if not stored_package:
+        return None, data
+    try:
+        return split_message(data)
+    except MtomError as exc:
+        return exc
 
 
 def check(
@@ -140,7 +201,9 @@ class _Checker:
         self.message: str | None = None
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
+        self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         self.line_offset = 0
+        self.source: _Source | None = None
 
     def report(self) -> Report:
         return Report(
@@ -162,6 +225,9 @@ class _Checker:
     ) -> None:
         if element is not None:
             line = element.sourceline if line is None else line
+            if self.source is not None:
+                column = self.source.column(element) if column is None else column
+                location = self.source.location(element) if location is None else location
             location = _location(element) if location is None else location
         if line is not None:
             line += self.line_offset
@@ -203,6 +269,7 @@ class _Checker:
             code = "DSM-XML-FORBIDDEN" if exc.forbidden else "DSM-XML-MALFORMED"
             self.add(code, exc.reason, line=exc.line, column=_column(exc.column))
             return None
+        self.source = _Source(root, data)
         renames = self._stale_namespaces(root)
         if renames:
             # Renaming in the bytes keeps line numbers and makes QName text (fault codes,
@@ -216,6 +283,7 @@ class _Checker:
             # (an encoding that is not ASCII-compatible fails here: check the bytes as written)
             with contextlib.suppress(XmlSyntaxError):
                 root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
+                self.source = _Source(root, renamed)
         if part_ids is not None:
             try:
                 resolve_includes(root, part_ids, root_id=root_id)
@@ -245,29 +313,27 @@ class _Checker:
                 root,
             )
             renames[envelope_ns or ""] = ns.SOAP
-        declared: dict[str, etree._Element] = {}
-        for element in root.iter():
-            if isinstance(element.tag, str):
-                for uri in element.nsmap.values():
-                    declared.setdefault(uri, element)
+        assert self.source is not None
+        declared = self.source.first_declarations()
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if stale in declared:
                 prefixes = sorted(
                     prefix or "(default)"
-                    for prefix, uri in declared[stale].nsmap.items()
+                    for prefix, uri in self.source.declarations(declared[stale]).items()
                     if uri == stale
                 )
                 self.add(
                     "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
                     f"namespace {stale} (prefix {', '.join(prefixes)}) is a stale or misprinted "
                     f"form of {current}",
-                    declared[stale],
+                    self.source.element(declared[stale]),
                 )
                 renames[stale] = current
         return renames
 
     # -- the checks, in order --------------------------------------------------------------
     def run(self, root: etree._Element) -> None:
+        self._uris(root)
         if root.tag == f"{{{ns.SOAP}}}Envelope":
             body = self._envelope(root)
         else:
@@ -295,6 +361,7 @@ class _Checker:
         headers: dict[str, etree._Element] = {}
         header = root.find(f"{{{ns.SOAP}}}Header")
         other_addressing = False
+        identified = False
         for block in _children(header):
             namespace = etree.QName(block).namespace
             if namespace in _OTHER_ADDRESSING:
@@ -305,6 +372,13 @@ class _Checker:
                         block,
                     )
                 other_addressing = True
+            if block.tag == f"{{{ns.WSE}}}Identifier":
+                # one subscription per message: parse() refuses a second, so must validate()
+                if identified:
+                    self.add(
+                        "DSM-HEADER-DUPLICATE", "wse:Identifier appears more than once", block
+                    )
+                identified = True
             if namespace != ns.WSA:
                 continue
             local = etree.QName(block).localname
@@ -343,8 +417,14 @@ class _Checker:
         if element is None:
             self.add("DSM-ACTION-MISSING", "the envelope has no wsa:Action header", root)
             return
-        action = self._uri_text(element)
-        self.action = action
+        written = self._uri_text(element)
+        self.action = written
+        defect = _uri_defect(written)
+        if defect is not None:  # one problem: no action can be recognised in it
+            self.uri_lines.add(element.sourceline)
+            self.add("DSM-ACTION-UNKNOWN", f"action {written!r} {defect}", element)
+            return
+        action = self._stale_action(element, written)
         announced = by_action(action)
         if announced is None and action != FAULT_ACTION and action not in EMPTY_BODY_ACTIONS:
             self.add("DSM-ACTION-UNKNOWN", f"action {action} is not a DSM action", element)
@@ -381,6 +461,25 @@ class _Checker:
                     element,
                 )
 
+    def _stale_action(self, element: etree._Element, action: str) -> str:
+        """The action with a stale namespace replaced by the current one, reported as the same
+        stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
+        namespace); the tree then holds the current action, as it holds the current names."""
+        for stale, (current, tolerated) in STALE_NAMESPACES.items():
+            if not action.startswith(stale + "/"):
+                continue
+            renamed = current + action[len(stale) :]
+            if by_action(renamed) is None:
+                return action  # not ours under any namespace: DSM-ACTION-UNKNOWN
+            self.add(
+                "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
+                f"action {action} is in {stale}, a stale or misprinted form of {current}",
+                element,
+            )
+            element.text = renamed
+            return renamed
+        return action
+
     def _addressing(
         self, headers: dict[str, etree._Element], root: etree._Element, spec: MessageType | None
     ) -> None:
@@ -402,14 +501,6 @@ class _Checker:
                 f"a {kind} needs wsa:RelatesTo naming the request it answers",
                 root,
             )
-        for local in ("To", "MessageID", "RelatesTo"):
-            if local in headers:
-                self._absolute_uri(headers[local])
-        for local in ("ReplyTo", "FaultTo", "From"):
-            if local in headers:
-                address = headers[local].find(f"{{{ns.WSA}}}Address")
-                if address is not None:
-                    self._absolute_uri(address)
         message_id = headers.get("MessageID")
         if message_id is not None:
             value = (message_id.text or "").strip()
@@ -425,21 +516,37 @@ class _Checker:
         raw = element.text or ""
         value = raw.strip()
         if raw != value:
+            where = (
+                "before and after"
+                if raw[0].isspace() and raw[-1].isspace()
+                else ("before" if raw[0].isspace() else "after")
+            )
             self.add(
                 "DSM-URI-WHITESPACE",
-                f"{_name(element)} {value!r} is padded with whitespace",
+                f"{_name(element)} {value!r} is padded with whitespace {where} it",
                 element,
             )
             element.text = value
         return value
 
+    def _uris(self, root: etree._Element) -> None:
+        """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
+        (an action that is not a URI is named once, as an unknown action)."""
+        facts = declarations()
+        for element in root.iter():
+            if not isinstance(element.tag, str) or element.tag == f"{{{ns.WSA}}}Action":
+                continue
+            parent = element.getparent()
+            if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
+                self._absolute_uri(element)
+
     def _absolute_uri(self, element: etree._Element) -> None:
         value = self._uri_text(element)
-        if not _ABSOLUTE_URI.match(value):
-            what = (
-                "a documentation placeholder" if value in PLACEHOLDERS else "not an absolute URI"
-            )
-            self.add("DSM-URI-NOT-ABSOLUTE", f"{_name(element)} {value!r} is {what}", element)
+        defect = _uri_defect(value)
+        if defect is not None:
+            # one problem per defect: the schema's xs:anyURI complaint about it is not repeated
+            self.uri_lines.add(element.sourceline)
+            self.add("DSM-URI-NOT-ABSOLUTE", f"{_name(element)} {value!r} {defect}", element)
 
     # -- schema ----------------------------------------------------------------------------
     def _schema(self, root: etree._Element) -> None:
@@ -476,6 +583,8 @@ class _Checker:
         for entry in first:
             if entry.line in self.keyword_lines and "union" in entry.message:
                 continue
+            if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
+                continue
             self.add(
                 "DSM-XSD",
                 _schema_message(entry.message),
@@ -498,8 +607,6 @@ class _Checker:
                 self._requested_name(element)
             elif name in facts.keyword_elements and len(element) == 0:
                 self._keyword(element, facts.keyword_elements[name])
-            elif local == "Dialect" and namespace in (ns.DSP, ns.DSC, ns.PSP):
-                self._uri_text(element)
             if namespace in (ns.DSP, ns.DSC, ns.WSCN) and len(element) == 0:
                 alias = find_alias(namespace, local, (element.text or "").strip())
                 if alias is not None:
@@ -551,7 +658,11 @@ class _Checker:
     def _qname(self, element: etree._Element, text: str) -> tuple[str, str] | None:
         """Resolve QName text against the element's in-scope namespaces (stale URIs mapped)."""
         prefix, _, local = text.strip().rpartition(":")
-        namespace = element.nsmap.get(prefix or None)
+        namespace = (
+            self.source.resolve(element, prefix or None)
+            if self.source is not None
+            else element.nsmap.get(prefix or None)
+        )
         if namespace is None and prefix:
             self.add(
                 "DSM-QNAME-UNBOUND",
@@ -636,7 +747,7 @@ class _Checker:
 
     def _dual_form(self, element: etree._Element) -> None:
         namespace = _ATTRIBUTE_NAMESPACE[etree.QName(element).namespace or ""]
-        for attribute, canonical_qualified in _DUAL_FORM[str(element.tag)].items():
+        for attribute, (canonical_qualified, source) in _DUAL_FORM[str(element.tag)].items():
             qualified = element.get(f"{{{namespace}}}{attribute}")
             plain = element.get(attribute)
             prefix = ns.prefixed(f"{{{namespace}}}{attribute}")
@@ -652,13 +763,15 @@ class _Checker:
                     f"{_name(element)} has no {prefix if canonical_qualified else attribute}",
                     element,
                 )
-            elif (qualified is not None) != canonical_qualified:
+            elif (
+                canonical_qualified is not None and (qualified is not None) != canonical_qualified
+            ):
                 written, wanted = (
                     (prefix, attribute) if qualified is not None else (attribute, prefix)
                 )
                 self.add(
                     "DSM-ATTRIBUTE-FORM",
-                    f"{_name(element)} writes {written}; the DSM examples write {wanted}",
+                    f"{_name(element)} writes {written}; {source} write {wanted}",
                     element,
                 )
 
@@ -696,7 +809,7 @@ class _Checker:
         instructions = element.find(f"{{{ns.PSP}}}Instructions")
         if dialect is None or instructions is None:
             return  # the schema reports it
-        uri = self._uri_text(dialect)
+        uri = _text(dialect)  # trimmed, and reported when it is not a URI, by _uris
         content = list(_children(instructions))
         if not content:
             return
@@ -783,6 +896,123 @@ class _Checker:
             )
 
 
+class _Source:
+    """What lxml does not say cheaply about the parsed elements: the column each starts at and
+    the namespaces each declares (``nsmap`` copies every in-scope declaration, per element).
+    Read once from the bytes with expat, in document order; columns are unknown when expat
+    cannot read the bytes as libxml2 did (an encoding it lacks), and then read from lxml's
+    serialization. Locations are built once per element."""
+
+    def __init__(self, root: etree._Element, data: bytes) -> None:
+        self.elements = [element for element in root.iter() if isinstance(element.tag, str)]
+        self.index = {element: number for number, element in enumerate(self.elements)}
+        self.columns: list[int] | None = None
+        self.parents: list[int] = []
+        self.declared: dict[int, dict[str | None, str]] = {}
+        self._locations: dict[etree._Element, str] = {}
+        self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
+        if self._scan(data):
+            return
+        self.columns = None
+        if not self._scan(etree.tostring(root)):
+            self.parents, self.declared = [], {}  # resolve() falls back to nsmap
+
+    def _scan(self, data: bytes) -> bool:
+        columns: list[int] = []
+        parents: list[int] = []
+        declared: dict[int, dict[str | None, str]] = {}
+        open_elements: list[int] = []
+        parser = expat.ParserCreate()
+
+        def start(name: str, attributes: dict[str, str]) -> None:
+            number = len(columns)
+            columns.append(parser.CurrentColumnNumber + 1)
+            parents.append(open_elements[-1] if open_elements else -1)
+            open_elements.append(number)
+            here = {
+                (key[6:] or None): value
+                for key, value in attributes.items()
+                if key == "xmlns" or key.startswith("xmlns:")
+            }
+            if here:
+                declared[number] = here
+
+        def end(name: str) -> None:
+            open_elements.pop()
+
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        try:
+            parser.Parse(data, True)
+        except (expat.ExpatError, ValueError, LookupError):
+            return False
+        if len(columns) != len(self.elements):
+            return False
+        self.columns, self.parents, self.declared = columns, parents, declared
+        return True
+
+    def column(self, element: etree._Element) -> int | None:
+        number = self.index.get(element)
+        return None if number is None or self.columns is None else self.columns[number]
+
+    def declarations(self, number: int) -> dict[str | None, str]:
+        return self.declared.get(number, {})
+
+    def first_declarations(self) -> dict[str, int]:
+        """Each namespace URI declared in the document -> the first element declaring it."""
+        first: dict[str, int] = {}
+        for number in sorted(self.declared):
+            for uri in self.declared[number].values():
+                first.setdefault(uri, number)
+        return first
+
+    def element(self, number: int) -> etree._Element:
+        return self.elements[number]
+
+    def resolve(self, element: etree._Element, prefix: str | None) -> str | None:
+        """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound)."""
+        if prefix == "xml":
+            return "http://www.w3.org/XML/1998/namespace"
+        number = self.index.get(element)
+        if number is None or not self.parents:
+            return element.nsmap.get(prefix)
+        while number >= 0:
+            here = self.declared.get(number)
+            if here is not None and prefix in here:
+                return here[prefix] or None  # xmlns="" undeclares the default namespace
+            number = self.parents[number]
+        return None
+
+    def location(self, element: etree._Element) -> str:
+        """An XPath-like path with conventional prefixes, ``[n]`` where siblings share a name."""
+        found = self._locations.get(element)
+        if found is not None:
+            return found
+        parent = element.getparent()
+        step = _name(element)
+        if parent is None:
+            found = "/" + step
+        else:
+            position, count = self._siblings(parent)[element]
+            if count > 1:
+                step += f"[{position}]"
+            found = self.location(parent) + "/" + step
+        self._locations[element] = found
+        return found
+
+    def _siblings(self, parent: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+        found = self._positions.get(parent)
+        if found is None:
+            counts: dict[object, int] = {}
+            positions: dict[etree._Element, int] = {}
+            for child in parent:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+                positions[child] = counts[child.tag]
+            found = {child: (at, counts[child.tag]) for child, at in positions.items()}
+            self._positions[parent] = found
+        return found
+
+
 class _Discard:
     def write(self, data: memoryview, /) -> int:
         return len(data)
@@ -817,6 +1047,22 @@ def _location(element: etree._Element) -> str:
         steps.append(step)
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+def _uri_defect(value: str) -> str | None:
+    """What keeps ``value`` (trimmed) from being an absolute URI, or ``None``."""
+    if _ABSOLUTE_URI.match(value):
+        return None  # uuid:UniqueMsgId too: a URI, whose form DSM-MESSAGE-ID-FORM names
+    if value in PLACEHOLDERS:
+        return "is a documentation placeholder"
+    inside = next((c for c in value if c.isspace()), None)
+    if inside is not None:
+        what = "a line break" if inside in "\r\n" else "whitespace"
+        return f"has {what} inside it; a URI holds none"
+    if not _SCHEME.match(value):
+        return "is not an absolute URI: it has no scheme"
+    bad = next(c for c in value if c in _NOT_IN_URIS)
+    return f"holds {bad!r}, which a URI does not allow"
 
 
 def _column(column: int | None) -> int | None:

@@ -1,0 +1,95 @@
+"""The contract holds for mutated messages, not only for the ones we wrote.
+
+Structure-aware mutations (see ``fuzz_targets``) of every bundled example and every Microsoft
+doc example, a bounded number per run and the same ones every run (``derandomize``);
+``tools/fuzz.py`` runs the same targets for as long as asked. ``validate`` never raises;
+``parse`` and ``parse_package`` raise only ``DsmError``; the command lets no exception out and
+says an internal error in one line, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+
+import fuzz_targets
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SEEDS = fuzz_targets.seeds()
+DONORS = [data for _, data in SEEDS]
+
+
+def mutated() -> st.SearchStrategy[bytes]:
+    return st.builds(
+        lambda seed, state, count: fuzz_targets.mutate(seed, random.Random(state), DONORS, count),
+        st.sampled_from(DONORS),
+        st.integers(0, 2**32 - 1),
+        st.integers(1, 4),
+    )
+
+
+def fuzzing(examples: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def test_every_example_and_doc_example_is_a_seed() -> None:
+    names = [name for name, _ in SEEDS]
+    assert any(name.startswith("examples/") and name.endswith(".mime") for name in names)
+    assert sum(name.startswith("doc-examples/") for name in names) == 30
+
+
+@pytest.mark.parametrize(("name", "data"), SEEDS, ids=[name for name, _ in SEEDS])
+def test_the_seeds_themselves_keep_the_contract(name: str, data: bytes) -> None:
+    for target in fuzz_targets.TARGETS.values():
+        target(data)
+
+
+@fuzzing(400)
+@given(mutated())
+def test_validate_never_raises(data: bytes) -> None:
+    fuzz_targets.target_validate(data)
+
+
+@fuzzing(300)
+@given(mutated())
+def test_parse_raises_only_dsm_errors(data: bytes) -> None:
+    fuzz_targets.target_parse(data)
+
+
+@fuzzing(300)
+@given(mutated())
+def test_parse_package_raises_only_dsm_errors(data: bytes) -> None:
+    fuzz_targets.target_parse_package(data)
+
+
+@pytest.fixture(scope="module")
+def command() -> Iterator[fuzz_targets.CommandTarget]:
+    target = fuzz_targets.CommandTarget()
+    yield target
+    target.close()
+
+
+def test_the_command_keeps_its_contract(command: fuzz_targets.CommandTarget) -> None:
+    @fuzzing(80)
+    @given(mutated())
+    def check(data: bytes) -> None:
+        command(data)
+
+    check()
+
+
+def test_a_finding_is_raised_for_a_broken_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(data: bytes, **_: object) -> None:
+        raise KeyError(data)
+
+    monkeypatch.setattr(fuzz_targets, "validate", broken)
+    with pytest.raises(fuzz_targets.Finding, match="KeyError"):
+        fuzz_targets.target_validate(b"<a/>")
