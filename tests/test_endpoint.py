@@ -298,3 +298,15 @@ def test_a_fault_travels_with_the_http_status_of_its_code() -> None:
     receiver = fault_for("soap:Receiver")
     assert receiver is not None
     assert receiver.http_status == 500
+
+
+def test_an_attribute_the_models_cannot_keep_is_refused_by_the_receiver() -> None:
+    _, server = open_job()
+    data = serialize(dsp.EndPostScanJobRequest(job_token="264a19bf"), to=SERVER).replace(
+        b"<dsp:JobToken>", b'<dsp:JobToken xmlns:acme="urn:acme" acme:queue="2">'
+    )
+    with pytest.raises(RemoteProtocolError) as caught:
+        server.receive(data)
+    assert caught.value.rule == "DSM-LEAF-ATTRIBUTE"
+    assert caught.value.fault is not None
+    assert caught.value.fault.code == "Receiver"

@@ -611,6 +611,14 @@ CASES = [
         location=f"{ELEMENTS_RESPONSE}/dsp:ElementData[2]",
     ),
     Case(
+        "DSM-LEAF-ATTRIBUTE",
+        "a vendor attribute on JobToken, a plain value in the models",
+        on("dsp:EndPostScanJobRequest"),
+        swap("<dsp:JobToken>", '<dsp:JobToken xmlns:acme="urn:acme" acme:queue="2">'),
+        line_at=b"acme:queue",
+        location="/soap:Envelope/soap:Body/dsp:EndPostScanJobRequest/dsp:JobToken",
+    ),
+    Case(
         "DSM-VALID-TICKET",
         "ValidTicket false without ValidScanTicket",
         on("wscn:ValidateScanTicketResponse"),

@@ -150,33 +150,40 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
 LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
 
 
-def leaf_attribute(root: etree._Element, model: type) -> tuple[etree._Element, str] | None:
-    """The first element bound as a plain value that carries an attribute, and that attribute.
+def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
+    """Every attribute on an element bound as a plain value, with its element, in document
+    order.
 
     Only elements with attributes are looked at, each by following its ancestors' model
     classes down from ``model``; wildcard content (vendor elements) keeps its attributes.
     """
+    found: list[tuple[etree._Element, str]] = []
     for element in root.xpath("descendant::*[@*]"):
         names = [key for key in element.attrib if not key.startswith(f"{{{_XSI}}}")]
         if not names:
             continue
+        path = [element]
+        while path[-1].getparent() is not root:
+            parent = path[-1].getparent()
+            assert parent is not None  # root is an ancestor: xpath searched below it
+            path.append(parent)
         holder: type = model
-        for node in [*reversed([*element.iterancestors()]), element][1:]:
+        for node in reversed(path):
             var = next(_CONTEXT.build(holder).find_children(node.tag), None)
             if var is None or var.is_wildcard:
                 break  # unknown here (the binder says so) or vendor content, which keeps all
             if var.clazz is None:  # a plain value
                 if node is element:
-                    return element, names[0]
+                    found.extend((element, name) for name in names)
                 break
             holder = var.clazz
-    return None
+    return found
 
 
 def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
-    found = leaf_attribute(root, model)
-    if found is not None:
-        element, attribute = found
+    found = leaf_attributes(root, model)
+    if found:
+        element, attribute = found[0]
         raise BindingError(
             f"{LEAF_ATTRIBUTE}: attribute {attribute} on {clark_name(element)} (line "
             f"{element.sourceline}): the models hold this element as a plain value, so an "

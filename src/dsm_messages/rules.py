@@ -195,6 +195,13 @@ RULES: dict[str, Rule] = {
             "DSM-ATTRIBUTE-COUNT",
             "a dual-form attribute (Id, Name, Valid) absent, or written in both forms",
         ),
+        _rule(
+            "DSM-LEAF-ATTRIBUTE",
+            "an attribute on an element whose value the models hold as a plain value; the "
+            "schemas allow vendor attributes there, but dsm-messages cannot keep one, so it "
+            "refuses the message rather than drop it",
+            fault="soap:Receiver",
+        ),
         _rule("DSM-VALID-TICKET", "ValidTicket false without a ValidScanTicket"),
         _rule(
             "DSM-VALID-TICKET-EXTRA",

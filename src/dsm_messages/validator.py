@@ -35,6 +35,7 @@ from lxml import etree
 
 from . import namespaces as ns
 from .aliases import canonical_value, find_alias
+from .binding import leaf_attributes
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
@@ -596,6 +597,15 @@ class _Checker:
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
         facts = declarations()
+        spec = by_qname(body.tag) if isinstance(body.tag, str) else None
+        if spec is not None:
+            for element, attribute in leaf_attributes(body, spec.model):
+                self.add(
+                    "DSM-LEAF-ATTRIBUTE",
+                    f"{_name(element)} carries the attribute {attribute}, which dsm-messages "
+                    "cannot keep: its models hold this element as a plain value",
+                    element,
+                )
         for element in body.iter():
             if not isinstance(element.tag, str):
                 continue
