@@ -3,10 +3,11 @@
 Usage: python bench/bench_mtom.py [--size-mib N] [--rounds R]   (default: 256 MiB, 5 rounds)
 
 The package (a SendImage envelope and one image part) is written to a temporary file once.
-Every measurement runs in a fresh process that reads the file into one ``bytes`` object and
-then reads the package from it, so that its peak memory (VmHWM) belongs to that run alone:
-the memory figure is the peak growth from before the package was read, as a multiple of the
-package size (the package itself counts 1.0). Rounds interleave the readers; medians are shown.
+Every measurement runs in a fresh process, so that its peak memory (VmHWM) belongs to it
+alone: it reads a small package once (first use builds the binding's tables), reads the file
+into one ``bytes`` object, then reads the package three times; the time is the median of the
+three, the memory the peak growth from before the file was read, as a multiple of the package
+size (the package itself counts 1.0). Rounds interleave the readers; medians are shown.
 
 Readers:
 
@@ -141,11 +142,19 @@ def peak_memory() -> int:
 
 def run_one(name: str, path: Path, content_type: str) -> dict[str, float]:
     read = reader(name)
+    # first use builds the binding's class tables: a one-off cost per process, not per package
+    from dsm_messages.mtom import build_package
+
+    warm_type, warm_chunks = build_package(ENVELOPE, [("image@bench", "image/png", b"IMG")])
+    read(b"".join(warm_chunks), warm_type)
     before = peak_memory()
     data = path.read_bytes()
-    started = time.perf_counter()
-    read(data, content_type)
-    seconds = time.perf_counter() - started
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        read(data, content_type)
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
     peak = peak_memory()
     return {"gb_per_s": len(data) / seconds / 1e9, "memory": (peak - before) / len(data)}
 
@@ -181,7 +190,7 @@ def main() -> None:
         for name, runs in results.items()
     }
     print(f"MTOM package given as bytes: {size / MIB:.0f} MiB, {arguments.rounds} rounds, medians")
-    print(f"{'reader':16} {'GB/s':>7} {'vs comparator':>24} {'memory':>7}  goals")
+    print(f"{'reader':16} {'GB/s':>7} {'vs comparator':>24} {'memory':>7}   goals")
     for name, median in medians.items():
         comparator, memory_goal = READERS[name]
         speed, memory = median["gb_per_s"], median["memory"]
