@@ -53,21 +53,15 @@ class ImageFacts:
     format: str
 
 
-def leaf(value: object) -> object:
-    """A leaf value as a plain value, whether the model wraps it or not (and an enum's value)."""
-    value = getattr(value, "value", value)
-    return getattr(value, "value", value)
-
-
 def image_facts(envelope: Envelope) -> ImageFacts:
     """What a SendImage is about: the one place the tests read its body's fields."""
     body = envelope.body
     assert isinstance(body, dsp.SendImageRequest)
     description = body.document_description
     return ImageFacts(
-        job_token=str(leaf(body.job_token)),
-        document_id=int(str(leaf(description.document_id))),
-        format=str(leaf(description.format)),
+        job_token=body.job_token,
+        document_id=description.document_id,
+        format=str(description.format),
     )
 
 
