@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from commands import installed_command
+from commands import installed_command, mypy_strict
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_MODULES = [
@@ -86,17 +86,9 @@ def readme_python() -> str:
 
 
 def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
-    script = tmp_path / "readme_examples.py"
-    script.write_text(readme_python(), encoding="utf-8")
-    assert "Endpoint(" in script.read_text(encoding="utf-8")
-    result = subprocess.run(
-        [installed_command("mypy"), "--strict", "--no-incremental", str(script)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    source = readme_python()
+    assert "Endpoint(" in source
+    result = mypy_strict(source, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

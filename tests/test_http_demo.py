@@ -23,6 +23,16 @@ PEAK = (
 )
 
 
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_command("dsm-messages"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
 def run_with_peak(code: str, *args: str) -> tuple[subprocess.CompletedProcess[str], int]:
     result = subprocess.run(
         [sys.executable, "-c", PEAK.format(code=code), *args],
@@ -87,13 +97,7 @@ def test_the_large_image_was_streamed_not_held(exchanged: tuple[Path, int, int])
 
 def test_check_sequence_finds_exactly_the_misbehaviour(exchanged: tuple[Path, int, int]) -> None:
     out, _, _ = exchanged
-    result = subprocess.run(
-        [installed_command("dsm-messages"), "check-sequence", "--format", "json", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = cli("check-sequence", "--format", "json", str(out))
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads(result.stdout)
     names = sorted(path.name for path in out.iterdir())
@@ -120,13 +124,7 @@ def test_every_message_is_strict_valid_but_the_broken_request_and_its_fault(
     exchanged: tuple[Path, int, int],
 ) -> None:
     out, _, _ = exchanged
-    result = subprocess.run(
-        [installed_command("dsm-messages"), "validate", "--format", "json", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = cli("validate", "--format", "json", str(out))
     assert result.returncode == 1, result.stdout + result.stderr
     files = json.loads(result.stdout)["files"]
     invalid = {

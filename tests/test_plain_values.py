@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pickle
 import pydoc
-import subprocess
 import textwrap
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from commands import installed_command
+from commands import mypy_strict
 
 from dsm_messages import BindingError, from_xml, to_xml
 from dsm_messages import models as models_package
@@ -75,34 +74,14 @@ def test_the_user_snippet_runs() -> None:
 
 
 def test_the_user_snippet_passes_mypy_strict(tmp_path: Path) -> None:
-    snippet = tmp_path / "snippet.py"
-    snippet.write_text(USER_SNIPPET, encoding="utf-8")
-    result = subprocess.run(
-        [installed_command("mypy"), "--strict", "--no-incremental", str(snippet)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = mypy_strict(USER_SNIPPET, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_misspelt_field_type_fails_mypy(tmp_path: Path) -> None:
     """The check above can fail: a wrapper where a plain value belongs is a type error."""
-    snippet = tmp_path / "wrong.py"
-    snippet.write_text(
-        "from dsm_messages.models import dsp\ndsp.EndPostScanJobRequest(job_token=2)\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [installed_command("mypy"), "--strict", "--no-incremental", str(snippet)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    wrong = "from dsm_messages.models import dsp\ndsp.EndPostScanJobRequest(job_token=2)\n"
+    result = mypy_strict(wrong, tmp_path)
     assert result.returncode == 1
     assert 'incompatible type "int"; expected "str"' in result.stdout
 
