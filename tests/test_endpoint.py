@@ -17,6 +17,7 @@ from dsm_messages import (
     ANONYMOUS,
     About,
     Endpoint,
+    Envelope,
     EnvelopeError,
     LocalProtocolError,
     RemoteProtocolError,
@@ -310,3 +311,44 @@ def test_an_attribute_the_models_cannot_keep_is_refused_by_the_receiver() -> Non
     assert caught.value.rule == "DSM-LEAF-ATTRIBUTE"
     assert caught.value.fault is not None
     assert caught.value.fault.code == "Receiver"
+
+
+def test_a_package_read_as_it_arrives_goes_where_its_envelope_says() -> None:
+    device, server = open_job()
+    content_type, chunks = device.send_image(
+        send_image_body("264a19bf", 2), b"%PDF-1.7 x", to=SERVER
+    )
+    stores: dict[tuple[str, int], io.BytesIO] = {}
+
+    def store(envelope: Envelope) -> io.BytesIO:
+        body = envelope.body_as(dsp.SendImageRequest)
+        key = (body.job_token, body.document_description.document_id)
+        return stores.setdefault(key, io.BytesIO())
+
+    reader = server.package_reader(content_type, store=store)
+    for byte in b"".join(chunks):  # one byte at a time, as slowly as a network may
+        reader.feed(bytes([byte]))
+    envelope = reader.close()
+    assert envelope.body_as(dsp.SendImageRequest).image_data == b""
+    assert {key: sink.getvalue() for key, sink in stores.items()} == {
+        ("264a19bf", 2): b"%PDF-1.7 x"
+    }
+    assert server.reply(envelope, dsp.SendImageResponse())  # applied: it can be answered
+
+
+def test_a_refused_package_writes_nothing() -> None:
+    _, server = open_job()
+    content_type, chunks = build_send_image(send_image_body("nope", 1), b"secret", to=SERVER)
+    asked: list[Envelope] = []
+    reader = server.package_reader(content_type, store=lambda envelope: asked.append(envelope))
+
+    def read_all() -> None:
+        for chunk in chunks:
+            reader.feed(chunk)
+        reader.close()
+
+    with pytest.raises(RemoteProtocolError) as caught:
+        read_all()
+    assert caught.value.rule == "DSP-1"
+    assert asked == []
+    assert caught.value.fault == DSP_INVALID_ARGS

@@ -3,9 +3,9 @@
 An :class:`Endpoint` is the sans-I/O face of one DSM party (a device, a scan server, a
 management console). Each call returns exactly what goes on the wire and updates the
 conversation state (:class:`~dsm_messages.session.Session`) at once; a message that would
-break a MUST rule is refused with :class:`~dsm_messages.errors.LocalProtocolError` and changes
+break a MUST rule is refused with :class:`~dsm_messages.session.LocalProtocolError` and changes
 nothing. What arrives goes through :meth:`Endpoint.receive`: parsed, validated, applied, or
-refused with :class:`~dsm_messages.errors.RemoteProtocolError` carrying the fault to answer
+refused with :class:`~dsm_messages.session.RemoteProtocolError` carrying the fault to answer
 with, even when the bytes could not be read (the error keeps the addressing headers that
 could be).
 
@@ -23,7 +23,7 @@ could be).
 >>> wire = device.request(create, to="https://scansrv01.example:5362/ScanServer/7")
 >>> request = server.receive(wire)
 >>> answer = server.reply(request, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
->>> device.receive(answer).body.job_token
+>>> device.receive(answer).body_as(dsp.CreatePostScanJobResponse).job_token
 '264a19bf'
 >>> wrong_case = serialize(  # built by hand: the device's endpoint would refuse to send it
 ...     dsp.EndPostScanJobRequest(job_token="264A19BF"), to="https://scansrv01.example/x")
@@ -78,7 +78,6 @@ class IncomingPackage:
             sink=lambda envelope, _content_id: store(envelope),
             read_envelope=endpoint._read_root,
         )
-        self._endpoint = endpoint
 
     def feed(self, data: bytes) -> None:
         """The next bytes of the package, as they arrived."""
@@ -98,8 +97,7 @@ class IncomingPackage:
             raise self._refusal(error) from None
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:
-        code = getattr(error, "code", None)
-        rule = code if isinstance(code, str) and code in RULES else "DSM-MIME-MALFORMED"
+        rule = _rule_of(error, "DSM-MIME-MALFORMED")
         # once its envelope was applied the request is answered like any other; before, it was
         # never seen, and the fault relates to nothing
         envelope = self._reader.envelope or Envelope(action="", body=None)
@@ -293,9 +291,8 @@ class Endpoint:
             raise RemoteProtocolError(
                 first.code, first.message, _headers_of(data, content_type)
             ) from None
-        except DsmError as error:
-            code = getattr(error, "code", None) or str(error).partition(":")[0]
-            rule = code if isinstance(code, str) and code.startswith("DSM-") else "DSM-XSD"
+        except DsmError as error:  # what validation let through and binding refused
+            rule = _rule_of(error, "DSM-XSD")
             raise RemoteProtocolError(rule, str(error), _headers_of(data, content_type)) from None
 
     def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
@@ -308,6 +305,13 @@ class Endpoint:
 
     def _now(self) -> datetime | None:
         return None if self.clock is None else self.clock()
+
+
+def _rule_of(error: DsmError, default: str) -> str:
+    """The validator code an error names (its ``code``, or the code its message starts
+    with, as the binder writes them), else ``default``."""
+    code = getattr(error, "code", None) or str(error).partition(":")[0]
+    return code if isinstance(code, str) and code in RULES else default
 
 
 _UNRELATED = frozenset({"DSM-RELATES-TO-MISSING"})
