@@ -4,8 +4,9 @@ A :class:`Session` is driven with parsed envelopes: ``send()`` for what this end
 to send, ``receive()`` for what arrived. A message that breaks a MUST rule raises
 :class:`LocalProtocolError` (we were about to break it) or :class:`RemoteProtocolError` (the
 peer did), naming the rule (:mod:`dsm_messages.ordering_rules`) and the fault to answer with,
-and changes nothing. SHOULD rules only add to :attr:`Session.warnings`. An ``observer`` sees
-both directions (a protocol monitor) and uses ``observe()``.
+and changes nothing but one thing: a refused request's MessageID is remembered, so that the one
+fault answering it may relate to it. SHOULD rules only add to :attr:`Session.warnings`. An
+``observer`` sees both directions (a protocol monitor) and uses ``observe()``.
 
 >>> from dsm_messages import parse, serialize, ANONYMOUS
 >>> from dsm_messages.models import dsp
