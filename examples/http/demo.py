@@ -78,6 +78,8 @@ def _run(device: Device, server: ScanServer, images: list[Path], received: Path)
     _expect(
         problems, device, "SendImage-after-end-request", b"".join(chunks), late_image, content_type
     )
+    if (received / f"{token}-4.pdf").exists():
+        problems.append("the refused SendImage's image was written")
     again = serialize(scan_process(), to=server.url, message_id=first_create)
     _expect(problems, device, "CreatePostScanJob-reused-MessageID-request", again, first_create)
     open_job = device.create_job()
