@@ -20,7 +20,7 @@ from dsm_messages.ordering_rules import OrderingRule
 from dsm_messages.rules import PROFILES, Rule
 
 from .samples import Sample
-from .schema_tree import Attribute, Node, SchemaSet, SimpleType
+from .schema_tree import XML_NS, XS, Attribute, Node, SchemaSet, SimpleType
 
 PROTOCOL_NAMES = {
     "dsp": "WS-DSP",
@@ -69,6 +69,16 @@ def esc(text: str) -> str:
 def lit(text: str) -> str:
     """Inline literal; backquotes cannot occur in our names and values."""
     return f"``{text}``" if text else "(empty)"
+
+
+def label(clark: str) -> str:
+    """A name in Clark notation as a reader writes it: ``dsp:JobToken``, ``xs:QName``."""
+    namespace, _, local = clark[1:].partition("}")
+    if namespace == XS:
+        return f"xs:{local}"
+    if namespace == XML_NS:
+        return f"xml:{local}"
+    return prefixed(clark)
 
 
 def page_name(spec: MessageType) -> str:
@@ -169,11 +179,7 @@ def _values_text(text: SimpleType, element: str = "") -> list[str]:
 
 
 def _attribute_line(attribute: Attribute) -> str:
-    name = prefixed(attribute.name) if attribute.name.startswith("{") else attribute.name
-    if attribute.name.startswith("{") and name == attribute.name:
-        name = attribute.name.rpartition("}")[2]
-        namespace = attribute.name[1:].partition("}")[0]
-        name = f"{name} (namespace {namespace})"
+    name = label(attribute.name) if attribute.name.startswith("{") else attribute.name
     bits = [
         f"{lit(name)}: {describe_simple(attribute.type)}",
         "required" if attribute.required else "optional",
@@ -211,12 +217,12 @@ def tree_lines(node: Node, depth: int = 0) -> list[str]:
         )
         out.append("")
         return out
-    name = prefixed(node.name) if node.name.startswith("{") else node.name
+    name = label(node.name) if node.name.startswith("{") else node.name
     head = f"{pad}- {lit(name)} — *{occurs(node.min, node.max)}*"
     if node.text is not None and not node.children:
         head += f"; {describe_simple(node.text)}"
     if node.type_name:
-        head += f" (type {lit(prefixed(node.type_name))})"
+        head += f" (type {lit(label(node.type_name))})"
     if node.any_attribute:
         head += "; foreign attributes allowed"
     out.append(head)

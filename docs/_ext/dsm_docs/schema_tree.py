@@ -139,6 +139,8 @@ class SchemaSet:
 
     def resolve(self, node: etree._Element, prefixed: str) -> str:
         prefix, _, local = prefixed.rpartition(":")
+        if prefix == "xml":  # bound in every document without a declaration
+            return f"{{{XML_NS}}}{local}"
         return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"
 
     # -- simple types -------------------------------------------------------------------
