@@ -212,6 +212,8 @@ def test_a_message_page_lists_the_ordering_rules_that_name_it() -> None:
     )
     assert "DSP-99" not in _page(spec, schemas, ORDERING_RULES)
     assert ":ref:`DSP-99 <rule-DSP-99>`" in _page(spec, schemas, changed)
+    rule_section = _section(pages.rules_text(RULES, changed, MESSAGE_TYPES), "DSP-99")
+    assert f"<messages/{pages.page_name(spec)}>" in rule_section
 
 
 def test_a_message_page_follows_the_message_table() -> None:

@@ -1,7 +1,7 @@
 """The WS-DSP side of a scan server, without any I/O: request bytes in, answer bytes out.
 
-The one place in the documentation that builds a message body by hand is
-:func:`create_response`; every other answer is an empty response element.
+:func:`create_response` and :func:`job_token` are the one place in the documentation that
+depends on the fields of the generated classes; every other answer is an empty element.
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ from dsm_messages.namespaces import prefixed
 def create_response(token: str) -> dsp.CreatePostScanJobResponse:
     """The answer to CreatePostScanJob, carrying the new job's token."""
     return dsp.CreatePostScanJobResponse(job_token=dsp.String255ExtType(value=token))
+
+
+def job_token(request: dsp.SendImageRequest) -> str:
+    """The token of the job a SendImage request is for."""
+    return request.job_token.value
 
 
 def fault_named(name: str | None) -> Fault:
@@ -65,7 +70,7 @@ class ScanServer:
             self.images[token] = []
             return create_response(token)
         if isinstance(body, dsp.SendImageRequest):
-            self.images[body.job_token.value].append(body.image_data)
+            self.images[job_token(body)].append(body.image_data)
             return dsp.SendImageResponse()
         if isinstance(body, dsp.EndPostScanJobRequest):
             return dsp.EndPostScanJobResponse()  # now run the filters, then send the events

@@ -192,7 +192,12 @@ def generate(srcdir: Path, root: Path) -> list[str]:
         if stale.stem not in names and stale.stem != "index":
             stale.unlink()
     _write(srcdir / "reference" / "api.rst", api_page())
-    rules = ["Rules", "=====", "", pages.rules_text(dsm_messages.RULES, ORDERING_RULES)]
+    rules = [
+        "Rules",
+        "=====",
+        "",
+        pages.rules_text(dsm_messages.RULES, ORDERING_RULES, dsm_messages.MESSAGE_TYPES),
+    ]
     _write(srcdir / "reference" / "rules.rst", "\n".join(rules))
     try:
         _write(srcdir / "reference" / "states.rst", states_page())

@@ -514,7 +514,11 @@ def messages_index(specs: Sequence[MessageType], schemas: SchemaSet) -> str:
     return "\n".join(out)
 
 
-def rules_text(rules: Mapping[str, Rule], ordering_rules: Mapping[str, OrderingRule]) -> str:
+def rules_text(
+    rules: Mapping[str, Rule],
+    ordering_rules: Mapping[str, OrderingRule],
+    specs: Sequence[MessageType] = (),
+) -> str:
     """The rules page body: every validator code and every ordering rule, each a section with
     a stable anchor (``#dsm-xsd``, ``#dsp-10``) and a label (``rule-DSP-10``)."""
     out = _heading("Validator codes", "-")
@@ -543,6 +547,10 @@ def rules_text(rules: Mapping[str, Rule], ordering_rules: Mapping[str, OrderingR
         "them); ``DSC-…`` rules come from WS-DSC's job model.",
         "",
     ]
+    named: dict[str, list[MessageType]] = {}
+    for spec in specs:
+        for mentioned in rules_mentioning(spec, ordering_rules):
+            named.setdefault(mentioned.id, []).append(spec)
     for ordering in ordering_rules.values():
         out += [f".. _{rule_label(ordering.id)}:", "", *_heading(ordering.id, "~")]
         out += [esc(ordering.summary[0].upper() + ordering.summary[1:]) + ".", ""]
@@ -551,6 +559,12 @@ def rules_text(rules: Mapping[str, Rule], ordering_rules: Mapping[str, OrderingR
             f"Source: {source_text(ordering.source)}.",
             "",
         ]
+        if ordering.id in named:
+            links = ", ".join(
+                f":doc:`{title_of(spec)} <messages/{page_name(spec)}>`"
+                for spec in named[ordering.id]
+            )
+            out += [f"Messages it names: {links}.", ""]
     return "\n".join(out)
 
 
