@@ -53,11 +53,14 @@ _DOCUMENTS = {
 }
 # The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
 _FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN}
-# Sources in the rule tables name the project's protocol notes; say what they stand for.
-_SOURCE_NAMES = {
-    "wsdp.md": "WS-DSP reference pages, ordering rule",
-    "wsdsd.md": "WS-DSD reference pages, ordering rule",
-    "wsdsc-and-schemas.md": "WS-DSC post-scan job model, section",
+# Sources in the rule tables name the project's protocol notes, which readers do not have: say
+# what each stands for. Numbered rules keep their number; any other place is a section of the
+# notes that only a reader of them could use.
+_SOURCE_NAMES = {"wsdp.md": "WS-DSP ordering rule {}", "wsdsd.md": "WS-DSD ordering rule {}"}
+_SOURCE_SECTIONS = {
+    "wsdp.md": "the WS-DSP reference pages",
+    "wsdsd.md": "the WS-DSD reference pages",
+    "wsdsc-and-schemas.md": "the post-scan job and filter model of [MS-BDSRR]",
 }
 
 
@@ -114,12 +117,12 @@ def rule_label(rule_id: str) -> str:
 def source_text(source: str) -> str:
     """A rule source in words a reader without the project's notes understands."""
     document, _, place = source.partition(" ")
-    name = _SOURCE_NAMES.get(document)
-    if name is None:
-        return esc(source)
-    if document in ("wsdp.md", "wsdsd.md") and "." in place:
-        place = place.rpartition(".")[2]
-    return f"{name} {esc(place)}"
+    numbered = re.fullmatch(r"\d+\.(\d+)", place)
+    if document in _SOURCE_NAMES and numbered:
+        return esc(_SOURCE_NAMES[document].format(numbered.group(1)))
+    if document in _SOURCE_SECTIONS:
+        return esc(_SOURCE_SECTIONS[document])
+    return esc(source)
 
 
 # -- type descriptions ------------------------------------------------------------------------
