@@ -35,7 +35,7 @@ PUBLIC_MODULES = [
 
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
-        [installed_command("ruff"), "check", "src", "tests", "tools", "bench", "examples"],
+        [installed_command("ruff"), "check", "src", "tests", "tools", "bench", "examples", "docs"],
         cwd=ROOT,
         capture_output=True,
         text=True,

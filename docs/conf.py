@@ -1,0 +1,58 @@
+"""Sphinx configuration of the dsm-messages documentation.
+
+Build: ``python -m sphinx -W -b html docs docs/_build/html`` (the ``docs`` extra installs what
+it needs). Nothing is fetched at build or view time: no intersphinx, no scripts from a CDN.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE / "_ext"))
+sys.path.insert(0, str(HERE / "snippets"))
+
+import dsm_messages  # noqa: E402
+
+project = "dsm-messages"
+author = "the dsm-messages authors"
+copyright = "the dsm-messages authors"
+release = dsm_messages.__version__
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinxarg.ext",
+    "dsm_docs",
+]
+dsm_root = str(ROOT)
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = f"dsm-messages {release}"
+html_static_path = ["_static"]
+html_css_files = ["dsm.css"]
+html_show_sourcelink = False
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "undoc-members": False}
+# the library's own classes are documented once, under their public name
+nitpicky = False
+
+# Doctests run from the project root, so they can read the shipped examples.
+doctest_global_setup = f"""
+import os
+os.chdir({str(ROOT)!r})
+"""
+# Only the ``doctest`` blocks of these pages run here; the docstrings the API reference shows
+# are run by the test suite with their modules.
+doctest_test_doctest_blocks = ""
