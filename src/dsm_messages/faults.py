@@ -162,7 +162,7 @@ DSC_POST_SCAN_JOB_CANCELED = _fault(
     "Receiver", DSC, "ServerErrorPostScanJobCanceled", "the post-scan job was canceled"
 )
 
-# WS-DSD (device to management console): WS-Scan subcodes
+# WS-DSD and WS-Scan (a scan device answering): WS-Scan subcodes
 WSCN_INVALID_ARGS = _fault("Sender", WSCN, "InvalidArgs", "an input argument is invalid")
 WSCN_OPERATION_FAILED = _fault(
     "Receiver", WSCN, "OperationFailed", "the operation cannot be done now"
@@ -191,7 +191,12 @@ ALL_FAULTS: tuple[Fault, ...] = tuple(
 )
 
 _BY_SUBCODE = {prefixed(fault.subcodes[0].text): fault for fault in ALL_FAULTS if fault.subcodes}
-_INVALID_ARGS = {"dsp": DSP_INVALID_ARGS, "dsc": DSC_INVALID_ARGS, "dsd": WSCN_INVALID_ARGS}
+_INVALID_ARGS = {
+    "dsp": DSP_INVALID_ARGS,
+    "dsc": DSC_INVALID_ARGS,
+    "dsd": WSCN_INVALID_ARGS,
+    "wscn": WSCN_INVALID_ARGS,
+}
 _BY_CODE: dict[str, Fault] = {
     "soap:VersionMismatch": VERSION_MISMATCH,
     "soap:MustUnderstand": MUST_UNDERSTAND,
@@ -205,8 +210,8 @@ def fault_for(hint: str | None, protocol: str | None = None) -> Fault | None:
 
     Hints are written as in the rule tables: a subcode with its conventional prefix
     (``dsp:InvalidArgs``, ``wsa:ActionNotSupported``), a bare SOAP code (``soap:Sender``), or
-    ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD); without a
-    protocol that tells which, it is a plain ``soap:Sender`` fault.
+    ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD and
+    WS-Scan); without a protocol that tells which, it is a plain ``soap:Sender`` fault.
 
     >>> print(fault_for("InvalidArgs", "dsc"))
     dsc:InvalidArgs (soap:Sender): an input argument is invalid
