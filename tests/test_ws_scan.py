@@ -17,6 +17,7 @@ from message_samples import (
 from dsm_messages import (
     ANONYMOUS,
     MESSAGE_TYPES,
+    Fault,
     fault_for,
     parse,
     serialize,
@@ -24,7 +25,13 @@ from dsm_messages import (
 )
 from dsm_messages import namespaces as ns
 from dsm_messages.faults import (
+    ALL_FAULTS,
     WSCN_INVALID_ARGS,
+    WSCN_INVALID_DESTINATION_TOKEN,
+    WSCN_INVALID_JOB_TOKEN,
+    WSCN_INVALID_SCAN_IDENTIFIER,
+    WSCN_NO_IMAGES_AVAILABLE,
+    WSCN_NOT_ACCEPTING_JOBS,
 )
 from dsm_messages.messages import MessageType
 from dsm_messages.models import wscn, wse
@@ -255,6 +262,47 @@ def test_scan_available_event_needs_its_scan_identifier() -> None:
 
 
 # -- faults -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "subcode"),
+    [
+        (WSCN_NOT_ACCEPTING_JOBS, "Receiver", "ServerErrorNotAcceptingJobs"),
+        (WSCN_INVALID_SCAN_IDENTIFIER, "Sender", "ClientErrorInvalidScanIdentifier"),
+        (WSCN_INVALID_DESTINATION_TOKEN, "Sender", "ClientErrorInvalidDestinationToken"),
+        (WSCN_NO_IMAGES_AVAILABLE, "Sender", "ClientErrorNoImagesAvailable"),
+        (WSCN_INVALID_JOB_TOKEN, "Sender", "ClientErrorInvalidJobToken"),
+    ],
+)
+def test_ws_scan_fault_subcodes(fault: Fault, code: str, subcode: str) -> None:
+    assert fault in ALL_FAULTS
+    assert fault.code == code
+    assert fault.subcodes[0].text == f"{{{ns.WSCN}}}{subcode}"
+
+
+def test_every_ws_scan_subcode_has_a_constant() -> None:
+    # the WS-Scan pages' operation error codes (wscn: subcodes), our own list
+    documented = {
+        "InvalidArgs",
+        "OperationFailed",
+        "ServerErrorTemporaryError",
+        "ServerErrorInternalError",
+        "ServerErrorNotAcceptingJobs",
+        "ClientErrorJobCancelled",
+        "ClientErrorJobIdNotFound",
+        "ClientErrorFormatNotSupported",
+        "ClientErrorInvalidScanIdentifier",
+        "ClientErrorInvalidDestinationToken",
+        "ClientErrorNoImagesAvailable",
+        "ClientErrorInvalidJobToken",
+        "ClientErrorConflictingRequiredParameters",
+    }
+    named = {
+        fault.subcodes[0].text.rpartition("}")[2]
+        for fault in ALL_FAULTS
+        if fault.subcodes and fault.subcodes[0].text.startswith(f"{{{ns.WSCN}}}")
+    }
+    assert named == documented
 
 
 def test_invalid_args_of_ws_scan_is_its_own() -> None:
