@@ -1,14 +1,16 @@
-"""WS-Scan's own messages: plain ``wscn:`` bodies, the actions they share with WS-DSD, and the
-ScanAvailableEvent subscription extension."""
+"""WS-Scan's own messages: plain ``wscn:`` bodies, the actions they share with WS-DSD, the
+RetrieveImage image as MTOM, and the ScanAvailableEvent subscription extension."""
 
 from __future__ import annotations
 
 import copy
+import io
 
 import pytest
 from lxml import etree
 from message_samples import (
     DESTINATION_RESPONSES,
+    JPEG_BYTES,
     SAMPLES,
     SCAN_AVAILABLE_SUBSCRIBE,
     SCAN_AVAILABLE_SUBSCRIBE_RESPONSE,
@@ -17,9 +19,13 @@ from message_samples import (
 from dsm_messages import (
     ANONYMOUS,
     MESSAGE_TYPES,
+    Envelope,
     Fault,
+    PackageReader,
+    build_retrieve_image_response,
     fault_for,
     parse,
+    parse_package,
     serialize,
     validate,
 )
@@ -35,6 +41,7 @@ from dsm_messages.faults import (
 )
 from dsm_messages.messages import MessageType
 from dsm_messages.models import wscn, wse
+from dsm_messages.mtom import MtomError
 from dsm_messages.rules import PROFILES, Profile
 
 DEVICE = "http://192.168.1.40:5357/8f3e62a4-1b7c-4c5d-9e0a-6d2f4b8c1a37"
@@ -206,6 +213,66 @@ def test_application_initiated_create_scan_job_needs_only_the_ticket() -> None:
     data = envelope_of(body, "request")
     assert validate(data).valid
     assert b"ScanIdentifier" not in data
+
+
+# -- RetrieveImage: the image as MTOM ---------------------------------------------------------
+
+
+def retrieve_image_package() -> tuple[str, bytes]:
+    content_type, chunks = build_retrieve_image_response(
+        wscn.RetrieveImageResponse(scan_data=b""),
+        JPEG_BYTES,
+        relates_to=REQUEST_ID,
+        message_id=MESSAGE_ID,
+        content_type="image/jpeg",
+    )
+    return content_type, b"".join(chunks)
+
+
+def test_retrieve_image_response_carries_the_image_as_an_attachment() -> None:
+    content_type, package = retrieve_image_package()
+    assert content_type.startswith("multipart/related;")
+    assert JPEG_BYTES in package  # raw, not base64
+    root_part = package.split(b"\r\n\r\n", 2)[1]
+    assert b"<xop:Include" in root_part
+    read = parse_package(package, content_type)
+    body = read.envelope.body
+    assert isinstance(body, wscn.RetrieveImageResponse)
+    assert body.scan_data == JPEG_BYTES
+    assert read.envelope.relates_to == REQUEST_ID
+    assert "image/jpeg" in read.content_types.values()
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_retrieve_image_package_validates(profile: Profile) -> None:
+    content_type, package = retrieve_image_package()
+    report = validate(package, profile=profile, content_type=content_type)
+    assert report.valid, report.problems
+    assert report.message == "wscn:RetrieveImageResponse"
+
+
+def test_retrieve_image_streams_to_the_sink_chosen_from_the_envelope() -> None:
+    content_type, package = retrieve_image_package()
+    images: dict[str, io.BytesIO] = {}
+
+    def store(envelope: Envelope, content_id: str) -> io.BytesIO:
+        return images.setdefault(envelope.relates_to or "", io.BytesIO())
+
+    reader = PackageReader(content_type, sink=store)
+    for at in range(0, len(package), 7):
+        reader.feed(package[at : at + 7])
+    reader.close()
+    assert images[REQUEST_ID].getvalue() == JPEG_BYTES
+
+
+def test_xop_include_elsewhere_in_a_ws_scan_body_is_refused() -> None:
+    content_type, package = retrieve_image_package()
+    moved = package.replace(b"<wscn:ScanData>", b"<wscn:ScanData><wscn:Other>", 1).replace(
+        b"</wscn:ScanData>", b"</wscn:Other></wscn:ScanData>", 1
+    )
+    assert moved != package
+    with pytest.raises(MtomError, match="outside dsp:ImageData and wscn:ScanData"):
+        parse_package(moved, content_type)
 
 
 # -- the ScanAvailableEvent subscription ------------------------------------------------------
