@@ -1,4 +1,4 @@
-"""Hand-written, realistic instances of every DSM message body the models know.
+"""Hand-written, realistic instances of every DSM and WS-Scan message body the models know.
 
 ``SAMPLES`` maps the body element's ``"prefix:LocalName"`` (prefixes dsp, dsd, wscn, dsc, psp,
 wse, soap) to one fully populated instance of its model class. The samples fill in the optional
@@ -1155,6 +1155,185 @@ _WSCN: dict[str, object] = {
     ),
 }
 
+# WS-Scan: a push scan the user started at the device for the destination a client registered,
+# then the same enquiries a WS-DSD console makes, in plain wscn: bodies.
+SCAN_IDENTIFIER = "uuid:4f1c9e27-8a3b-4d6e-b512-7c0a9d3e6f81"
+DESTINATION_TOKEN = "dest-7731-finance"
+CLIENT_CONTEXT = "finance-desk-3"
+WSCN_JOB_TOKEN = "job-41-a9c2e6"
+JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x01\x01,\x01,\x00\x00\xff\xd9"
+
+_WSCN_SCAN: dict[str, object] = {
+    "wscn:CreateScanJobRequest": wscn.CreateScanJobRequest(
+        scan_identifier=SCAN_IDENTIFIER,
+        destination_token=DESTINATION_TOKEN,
+        scan_ticket=scan_ticket(),
+    ),
+    "wscn:CreateScanJobResponse": wscn.CreateScanJobResponse(
+        job_id=41,
+        job_token=WSCN_JOB_TOKEN,
+        image_information=wscn.ImageInformationType(
+            media_front_image_info=page_image_info(),
+            media_back_image_info=page_image_info(),
+        ),
+        document_final_parameters=wscn_documents().document_final_parameters,
+    ),
+    "wscn:RetrieveImageRequest": wscn.RetrieveImageRequest(
+        job_id=41,
+        job_token=WSCN_JOB_TOKEN,
+        document_description=wscn.DocumentDescriptionType(document_name="Invoice_0001.jpg"),
+    ),
+    "wscn:RetrieveImageResponse": wscn.RetrieveImageResponse(scan_data=JPEG_BYTES),
+    "wscn:CancelJobRequest": wscn.CancelJobRequest(job_id=41),
+    "wscn:CancelJobResponse": wscn.CancelJobResponse(),
+    "wscn:GetActiveJobsRequest": wscn.GetActiveJobsRequest(),
+    "wscn:GetActiveJobsResponse": wscn.GetActiveJobsResponse(
+        active_jobs=wscn.ListOfSummarysType(
+            job_summary=[
+                wscn_job_summary(
+                    41,
+                    "Scan to finance-desk-3",
+                    USER_NAME,
+                    wscn.JobStateWKVType.PROCESSING,
+                    [wscn.JobStateReasonWKVType.JOB_SCANNING],
+                    0,
+                ),
+            ],
+        ),
+    ),
+    "wscn:GetJobElementsRequest": wscn.GetJobElementsRequest(
+        job_id=41,
+        requested_elements=wscn.RequestedJobElementsType(
+            name=[QName(WSCN_NS, "JobStatus"), QName(WSCN_NS, "Documents")],
+        ),
+    ),
+    "wscn:GetJobElementsResponse": wscn.GetJobElementsResponse(
+        job_elements=wscn.JobElementsType(
+            element_data=[
+                wscn.JobElementDataType(
+                    job_status=wscn_job_status(
+                        41,
+                        wscn.JobStateWKVType.PROCESSING,
+                        [wscn.JobStateReasonWKVType.JOB_TRANSFERRING],
+                        1,
+                    ),
+                    qualified_name=QName(WSCN_NS, "JobStatus"),
+                    qualified_valid=True,
+                ),
+                wscn.JobElementDataType(
+                    documents=wscn_documents(),
+                    qualified_name=QName(WSCN_NS, "Documents"),
+                    qualified_valid=True,
+                ),
+            ],
+        ),
+    ),
+    "wscn:GetJobHistoryRequest": wscn.GetJobHistoryRequest(),
+    "wscn:GetJobHistoryResponse": wscn.GetJobHistoryResponse(
+        job_history=wscn.ListOfSummarysType(job_summary=[]),
+    ),
+    "wscn:GetScannerElementsRequest": wscn.GetScannerElementsRequest(
+        requested_elements=wscn.RequestedScannerElementsType(
+            name=[QName(WSCN_NS, "ScannerStatus"), QName(WSCN_NS, "DefaultScanTicket")],
+        ),
+    ),
+    "wscn:GetScannerElementsResponse": wscn.GetScannerElementsResponse(
+        scanner_elements=wscn.ScannerElementsType(
+            element_data=[
+                wscn.ScannerElementDataType(
+                    scanner_status=scanner_status(),
+                    qualified_name=QName(WSCN_NS, "ScannerStatus"),
+                    qualified_valid=True,
+                ),
+                wscn.ScannerElementDataType(
+                    default_scan_ticket=default_scan_ticket(),
+                    qualified_name=QName(WSCN_NS, "DefaultScanTicket"),
+                    qualified_valid=True,
+                ),
+            ],
+        ),
+    ),
+    "wscn:ScanAvailableEvent": wscn.ScanAvailableEvent(
+        client_context=CLIENT_CONTEXT,
+        scan_identifier=SCAN_IDENTIFIER,
+        input_source=wscn.DocumentInputSourceWKVType.ADFDUPLEX,
+    ),
+    "wscn:JobStatusEvent": wscn.JobStatusEvent(
+        job_status=wscn_job_status(
+            41,
+            wscn.JobStateWKVType.PROCESSING,
+            [wscn.JobStateReasonWKVType.JOB_SCANNING_AND_TRANSFERRING],
+            1,
+        ),
+    ),
+    "wscn:JobEndStateEvent": wscn.JobEndStateEvent(
+        job_end_state=wscn.JobEndStateType(
+            job_id=41,
+            job_completed_state=wscn.JobStateWKVType.COMPLETED,
+            job_completed_state_reasons=wscn.JobStateReasonsType(
+                job_state_reason=[wscn.JobStateReasonWKVType.NONE],
+            ),
+            job_name="Scan to finance-desk-3",
+            job_originating_user_name=USER_NAME,
+            scans_completed=2,
+            job_completed_time=dt(DEVICE_SCAN_DONE),
+        ),
+    ),
+    "wscn:ScannerElementsChangeEvent": wscn.ScannerElementsChangeEvent(
+        element_changes=wscn.ElementChangesType(default_scan_ticket=default_scan_ticket()),
+    ),
+    "wscn:ScannerStatusConditionEvent": wscn.ScannerStatusConditionEvent(
+        device_condition=lamp_warming_condition(),
+    ),
+    "wscn:ScannerStatusConditionClearedEvent": wscn.ScannerStatusConditionClearedEvent(
+        device_condition_cleared=wscn.DeviceConditionClearedType(
+            condition_id=12,
+            condition_clear_time=dt(CONDITION_CLEARED),
+        ),
+    ),
+    "wscn:ScannerStatusSummaryEvent": wscn.ScannerStatusSummaryEvent(
+        status_summary=wscn.StatusSummaryType(
+            scanner_state=wscn.ScannerStateWKVType.IDLE,
+            scanner_state_reasons=wscn.ScannerStateReasonsType(
+                scanner_state_reason=[wscn.ScannerStateReasonWKVType.NONE],
+            ),
+        ),
+    ),
+}
+
+#: The ScanAvailableEvent subscription: wse:Subscribe carrying wscn:ScanDestinations, and the
+#: device's answer carrying a DestinationToken per destination.
+SCAN_DESTINATIONS = wscn.ScanDestinations(
+    scan_destination=[
+        wscn.ScanDestinationType(
+            client_display_name="Finance desk 3", client_context=CLIENT_CONTEXT
+        ),
+        wscn.ScanDestinationType(client_display_name="Scan to me", client_context="me-jsmith"),
+    ],
+)
+DESTINATION_RESPONSES = wscn.DestinationResponses(
+    destination_response=[
+        wscn.DestinationResponseType(
+            client_context=CLIENT_CONTEXT, destination_token=DESTINATION_TOKEN
+        ),
+        wscn.DestinationResponseType(client_context="me-jsmith", destination_token="dest-7732"),
+    ],
+)
+SCAN_AVAILABLE_SUBSCRIBE = wse.Subscribe(
+    delivery=wse.DeliveryType(
+        notify_to=wse.NotifyTo(address=wsa.AttributedURI(value=SCAN_SERVER_EVENT_SINK)),
+        mode=PUSH_DELIVERY_MODE,
+    ),
+    expires=wse.ExpirationType(value=XmlDuration("PT1H")),
+    filter=wse.FilterType(value=f"{WSCN_NS}/ScanAvailableEvent", dialect=ACTION_DIALECT),
+    other_element=[SCAN_DESTINATIONS],
+)
+SCAN_AVAILABLE_SUBSCRIBE_RESPONSE = wse.SubscribeResponse(
+    subscription_manager=subscription_manager(),
+    expires=wse.ExpirationType(value=XmlDuration("PT1H")),
+    other_element=[DESTINATION_RESPONSES],
+)
+
 _DSC: dict[str, object] = {
     "dsc:GetRepositoryElementsRequest": dsc.GetRepositoryElementsRequest(
         requested_elements=dsc.RequestedRepositoryElementsType(
@@ -1375,4 +1554,13 @@ _SOAP: dict[str, object] = {
     ),
 }
 
-SAMPLES: dict[str, object] = {**_DSP, **_DSD, **_WSCN, **_DSC, **_PSP, **_WSE, **_SOAP}
+SAMPLES: dict[str, object] = {
+    **_DSP,
+    **_DSD,
+    **_WSCN,
+    **_WSCN_SCAN,
+    **_DSC,
+    **_PSP,
+    **_WSE,
+    **_SOAP,
+}

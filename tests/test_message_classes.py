@@ -1,4 +1,4 @@
-"""Every operation and event of WS-DSP, WS-DSD and WS-DSC has a generated body class.
+"""Every operation and event of WS-DSP, WS-DSD, WS-DSC and WS-Scan has a generated body class.
 
 The expected names below are our own list, taken from the protocol references, not read from
 any file: if a model disappears or is renamed, this fails.
@@ -30,6 +30,25 @@ DSD_EVENTS = [
     "ScannerStatusConditionClearedEvent",
     "ScannerStatusSummaryEvent",
 ]
+# WS-Scan's own bodies (wscn:); ValidateScanTicket is the one body WS-DSD shares with it
+WSCN_OPERATIONS = [
+    "CreateScanJob",
+    "RetrieveImage",
+    "CancelJob",
+    "GetScannerElements",
+    "GetJobElements",
+    "GetActiveJobs",
+    "GetJobHistory",
+]
+WSCN_EVENTS = [
+    "ScanAvailableEvent",
+    "ScannerElementsChangeEvent",
+    "ScannerStatusSummaryEvent",
+    "ScannerStatusConditionEvent",
+    "ScannerStatusConditionClearedEvent",
+    "JobStatusEvent",
+    "JobEndStateEvent",
+]
 DSC_OPERATIONS = [
     "GetRepositoryElements",
     "CancelPostScanJob",
@@ -52,6 +71,7 @@ def _bodies() -> list[tuple[str, str, str, str]]:
         ("dsp", DSP_OPERATIONS, DSP_EVENTS),
         ("dsd", DSD_OPERATIONS, DSD_EVENTS),
         ("dsc", DSC_OPERATIONS, DSC_EVENTS),
+        ("wscn", WSCN_OPERATIONS, WSCN_EVENTS),
     ):
         for op in operations:
             rows.append((protocol, op, "request", f"{protocol}.{op}Request"))
@@ -68,7 +88,7 @@ NAMESPACE_OF = {"dsp": ns.DSP, "dsd": ns.DSD, "dsc": ns.DSC, "wscn": ns.WSCN}
 
 
 def test_the_expected_list_is_complete() -> None:
-    assert len(BODIES) == 12 + 16 + 14
+    assert len(BODIES) == 12 + 16 + 14 + 21
 
 
 @pytest.mark.parametrize(

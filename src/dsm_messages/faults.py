@@ -162,7 +162,8 @@ DSC_POST_SCAN_JOB_CANCELED = _fault(
     "Receiver", DSC, "ServerErrorPostScanJobCanceled", "the post-scan job was canceled"
 )
 
-# WS-DSD (device to management console): WS-Scan subcodes
+# WS-Scan and WS-DSD (a scan device answering): WS-Scan subcodes. Codes and subcodes from the
+# WS-Scan pages (common operation error codes; CreateScanJobRequest, RetrieveImageRequest).
 WSCN_INVALID_ARGS = _fault("Sender", WSCN, "InvalidArgs", "an input argument is invalid")
 WSCN_OPERATION_FAILED = _fault(
     "Receiver", WSCN, "OperationFailed", "the operation cannot be done now"
@@ -172,6 +173,34 @@ WSCN_TEMPORARY_ERROR = _fault(
 )
 WSCN_INTERNAL_ERROR = _fault("Receiver", WSCN, "ServerErrorInternalError", "internal device error")
 WSCN_JOB_ID_NOT_FOUND = _fault("Sender", WSCN, "ClientErrorJobIdNotFound", "no job has that JobId")
+#: CreateScanJob while the device cannot take jobs (service mode, buffers full); retry later.
+WSCN_NOT_ACCEPTING_JOBS = _fault(
+    "Receiver", WSCN, "ServerErrorNotAcceptingJobs", "the device is not accepting jobs now"
+)
+#: CreateScanJob asked for a Format the device does not produce.
+WSCN_FORMAT_NOT_SUPPORTED = _fault(
+    "Sender", WSCN, "ClientErrorFormatNotSupported", "the document format is not supported"
+)
+#: CreateScanJob with a ScanIdentifier no current ScanAvailableEvent carried.
+WSCN_INVALID_SCAN_IDENTIFIER = _fault(
+    "Sender", WSCN, "ClientErrorInvalidScanIdentifier", "the ScanIdentifier is not valid now"
+)
+#: CreateScanJob with a DestinationToken the device did not give.
+WSCN_INVALID_DESTINATION_TOKEN = _fault(
+    "Sender", WSCN, "ClientErrorInvalidDestinationToken", "the DestinationToken is not valid"
+)
+#: CreateScanJob with nothing to scan, or RetrieveImage after the job's last image.
+WSCN_NO_IMAGES_AVAILABLE = _fault(
+    "Sender", WSCN, "ClientErrorNoImagesAvailable", "no images are available"
+)
+#: RetrieveImage with a JobToken that does not belong to the JobId.
+WSCN_INVALID_JOB_TOKEN = _fault(
+    "Sender", WSCN, "ClientErrorInvalidJobToken", "the JobToken does not match the JobId"
+)
+#: RetrieveImage for a job that was cancelled.
+WSCN_JOB_CANCELLED = _fault(
+    "Sender", WSCN, "ClientErrorJobCancelled", "the scan job was cancelled"
+)
 WSCN_CONFLICTING_REQUIRED_PARAMETERS = _fault(
     "Sender",
     WSCN,
@@ -191,7 +220,12 @@ ALL_FAULTS: tuple[Fault, ...] = tuple(
 )
 
 _BY_SUBCODE = {prefixed(fault.subcodes[0].text): fault for fault in ALL_FAULTS if fault.subcodes}
-_INVALID_ARGS = {"dsp": DSP_INVALID_ARGS, "dsc": DSC_INVALID_ARGS, "dsd": WSCN_INVALID_ARGS}
+_INVALID_ARGS = {
+    "dsp": DSP_INVALID_ARGS,
+    "dsc": DSC_INVALID_ARGS,
+    "dsd": WSCN_INVALID_ARGS,
+    "wscn": WSCN_INVALID_ARGS,
+}
 _BY_CODE: dict[str, Fault] = {
     "soap:VersionMismatch": VERSION_MISMATCH,
     "soap:MustUnderstand": MUST_UNDERSTAND,
@@ -205,8 +239,8 @@ def fault_for(hint: str | None, protocol: str | None = None) -> Fault | None:
 
     Hints are written as in the rule tables: a subcode with its conventional prefix
     (``dsp:InvalidArgs``, ``wsa:ActionNotSupported``), a bare SOAP code (``soap:Sender``), or
-    ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD); without a
-    protocol that tells which, it is a plain ``soap:Sender`` fault.
+    ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD and
+    WS-Scan); without a protocol that tells which, it is a plain ``soap:Sender`` fault.
 
     >>> print(fault_for("InvalidArgs", "dsc"))
     dsc:InvalidArgs (soap:Sender): an input argument is invalid

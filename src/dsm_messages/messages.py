@@ -26,7 +26,7 @@ import attrs
 from . import namespaces as ns
 from .models import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, wscn, wse
 
-Protocol = Literal["dsp", "dsd", "dsc", "wse", "soap", "psp", "emlf", "fsf", "spf"]
+Protocol = Literal["dsp", "dsd", "dsc", "wscn", "wse", "soap", "psp", "emlf", "fsf", "spf"]
 Kind = Literal["request", "response", "event", "fault", "document"]
 
 
@@ -40,6 +40,7 @@ _ACTION_BASE: dict[str, tuple[str, ...]] = {
     "dsp": (ns.DSP,),
     "dsd": (ns.WSCN, ns.DSD),
     "dsc": (ns.DSC,),
+    "wscn": (ns.WSCN,),
     "wse": (ns.WSE,),
 }
 
@@ -127,6 +128,29 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
     _event("dsd", "ScannerStatusConditionEvent", dsd.ScannerStatusConditionEvent),
     _event("dsd", "ScannerStatusConditionClearedEvent", dsd.ScannerStatusConditionClearedEvent),
     _event("dsd", "ScannerStatusSummaryEvent", dsd.ScannerStatusSummaryEvent),
+    # WS-Scan: scan client -> scan device, the same operations and events in plain wscn: bodies.
+    # WS-DSD's primary actions are WS-Scan's, so one action can announce a dsd: or a wscn: body:
+    # both are recognised, each is its own protocol. ValidateScanTicket has one body for both
+    # (a wscn: element) and is registered once, above.
+    *_operation("wscn", "CreateScanJob", wscn.CreateScanJobRequest, wscn.CreateScanJobResponse),
+    *_operation("wscn", "RetrieveImage", wscn.RetrieveImageRequest, wscn.RetrieveImageResponse),
+    *_operation("wscn", "CancelJob", wscn.CancelJobRequest, wscn.CancelJobResponse),
+    *_operation("wscn", "GetActiveJobs", wscn.GetActiveJobsRequest, wscn.GetActiveJobsResponse),
+    *_operation("wscn", "GetJobElements", wscn.GetJobElementsRequest, wscn.GetJobElementsResponse),
+    *_operation("wscn", "GetJobHistory", wscn.GetJobHistoryRequest, wscn.GetJobHistoryResponse),
+    *_operation(
+        "wscn",
+        "GetScannerElements",
+        wscn.GetScannerElementsRequest,
+        wscn.GetScannerElementsResponse,
+    ),
+    _event("wscn", "ScanAvailableEvent", wscn.ScanAvailableEvent),
+    _event("wscn", "JobStatusEvent", wscn.JobStatusEvent),
+    _event("wscn", "JobEndStateEvent", wscn.JobEndStateEvent),
+    _event("wscn", "ScannerElementsChangeEvent", wscn.ScannerElementsChangeEvent),
+    _event("wscn", "ScannerStatusConditionEvent", wscn.ScannerStatusConditionEvent),
+    _event("wscn", "ScannerStatusConditionClearedEvent", wscn.ScannerStatusConditionClearedEvent),
+    _event("wscn", "ScannerStatusSummaryEvent", wscn.ScannerStatusSummaryEvent),
     # WS-DSC: management console -> scan server
     *_operation(
         "dsc",
@@ -175,12 +199,18 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
 
 _BY_MODEL = {spec.model: spec for spec in MESSAGE_TYPES}
 _BY_QNAME = {spec.qname: spec for spec in MESSAGE_TYPES}
-_BY_ACTION = {
-    action: spec
-    for spec in MESSAGE_TYPES
-    for action in (spec.action, *spec.alternative_actions)
-    if action is not None
-}
+
+
+def _index_actions() -> dict[str, tuple[MessageType, ...]]:
+    index: dict[str, tuple[MessageType, ...]] = {}
+    for spec in MESSAGE_TYPES:
+        for action in (spec.action, *spec.alternative_actions):
+            if action is not None:
+                index[action] = (*index.get(action, ()), spec)
+    return index
+
+
+_ALL_BY_ACTION = _index_actions()
 
 
 #: Actions whose message has an empty SOAP Body, so no table entry can be found from the body:
@@ -206,5 +236,22 @@ def by_qname(qname: str) -> MessageType | None:
 
 
 def by_action(action: str) -> MessageType | None:
-    """The table entry a ``wsa:Action`` URI announces (recorded alternatives included)."""
-    return _BY_ACTION.get(action)
+    """The table entry a ``wsa:Action`` URI announces (recorded alternatives included).
+
+    An action WS-DSD and WS-Scan share announces two bodies; this gives the first registered
+    (WS-DSD's), :func:`all_by_action` both."""
+    found = _ALL_BY_ACTION.get(action)
+    return found[0] if found else None
+
+
+def all_by_action(action: str) -> tuple[MessageType, ...]:
+    """Every table entry a ``wsa:Action`` URI announces, empty if none.
+
+    >>> [spec.protocol for spec in all_by_action(
+    ...     "http://schemas.microsoft.com/windows/2006/08/wdp/scan/GetActiveJobs")]
+    ['dsd', 'wscn']
+    >>> [spec.protocol for spec in all_by_action(
+    ...     "http://schemas.microsoft.com/windows/2006/08/wdp/scan/CreateScanJob")]
+    ['wscn']
+    """
+    return _ALL_BY_ACTION.get(action, ())

@@ -1,8 +1,10 @@
-"""MTOM/XOP packages: how SendImage carries the scanned document.
+"""MTOM/XOP packages: how SendImage (WS-DSP) and RetrieveImageResponse (WS-Scan) carry the
+scanned document.
 
 A package is ``multipart/related``: the first (root) part is the SOAP envelope, in which
-``dsp:ImageData`` holds only ``<xop:Include href="cid:..."/>``; the referenced part carries the
-raw image bytes. Building streams the image (never base64, never held twice).
+``dsp:ImageData`` (or ``wscn:ScanData``) holds only ``<xop:Include href="cid:..."/>``; the
+referenced part carries the raw image bytes. Building streams the image (never base64, never
+held twice).
 
 Reading is push-style: a :class:`PackageReader` is fed the package's bytes as they arrive and
 reads the root part first; once the envelope is known it asks the caller where each image goes,
@@ -56,8 +58,8 @@ from lxml import etree
 from ._mime import FrameReader, MtomError, MtomLimitError, check_boundary, content_type_parameters
 from .envelope import ANONYMOUS, Envelope, parse, serialize
 from .errors import DsmError
-from .models import dsp
-from .namespaces import DSP, XOP
+from .models import dsp, wscn
+from .namespaces import DSP, WSCN, XOP, prefixed
 from .safexml import parse_xml
 
 __all__ = [
@@ -74,6 +76,7 @@ __all__ = [
     "Readable",
     "Sink",
     "build_package",
+    "build_retrieve_image_response",
     "build_send_image",
     "content_type_parameters",
     "parse_package",
@@ -86,7 +89,7 @@ __all__ = [
 CHUNK_SIZE = 64 * 1024
 #: The root part is XML and small; anything larger is refused.
 MAX_ROOT_BYTES = 16 * 1024 * 1024
-#: A SendImage package has two parts; anything beyond this many is refused.
+#: A SendImage or RetrieveImage package has two parts; anything beyond this many is refused.
 MAX_PARTS = 64
 #: The largest package read (2 GiB); raise it for larger scans.
 MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024
@@ -142,19 +145,62 @@ def build_send_image(
     from ``image`` (bytes or a binary stream) in ``chunk_size`` pieces while the chunks are
     consumed. ``request.image_data`` is ignored.
     """
-    content_id = f"{secrets.token_hex(16)}@dsm-messages"
     shell = copy.copy(request)
     shell.image_data = b""
-    root = etree.fromstring(serialize(shell, to=to, message_id=message_id, reply_to=reply_to))
-    image_data = root.find(f".//{{{DSP}}}ImageData")
-    if image_data is None:  # pragma: no cover - serialize always writes it
-        raise MtomError("the request has no dsp:ImageData element")
-    include = etree.SubElement(image_data, f"{{{XOP}}}Include", nsmap={"xop": XOP})
+    envelope = serialize(shell, to=to, message_id=message_id, reply_to=reply_to)
+    return _with_image(envelope, f"{{{DSP}}}ImageData", image, boundary, chunk_size)
+
+
+def build_retrieve_image_response(
+    response: wscn.RetrieveImageResponse,
+    image: bytes | Readable,
+    *,
+    relates_to: str,
+    to: str = ANONYMOUS,
+    message_id: str | None = None,
+    content_type: str = "application/octet-stream",
+    boundary: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> tuple[str, Iterator[bytes]]:
+    """Package a WS-Scan RetrieveImage response with its image as MTOM, answering the request
+    whose MessageID is ``relates_to``. As :func:`build_send_image`, the image is streamed from
+    ``image`` and ``response.scan_data`` is ignored; ``content_type`` is the image part's
+    (``image/jpeg`` for a JFIF scan).
+
+    >>> content_type, chunks = build_retrieve_image_response(
+    ...     wscn.RetrieveImageResponse(scan_data=b""), b"\\xff\\xd8...", relates_to="urn:uuid:1")
+    >>> parse_package(b"".join(chunks), content_type).envelope.body.scan_data
+    b'\\xff\\xd8...'
+    """
+    shell = copy.copy(response)
+    shell.scan_data = b""
+    envelope = serialize(shell, to=to, message_id=message_id, relates_to=relates_to)
+    return _with_image(
+        envelope, f"{{{WSCN}}}ScanData", image, boundary, chunk_size, content_type=content_type
+    )
+
+
+def _with_image(
+    envelope: bytes,
+    holder: str,
+    image: bytes | Readable,
+    boundary: str | None,
+    chunk_size: int,
+    *,
+    content_type: str = "application/octet-stream",
+) -> tuple[str, Iterator[bytes]]:
+    """The package of ``envelope`` whose ``holder`` element refers to ``image``."""
+    content_id = f"{secrets.token_hex(16)}@dsm-messages"
+    root = etree.fromstring(envelope)
+    element = root.find(f".//{holder}")
+    if element is None:  # pragma: no cover - serialize always writes it
+        raise MtomError(f"the message has no {prefixed(holder)} element")
+    include = etree.SubElement(element, f"{{{XOP}}}Include", nsmap={"xop": XOP})
     include.set("href", f"cid:{content_id}")
     envelope_bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
     return build_package(
         envelope_bytes,
-        [(content_id, "application/octet-stream", image)],
+        [(content_id, content_type, image)],
         boundary=boundary,
         chunk_size=chunk_size,
     )
@@ -217,10 +263,12 @@ class PackageReader:
     says: a :class:`Sink` receives the attachment's bytes as they arrive; ``None`` drops them
     unwritten (a refused SendImage); an exception raised by ``sink`` stops the reading and
     reaches the caller of :meth:`feed`. Without ``sink``, attachments are kept and the one
-    ``dsp:ImageData`` refers to becomes its value. Attachments that arrive before the root part
-    (the ``start`` parameter may name a later part) are kept in memory until it is read.
+    ``dsp:ImageData`` (``wscn:ScanData``) refers to becomes its value. Attachments that
+    arrive before the root part (the ``start`` parameter may name a later part) are kept in
+    memory until it is read.
 
-    Every ``xop:Include`` must be a ``cid:`` reference, inside ``dsp:ImageData``, to an
+    Every ``xop:Include`` must be a ``cid:`` reference, inside ``dsp:ImageData`` or
+    ``wscn:ScanData``, to an
     attachment of the package. ``tolerant`` accepts the defects of Microsoft's published
     example (LF line ends, whitespace-only separator lines, unquoted or unseparated parameters,
     padded values) and lists each one in :attr:`Package.defects`. The caps are keywords: more
@@ -360,8 +408,11 @@ class _Assembler:
             if content_id not in self.content_types:
                 raise _missing_part(content_id, include)
         body = self.envelope.body
-        if self.includes and self.choose is None and isinstance(body, dsp.SendImageRequest):
-            body.image_data = self.attachments[self.includes[0][0]]
+        if self.includes and self.choose is None:
+            if isinstance(body, dsp.SendImageRequest):
+                body.image_data = self.attachments[self.includes[0][0]]
+            elif isinstance(body, wscn.RetrieveImageResponse):
+                body.scan_data = self.attachments[self.includes[0][0]]
         return Package(
             envelope=self.envelope, content_types=dict(self.content_types), defects=tuple(defects)
         )
@@ -553,12 +604,17 @@ def resolve_includes(
 ) -> list[str]:
     """Check every ``xop:Include`` of a root part and take it out of the tree; returns the
     Content-IDs they referred to, in document order. Only ``cid:`` references to parts of the
-    package other than the root part (``root_id``), inside ``dsp:ImageData``, are allowed."""
+    package other than the root part (``root_id``), inside ``dsp:ImageData`` or
+    ``wscn:ScanData``, are allowed."""
     includes = _take_includes(root, root_id)
     for content_id, include in includes:
         if content_id not in part_ids:
             raise _missing_part(content_id, include)
     return [content_id for content_id, _ in includes]
+
+
+#: The elements whose content may be an attachment: SendImage's and RetrieveImageResponse's.
+_IMAGE_HOLDERS = frozenset({f"{{{DSP}}}ImageData", f"{{{WSCN}}}ScanData"})
 
 
 def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
@@ -582,9 +638,9 @@ def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str,
                 element=include,
             )
         parent = include.getparent()
-        if parent is None or parent.tag != f"{{{DSP}}}ImageData":
+        if parent is None or parent.tag not in _IMAGE_HOLDERS:
             raise MtomError(
-                f"xop:Include ({where}) outside dsp:ImageData is not supported",
+                f"xop:Include ({where}) outside dsp:ImageData and wscn:ScanData is not supported",
                 code="DSM-XOP-REFERENCE",
                 element=include,
             )

@@ -47,7 +47,14 @@ from .job_states import (
     is_vendor,
     reasons_fit,
 )
-from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, MessageType, by_action, by_qname
+from .messages import (
+    EMPTY_BODY_ACTIONS,
+    FAULT_ACTION,
+    MessageType,
+    all_by_action,
+    by_action,
+    by_qname,
+)
 from .mtom import MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rules import RULES, Profile
@@ -443,12 +450,13 @@ class _Checker:
                 self.add(
                     "DSM-ACTION-MISMATCH", f"a fault travels with action {FAULT_ACTION}", element
                 )
-        elif announced is not spec:
-            if (
-                announced is not None
-                and spec.kind == "response"
-                and announced.kind == "request"
-                and (announced.protocol, announced.operation) == (spec.protocol, spec.operation)
+        elif spec not in (candidates := all_by_action(action)):
+            # an action WS-DSD and WS-Scan share announces a dsd: or a wscn: body
+            if any(
+                spec.kind == "response"
+                and other.kind == "request"
+                and (other.protocol, other.operation) == (spec.protocol, spec.operation)
+                for other in candidates
             ):
                 self.add(
                     "DSM-ACTION-REPEATS-REQUEST",
@@ -456,9 +464,13 @@ class _Checker:
                     element,
                 )
             else:
+                announces = " or ".join(
+                    f"{ns.prefixed(other.qname)} ({other.protocol})" for other in candidates
+                )
                 self.add(
                     "DSM-ACTION-MISMATCH",
-                    f"action {action} does not announce {_name(body)} (expected {spec.action})",
+                    f"action {action} announces {announces}, not {_name(body)} ({spec.protocol},"
+                    f" expected {spec.action})",
                     element,
                 )
 

@@ -85,6 +85,39 @@ class Adjustment100Type:
     )
 
 
+@dataclass(slots=True, kw_only=True)
+class CancelJobRequestType:
+    """
+    Body of CancelJob request: the job to cancel.
+
+    :ivar job_id: Id of the job to cancel; unknown ids yield ClientErrorJobIdNotFound.
+    """
+
+    job_id: int = field(
+        metadata={
+            "name": "JobId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelJobResponseType:
+    """
+    Body of CancelJob response: empty.
+    """
+
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
 class ColorWKVType(StrEnum):
     """
     Well-known color wkv values (8).
@@ -195,6 +228,43 @@ class ContentTypeWKVType(StrEnum):
     PHOTO = "Photo"
     HALFTONE = "Halftone"
     MIXED = "Mixed"
+
+
+@dataclass(slots=True, kw_only=True)
+class DestinationResponseType:
+    """
+    The device's answer for one registered destination.
+
+    :ivar client_context: Copy of the ClientContext of the matching ScanDestination.
+    :ivar destination_token: Token for every CreateScanJobRequest from this destination.
+    :ivar other_element:
+    """
+
+    client_context: str = field(
+        metadata={
+            "name": "ClientContext",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    destination_token: str = field(
+        metadata={
+            "name": "DestinationToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -408,6 +478,36 @@ class FilmScanModeWKVType(StrEnum):
     COLOR_SLIDE_FILM = "ColorSlideFilm"
     COLOR_NEGATIVE_FILM = "ColorNegativeFilm"
     BLACKAND_WHITE_NEGATIVE_FILM = "BlackandWhiteNegativeFilm"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetActiveJobsRequestType:
+    """
+    Body of GetActiveJobs request: empty.
+    """
+
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobHistoryRequestType:
+    """
+    Body of GetJobHistory request: empty.
+    """
+
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -846,6 +946,24 @@ class ResolutionPairType:
     )
 
 
+@dataclass(slots=True, kw_only=True)
+class RetrieveImageResponseType:
+    """
+    Body of RetrieveImage response: the image.
+
+    :ivar scan_data: The image bytes, carried as an MTOM/XOP attachment.
+    """
+
+    scan_data: bytes = field(
+        metadata={
+            "name": "ScanData",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "format": "base64",
+        }
+    )
+
+
 class RotationWKVType(StrEnum):
     """
     Well-known rotation wkv values (4).
@@ -883,6 +1001,52 @@ class ScalingRangeType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScanDestinationType:
+    """
+    One scan destination on the client.
+
+    :ivar client_display_name: What the device shows its user for this destination.
+    :ivar client_context: Client string the device returns in DestinationResponse and
+        ScanAvailableEvent.
+    :ivar other_element:
+    :ivar other_attributes:
+    """
+
+    client_display_name: str = field(
+        metadata={
+            "name": "ClientDisplayName",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 127,
+            "white_space": "preserve",
+        }
+    )
+    client_context: str = field(
+        metadata={
+            "name": "ClientContext",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -958,6 +1122,28 @@ class WidthsType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelJobRequest(CancelJobRequestType):
+    """
+    Request body cancelling a job.
+
+    :ivar job_id: Id of the job to cancel; unknown ids yield ClientErrorJobIdNotFound.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelJobResponse(CancelJobResponseType):
+    """
+    Response body: the job is cancelled.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1168,6 +1354,33 @@ class ContentTypesSupportedType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
             "min_occurs": 1,
             "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class DestinationResponsesType:
+    """
+    SubscribeResponse extension: one DestinationResponse per ScanDestination subscribed.
+
+    :ivar destination_response: The device's answer for one destination.
+    :ivar other_attributes:
+    """
+
+    destination_response: Sequence[DestinationResponseType] = field(
+        default_factory=list,
+        metadata={
+            "name": "DestinationResponse",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
         },
     )
     other_attributes: Mapping[str, str] = field(
@@ -1559,6 +1772,69 @@ class FormatsSupportedType:
 
 
 @dataclass(slots=True, kw_only=True)
+class GetActiveJobsRequest(GetActiveJobsRequestType):
+    """
+    Request body asking for summaries of all unfinished jobs.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobElementsRequestType:
+    """
+    Body of GetJobElements request: job id plus requested job sections.
+
+    :ivar job_id: Id of the job whose sections are requested.
+    :ivar requested_elements: List of QNames naming the sections the client wants returned.
+    """
+
+    job_id: int = field(
+        metadata={
+            "name": "JobId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    requested_elements: RequestedJobElementsType = field(
+        metadata={
+            "name": "RequestedElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobHistoryRequest(GetJobHistoryRequestType):
+    """
+    Request body asking for summaries of recently finished jobs.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetScannerElementsRequestType:
+    """
+    Body of GetScannerElements request: requested scanner sections.
+
+    :ivar requested_elements: List of QNames naming the sections the client wants returned.
+    """
+
+    requested_elements: RequestedScannerElementsType = field(
+        metadata={
+            "name": "RequestedElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ImageInformationType:
     """
     Predicted output image geometry per side.
@@ -1650,6 +1926,54 @@ class ResolutionsType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class RetrieveImageRequestType:
+    """
+    Body of RetrieveImage request: which job, its token, and which document.
+
+    :ivar job_id: Id of the job whose next image is wanted.
+    :ivar job_token: Token CreateScanJobResponse returned for this job.
+    :ivar document_description: Name of the document the client asks for.
+    """
+
+    job_id: int = field(
+        metadata={
+            "name": "JobId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    document_description: DocumentDescriptionType = field(
+        metadata={
+            "name": "DocumentDescription",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RetrieveImageResponse(RetrieveImageResponseType):
+    """
+    Response body carrying one image as MTOM.
+
+    :ivar scan_data: The image bytes, carried as an MTOM/XOP attachment.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1795,6 +2119,83 @@ class ScalingType:
 
 
 @dataclass(slots=True, kw_only=True)
+class ScanAvailableEventType:
+    """
+    Event body: a user chose this client's destination at the device and started a scan.
+
+    :ivar client_context: The ClientContext of the chosen ScanDestination, as the client
+        subscribed it.
+    :ivar scan_identifier: Unique per event; the client repeats it in CreateScanJobRequest.
+    :ivar input_source: Where the user placed the document (WDPScan.xsd only; the page does
+        not list it).
+    :ivar other_element:
+    """
+
+    client_context: str = field(
+        metadata={
+            "name": "ClientContext",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    scan_identifier: str = field(
+        metadata={
+            "name": "ScanIdentifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    input_source: None | DocumentInputSourceWKVType | str = field(
+        default=None,
+        metadata={
+            "name": "InputSource",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "pattern": r"\w+:[\w_\-\.]+",
+        },
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScanDestinationsType:
+    """
+    ScanAvailableEvent subscription extension: the destinations a client registers in
+    wse:Subscribe.
+
+    :ivar scan_destination: One destination the device may offer its user.
+    :ivar other_attributes:
+    """
+
+    scan_destination: Sequence[ScanDestinationType] = field(
+        default_factory=list,
+        metadata={
+            "name": "ScanDestination",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_occurs": 1,
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ScanRegionType:
     """
     Scan region: ScanRegionXOffset, ScanRegionYOffset, ScanRegionWidth, ScanRegionHeight.
@@ -1926,6 +2327,31 @@ class ScannerStateReasonsType:
 
 
 @dataclass(slots=True, kw_only=True)
+class ScannerStatusConditionClearedEventType:
+    """
+    Event body: a condition was cleared.
+
+    :ivar device_condition_cleared: Id and clear time of the cleared condition.
+    :ivar other_element:
+    """
+
+    device_condition_cleared: DeviceConditionClearedType = field(
+        metadata={
+            "name": "DeviceConditionCleared",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ADFSideType:
     """
     Capabilities of one feeder side.
@@ -2042,6 +2468,19 @@ class ConditionHistoryType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class DestinationResponses(DestinationResponsesType):
+    """
+    Extension element of wse:SubscribeResponse: a DestinationToken per destination.
+
+    :ivar destination_response: The device's answer for one destination.
+    :ivar other_attributes:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -2212,6 +2651,31 @@ class FilmType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobElementsRequest(GetJobElementsRequestType):
+    """
+    Request body asking for selected sections of one job.
+
+    :ivar job_id: Id of the job whose sections are requested.
+    :ivar requested_elements: List of QNames naming the sections the client wants returned.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetScannerElementsRequest(GetScannerElementsRequestType):
+    """
+    Request body asking for selected scanner sections.
+
+    :ivar requested_elements: List of QNames naming the sections the client wants returned.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -2582,6 +3046,50 @@ class PlatenType:
 
 
 @dataclass(slots=True, kw_only=True)
+class RetrieveImageRequest(RetrieveImageRequestType):
+    """
+    Request body asking for the next image of a job.
+
+    :ivar job_id: Id of the job whose next image is wanted.
+    :ivar job_token: Token CreateScanJobResponse returned for this job.
+    :ivar document_description: Name of the document the client asks for.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class ScanAvailableEvent(ScanAvailableEventType):
+    """
+    Event body: a scan is waiting for this client at the device.
+
+    :ivar client_context: The ClientContext of the chosen ScanDestination, as the client
+        subscribed it.
+    :ivar scan_identifier: Unique per event; the client repeats it in CreateScanJobRequest.
+    :ivar input_source: Where the user placed the document (WDPScan.xsd only; the page does
+        not list it).
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class ScanDestinations(ScanDestinationsType):
+    """
+    Extension element of wse:Subscribe for ScanAvailableEvent: the client's destinations.
+
+    :ivar scan_destination: One destination the device may offer its user.
+    :ivar other_attributes:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
 class ScanExposureType:
     """
     Scan exposure: AutoExposure or ExposureSettings (one of them, or none).
@@ -2620,6 +3128,44 @@ class ScanExposureType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerStatusConditionClearedEvent(ScannerStatusConditionClearedEventType):
+    """
+    Event body: a previously reported condition has cleared.
+
+    :ivar device_condition_cleared: Id and clear time of the cleared condition.
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerStatusConditionEventType:
+    """
+    Event body: a condition was added or changed.
+
+    :ivar device_condition: One active condition.
+    :ivar other_element:
+    """
+
+    device_condition: DeviceConditionType = field(
+        metadata={
+            "name": "DeviceCondition",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
             "namespace": "##other",
         },
     )
@@ -2718,6 +3264,56 @@ class ADFType:
 
 
 @dataclass(slots=True, kw_only=True)
+class JobEndStateEventType:
+    """
+    Event body: a job finished.
+
+    :ivar job_end_state: Final state record of the job.
+    :ivar other_element:
+    """
+
+    job_end_state: JobEndStateType = field(
+        metadata={
+            "name": "JobEndState",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class JobStatusEventType:
+    """
+    Event body: a job's status changed.
+
+    :ivar job_status: Status snapshot of one job.
+    :ivar other_element:
+    """
+
+    job_status: JobStatusType = field(
+        metadata={
+            "name": "JobStatus",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class ListOfSummarysType:
     """
     List of job summaries (may be empty).
@@ -2782,6 +3378,44 @@ class MediaSidesType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerStatusConditionEvent(ScannerStatusConditionEventType):
+    """
+    Event body: a condition was added to or changed in ActiveConditions.
+
+    :ivar device_condition: One active condition.
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerStatusSummaryEventType:
+    """
+    Event body: scanner state summary changed.
+
+    :ivar status_summary: Current scanner state and reasons.
+    :ivar other_element:
+    """
+
+    status_summary: StatusSummaryType = field(
+        metadata={
+            "name": "StatusSummary",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
             "namespace": "##other",
         },
     )
@@ -3116,6 +3750,67 @@ class DocumentParametersType:
 
 
 @dataclass(slots=True, kw_only=True)
+class GetActiveJobsResponseType:
+    """
+    Body of GetActiveJobs response.
+
+    :ivar active_jobs: Summaries of the jobs not yet finished; empty when none are active.
+    """
+
+    active_jobs: ListOfSummarysType = field(
+        metadata={
+            "name": "ActiveJobs",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobHistoryResponseType:
+    """
+    Body of GetJobHistory response.
+
+    :ivar job_history: Summaries of recently finished jobs; empty when the device keeps
+        none.
+    """
+
+    job_history: ListOfSummarysType = field(
+        metadata={
+            "name": "JobHistory",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class JobEndStateEvent(JobEndStateEventType):
+    """
+    Event body: a job has finished.
+
+    :ivar job_end_state: Final state record of the job.
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class JobStatusEvent(JobStatusEventType):
+    """
+    Event body: some JobStatus value of a job changed.
+
+    :ivar job_status: Status snapshot of one job.
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
 class ScannerConfigurationType:
     """
     Capabilities of the scanner and its input sources.
@@ -3176,6 +3871,66 @@ class ScannerConfigurationType:
 
 
 @dataclass(slots=True, kw_only=True)
+class ScannerStatusSummaryEvent(ScannerStatusSummaryEventType):
+    """
+    Event body: the scanner state or its reasons changed.
+
+    :ivar status_summary: Current scanner state and reasons.
+    :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScanJobResponseType:
+    """
+    Body of CreateScanJob response: the new job's id and token, predicted images, and the
+    parameters the device will use.
+
+    :ivar job_id: Id of the new job; not reused soon.
+    :ivar job_token: Opaque token paired with JobId; the client presents it in every
+        RetrieveImageRequest.
+    :ivar image_information: Predicted geometry of the images this job produces.
+    :ivar document_final_parameters: Document parameters the device actually applies to this
+        job.
+    """
+
+    job_id: int = field(
+        metadata={
+            "name": "JobId",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "min_inclusive": 1,
+        }
+    )
+    job_token: str = field(
+        metadata={
+            "name": "JobToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        }
+    )
+    image_information: ImageInformationType = field(
+        metadata={
+            "name": "ImageInformation",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    document_final_parameters: DocumentFinalParametersType = field(
+        metadata={
+            "name": "DocumentFinalParameters",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
 class DocumentsType:
     """
     Final parameters used plus per-document descriptions of a job.
@@ -3219,6 +3974,31 @@ class DocumentsType:
 
 
 @dataclass(slots=True, kw_only=True)
+class GetActiveJobsResponse(GetActiveJobsResponseType):
+    """
+    Response body carrying the active-job summaries.
+
+    :ivar active_jobs: Summaries of the jobs not yet finished; empty when none are active.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobHistoryResponse(GetJobHistoryResponseType):
+    """
+    Response body carrying the job-history summaries.
+
+    :ivar job_history: Summaries of recently finished jobs; empty when the device keeps
+        none.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
 class ScanTicketType:
     """
     Scan ticket: JobDescription, DocumentParameters.
@@ -3258,6 +4038,65 @@ class ScanTicketType:
             "namespace": "##other",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScanJobRequestType:
+    """
+    Body of CreateScanJob request: ScanIdentifier and DestinationToken (device-initiated scan
+    only) and the ticket.
+
+    :ivar scan_identifier: Identifier of the ScanAvailableEvent this job answers; present
+        when the user started the scan at the device.
+    :ivar destination_token: Token the device gave this destination in its
+        SubscribeResponse; present with ScanIdentifier.
+    :ivar scan_ticket: Job description and processing parameters of the scan job.
+    """
+
+    scan_identifier: None | str = field(
+        default=None,
+        metadata={
+            "name": "ScanIdentifier",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        },
+    )
+    destination_token: None | str = field(
+        default=None,
+        metadata={
+            "name": "DestinationToken",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+            "max_length": 255,
+            "white_space": "preserve",
+        },
+    )
+    scan_ticket: ScanTicketType = field(
+        metadata={
+            "name": "ScanTicket",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScanJobResponse(CreateScanJobResponseType):
+    """
+    Response body: the created job.
+
+    :ivar job_id: Id of the new job; not reused soon.
+    :ivar job_token: Opaque token paired with JobId; the client presents it in every
+        RetrieveImageRequest.
+    :ivar image_information: Predicted geometry of the images this job produces.
+    :ivar document_final_parameters: Document parameters the device actually applies to this
+        job.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -3584,6 +4423,22 @@ class ValidationInfoType:
 
 
 @dataclass(slots=True, kw_only=True)
+class CreateScanJobRequest(CreateScanJobRequestType):
+    """
+    Request body preparing the device to scan one job.
+
+    :ivar scan_identifier: Identifier of the ScanAvailableEvent this job answers; present
+        when the user started the scan at the device.
+    :ivar destination_token: Token the device gave this destination in its
+        SubscribeResponse; present with ScanIdentifier.
+    :ivar scan_ticket: Job description and processing parameters of the scan job.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
 class JobElementsType:
     """
     One ElementData per requested job section.
@@ -3606,6 +4461,31 @@ class JobElementsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
+            "namespace": "##other",
+        },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerElementsChangeEventType:
+    """
+    Event body: scanner sections changed.
+
+    :ivar element_changes: Complete new copy of each changed scanner section.
+    :ivar other_element:
+    """
+
+    element_changes: ElementChangesType = field(
+        metadata={
+            "name": "ElementChanges",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+    other_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
             "namespace": "##other",
         },
     )
@@ -3689,6 +4569,54 @@ class ValidateScanTicketResponseType:
 
 
 @dataclass(slots=True, kw_only=True)
+class GetJobElementsResponseType:
+    """
+    Body of GetJobElements response.
+
+    :ivar job_elements: One ElementData per requested job section.
+    """
+
+    job_elements: JobElementsType = field(
+        metadata={
+            "name": "JobElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetScannerElementsResponseType:
+    """
+    Body of GetScannerElements response.
+
+    :ivar scanner_elements: One ElementData per requested scanner section.
+    """
+
+    scanner_elements: ScannerElementsType = field(
+        metadata={
+            "name": "ScannerElements",
+            "type": "Element",
+            "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        }
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScannerElementsChangeEvent(ScannerElementsChangeEventType):
+    """
+        Event body: ScannerDescription, ScannerConfiguration, DefaultScanTicket or a vendor section
+    changed.
+
+        :ivar element_changes: Complete new copy of each changed scanner section.
+        :ivar other_element:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
 class ValidateScanTicketResponse(ValidateScanTicketResponseType):
     """
     Response body carrying the validation result.
@@ -3697,6 +4625,30 @@ class ValidateScanTicketResponse(ValidateScanTicketResponseType):
         corrected ticket.
     :ivar other_element:
     :ivar other_attributes:
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetJobElementsResponse(GetJobElementsResponseType):
+    """
+    Response body carrying the requested job sections.
+
+    :ivar job_elements: One ElementData per requested job section.
+    """
+
+    class Meta:
+        namespace = "http://schemas.microsoft.com/windows/2006/08/wdp/scan"
+
+
+@dataclass(slots=True, kw_only=True)
+class GetScannerElementsResponse(GetScannerElementsResponseType):
+    """
+    Response body carrying the requested scanner sections.
+
+    :ivar scanner_elements: One ElementData per requested scanner section.
     """
 
     class Meta:
