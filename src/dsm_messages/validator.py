@@ -111,6 +111,20 @@ _DUAL_FORM: dict[str, dict[str, tuple[bool | None, str]]] = {
     f"{{{ns.WSCN}}}DeviceCondition": {"Id": (False, "the WS-DSD event example")},
     f"{{{ns.WSCN}}}ConditionHistoryEntry": {"Id": (False, "the WS-DSD event example")},
 }
+
+
+def canonical_form(element: str, attribute: str) -> bool | None:
+    """Whether the dual-form ``attribute`` (local name) of ``element`` (Clark name) is written
+    qualified (``True``), unqualified (``False``), or either way (``None``, also for an
+    attribute that has one form only).
+
+    >>> from dsm_messages.namespaces import WSCN
+    >>> canonical_form(f"{{{WSCN}}}DeviceCondition", "Id")
+    False
+    """
+    return _DUAL_FORM.get(element, {}).get(attribute, (None, ""))[0]
+
+
 # Where the dual-form attributes are declared (a dsd element uses the wscn type)
 _ATTRIBUTE_NAMESPACE = {ns.DSP: ns.DSP, ns.WSCN: ns.WSCN, ns.DSD: ns.WSCN}
 

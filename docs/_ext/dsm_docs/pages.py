@@ -26,6 +26,7 @@ PROTOCOL_NAMES = {
     "dsp": "WS-DSP",
     "dsd": "WS-DSD",
     "dsc": "WS-DSC",
+    "wscn": "WS-Scan",
     "wse": "WS-Eventing",
     "soap": "SOAP 1.2",
     "psp": "Scan process",
@@ -39,6 +40,7 @@ PARTIES = {
     "dsp": ("scan device", "scan server"),
     "dsd": ("management console", "scan device"),
     "dsc": ("management console", "scan server"),
+    "wscn": ("scan client", "scan device"),
     "wse": ("event subscriber", "event source"),
 }
 _DOCUMENTS = {
@@ -52,7 +54,7 @@ _DOCUMENTS = {
     "filter namespace, carried in a scan process's filter list",
 }
 # The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
-_FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN}
+_FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN, "wscn": WSCN}
 # Sources in the rule tables name the project's protocol notes, which readers do not have: say
 # what each stands for. Numbered rules keep their number; any other place is a section of the
 # notes that only a reader of them could use.

@@ -21,6 +21,7 @@ from dsm_messages.aliases import find_alias
 from dsm_messages.messages import MessageType
 from dsm_messages.mtom import split_message
 from dsm_messages.namespaces import PREFIXES
+from dsm_messages.validator import canonical_form
 
 from .schema_tree import Node, SchemaSet, SimpleType
 
@@ -120,11 +121,18 @@ def _fill(node: Node, parent: etree._Element | None, pick: Pick) -> etree._Eleme
     for child in node.children:
         _add(child, element, pick)
     # Attributes declared both qualified and unqualified (decision 4) are each optional in the
-    # schema, but one form is required: the qualified one is written.
-    plain = {a.name for a in node.attributes if not a.name.startswith("{")}
+    # schema, but one form is required: the form the validator calls canonical is written (the
+    # qualified one where either will do).
+    qualified_names = {a.name.rpartition("}")[2] for a in node.attributes if a.name[0] == "{"}
+    plain_names = {a.name for a in node.attributes if a.name[0] != "{"}
     for attribute in node.attributes:
-        dual = attribute.name.startswith("{") and attribute.name.rpartition("}")[2] in plain
-        if attribute.required or dual:
+        qualified = attribute.name[0] == "{"
+        local = attribute.name.rpartition("}")[2]
+        if local in qualified_names and local in plain_names:  # declared both ways
+            wanted = canonical_form(node.name, local) is not False
+            if qualified == wanted:
+                element.set(attribute.name, _value(attribute.type, element, pick))
+        elif attribute.required:
             element.set(attribute.name, _value(attribute.type, element, pick))
     if node.text is not None and len(element) == 0:
         element.text = _value(node.text, element, pick)
