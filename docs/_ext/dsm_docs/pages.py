@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dsm_messages import faults as fault_table
 from dsm_messages.aliases import find_alias
 from dsm_messages.messages import MessageType
-from dsm_messages.namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
+from dsm_messages.namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN, prefixed
 from dsm_messages.ordering_rules import OrderingRule
 from dsm_messages.rules import PROFILES, Rule
 
@@ -625,5 +625,25 @@ def aliases_table() -> str:
             f"     - {lit(alias.alias)}",
             f"     - {lit(alias.canonical)}",
             f"     - {esc(alias.source)}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def namespaces_table(schemas: SchemaSet) -> str:
+    """Every namespace with its conventional prefix and what its schema says it is."""
+    out = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: auto",
+        "",
+        "   * - Prefix",
+        "     - Namespace",
+        "     - What it holds",
+    ]
+    for prefix, namespace in PREFIXES.items():
+        out += [
+            f"   * - {lit(prefix)}",
+            f"     - {lit(namespace)}",
+            f"     - {esc(schemas.descriptions.get(namespace, ''))}",
         ]
     return "\n".join(out) + "\n"
