@@ -51,6 +51,14 @@ _DOCUMENTS = {
     "spf": "a stand-alone document: the instructions of a filter whose dialect is the SharePoint "
     "filter namespace, carried in a scan process's filter list",
 }
+# The guide that explains a protocol's messages and the meaning of their values.
+GUIDES = {
+    "dsp": "/guides/dsp",
+    "dsc": "/guides/dsc",
+    "dsd": "/guides/dsd",
+    "wse": "/guides/eventing",
+    "soap": "/guides/faults",
+}
 # The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
 _FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN}
 # Sources in the rule tables name the project's protocol notes, which readers do not have: say
@@ -396,6 +404,11 @@ def message_page(
     out += _heading("Elements", "-")
     if not tree.children and tree.text is None:
         out += ["The element is empty: it carries no content.", ""]
+    elif spec.protocol in GUIDES:
+        out += [
+            f"The protocol guide, :doc:`{GUIDES[spec.protocol]}`, explains what they are for.",
+            "",
+        ]
     out += tree_lines(tree)
 
     out += _heading("Faults", "-")
