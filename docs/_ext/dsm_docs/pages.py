@@ -199,7 +199,7 @@ def _attribute_line(attribute: Attribute) -> str:
         bits.append(f"default {lit(attribute.default)} (documented, not applied)")
     line = ", ".join(bits)
     if attribute.doc:
-        line += f". {esc(attribute.doc)}"
+        line += f". {esc(attribute.doc.rstrip('.'))}"
     extra = _values_text(attribute.type)
     return " ".join([line, *extra])
 
@@ -245,7 +245,8 @@ def tree_lines(node: Node, depth: int = 0) -> list[str]:
     if node.text is not None:
         body.extend(_values_text(node.text, node.name))
     if node.attributes:
-        body.append("Attributes: " + "; ".join(_attribute_line(a) for a in node.attributes) + ".")
+        described = (_attribute_line(a).rstrip(".") for a in node.attributes)
+        body.append("Attributes: " + "; ".join(described) + ".")
     if node.recursive:
         body.append("Same content as above (the type contains itself).")
     for paragraph in body:
