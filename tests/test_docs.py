@@ -320,3 +320,17 @@ def test_the_code_on_the_pages_type_checks(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_namespace_table_follows_the_schema_files(tmp_path: Path) -> None:
+    schemas = tmp_path / "xsd"
+    shutil.copytree(dsm_messages.schema_dir(), schemas)
+    text = (schemas / "fsf.xsd").read_text(encoding="utf-8")
+    (schemas / "fsf.xsd").write_text(
+        text.replace("Instructions of the file-share post-scan filter.", "Where scans are filed."),
+        encoding="utf-8",
+    )
+    assert "Instructions of the file-share post-scan filter." in pages.namespaces_table(
+        SchemaSet.load(dsm_messages.schema_dir())
+    )
+    assert "Where scans are filed." in pages.namespaces_table(SchemaSet.load(schemas))

@@ -262,10 +262,17 @@ class SequenceDirective(SphinxDirective):
 class _TableDirective(SphinxDirective):
     """A directive whose content is reStructuredText generated from a library table."""
 
+    #: The files the table is read from: a change to one rebuilds the page.
+    sources: ClassVar[tuple[str, ...]] = ()
+
     def text(self) -> str:
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
+        package = Path(dsm_messages.__file__).parent
+        for source in self.sources:
+            for path in sorted(package.glob(source)):
+                self.env.note_dependency(str(path))
         container = nodes.container()
         self.state.nested_parse(
             StringList(self.text().splitlines(), source="<generated>"),
@@ -278,6 +285,8 @@ class _TableDirective(SphinxDirective):
 class FaultsDirective(_TableDirective):
     """``.. dsm-faults::``: every named fault of :mod:`dsm_messages.faults`."""
 
+    sources = ("faults.py",)
+
     def text(self) -> str:
         return pages.faults_table()
 
@@ -285,8 +294,19 @@ class FaultsDirective(_TableDirective):
 class AliasesDirective(_TableDirective):
     """``.. dsm-aliases::``: every alternative value spelling and what is written instead."""
 
+    sources = ("aliases.py",)
+
     def text(self) -> str:
         return pages.aliases_table()
+
+
+class NamespacesDirective(_TableDirective):
+    """``.. dsm-namespaces::``: every namespace, its prefix, and what its schema says it is."""
+
+    sources = ("namespaces.py", "xsd/*.xsd")
+
+    def text(self) -> str:
+        return pages.namespaces_table(SchemaSet.load(dsm_messages.schema_dir()))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -295,4 +315,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-sequence", SequenceDirective)
     app.add_directive("dsm-faults", FaultsDirective)
     app.add_directive("dsm-aliases", AliasesDirective)
+    app.add_directive("dsm-namespaces", NamespacesDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dsm_messages import faults as fault_table
 from dsm_messages.aliases import find_alias
 from dsm_messages.messages import MessageType
-from dsm_messages.namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
+from dsm_messages.namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN, prefixed
 from dsm_messages.ordering_rules import OrderingRule
 from dsm_messages.rules import PROFILES, Rule
 
@@ -52,6 +52,14 @@ _DOCUMENTS = {
     "filter namespace, carried in a scan process's filter list",
     "spf": "a stand-alone document: the instructions of a filter whose dialect is the SharePoint "
     "filter namespace, carried in a scan process's filter list",
+}
+# The guide that explains a protocol's messages and the meaning of their values.
+GUIDES = {
+    "dsp": "/guides/dsp",
+    "dsc": "/guides/dsc",
+    "dsd": "/guides/dsd",
+    "wse": "/guides/eventing",
+    "soap": "/guides/faults",
 }
 # The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
 _FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN, "wscn": WSCN}
@@ -193,7 +201,7 @@ def _attribute_line(attribute: Attribute) -> str:
         bits.append(f"default {lit(attribute.default)} (documented, not applied)")
     line = ", ".join(bits)
     if attribute.doc:
-        line += f". {esc(attribute.doc)}"
+        line += f". {esc(attribute.doc.rstrip('.'))}"
     extra = _values_text(attribute.type)
     return " ".join([line, *extra])
 
@@ -239,7 +247,8 @@ def tree_lines(node: Node, depth: int = 0) -> list[str]:
     if node.text is not None:
         body.extend(_values_text(node.text, node.name))
     if node.attributes:
-        body.append("Attributes: " + "; ".join(_attribute_line(a) for a in node.attributes) + ".")
+        described = (_attribute_line(a).rstrip(".") for a in node.attributes)
+        body.append("Attributes: " + "; ".join(described) + ".")
     if node.recursive:
         body.append("Same content as above (the type contains itself).")
     for paragraph in body:
@@ -398,6 +407,11 @@ def message_page(
     out += _heading("Elements", "-")
     if not tree.children and tree.text is None:
         out += ["The element is empty: it carries no content.", ""]
+    elif spec.protocol in GUIDES:
+        out += [
+            f"The protocol guide, :doc:`{GUIDES[spec.protocol]}`, explains what they are for.",
+            "",
+        ]
     out += tree_lines(tree)
 
     out += _heading("Faults", "-")
@@ -627,5 +641,25 @@ def aliases_table() -> str:
             f"     - {lit(alias.alias)}",
             f"     - {lit(alias.canonical)}",
             f"     - {esc(alias.source)}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def namespaces_table(schemas: SchemaSet) -> str:
+    """Every namespace with its conventional prefix and what its schema says it is."""
+    out = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: auto",
+        "",
+        "   * - Prefix",
+        "     - Namespace",
+        "     - What it holds",
+    ]
+    for prefix, namespace in PREFIXES.items():
+        out += [
+            f"   * - {lit(prefix)}",
+            f"     - {lit(namespace)}",
+            f"     - {esc(schemas.descriptions.get(namespace, ''))}",
         ]
     return "\n".join(out) + "\n"

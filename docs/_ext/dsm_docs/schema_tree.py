@@ -101,6 +101,8 @@ class SchemaSet:
     complex_types: dict[str, etree._Element] = field(default_factory=dict)
     simple_types: dict[str, etree._Element] = field(default_factory=dict)
     attributes: dict[str, etree._Element] = field(default_factory=dict)
+    #: What each namespace's schema file says it is (its first comment), by targetNamespace.
+    descriptions: dict[str, str] = field(default_factory=dict)
     #: Per schema file (its URL as lxml reports it): targetNamespace, elementFormDefault.
     target: dict[str, str] = field(default_factory=dict)
     qualified_elements: dict[str, bool] = field(default_factory=dict)
@@ -109,8 +111,16 @@ class SchemaSet:
     def load(cls, directory: Path) -> SchemaSet:
         found = cls(directory)
         for path in sorted(directory.glob("*.xsd")):
-            root = etree.parse(str(path)).getroot()
+            document = etree.parse(str(path))
+            root = document.getroot()
             tns = root.get("targetNamespace", "")
+            comments = [
+                node.text or ""
+                for node in root.itersiblings(preceding=True)
+                if isinstance(node, etree._Comment)
+            ]
+            if comments:  # the first comment of the file says what the namespace holds
+                found.descriptions[tns] = " ".join(comments[-1].split())
             url = str(root.getroottree().docinfo.URL)
             found.target[url] = tns
             found.qualified_elements[url] = root.get("elementFormDefault") == "qualified"
