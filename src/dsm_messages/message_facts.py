@@ -78,9 +78,10 @@ _CONTEXT = XmlContext()
 class _Layout:
     """How the XML of one model class is laid out, read once per class."""
 
-    #: (field, namespace, local name) per child element in document order; a wildcard field
-    #: has no name of its own (its values carry theirs)
-    children: tuple[tuple[str, str | None, str | None], ...]
+    #: (field, namespace, local name, whether its values may have children of their own) per
+    #: child element in document order; a wildcard field has no name of its own (its values
+    #: carry theirs)
+    children: tuple[tuple[str, str, str | None, bool], ...]
     #: (field, local name) per attribute, then the field holding vendor attributes
     attributes: tuple[tuple[str, str], ...]
     any_attributes: tuple[str, ...]
@@ -99,7 +100,9 @@ def _layout(cls: type) -> _Layout:
         namespace, local = _split(meta.qname)
         layout = _Layout(
             children=tuple(
-                (var.name, None, None) if var.is_wildcard else (var.name, *_split(var.qname))
+                (var.name, "", None, True)
+                if var.is_wildcard
+                else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
                 for var in meta.get_element_vars()
             ),
             attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
@@ -148,35 +151,71 @@ def _children(node: _Node | None, local: str | None = None) -> Iterator[_Node]:
         return
     value = _unwrap(node[2])
     if isinstance(value, AnyElement):
-        found: Iterable[_Node | None] = (_wildcard_node(child) for child in value.children)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        found = _model_children(value)
-    else:
+        for item in value.children:
+            child = _wildcard_node(item)
+            if child is not None and (local is None or child[1] == local):
+                yield child
         return
-    for child in found:
-        if child is not None and (local is None or child[1] == local):
-            yield child
-
-
-def _model_children(value: object) -> Iterator[_Node | None]:
-    for name, namespace, local in _layout(type(value)).children:
-        for item in _values(getattr(value, name)):
-            if local is None:
-                yield _wildcard_node(item)
-            else:
-                yield namespace or "", local, item
+    layout = _LAYOUTS.get(type(value))
+    if layout is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return  # a plain value: no children
+        layout = _layout(type(value))
+    for name, namespace, field_local, _ in layout.children:
+        if field_local is None:
+            for item in _values(getattr(value, name)):
+                child = _wildcard_node(item)
+                if child is not None and (local is None or child[1] == local):
+                    yield child
+        elif local is None or field_local == local:
+            for item in _values(getattr(value, name)):
+                yield namespace, field_local, item
 
 
 def _child(node: _Node | None, local: str) -> _Node | None:
     return next(_children(node, local), None)
 
 
-def _iter(node: _Node, *locals_: str) -> Iterator[_Node]:
-    """``node`` and its descendants named one of ``locals_``, in document order."""
-    if node[1] in locals_:
-        yield node
-    for child in _children(node):
-        yield from _iter(child, *locals_)
+def _descendants(node: _Node, wanted: frozenset[str]) -> list[_Node]:
+    """``node`` and its descendants named one of ``wanted``, in document order."""
+    found: list[_Node] = []
+    if node[1] in wanted:
+        found.append(node)
+    _collect(node[2], wanted, found)
+    return found
+
+
+def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
+    value = _unwrap(value)
+    layout = _LAYOUTS.get(type(value))
+    if layout is None:
+        if isinstance(value, AnyElement):
+            for item in value.children:
+                child = _wildcard_node(item)
+                if child is not None:
+                    if child[1] in wanted:
+                        found.append(child)
+                    _collect(child[2], wanted, found)
+            return
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return
+        layout = _layout(type(value))
+    for name, namespace, local, nested in layout.children:
+        items = getattr(value, name)
+        if items is None or (not nested and local not in wanted):
+            continue
+        for item in items if isinstance(items, list | tuple) else (items,):
+            if local is None:
+                child = _wildcard_node(item)
+                if child is not None:
+                    if child[1] in wanted:
+                        found.append(child)
+                    _collect(child[2], wanted, found)
+                continue
+            if local in wanted:
+                found.append((namespace, local, item))
+            if nested:
+                _collect(item, wanted, found)
 
 
 def _has_children(node: _Node) -> bool:
@@ -292,6 +331,12 @@ def _summaries(wrapper: _Node | None) -> tuple[JobReport, ...]:
     return tuple(_job_report(item, final=False) for item in _children(wrapper, "JobSummary"))
 
 
+#: The elements looked for at any depth, found in one walk.
+_SEARCHED = frozenset(
+    {"Filter", "ElementData", "JobStatus", "PostScanJobEndState", "JobEndState", "ScannerStatus"}
+)
+
+
 def facts_of(envelope: Envelope) -> Facts:
     """Read the facts of a parsed envelope."""
     action = envelope.action.strip()
@@ -317,6 +362,7 @@ def facts_of(envelope: Envelope) -> Facts:
         return Facts(**base)
     layout = _layout(type(envelope.body))
     body: _Node = (layout.namespace, layout.local, envelope.body)
+    named = _descendants(body, _SEARCHED)
     found: dict[str, Any] = {}
     token = _child(body, "JobToken")
     if token is not None:
@@ -328,7 +374,7 @@ def facts_of(envelope: Envelope) -> Facts:
         found["job"] = _text(job_id)
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
-            _text(_child(item, "Dialect")) or "" for item in _iter(body, "Filter")
+            _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
         )
         found["psp_identifier"] = _text(_child(body, "PSP_Identifier"))
     description = _child(body, "DocumentDescription")
@@ -337,7 +383,7 @@ def facts_of(envelope: Envelope) -> Facts:
     requested = _child(body, "RequestedElements")
     if requested is not None:
         found["requested"] = tuple(_qname(name) for name in _children(requested, "Name"))
-    data = list(_iter(body, "ElementData"))
+    data = [node for node in named if node[1] == "ElementData"]
     if data:
         found["element_data"] = tuple(
             (
@@ -348,11 +394,13 @@ def facts_of(envelope: Envelope) -> Facts:
         )
     reports = [
         _job_report(status, final=False)
-        for status in _iter(body, "JobStatus")
-        if _has_children(status)
+        for status in named
+        if status[1] == "JobStatus" and _has_children(status)
     ]
     reports += [
-        _job_report(end, final=True) for end in _iter(body, "PostScanJobEndState", "JobEndState")
+        _job_report(end, final=True)
+        for end in named
+        if end[1] in ("PostScanJobEndState", "JobEndState")
     ]
     found["reports"] = tuple(reports)
     if "job" not in found and reports and kind == "event":
@@ -369,7 +417,7 @@ def facts_of(envelope: Envelope) -> Facts:
         cleared = _child(body, "DeviceConditionCleared")
         found["condition"] = _text(_child(cleared, "ConditionId"))
         found["condition_time"] = _text(_child(cleared, "ConditionClearTime"))
-    for status in _iter(body, "ScannerStatus"):
+    for status in (node for node in named if node[1] == "ScannerStatus"):
         found["active_conditions"] = tuple(
             _attribute(condition, "Id") or ""
             for condition in _children(_child(status, "ActiveConditions"), "DeviceCondition")
