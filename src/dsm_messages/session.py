@@ -427,6 +427,7 @@ class Session:
             elif now - job.last_activity >= JOB_TIMEOUT:
                 world.dsp_jobs[token] = attrs.evolve(job, timed_out=True)
                 expired.append(token)
+        world.log.clear()  # the clock is no message: nothing here is ever undone
         return tuple(expired)
 
     def finish(self) -> list[Problem]:
