@@ -263,14 +263,15 @@ def session_rows(quick: bool, rounds: int) -> list[Row]:
         early.append(spent[0] / (100 * PER_JOB))
         late.append(spent[1] / (100 * PER_JOB))
     per_message = statistics.median(early) * 1e6, statistics.median(late) * 1e6
-    flat = per_message[1] / per_message[0]
+    flat = statistics.median(b / a for a, b in zip(early, late, strict=True))
     finished = (2_000, 4_000) if quick else (5_000, 10_000)
     held = memory_after(finished)
     growth = held[1] / held[0]
     return [
         Row(f"Session µs per message, jobs 0-100 -> jobs {jobs - 100:,}-{jobs:,}", per_message,
             "<= 5 µs", per_message[1] <= 5, " µs"),
-        Row("  the same, later over earlier (flat)", (flat,), "<= 1.2x", flat <= 1.2),
+        Row("  the same, later over earlier (flat; median of rounds)", (flat,), "<= 1.2x",
+            flat <= 1.2),
         Row(f"Session memory after {finished[0]:,} -> {finished[1]:,} finished jobs (MiB)",
             tuple(m / 2**20 for m in held), "O(open jobs)", growth <= 1.1, " MiB"),
         Row("  the same, later over earlier (flat)", (growth,), "<= 1.1x", growth <= 1.1),
@@ -348,7 +349,9 @@ def main() -> None:
     rounds = 3 if arguments.quick else 7
     print("| What | dsm-messages vs comparator (medians) | Goal | |")
     print("|---|---|---|---|")
-    rows = [*message_rows(rounds), *session_rows(arguments.quick, 3), import_row(rounds)]
+    session_rounds = 3 if arguments.quick else 5
+    rows = [*message_rows(rounds), *session_rows(arguments.quick, session_rounds)]
+    rows.append(import_row(rounds))
     for row in rows:
         print(row.show())
     print("(not measured here: dsm-messages validate on 10,000 files against xmllint)")
