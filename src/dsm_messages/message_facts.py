@@ -1,24 +1,30 @@
 """What the conversation checker needs to know about one envelope, read once.
 
 WS-DSP, WS-DSC and WS-DSD bodies share their local names (JobToken, JobState, FilterStatus,
-ElementData...), so the facts are read from the body's XML by local name, whatever the
-protocol. Values are trimmed and spelled canonically (:mod:`dsm_messages.aliases`).
+ElementData...), so the facts are read by local name, whatever the protocol: from the parsed
+model objects themselves, walking their fields by the XML names the models give them (the
+field metadata), in the order the XML has them. Nothing is rendered: a value is read as the
+text it would be written as. Values are trimmed and spelled canonically
+(:mod:`dsm_messages.aliases`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from enum import Enum
 from typing import Any
+from xml.etree.ElementTree import QName
 
 import attrs
-from lxml import etree
+from xsdata.formats.dataclass.context import XmlContext
+from xsdata.formats.dataclass.models.generics import AnyElement, DerivedElement
 
 from .aliases import canonical_value
-from .binding import to_element
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
-from .models import dsp
+from .timestamps import to_xml_text
 
 
 @attrs.frozen(kw_only=True)
@@ -60,48 +66,241 @@ class Facts:
     minted_token: str | None = None
 
 
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+# -- the body as elements, read from the model objects ---------------------------------------
+#
+# A node is one element as the body's XML would have it: (namespace, local name, value), the
+# value being what the model holds for it (a model object, an AnyElement, or a plain value).
+_Node = tuple[str, str, object]
+_CONTEXT = XmlContext()
 
 
-def _children(
-    element: etree._Element | None, local: str | None = None
-) -> Iterator[etree._Element]:
-    if element is None:
+@attrs.frozen
+class _Layout:
+    """How the XML of one model class is laid out, read once per class."""
+
+    #: (field, namespace, local name, whether its values may have children of their own) per
+    #: child element in document order; a wildcard field has no name of its own (its values
+    #: carry theirs)
+    children: tuple[tuple[str, str, str | None, bool], ...]
+    #: (field, local name) per attribute, then the field holding vendor attributes
+    attributes: tuple[tuple[str, str], ...]
+    any_attributes: tuple[str, ...]
+    text: str | None
+    namespace: str
+    local: str
+
+
+_LAYOUTS: dict[type, _Layout] = {}
+
+
+def _layout(cls: type) -> _Layout:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        meta = _CONTEXT.build(cls)
+        namespace, local = _split(meta.qname)
+        layout = _Layout(
+            children=tuple(
+                (var.name, "", None, True)
+                if var.is_wildcard
+                else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
+                for var in meta.get_element_vars()
+            ),
+            attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
+            any_attributes=tuple(var.name for var in meta.any_attributes),
+            text=meta.text.name if meta.text else None,
+            namespace=namespace,
+            local=local,
+        )
+        _LAYOUTS[cls] = layout
+    return layout
+
+
+def _split(clark: str) -> tuple[str, str]:
+    if clark.startswith("{"):
+        namespace, _, local = clark[1:].partition("}")
+        return namespace, local
+    return "", clark
+
+
+def _values(value: object) -> Iterable[object]:
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        return value
+    return (value,)
+
+
+def _unwrap(value: object) -> object:
+    return value.value if isinstance(value, DerivedElement) else value
+
+
+def _wildcard_node(value: object) -> _Node | None:
+    if isinstance(value, AnyElement):
+        return (*_split(value.qname or ""), value) if value.qname else None
+    if isinstance(value, DerivedElement):
+        return (*_split(value.qname), value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        layout = _layout(type(value))
+        return layout.namespace, layout.local, value
+    return None  # mixed text between vendor elements
+
+
+def _children(node: _Node | None, local: str | None = None) -> Iterator[_Node]:
+    """Child elements of ``node`` in document order (those named ``local``, when given)."""
+    if node is None:
         return
-    for child in element:
-        if isinstance(child.tag, str) and (local is None or _local(child) == local):
-            yield child
+    value = _unwrap(node[2])
+    if isinstance(value, AnyElement):
+        for item in value.children:
+            child = _wildcard_node(item)
+            if child is not None and (local is None or child[1] == local):
+                yield child
+        return
+    layout = _LAYOUTS.get(type(value))
+    if layout is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return  # a plain value: no children
+        layout = _layout(type(value))
+    for name, namespace, field_local, _ in layout.children:
+        if field_local is None:
+            for item in _values(getattr(value, name)):
+                child = _wildcard_node(item)
+                if child is not None and (local is None or child[1] == local):
+                    yield child
+        elif local is None or field_local == local:
+            for item in _values(getattr(value, name)):
+                yield namespace, field_local, item
 
 
-def _child(element: etree._Element | None, local: str) -> etree._Element | None:
-    return next(_children(element, local), None)
+def _child(node: _Node | None, local: str) -> _Node | None:
+    return next(_children(node, local), None)
 
 
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    return (element.text or "").strip()
+def _descendants(node: _Node, wanted: frozenset[str]) -> list[_Node]:
+    """``node`` and its descendants named one of ``wanted``, in document order."""
+    found: list[_Node] = []
+    if node[1] in wanted:
+        found.append(node)
+    _collect(node[2], wanted, found)
+    return found
 
 
-def _raw(element: etree._Element | None) -> str | None:
+def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
+    value = _unwrap(value)
+    layout = _LAYOUTS.get(type(value))
+    if layout is None:
+        if isinstance(value, AnyElement):
+            for item in value.children:
+                child = _wildcard_node(item)
+                if child is not None:
+                    if child[1] in wanted:
+                        found.append(child)
+                    _collect(child[2], wanted, found)
+            return
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return
+        layout = _layout(type(value))
+    for name, namespace, local, nested in layout.children:
+        items = getattr(value, name)
+        if items is None or (not nested and local not in wanted):
+            continue
+        for item in items if isinstance(items, list | tuple) else (items,):
+            if local is None:
+                child = _wildcard_node(item)
+                if child is not None:
+                    if child[1] in wanted:
+                        found.append(child)
+                    _collect(child[2], wanted, found)
+                continue
+            if local in wanted:
+                found.append((namespace, local, item))
+            if nested:
+                _collect(item, wanted, found)
+
+
+def _has_children(node: _Node) -> bool:
+    return next(_children(node), None) is not None
+
+
+def _render(value: object) -> str:
+    """A plain value as the XML text the serializer writes for it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return _render(value.value)
+    if isinstance(value, datetime):
+        return to_xml_text(value)
+    if isinstance(value, QName):
+        return value.text
+    if isinstance(value, list | tuple):
+        return " ".join(_render(item) for item in value)
+    return str(value)
+
+
+def _raw(node: _Node | None) -> str | None:
     """String content exactly as written (JobToken is opaque: compared byte for byte)."""
-    return None if element is None else element.text or ""
-
-
-def _value(element: etree._Element | None) -> str | None:
-    text = _text(element)
-    if element is None or text is None:
+    if node is None:
         return None
-    return canonical_value(etree.QName(element).namespace or "", _local(element), text)
+    value = _unwrap(node[2])
+    if isinstance(value, AnyElement):
+        return value.text or ""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        text = _layout(type(value)).text
+        content = getattr(value, text) if text is not None else None
+        return "" if content is None else _render(content)
+    return "" if value is None else _render(value)
 
 
-def _qname(element: etree._Element, text: str) -> str:
-    prefix, _, local = text.strip().rpartition(":")
-    return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
+def _text(node: _Node | None) -> str | None:
+    raw = _raw(node)
+    return None if raw is None else raw.strip()
 
 
-def _job_report(status: etree._Element, *, final: bool) -> JobReport:
+def _value(node: _Node | None) -> str | None:
+    text = _text(node)
+    if node is None or text is None:
+        return None
+    return canonical_value(node[0], node[1], text)
+
+
+def _qname(node: _Node) -> str:
+    """A QName value in Clark notation."""
+    value = node[2]
+    text = value.text if isinstance(value, QName) else _raw(node) or ""
+    return text if text.startswith("{") else f"{{}}{text.strip()}"
+
+
+def _attribute(node: _Node | None, local: str) -> str | None:
+    """A dual-form attribute (``Id``, ``Name``, ``Valid``), qualified or not, as text."""
+    found = _attribute_value(node, local)
+    return None if found is None else _render(found)
+
+
+def _attribute_value(node: _Node | None, local: str) -> object | None:
+    """A dual-form attribute's value as the model holds it."""
+    if node is None:
+        return None
+    value = _unwrap(node[2])
+    if isinstance(value, AnyElement):
+        candidates: Iterable[tuple[str, object]] = value.attributes.items()
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        layout = _layout(type(value))
+        candidates = [
+            (name, getattr(value, field))
+            for field, name in layout.attributes
+            if getattr(value, field) is not None
+        ]
+        for field in layout.any_attributes:
+            candidates += list(getattr(value, field).items())
+    else:
+        return None
+    for name, found in candidates:
+        if _split(name)[1] == local:
+            return found
+    return None
+
+
+def _job_report(status: _Node, *, final: bool) -> JobReport:
     key = _child(status, "JobToken")
     job = _raw(key) if key is not None else _text(_child(status, "JobId"))
     state = _value(_child(status, "JobCompletedState" if final else "JobState"))
@@ -128,8 +327,14 @@ def _job_report(status: etree._Element, *, final: bool) -> JobReport:
     )
 
 
-def _summaries(wrapper: etree._Element | None) -> tuple[JobReport, ...]:
+def _summaries(wrapper: _Node | None) -> tuple[JobReport, ...]:
     return tuple(_job_report(item, final=False) for item in _children(wrapper, "JobSummary"))
+
+
+#: The elements looked for at any depth, found in one walk.
+_SEARCHED = frozenset(
+    {"Filter", "ElementData", "JobStatus", "PostScanJobEndState", "JobEndState", "ScannerStatus"}
+)
 
 
 def facts_of(envelope: Envelope) -> Facts:
@@ -155,11 +360,9 @@ def facts_of(envelope: Envelope) -> Facts:
     }
     if envelope.body is None or protocol in ("soap", "wse"):
         return Facts(**base)
-    shell = envelope.body
-    if isinstance(shell, dsp.SendImageRequest) and shell.image_data:
-        # the facts are in the description, not the image: never render it
-        shell = dataclasses.replace(shell, image_data=b"")
-    body = to_element(shell)
+    layout = _layout(type(envelope.body))
+    body: _Node = (layout.namespace, layout.local, envelope.body)
+    named = _descendants(body, _SEARCHED)
     found: dict[str, Any] = {}
     token = _child(body, "JobToken")
     if token is not None:
@@ -171,7 +374,7 @@ def facts_of(envelope: Envelope) -> Facts:
         found["job"] = _text(job_id)
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
-            _text(_child(item, "Dialect")) or "" for item in body.iter("{*}Filter")
+            _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
         )
         found["psp_identifier"] = _text(_child(body, "PSP_Identifier"))
     description = _child(body, "DocumentDescription")
@@ -179,24 +382,25 @@ def facts_of(envelope: Envelope) -> Facts:
         found["document_id"] = _text(_child(description, "DocumentId"))
     requested = _child(body, "RequestedElements")
     if requested is not None:
-        found["requested"] = tuple(
-            _qname(name, name.text or "") for name in _children(requested, "Name")
-        )
-    data = [element for element in body.iter("{*}ElementData")]
+        found["requested"] = tuple(_qname(name) for name in _children(requested, "Name"))
+    data = [node for node in named if node[1] == "ElementData"]
     if data:
         found["element_data"] = tuple(
             (
-                _qname(element, _attribute(element, "Name") or ""),
+                _attribute_qname(element),
                 (_attribute(element, "Valid") or "").strip() in ("true", "1"),
             )
             for element in data
         )
     reports = [
-        _job_report(status, final=False) for status in body.iter("{*}JobStatus") if len(status)
+        _job_report(status, final=False)
+        for status in named
+        if status[1] == "JobStatus" and _has_children(status)
     ]
     reports += [
         _job_report(end, final=True)
-        for end in body.iter("{*}PostScanJobEndState", "{*}JobEndState")
+        for end in named
+        if end[1] in ("PostScanJobEndState", "JobEndState")
     ]
     found["reports"] = tuple(reports)
     if "job" not in found and reports and kind == "event":
@@ -213,7 +417,7 @@ def facts_of(envelope: Envelope) -> Facts:
         cleared = _child(body, "DeviceConditionCleared")
         found["condition"] = _text(_child(cleared, "ConditionId"))
         found["condition_time"] = _text(_child(cleared, "ConditionClearTime"))
-    for status in body.iter("{*}ScannerStatus"):
+    for status in (node for node in named if node[1] == "ScannerStatus"):
         found["active_conditions"] = tuple(
             _attribute(condition, "Id") or ""
             for condition in _children(_child(status, "ActiveConditions"), "DeviceCondition")
@@ -226,11 +430,6 @@ def facts_of(envelope: Envelope) -> Facts:
     return Facts(**base, **found)
 
 
-def _attribute(element: etree._Element | None, local: str) -> str | None:
-    """A dual-form attribute (``Id``, ``Name``, ``Valid``), qualified or not."""
-    if element is None:
-        return None
-    for name, value in element.attrib.items():
-        if etree.QName(name).localname == local:
-            return str(value)
-    return None
+def _attribute_qname(node: _Node) -> str:
+    """ElementData's ``Name`` attribute, in Clark notation."""
+    return _qname(("", "Name", _attribute_value(node, "Name") or ""))

@@ -26,7 +26,7 @@ import attrs
 from .envelope import Envelope
 from .report import Report
 from .rules import Profile
-from .session import JobSummary, Problem, ProtocolError, Session
+from .session import DEFAULT_WINDOW, JobSummary, Problem, ProtocolError, Session
 
 
 @attrs.frozen(kw_only=True)
@@ -37,7 +37,8 @@ class SequenceReport:
     messages: int
     violations: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
-    #: Every job seen, with its last reported state and its phase.
+    #: Every job open at the end or finished within the session's window (all of them in a
+    #: transcript shorter than the window), with its last reported state and its phase.
     jobs: tuple[JobSummary, ...] = ()
 
     @property
@@ -46,15 +47,20 @@ class SequenceReport:
 
 
 def check_sequence(
-    messages: Iterable[Envelope | Report], *, profile: Profile = "strict"
+    messages: Iterable[Envelope | Report],
+    *,
+    profile: Profile = "strict",
+    window: int | None = DEFAULT_WINDOW,
 ) -> SequenceReport:
     """Check the ordering of a transcript, message after message, as an observer.
 
     A violation does not stop the replay: the offending message is skipped (it changed
     nothing) and the rest is checked. A :class:`~dsm_messages.report.Report` in place of an
     envelope stands for a message that failed validation; it is a violation and is skipped.
+    ``window`` is the observer's (see :class:`~dsm_messages.session.Session`): memory stays
+    flat over a transcript of any length; ``None`` remembers every job to report it.
     """
-    observer = Session("observer", profile=profile)
+    observer = Session("observer", profile=profile, window=window)
     violations: list[Problem] = []
     count = 0
     for index, message in enumerate(messages):

@@ -8,6 +8,16 @@ and changes nothing but one thing: a refused request's MessageID is remembered, 
 fault answering it may relate to it. SHOULD rules only add to :attr:`Session.warnings`. An
 ``observer`` sees both directions (a protocol monitor) and uses ``observe()``.
 
+A session forgets, so that a monitor running for weeks keeps flat memory: a finished job, an
+answered request and a MessageID are remembered for the ``window`` messages after the one that
+finished, answered or used it (:data:`DEFAULT_WINDOW`, 10,000), then dropped. Within the window
+the rules that need them still hold (a reused MessageID, DSP-19; a second reply, DSP-17; a
+finished WS-DSD JobId starting over, DSD-11; anything sent for a finished job); after it, a
+finished job is unknown and an old MessageID new. What is open (jobs, unanswered requests,
+raised conditions, events held for a token) is kept until it closes. Applying a message costs
+what it touches, not the length of the conversation: its writes are logged and undone if it is
+refused. ``warnings`` and ``deferred`` only grow: a long-running caller drains them.
+
 >>> from dsm_messages import parse, serialize, ANONYMOUS
 >>> from dsm_messages.models import dsp
 >>> server = Session("scan_server")
@@ -22,9 +32,10 @@ DSP-1 dsp:InvalidArgs (soap:Sender): an input argument is invalid
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Hashable, Iterable
 from datetime import datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -56,6 +67,9 @@ Role = Literal["device", "scan_server", "control_point", "observer"]
 ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
 #: How long a scan server keeps a job open without EndPostScanJob (MS-BDSRR 2.2.5.11).
 JOB_TIMEOUT = timedelta(minutes=10)
+#: For how many messages a session remembers a finished job, an answered request and a
+#: MessageID (see :class:`Session`).
+DEFAULT_WINDOW = 10_000
 
 # Who sends what: (protocol, kind) -> sending role. Faults go the way of responses.
 _SENDER: dict[tuple[str, str], Role] = {
@@ -196,6 +210,11 @@ class Pending:
     job: str | None
     requested: tuple[str, ...] = ()
     document_id: str | None = None
+    #: a CreatePostScanJobRequest's filter dialects and PSP_Identifier, for the job it mints
+    dialects: tuple[str, ...] = ()
+    psp_identifier: str | None = None
+    #: how many messages the session had applied when the request came (its place in line)
+    arrived: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -244,48 +263,116 @@ class Condition:
     cleared: bool = False
 
 
-@attrs.define
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+_MISSING: Any = object()
+#: (table, key, value before the write, or _MISSING where the key was absent)
+_Write = tuple[dict[Any, Any], Any, Any]
+
+
+class _Table(dict[_K, _V]):
+    """A dict that logs every write, so that the writes of a refused message can be undone.
+
+    Only item assignment, ``del`` and :meth:`take` write (nothing else is used on a table).
+    """
+
+    __slots__ = ("_log",)
+
+    def __init__(self, log: list[_Write]) -> None:
+        super().__init__()
+        self._log = log
+
+    def __setitem__(self, key: _K, value: _V) -> None:
+        self._log.append((self, key, dict.get(self, key, _MISSING)))
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: _K) -> None:
+        self._log.append((self, key, dict.__getitem__(self, key)))
+        dict.__delitem__(self, key)
+
+    def take(self, key: _K, default: _V) -> _V:
+        """Remove ``key`` and return its value (``default`` when absent)."""
+        if key not in self:
+            return default
+        value = dict.__getitem__(self, key)
+        del self[key]
+        return value
+
+
 class _World:
-    """Everything a session knows; copied before a message is applied and swapped in after."""
+    """Everything a session knows. Writes are logged (``log``) while a message is applied."""
 
-    pending: dict[str, Pending] = attrs.Factory(dict)
-    answered: dict[str, str] = attrs.Factory(dict)  # MessageID -> protocol of the request
-    #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
-    #: server answer the request that broke the protocol with an error response).
-    refused: dict[str, str] = attrs.Factory(dict)
-    message_ids: set[str] = attrs.Factory(set)
-    creates: dict[str, Facts] = attrs.Factory(dict)  # create requests, by MessageID
-    last_create_failed: bool = False
-    dsp_jobs: dict[str, DspJob] = attrs.Factory(dict)
-    held: dict[str, tuple[tuple[int | None, Facts, Envelope], ...]] = attrs.Factory(dict)
-    jobs: dict[tuple[str, str], ReportedJob] = attrs.Factory(dict)
-    conditions: dict[str, Condition] = attrs.Factory(dict)
-    last_summary: tuple[str, ...] | None = None
-    subscribed: set[str] = attrs.Factory(set)  # protocols whose events a subscription covers
+    def __init__(self) -> None:
+        self.log: list[_Write] = []
+        self.pending: _Table[str, Pending] = _Table(self.log)
+        self.answered: _Table[str, str] = _Table(self.log)  # MessageID -> protocol of request
+        #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
+        #: server answer the request that broke the protocol with an error response).
+        self.refused: _Table[str, str] = _Table(self.log)
+        self.message_ids: _Table[str, None] = _Table(self.log)
+        self.last_create_failed = False
+        self.dsp_jobs: _Table[str, DspJob] = _Table(self.log)
+        self.held: _Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = _Table(self.log)
+        self.jobs: _Table[tuple[str, str], ReportedJob] = _Table(self.log)
+        self.conditions: _Table[str, Condition] = _Table(self.log)
+        self.last_summary: tuple[str, ...] | None = None
+        self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
+        #: What closed, oldest first: (message count when it closed, table, key); ``closed``
+        #: holds the latest count per (table, key), so that an entry that reopened and closed
+        #: again is dropped only a window after its last closing.
+        self.expiry: deque[tuple[int, str, Any]] = deque()
+        self.closed: dict[tuple[str, Any], int] = {}
 
-    def copy(self) -> _World:
-        return _World(
-            pending=dict(self.pending),
-            answered=dict(self.answered),
-            refused=dict(self.refused),
-            message_ids=set(self.message_ids),
-            creates=dict(self.creates),
-            last_create_failed=self.last_create_failed,
-            dsp_jobs=dict(self.dsp_jobs),
-            held=dict(self.held),
-            jobs=dict(self.jobs),
-            conditions=dict(self.conditions),
-            last_summary=self.last_summary,
-            subscribed=set(self.subscribed),
+    def undo(self) -> None:
+        """Take back every logged write, newest first."""
+        for table, key, earlier in reversed(self.log):
+            if earlier is _MISSING:
+                dict.pop(table, key, None)
+            else:
+                dict.__setitem__(table, key, earlier)
+        self.log.clear()
+
+    def size(self) -> int:
+        return (
+            len(self.pending)
+            + len(self.answered)
+            + len(self.refused)
+            + len(self.message_ids)
+            + len(self.dsp_jobs)
+            + len(self.held)
+            + len(self.jobs)
+            + len(self.conditions)
+            + len(self.expiry)
         )
 
 
-class Session:
-    """The conversation state of one endpoint (or of an observer of both)."""
+#: table -> whether an entry of it is still closed (one that reopened is not dropped)
+_STILL_CLOSED: dict[str, Any] = {
+    "dsp_jobs": lambda job: job.phase == "finished",
+    "jobs": lambda job: job.ended,
+    "conditions": lambda condition: condition.cleared,
+}
 
-    def __init__(self, role: Role, *, profile: Profile = "strict") -> None:
+
+class Session:
+    """The conversation state of one endpoint (or of an observer of both).
+
+    ``window`` is how many messages a finished job, an answered request or a used MessageID
+    stays known after the message that finished, answered or used it (``None``: forever). A
+    message among those ``window`` messages is checked against it; a later one is not. Only
+    applied messages count: a refused one changes nothing, the window included.
+    """
+
+    def __init__(
+        self, role: Role, *, profile: Profile = "strict", window: int | None = DEFAULT_WINDOW
+    ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        if window is not None and window < 1:
+            raise ValueError(f"window must be at least 1 message, or None, not {window!r}")
+        self.window = window
+        #: How many messages were applied (refused ones do not count).
+        self.applied = 0
         self.role: Role = role
         #: In the lenient profile a documentation placeholder MessageID (``uuid:UniqueMsgId``)
         #: identifies nothing, so it is not held against uniqueness or correlation.
@@ -296,6 +383,8 @@ class Session:
         self.deferred: list[Problem] = []
         self._world = _World()
         self._now: datetime | None = None
+        #: Entries written or dropped by the last applied message (what it cost).
+        self._touched = 0
 
     # -- driving -------------------------------------------------------------------------
     def send(
@@ -339,13 +428,15 @@ class Session:
             elif now - job.last_activity >= JOB_TIMEOUT:
                 world.dsp_jobs[token] = attrs.evolve(job, timed_out=True)
                 expired.append(token)
+        world.log.clear()  # the clock is no message: nothing here is ever undone
         return tuple(expired)
 
     def finish(self) -> list[Problem]:
         """What is still open at the end of a transcript: unanswered requests, WS-DSP jobs
         never ended (nor timed out), and events held for JobTokens that never appeared."""
         problems = []
-        for message_id, request in self._world.pending.items():
+        pending = sorted(self._world.pending.items(), key=lambda item: item[1].arrived)
+        for message_id, request in pending:
             rule = _PAIRING.get(request.protocol, _GENERIC_PAIRING)[3]
             problems.append(
                 Problem(
@@ -377,7 +468,8 @@ class Session:
 
     # -- what the session knows, for reports -----------------------------------------------
     def jobs(self) -> list[JobSummary]:
-        """Every job seen, in the order they appeared."""
+        """Every job the session knows (open, or finished within the window), in the order
+        they appeared."""
         out = [
             JobSummary("dsp", token, job.state, job.phase)
             for token, job in self._world.dsp_jobs.items()
@@ -399,23 +491,68 @@ class Session:
     ) -> None:
         facts = facts_of(envelope)
         now = self._now if at is None else at
-        world = self._world.copy()
+        world = self._world
+        world.log.clear()
+        # the few values that are not tables, kept as they were before the message
+        scalars = (world.last_create_failed, world.last_summary, world.subscribed)
         warnings: list[Problem] = []
         deferred: list[Problem] = []
+        closed: list[tuple[str, Any]] = []
         try:
             self._check_role(facts, sender)
             if self.profile == "lenient" and facts.message_id in PLACEHOLDERS:
                 facts = attrs.evolve(facts, message_id=None)
-            _Step(world, warnings, deferred, index, now).apply(facts, envelope)
+            _Step(world, warnings, deferred, closed, index, now, self.applied).apply(
+                facts, envelope
+            )
         except _BrokenRuleError as broken:
+            world.undo()  # a refused message changes nothing
+            world.last_create_failed, world.last_summary, world.subscribed = scalars
             if facts.kind == "request" and facts.message_id is not None:
                 # nothing else changes: only the fault owed for it may now relate to it
-                self._world.refused[facts.message_id] = facts.protocol
+                world.refused[facts.message_id] = facts.protocol
+                self._close(("refused", facts.message_id))
             raise error(broken.rule, broken.message, envelope, index) from None
-        self._world = world  # look up first, assign last: a refused message changed nothing
+        self.applied += 1
+        self._touched = len(world.log)
+        world.log.clear()
         self._now = now
         self.warnings.extend(warnings)
         self.deferred.extend(deferred)
+        for entry in closed:
+            self._close(entry)
+        self._forget()
+
+    def _close(self, entry: tuple[str, Any]) -> None:
+        """Start the window of an entry that closed with the last message."""
+        if self.window is not None:
+            self._world.closed[entry] = self.applied
+            self._world.expiry.append((self.applied, *entry))
+
+    def _forget(self) -> None:
+        """Drop what closed ``window`` messages ago (each entry once: O(1) per message,
+        amortized)."""
+        if self.window is None:
+            return
+        world = self._world
+        horizon = self.applied - self.window
+        while world.expiry and world.expiry[0][0] <= horizon:
+            count, name, key = world.expiry.popleft()
+            self._touched += 1
+            if world.closed.get((name, key)) != count:
+                continue  # it closed again later: its newer entry decides
+            del world.closed[name, key]
+            table: dict[Any, Any] = getattr(world, name)
+            value = table.get(key, _MISSING)
+            still_closed = _STILL_CLOSED.get(name)
+            if value is not _MISSING and (still_closed is None or still_closed(value)):
+                dict.__delitem__(table, key)
+
+    def state_size(self) -> int:
+        """How many entries the session holds (jobs, requests, MessageIDs, conditions, held
+        events, and what waits to be forgotten): what is open plus at most ``window``
+        messages' worth of what closed, however long the conversation."""
+        return self._world.size()
 
     def _check_role(self, facts: Facts, sender: Role | None) -> None:
         if sender == "observer" or facts.protocol not in _ROLE_RULE:
@@ -438,21 +575,26 @@ class Session:
 
 
 class _Step:
-    """Applies one message to a copy of the world."""
+    """Applies one message to the world; ``closed`` collects what it finished, answered or
+    used, whose window starts once the message is applied."""
 
     def __init__(
         self,
         world: _World,
         warnings: list[Problem],
         deferred: list[Problem],
+        closed: list[tuple[str, Any]],
         index: int | None,
         now: datetime | None,
+        arrived: int,
     ) -> None:
         self.world = world
         self.warnings = warnings
         self.deferred = deferred
+        self.closed = closed
         self.index = index
         self.now = now
+        self.arrived = arrived
 
     def warn(self, rule: str, message: str) -> None:
         self.warnings.append(Problem(rule=rule, message=message, index=self.index))
@@ -460,7 +602,7 @@ class _Step:
     def apply(self, facts: Facts, envelope: Envelope) -> None:
         request = self._correlate(facts)
         if facts.protocol == "wse" and facts.kind == "response" and facts.operation == "Subscribe":
-            self.world.subscribed.update({"dsp", "dsd", "dsc"})
+            self.world.subscribed = frozenset({"dsp", "dsd", "dsc"})
         if facts.protocol == "dsp" or (request is not None and request.protocol == "dsp"):
             self._dsp(facts, envelope, request)
         elif facts.protocol in ("dsd", "dsc") or request is not None:
@@ -471,9 +613,11 @@ class _Step:
         world = self.world
         rules = _PAIRING.get(facts.protocol, _GENERIC_PAIRING)
         if facts.message_id is not None:
-            if facts.message_id in world.message_ids:
+            # (a pending request's MessageID is in use however long it waits for its reply)
+            if facts.message_id in world.message_ids or facts.message_id in world.pending:
                 raise _BrokenRuleError(rules[0], f"MessageID {facts.message_id} was used before")
-            world.message_ids.add(facts.message_id)
+            world.message_ids[facts.message_id] = None
+            self.closed.append(("message_ids", facts.message_id))
         if facts.kind == "request":
             if facts.message_id is not None:
                 world.pending[facts.message_id] = Pending(
@@ -483,6 +627,9 @@ class _Step:
                     job=facts.job,
                     requested=facts.requested,
                     document_id=facts.document_id,
+                    dialects=facts.dialects,
+                    psp_identifier=facts.psp_identifier,
+                    arrived=self.arrived,
                 )
             return None
         if facts.kind not in ("response", "fault"):
@@ -491,7 +638,8 @@ class _Step:
         request = world.pending.get(relates) if relates is not None else None
         if request is None:
             if relates is not None and facts.kind == "fault" and relates in world.refused:
-                world.answered[relates] = world.refused.pop(relates)
+                world.answered[relates] = world.refused.take(relates, "")
+                self.closed.append(("answered", relates))
                 return None  # the fault owed for a refused request: nothing else to apply
             if relates is not None and relates in world.answered:
                 protocol = world.answered[relates]
@@ -509,35 +657,36 @@ class _Step:
                 rules[1],
                 f"{facts.operation} response relates to a {request.operation} request",
             )
-        del world.pending[relates]  # type: ignore[arg-type]
-        world.answered[relates] = request.protocol  # type: ignore[index]
+        assert relates is not None  # a request was found by it
+        del world.pending[relates]
+        world.answered[relates] = request.protocol
+        self.closed.append(("answered", relates))
         return request
 
     # -- WS-DSP ----------------------------------------------------------------------------
     def _dsp(self, facts: Facts, envelope: Envelope, request: Pending | None) -> None:
         world = self.world
         if facts.kind == "fault" and request is not None:
+            known = request.job or ""
             if request.operation == "CreatePostScanJob":
                 world.last_create_failed = True
-            elif request.operation == "SendImage" and request.job in world.dsp_jobs:
+            elif request.operation == "SendImage" and known in world.dsp_jobs:
                 # the image was not received: the device may send it again (section 6 retry)
-                job = world.dsp_jobs[request.job]
-                world.dsp_jobs[request.job] = attrs.evolve(
+                job = world.dsp_jobs[known]
+                world.dsp_jobs[known] = attrs.evolve(
                     job,
                     images_outstanding=max(job.images_outstanding - 1, 0),
                     images_sent=max(job.images_sent - 1, 0),
                     document_ids=job.document_ids - {request.document_id or ""},
                 )
-            elif request.operation == "EndPostScanJob" and request.job in world.dsp_jobs:
-                job = world.dsp_jobs[request.job]
+            elif request.operation == "EndPostScanJob" and known in world.dsp_jobs:
+                job = world.dsp_jobs[known]
                 if job.phase == "ending":  # not ended: EndPostScanJob may be sent again
-                    world.dsp_jobs[request.job] = attrs.evolve(job, phase="open", end_sent=False)
+                    world.dsp_jobs[known] = attrs.evolve(job, phase="open", end_sent=False)
             return
         if facts.operation == "CreatePostScanJob":
-            if facts.kind == "request":
-                world.creates[facts.message_id or ""] = facts
-            else:
-                self._mint(facts)
+            if facts.kind != "request":
+                self._mint(facts, request)
             return
         token = facts.job if facts.job is not None else (request.job if request else None)
         if token is None:
@@ -639,13 +788,12 @@ class _Step:
                     job = self._dsp_report(job, report)
         self.world.dsp_jobs[job.token] = job
 
-    def _mint(self, facts: Facts) -> None:
+    def _mint(self, facts: Facts, create: Pending | None) -> None:
         token = facts.minted_token
         if token is None:
             return
         if token in self.world.dsp_jobs:
             raise _BrokenRuleError("DSP-2", f"JobToken {token!r} was minted twice")
-        create = self.world.creates.get(facts.relates_to or "")
         self.world.last_create_failed = False
         self.world.dsp_jobs[token] = DspJob(
             token=token,
@@ -654,8 +802,16 @@ class _Step:
             last_activity=self.now,
             minted_at=self.index,
         )
-        for index, held, envelope in self.world.held.pop(token, ()):
-            step = _Step(self.world, self.warnings, self.deferred, index, self.now)
+        for index, held, envelope in self.world.held.take(token, ()):
+            step = _Step(
+                self.world,
+                self.warnings,
+                self.deferred,
+                self.closed,
+                index,
+                self.now,
+                self.arrived,
+            )
             try:
                 step._dsp_event(held, envelope, token)
             except _BrokenRuleError as broken:
@@ -667,7 +823,7 @@ class _Step:
         world = self.world
         if "dsp" not in world.subscribed:
             self.warn("DSP-20", f"{facts.operation} although no subscription was seen")
-            world.subscribed.add("dsp")  # say it once
+            world.subscribed |= {"dsp"}  # say it once
         job = world.dsp_jobs.get(token)
         if job is None:
             # rule 22: the event may overtake the response that reveals its token
@@ -688,6 +844,8 @@ class _Step:
                     )
                 job = self._dsp_report(job, report)
         world.dsp_jobs[token] = job
+        if job.phase == "finished":
+            self.closed.append(("dsp_jobs", token))
 
     def _dsp_report(self, job: DspJob, report: JobReport) -> DspJob:
         state = report.state
@@ -754,7 +912,7 @@ class _Step:
                 "DSD-22" if protocol == "dsd" else "DSP-20",
                 f"{facts.operation} although no subscription was seen",
             )
-            self.world.subscribed.add(protocol)
+            self.world.subscribed |= {protocol}
         if facts.kind == "response" and request is not None:
             if facts.operation in ("GetJobElements", "GetScannerElements"):
                 self._mirror(facts, request, "DSD-24", order_rule="DSD-24-ORDER")
@@ -800,6 +958,7 @@ class _Step:
             self.world.jobs[key] = attrs.evolve(
                 job, ended=True, end_state=state, count=report.count
             )
+            self.closed.append(("jobs", key))
             return
         if job.ended and not in_response and state in DSD_FIRST_STATES:
             # rule 11: a finished JobId starting over is a new job, reused too soon
@@ -857,6 +1016,7 @@ class _Step:
                 )
             self._reasons(state or "", report.reasons, "DSP-31")
             self.world.jobs[key] = attrs.evolve(job, ended=True, end_state=state, state=state)
+            self.closed.append(("jobs", key))
             return
         if job.ended and state not in FINAL_JOB_STATES:
             raise _BrokenRuleError(
@@ -915,6 +1075,7 @@ class _Step:
             if before(facts.condition_time, known.time):
                 self.warn("DSD-18", f"condition {facts.condition} cleared before it was raised")
             world.conditions[facts.condition] = attrs.evolve(known, cleared=True)
+            self.closed.append(("conditions", facts.condition))
         if facts.active_conditions is not None:
             for condition in facts.active_conditions:
                 known = world.conditions.get(condition)

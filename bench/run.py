@@ -1,0 +1,366 @@
+"""The performance table: every measurable row as a ratio against a comparator run alongside.
+
+Usage: python bench/run.py [--quick] [--skip-mtom]
+
+Each row times dsm-messages and its comparator in the same process, in interleaved rounds
+(one batch of each, in turn), and shows the ratio of the medians with the goal and whether
+it is met. Three messages are measured: a CreatePostScanJobRequest (≈2.5 KB), a
+ScannerElementsChangeEvent (≈8 KB) and a WS-DSC GetActiveJobsResponse listing 500 jobs
+(≈350 KB).
+
+- parse(data, validate=True) against lxml's parse plus XSD validation of the same bytes,
+  and against xsdata's generic XmlParser alone; validate(data) against lxml's parse plus XSD;
+  serialize(body, ...) against xsdata's XmlSerializer.render of the same envelope;
+- Session: an observer's time per message over jobs 0-100 against jobs 1,900-2,000 of one
+  conversation of short jobs (each created, sent one image, ended, finished: 8 messages),
+  the two fed job by job in turn to a fresh observer and to one that saw jobs 0-1,900; and
+  the memory an observer holds after 5,000 against after 10,000 finished jobs (tracemalloc);
+- MTOM package given as bytes: bench/bench_mtom.py (fresh processes, its own comparators);
+- import dsm_messages against import lxml.etree, each in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent / "tests"))  # the sample bodies the tests use
+
+import attrs  # noqa: E402
+import message_samples as s  # noqa: E402
+from lxml import etree  # noqa: E402
+from xsdata.formats.dataclass.parsers import XmlParser  # noqa: E402
+from xsdata.formats.dataclass.serializers import XmlSerializer  # noqa: E402
+
+from dsm_messages import ANONYMOUS, Envelope, Session, load_schema, parse, validate  # noqa: E402
+from dsm_messages.envelope import serialize  # noqa: E402
+from dsm_messages.models import dsc, dsp, soap  # noqa: E402
+from dsm_messages.safexml import parse_xml  # noqa: E402
+
+SERVER = "https://scansrv01.contoso.com:5362/ScanServer/4d15d73c-bbcd-4cba-beae-07e1f8ea9475"
+
+
+@attrs.frozen
+class Row:
+    what: str
+    figures: tuple[float, ...]
+    goal: str
+    met: bool
+    unit: str = "x"
+
+    def show(self) -> str:
+        shown = " / ".join(f"{figure:.3g}" for figure in self.figures)
+        verdict = "met" if self.met else "NOT MET"
+        return f"| {self.what} | {shown}{self.unit} | {self.goal} | {verdict} |"
+
+
+# -- messages --------------------------------------------------------------------------------
+
+
+def messages() -> dict[str, bytes]:
+    create = s.SAMPLES["dsp:CreatePostScanJobRequest"]
+    change = s.SAMPLES["dsd:ScannerElementsChangeEvent"]
+    listed = s.SAMPLES["dsc:GetActiveJobsResponse"]
+    assert isinstance(listed, dsc.GetActiveJobsResponse)
+    summaries = list(listed.active_jobs.job_summary)
+    many = [
+        dataclasses.replace(summaries[i % len(summaries)], job_token=str(uuid.UUID(int=i)))
+        for i in range(500)
+    ]
+    jobs = dsc.GetActiveJobsResponse(active_jobs=dsc.ListOfSummarysType(job_summary=many))
+    return {
+        "create": serialize(create, to=SERVER),
+        "change": serialize(change, to=SERVER),
+        "500 jobs": serialize(jobs, to=ANONYMOUS, relates_to="urn:uuid:1"),
+    }
+
+
+def ratio(ours: Callable[[], object], theirs: Callable[[], object], rounds: int) -> float:
+    """Median time of ``ours`` over median time of ``theirs``, batches interleaved."""
+    ours(), theirs()  # warm up
+    number = max(1, int(0.02 / max(_once(theirs), 1e-7)))
+    mine, other = [], []
+    for _ in range(rounds):
+        mine.append(_batch(ours, number))
+        other.append(_batch(theirs, number))
+    return statistics.median(mine) / statistics.median(other)
+
+
+def _once(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def _batch(call: Callable[[], object], number: int) -> float:
+    started = time.perf_counter()
+    for _ in range(number):
+        call()
+    return (time.perf_counter() - started) / number
+
+
+def _calls(
+    blob: bytes,
+    envelope: Envelope,
+    model: soap.Envelope,
+    schema: etree.XMLSchema,
+    xsdata_parser: XmlParser,
+    serializer: XmlSerializer,
+) -> dict[str, Callable[[], object]]:
+    """What each row times for one message."""
+    return {
+        "parse": lambda: parse(blob, validate=True),
+        "validate": lambda: validate(blob),
+        "lxml+xsd": lambda: schema.validate(parse_xml(blob)),
+        "xsdata parse": lambda: xsdata_parser.from_bytes(blob, soap.Envelope),
+        "serialize": lambda: serialize(
+            envelope.body,
+            to=envelope.to or "",
+            action=envelope.action,
+            message_id=envelope.message_id,
+            relates_to=envelope.relates_to,
+        ),
+        "xsdata render": lambda: serializer.render(model),
+    }
+
+
+def message_rows(rounds: int) -> list[Row]:
+    data = messages()
+    schema = load_schema()
+    xsdata_parser = XmlParser()
+    serializer = XmlSerializer()
+
+    parse_vs_xsd, parse_vs_xsdata, validate_vs_xsd, serialize_vs_xsdata = [], [], [], []
+    for blob in data.values():
+        assert validate(blob).valid
+        envelope = parse(blob)
+        model = xsdata_parser.from_bytes(blob, soap.Envelope)
+        calls = _calls(blob, envelope, model, schema, xsdata_parser, serializer)
+        parse_vs_xsd.append(ratio(calls["parse"], calls["lxml+xsd"], rounds))
+        parse_vs_xsdata.append(ratio(calls["parse"], calls["xsdata parse"], rounds))
+        validate_vs_xsd.append(ratio(calls["validate"], calls["lxml+xsd"], rounds))
+        serialize_vs_xsdata.append(ratio(calls["serialize"], calls["xsdata render"], rounds))
+    names = " / ".join(data)
+    return [
+        Row(f"parse(validate=True) vs lxml parse + XSD ({names})", tuple(parse_vs_xsd),
+            "<= 5x", max(parse_vs_xsd) <= 5),
+        Row(f"parse(validate=True) vs xsdata XmlParser ({names})", tuple(parse_vs_xsdata),
+            "<= 0.4", max(parse_vs_xsdata) <= 0.4),
+        Row(f"validate vs lxml parse + XSD ({names})", tuple(validate_vs_xsd),
+            "<= 3x", max(validate_vs_xsd) <= 3),
+        Row(f"serialize vs xsdata XmlSerializer.render ({names})", tuple(serialize_vs_xsdata),
+            "<= 0.33", max(serialize_vs_xsdata) <= 0.33),
+    ]  # fmt: skip
+
+
+# -- the conversation ------------------------------------------------------------------------
+
+
+def job_messages(number: int) -> list[Envelope]:
+    """Job ``number``'s nine messages as an observer sees them, already parsed (built from one
+    parsed template per message, so that making them costs no XML work)."""
+    token = str(uuid.UUID(int=number))
+    out: list[Envelope] = []
+    for template, relate, body in _TEMPLATES:
+        message_id = f"urn:uuid:{uuid.UUID(int=(number << 8) + len(out))}"
+        relates_to = out[relate].message_id if relate is not None else None
+        out.append(
+            attrs.evolve(
+                template,
+                message_id=message_id,
+                relates_to=relates_to,
+                body=body(token) if body is not None else template.body,
+            )
+        )
+    return out
+
+
+def _templates() -> list[tuple[Envelope, int | None, Callable[[str], object] | None]]:
+    def wire(body: object, *, request: bool = False) -> Envelope:
+        return parse(
+            serialize(body, to=SERVER if request else ANONYMOUS, relates_to=None if request
+                      else "urn:uuid:0")
+        )  # fmt: skip
+
+    token = "t"
+    image = s.SAMPLES["dsp:SendImageRequest"]
+    assert isinstance(image, dsp.SendImageRequest)
+    status = s.SAMPLES["dsp:PostScanJobStatusEvent"]
+    end_state = s.SAMPLES["dsp:PostScanJobEndStateEvent"]
+    assert isinstance(status, dsp.PostScanJobStatusEvent)
+    assert isinstance(end_state, dsp.PostScanJobEndStateEvent)
+    processing = dataclasses.replace(
+        status.job_status, job_state=dsp.JobStateWKVType.PROCESSING, images_received=1,
+        job_completed_time=None,
+    )  # fmt: skip
+    finished = dataclasses.replace(end_state.post_scan_job_end_state, images_received=1)
+    return [
+        (wire(s.SAMPLES["dsp:CreatePostScanJobRequest"], request=True), None, None),
+        (wire(dsp.CreatePostScanJobResponse(job_token=token)), 0,
+         lambda t: dsp.CreatePostScanJobResponse(job_token=t)),
+        (wire(image, request=True), None, lambda t: dataclasses.replace(image, job_token=t)),
+        (wire(dsp.SendImageResponse()), 2, None),
+        (wire(dsp.EndPostScanJobRequest(job_token=token), request=True), None,
+         lambda t: dsp.EndPostScanJobRequest(job_token=t)),
+        (wire(dsp.EndPostScanJobResponse()), 4, None),
+        (wire(dataclasses.replace(status, job_status=processing)), None,
+         lambda t: dsp.PostScanJobStatusEvent(job_status=dataclasses.replace(processing,
+                                                                            job_token=t))),
+        (wire(end_state), None, lambda t: dsp.PostScanJobEndStateEvent(
+            post_scan_job_end_state=dataclasses.replace(finished, job_token=t))),
+    ]  # fmt: skip
+
+
+_TEMPLATES = _templates()
+PER_JOB = len(_TEMPLATES)
+
+
+def subscribed() -> list[Envelope]:
+    subscribe = parse(serialize(s.SAMPLES["wse:Subscribe"], to=SERVER))
+    answer = parse(
+        serialize(
+            s.SAMPLES["wse:SubscribeResponse"], to=ANONYMOUS, relates_to=subscribe.message_id
+        )
+    )
+    return [subscribe, answer]
+
+
+def session_rows(quick: bool, rounds: int) -> list[Row]:
+    jobs = 500 if quick else 2_000
+    conversation = [job_messages(n) for n in range(jobs)]
+    early, late = [], []
+    for _ in range(rounds):
+        # two observers, one fresh and one that has seen every job before the last 100; their
+        # jobs are then fed in turn (job k to the first, job jobs-100+k to the second), so
+        # that whatever else the machine does falls on both alike
+        fresh, seasoned = Session("observer"), Session("observer")
+        for message in [*subscribed(), *(m for job in conversation[: jobs - 100] for m in job)]:
+            seasoned.observe(message)
+        for message in subscribed():
+            fresh.observe(message)
+        spent = [0.0, 0.0]
+        for k in range(100):
+            for side, (observer, job) in enumerate(
+                ((fresh, conversation[k]), (seasoned, conversation[jobs - 100 + k]))
+            ):
+                started = time.perf_counter()
+                for message in job:
+                    observer.observe(message)
+                spent[side] += time.perf_counter() - started
+        for observer in (fresh, seasoned):
+            assert observer.finish() == []
+            assert observer.warnings == []
+        early.append(spent[0] / (100 * PER_JOB))
+        late.append(spent[1] / (100 * PER_JOB))
+    per_message = statistics.median(early) * 1e6, statistics.median(late) * 1e6
+    flat = statistics.median(b / a for a, b in zip(early, late, strict=True))
+    finished = (2_000, 4_000) if quick else (5_000, 10_000)
+    held = memory_after(finished)
+    growth = held[1] / held[0]
+    return [
+        Row(f"Session µs per message, jobs 0-100 -> jobs {jobs - 100:,}-{jobs:,}", per_message,
+            "<= 5 µs", per_message[1] <= 5, " µs"),
+        Row("  the same, later over earlier (flat; median of rounds)", (flat,), "<= 1.2x",
+            flat <= 1.2),
+        Row(f"Session memory after {finished[0]:,} -> {finished[1]:,} finished jobs (MiB)",
+            tuple(m / 2**20 for m in held), "O(open jobs)", growth <= 1.1, " MiB"),
+        Row("  the same, later over earlier (flat)", (growth,), "<= 1.1x", growth <= 1.1),
+    ]  # fmt: skip
+
+
+def memory_after(finished: tuple[int, ...]) -> tuple[float, ...]:
+    """What an observer holds (tracemalloc) after each count of finished jobs, nothing open."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        observer = Session("observer")
+        held = []
+        done = 0
+        messages = iter(subscribed())
+        for target in finished:
+            for message in _chain(messages, (m for n in range(done, target) for m in
+                                             job_messages(n))):  # fmt: skip
+                observer.observe(message)
+            done = target
+            messages = iter(())
+            gc.collect()
+            held.append(tracemalloc.get_traced_memory()[0] - base)
+        assert observer.finish() == []
+        return tuple(held)
+    finally:
+        tracemalloc.stop()
+
+
+def _chain(*parts: Iterator[Envelope]) -> Iterator[Envelope]:
+    for part in parts:
+        yield from part
+
+
+# -- whole processes -------------------------------------------------------------------------
+
+
+def import_row(rounds: int) -> Row:
+    def run(module: str) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        return time.perf_counter() - started
+
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(run("dsm_messages"))
+        theirs.append(run("lxml.etree"))
+    times = statistics.median(ours) / statistics.median(theirs)
+    return Row(
+        f"import dsm_messages vs import lxml.etree (whole process; {statistics.median(ours):.2f}"
+        " s)",
+        (times,),
+        "<= 3x",
+        times <= 3,
+    )
+
+
+def mtom_rows(quick: bool) -> list[str]:
+    size, rounds = ("32", "2") if quick else ("128", "3")
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "bench_mtom.py"), "--size-mib", size, "--rounds", rounds],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.splitlines()
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--quick", action="store_true", help="fewer rounds, smaller inputs")
+    options.add_argument("--skip-mtom", action="store_true", help="leave the MTOM rows out")
+    arguments = options.parse_args()
+    rounds = 3 if arguments.quick else 7
+    print("| What | dsm-messages vs comparator (medians) | Goal | |")
+    print("|---|---|---|---|")
+    session_rounds = 3 if arguments.quick else 5
+    rows = [*message_rows(rounds), *session_rows(arguments.quick, session_rounds)]
+    rows.append(import_row(rounds))
+    for row in rows:
+        print(row.show())
+    print("(not measured here: dsm-messages validate on 10,000 files against xmllint)")
+    if not arguments.skip_mtom:
+        print()
+        print("MTOM package given as bytes (bench/bench_mtom.py):")
+        for line in mtom_rows(arguments.quick):
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
