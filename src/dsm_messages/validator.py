@@ -78,7 +78,9 @@ _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _NOT_IN_URIS = frozenset('<>"{}|\\^`')
 _URI_SCHEMA_ERROR = re.compile(
-    r"^Element '[^']*': .* is not a valid value of the atomic type 'xs:anyURI'", re.DOTALL
+    r"^Element '[^']*'(, attribute '[^']*')?: .* is not a valid value of the atomic type "
+    r"'xs:anyURI'",
+    re.DOTALL,
 )
 _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
@@ -531,12 +533,38 @@ class _Checker:
         """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
         (an action that is not a URI is named once, as an unknown action)."""
         facts = declarations()
+        attribute_names = {attribute for _, attribute in facts.uri_attributes}
         for element in root.iter():
             if not isinstance(element.tag, str) or element.tag == f"{{{ns.WSA}}}Action":
                 continue
             parent = element.getparent()
             if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
                 self._absolute_uri(element)
+            for attribute in attribute_names.intersection(map(str, element.attrib)):
+                if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
+                    self._absolute_uri_attribute(element, attribute)
+
+    def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
+        raw = element.get(attribute, "")
+        value = raw.strip()
+        name = f"{_name(element)}/@{ns.prefixed(attribute) if '}' in attribute else attribute}"
+        location = self.source.location(element) if self.source is not None else None
+        if location is not None:
+            location += name[name.index("/@") :]
+        if raw != value:
+            self.add(
+                "DSM-URI-WHITESPACE",
+                f"{name} {value!r} is padded with whitespace",
+                element,
+                location=location,
+            )
+            element.set(attribute, value)
+        defect = _uri_defect(value)
+        if defect is not None:
+            self.uri_lines.add(element.sourceline)
+            self.add(
+                "DSM-URI-NOT-ABSOLUTE", f"{name} {value!r} {defect}", element, location=location
+            )
 
     def _absolute_uri(self, element: etree._Element) -> None:
         value = self._uri_text(element)
