@@ -1551,11 +1551,18 @@ SUBSCRIBE = (
             "wse:Filter/@Dialect '//schemas.xmlsoap.org/ws/2006/02/devprof/Action' "
             "is not an absolute URI: it has no scheme",
         ),
+        (
+            b'Dialect="http://schemas',
+            b'Dialect=" http://schemas',
+            "wse:Filter/@Dialect 'http://schemas.xmlsoap.org/ws/2006/02/devprof/Action' "
+            "is padded with whitespace before it",
+        ),
     ],
 )
 def test_uri_attributes_are_checked_once(old: bytes, new: bytes, message: str) -> None:
     data = SUBSCRIBE.read_bytes()
     assert validate(data).valid
     [problem] = validate(data.replace(old, new, 1)).problems
-    assert (problem.code, problem.message) == ("DSM-URI-NOT-ABSOLUTE", message)
+    code = "DSM-URI-WHITESPACE" if "padded" in message else "DSM-URI-NOT-ABSOLUTE"
+    assert (problem.code, problem.message) == (code, message)
     assert problem.location == ("/soap:Envelope/soap:Body/wse:Subscribe/wse:Filter/@Dialect")

@@ -516,14 +516,9 @@ class _Checker:
         raw = element.text or ""
         value = raw.strip()
         if raw != value:
-            where = (
-                "before and after"
-                if raw[0].isspace() and raw[-1].isspace()
-                else ("before" if raw[0].isspace() else "after")
-            )
             self.add(
                 "DSM-URI-WHITESPACE",
-                f"{_name(element)} {value!r} is padded with whitespace {where} it",
+                f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
             element.text = value
@@ -554,7 +549,7 @@ class _Checker:
         if raw != value:
             self.add(
                 "DSM-URI-WHITESPACE",
-                f"{name} {value!r} is padded with whitespace",
+                f"{name} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
                 location=location,
             )
@@ -1073,6 +1068,12 @@ def _location(element: etree._Element) -> str:
         steps.append(step)
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+def _padding(raw: str) -> str:
+    """Where whitespace pads ``raw``: before, after, or before and after it."""
+    before, after = raw[:1].isspace(), raw[-1:].isspace()
+    return "before and after" if before and after else ("before" if before else "after")
 
 
 def _uri_defect(value: str) -> str | None:
