@@ -1569,3 +1569,47 @@ def test_two_subscription_identifiers_are_a_duplicate_header() -> None:
     assert problem.location == f"{HEADER}/wse:Identifier[2]"
     with pytest.raises(DsmError):
         parse(twice)
+
+
+SUBSCRIBE = (
+    Path(__file__).resolve().parent.parent
+    / "examples/conversations/dsp-job-two-images/01-subscribe-request.xml"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            b'Dialect="http://schemas',
+            b'Dialect="http://sche mas',
+            "wse:Filter/@Dialect 'http://sche mas.xmlsoap.org/ws/2006/02/devprof/Action' "
+            "has whitespace inside it; a URI holds none",
+        ),
+        (
+            b'Dialect="http://schemas',
+            b'Dialect="ht tp://schemas',
+            "wse:Filter/@Dialect 'ht tp://schemas.xmlsoap.org/ws/2006/02/devprof/Action' "
+            "has whitespace inside it; a URI holds none",
+        ),
+        (
+            b'Dialect="http://schemas',
+            b'Dialect="//schemas',
+            "wse:Filter/@Dialect '//schemas.xmlsoap.org/ws/2006/02/devprof/Action' "
+            "is not an absolute URI: it has no scheme",
+        ),
+        (
+            b'Dialect="http://schemas',
+            b'Dialect=" http://schemas',
+            "wse:Filter/@Dialect 'http://schemas.xmlsoap.org/ws/2006/02/devprof/Action' "
+            "is padded with whitespace before it",
+        ),
+    ],
+)
+def test_uri_attributes_are_checked_once(old: bytes, new: bytes, message: str) -> None:
+    data = SUBSCRIBE.read_bytes()
+    assert validate(data).valid
+    [problem] = validate(data.replace(old, new, 1)).problems
+    code = "DSM-URI-WHITESPACE" if "padded" in message else "DSM-URI-NOT-ABSOLUTE"
+    assert (problem.code, problem.message) == (code, message)
+    assert problem.location == ("/soap:Envelope/soap:Body/wse:Subscribe/wse:Filter/@Dialect")

@@ -34,6 +34,10 @@ class Declarations:
     #: (``dsc:Dialect`` is a URI in a FilterStatus, a QName in a Filter).
     uri_children: frozenset[tuple[str, str]] = frozenset()
 
+    #: (element, attribute) pairs whose attribute value is an ``xs:anyURI``; element ``None``
+    #: for a global attribute (``soap:role``), which may appear on any element.
+    uri_attributes: frozenset[tuple[str | None, str]] = frozenset()
+
     def holds_uri(self, parent: str | None, element: str) -> bool:
         """Whether ``element`` (under ``parent``, both Clark names) holds an ``xs:anyURI``."""
         return element in self.uri_elements or (parent, element) in self.uri_children
@@ -51,12 +55,24 @@ def declarations() -> Declarations:
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)
     owned: list[tuple[str, str, str | None]] = []
+    # (attribute Clark name as written, its type, its owner or None when global)
+    attributes: list[tuple[str, str, str | None]] = []
     bases: dict[str, set[str]] = {}  # type -> the types and member types it is built on
     enumerations: dict[str, set[str]] = {}  # type -> its enumeration values
     directory = schema_dir()
     for path in sorted(directory.glob("*.xsd")):
         root = etree.parse(str(path)).getroot()
         tns = root.get("targetNamespace", "")
+        qualified = root.get("attributeFormDefault") == "qualified"
+        for node in root.iter(f"{{{_XS}}}attribute"):
+            name, type_name = node.get("name"), node.get("type")
+            if name is None or type_name is None:
+                continue
+            is_global = node.getparent() is root
+            form = node.get("form", "qualified" if qualified or is_global else "unqualified")
+            written = f"{{{tns}}}{name}" if form == "qualified" else name
+            owner = None if is_global else _owner(node, tns)
+            attributes.append((written, _resolve(node, type_name), owner))
         for node in root.iter(
             f"{{{_XS}}}element", f"{{{_XS}}}simpleType", f"{{{_XS}}}complexType"
         ):
@@ -114,6 +130,14 @@ def declarations() -> Declarations:
         for parent in elements_of_type.get(owner or "", {owner} if owner else set())
     }
 
+    uri_attributes: set[tuple[str | None, str]] = set()
+    for attribute, type_name, owner in attributes:
+        if built_on(type_name, f"{{{_XS}}}anyURI"):
+            if owner is None:  # a global attribute: on any element
+                uri_attributes.add((None, attribute))
+            for carrier in elements_of_type.get(owner or "", {owner} if owner else set()):
+                uri_attributes.add((carrier, attribute))
+
     keyword_elements: dict[str, set[str]] = {}
     for element, type_name in element_types:
         if built_on(type_name, _KEYWORD_PATTERN_TYPE):
@@ -128,6 +152,7 @@ def declarations() -> Declarations:
         ),
         uri_elements=frozenset(name for name, kinds in uri_names.items() if kinds == {True}),
         uri_children=frozenset(uri_children),
+        uri_attributes=frozenset(uri_attributes),
     )
 
 

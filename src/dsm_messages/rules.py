@@ -133,13 +133,14 @@ RULES: dict[str, Rule] = {
         ),
         _rule(
             "DSM-URI-NOT-ABSOLUTE",
-            "an address, MessageID or RelatesTo that is not an absolute URI (e.g. a placeholder)",
+            "a URI-typed value (address, MessageID, RelatesTo, Dialect, ...) that is not an "
+            "absolute URI: a placeholder, no scheme, whitespace inside it",
             lenient=_TOLERATED,
             fault="wsa:InvalidMessageInformationHeader",
         ),
         _rule(
             "DSM-URI-WHITESPACE",
-            "a URI value padded with whitespace or line breaks",
+            "a URI value padded with whitespace or line breaks around it",
             lenient=_TOLERATED,
             fault="wsa:InvalidMessageInformationHeader",
         ),

@@ -86,7 +86,9 @@ _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _NOT_IN_URIS = frozenset('<>"{}|\\^`')
 _URI_SCHEMA_ERROR = re.compile(
-    r"^Element '[^']*': .* is not a valid value of the atomic type 'xs:anyURI'", re.DOTALL
+    r"^Element '[^']*'(, attribute '[^']*')?: .* is not a valid value of the atomic type "
+    r"'xs:anyURI'",
+    re.DOTALL,
 )
 _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
@@ -543,14 +545,9 @@ class _Checker:
         raw = element.text or ""
         value = raw.strip()
         if raw != value:
-            where = (
-                "before and after"
-                if raw[0].isspace() and raw[-1].isspace()
-                else ("before" if raw[0].isspace() else "after")
-            )
             self.add(
                 "DSM-URI-WHITESPACE",
-                f"{_name(element)} {value!r} is padded with whitespace {where} it",
+                f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
             element.text = value
@@ -560,12 +557,38 @@ class _Checker:
         """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
         (an action that is not a URI is named once, as an unknown action)."""
         facts = declarations()
+        attribute_names = {attribute for _, attribute in facts.uri_attributes}
         for element in root.iter():
             if not isinstance(element.tag, str) or element.tag == f"{{{ns.WSA}}}Action":
                 continue
             parent = element.getparent()
             if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
                 self._absolute_uri(element)
+            for attribute in attribute_names.intersection(map(str, element.attrib)):
+                if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
+                    self._absolute_uri_attribute(element, attribute)
+
+    def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
+        raw = element.get(attribute, "")
+        value = raw.strip()
+        name = f"{_name(element)}/@{ns.prefixed(attribute) if '}' in attribute else attribute}"
+        location = self.source.location(element) if self.source is not None else None
+        if location is not None:
+            location += name[name.index("/@") :]
+        if raw != value:
+            self.add(
+                "DSM-URI-WHITESPACE",
+                f"{name} {value!r} is padded with whitespace {_padding(raw)} it",
+                element,
+                location=location,
+            )
+            element.set(attribute, value)
+        defect = _uri_defect(value)
+        if defect is not None:
+            self.uri_lines.add(element.sourceline)
+            self.add(
+                "DSM-URI-NOT-ABSOLUTE", f"{name} {value!r} {defect}", element, location=location
+            )
 
     def _absolute_uri(self, element: etree._Element) -> None:
         value = self._uri_text(element)
@@ -1083,6 +1106,12 @@ def _location(element: etree._Element) -> str:
         steps.append(step)
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+def _padding(raw: str) -> str:
+    """Where whitespace pads ``raw``: before, after, or before and after it."""
+    before, after = raw[:1].isspace(), raw[-1:].isspace()
+    return "before and after" if before and after else ("before" if before else "after")
 
 
 def _uri_defect(value: str) -> str | None:
