@@ -33,7 +33,7 @@ def test_the_kyocera_scanner_elements_bind_to_typed_values_and_round_trip() -> N
     envelope = parse(KYOCERA.read_bytes(), validate=True)
     body = envelope.body_as(wscn.GetScannerElementsResponse)
     data = body.scanner_elements.element_data
-    assert [(item.name, item.valid) for item in data] == [
+    assert [(str(item.name), item.valid) for item in data] == [
         (f"{{{wscn.__NAMESPACE__}}}{name}", True)
         for name in ("ScannerDescription", "ScannerConfiguration", "DefaultScanTicket")
     ]
