@@ -27,8 +27,9 @@ three stages, each a function below:
    (``state == "Processing"`` and ``f"{state}"`` work); ``xs:dateTime`` fields are ``datetime``
    (read as :class:`dsm_messages.timestamps.Timestamp`, which remembers its lexical form); an
    element class with no fields of its own repeats its type's field documentation, so
-   ``help()`` shows it; the package's ``__init__`` exports the namespace modules only, so every
-   class has one name, ``models.<prefix>.<Class>``.
+   ``help()`` shows it; wildcards bind any namespace (the schemas, not the binder, decide which
+   they admit); the package's ``__init__`` exports the namespace modules only, so every class
+   has one name, ``models.<prefix>.<Class>``.
 
 xsdata writes a whole package tree (including a ``dsm_messages/__init__.py`` of its own), so it
 runs in a scratch directory and only the ``models`` package is copied over.
@@ -206,6 +207,7 @@ def finish_package(package: Path) -> None:
         text = _value_sets_as_str_enums(text)
         text = _datetimes(text)
         text = _element_docstrings(text)
+        text = _wildcards_bind_any_namespace(text)
         path.write_text(text, encoding="utf-8")
     names = [path.stem for path in modules]
     lines = [
@@ -220,6 +222,18 @@ def finish_package(package: Path) -> None:
         "",
     ]
     (package / "__init__.py").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _wildcards_bind_any_namespace(text: str) -> str:
+    """Let wildcards bind elements and attributes of any namespace.
+
+    XML Schema reads ``##other`` against the namespace of the schema that declares the
+    wildcard; xsdata reads it against the namespace of the element that uses the type, so a
+    WS-Addressing endpoint reference used as ``wse:SubscriptionManager`` refused a vendor
+    ``wse:`` element the schema allows. Which namespaces a wildcard admits is the validator's
+    question (it reads ``xsd/``); the binder only has to keep what is there.
+    """
+    return text.replace('"namespace": "##other",', '"namespace": "##any",')
 
 
 def _value_sets_as_str_enums(text: str) -> str:

@@ -30,7 +30,7 @@ class GetActiveJobsRequestType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -45,7 +45,7 @@ class GetJobHistoryRequestType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -206,7 +206,7 @@ class JobEndStateEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -231,7 +231,7 @@ class JobStatusEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -257,7 +257,7 @@ class ScannerElementsChangeEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -282,7 +282,7 @@ class ScannerStatusConditionClearedEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -308,7 +308,7 @@ class ScannerStatusConditionEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -333,7 +333,7 @@ class ScannerStatusSummaryEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

@@ -32,7 +32,7 @@ class SendToAddressesType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     can_add_addresses: None | bool = field(
@@ -47,7 +47,7 @@ class SendToAddressesType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -83,14 +83,14 @@ class EmailConfigType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

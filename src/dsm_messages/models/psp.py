@@ -51,7 +51,7 @@ class FilterInstructionType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -85,14 +85,14 @@ class FilterToProcessType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -120,14 +120,14 @@ class FilterToProcessListType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -172,14 +172,14 @@ class PostScanInstructionsType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -223,14 +223,14 @@ class PostScanProcessType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

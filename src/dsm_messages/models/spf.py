@@ -32,14 +32,14 @@ class SharePointSitesType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -76,14 +76,14 @@ class SharePointConfigType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

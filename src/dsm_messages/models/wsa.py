@@ -18,7 +18,7 @@ class AttributedQName:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -34,7 +34,7 @@ class AttributedURI:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -91,7 +91,7 @@ class Relationship:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -107,7 +107,7 @@ class ReplyAfterType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -130,7 +130,7 @@ class ServiceNameType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -206,14 +206,14 @@ class EndpointReferenceType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

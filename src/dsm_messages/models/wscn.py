@@ -42,7 +42,7 @@ class Adjustment1000Type:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -80,7 +80,7 @@ class Adjustment100Type:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -113,7 +113,7 @@ class CancelJobResponseType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -174,7 +174,7 @@ class CompressionQualityFactorSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -262,7 +262,7 @@ class DestinationResponseType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -297,14 +297,14 @@ class DeviceConditionClearedType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -395,7 +395,7 @@ class DimensionsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -423,14 +423,14 @@ class DocumentDescriptionType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -490,7 +490,7 @@ class GetActiveJobsRequestType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -505,7 +505,7 @@ class GetJobHistoryRequestType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -533,7 +533,7 @@ class HeightsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -620,14 +620,14 @@ class JobDescriptionType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -686,7 +686,7 @@ class LocalizedStringType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -731,7 +731,7 @@ class MediaSideImageInfoType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -804,7 +804,7 @@ class RangeType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -831,7 +831,7 @@ class RequestedJobElementsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -858,7 +858,7 @@ class RequestedScannerElementsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -905,7 +905,7 @@ class ResolutionPairExtType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -941,7 +941,7 @@ class ResolutionPairType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1007,7 +1007,7 @@ class ScalingRangeType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1046,14 +1046,14 @@ class ScanDestinationType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1119,7 +1119,7 @@ class WidthsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1208,7 +1208,7 @@ class ColorListType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1271,7 +1271,7 @@ class ConditionHistoryEntryType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     qualified_id: None | int = field(
@@ -1293,7 +1293,7 @@ class ConditionHistoryEntryType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1360,7 +1360,7 @@ class ContentTypesSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1387,7 +1387,7 @@ class DestinationResponsesType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1442,7 +1442,7 @@ class DeviceConditionType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     qualified_id: None | int = field(
@@ -1464,7 +1464,7 @@ class DeviceConditionType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1547,7 +1547,7 @@ class DocumentInputSizeType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1612,14 +1612,14 @@ class DocumentType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1664,14 +1664,14 @@ class ExposureSettingsType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1738,7 +1738,7 @@ class FilmScanModesSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1766,7 +1766,7 @@ class FormatsSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1863,7 +1863,7 @@ class ImageInformationType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1890,7 +1890,7 @@ class JobStateReasonsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -1923,7 +1923,7 @@ class ResolutionsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2038,7 +2038,7 @@ class RotationsSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2071,7 +2071,7 @@ class ScalingRangeSupportedType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2113,7 +2113,7 @@ class ScalingType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2162,7 +2162,7 @@ class ScanAvailableEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2190,7 +2190,7 @@ class ScanDestinationsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2241,7 +2241,7 @@ class ScanRegionType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2287,14 +2287,14 @@ class ScannerDescriptionType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2321,7 +2321,7 @@ class ScannerStateReasonsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2346,7 +2346,7 @@ class ScannerStatusConditionClearedEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2404,14 +2404,14 @@ class ADFSideType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2438,7 +2438,7 @@ class ActiveConditionsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2465,7 +2465,7 @@ class ConditionHistoryType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2568,14 +2568,14 @@ class DeviceSettingsType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2641,14 +2641,14 @@ class FilmType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2757,14 +2757,14 @@ class JobEndStateType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2835,14 +2835,14 @@ class JobStatusType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2916,14 +2916,14 @@ class JobSummaryType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -2968,14 +2968,14 @@ class MediaSideType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3033,14 +3033,14 @@ class PlatenType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3128,7 +3128,7 @@ class ScanExposureType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3166,7 +3166,7 @@ class ScannerStatusConditionEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3201,14 +3201,14 @@ class StatusSummaryType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3251,14 +3251,14 @@ class ADFType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3283,7 +3283,7 @@ class JobEndStateEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3308,7 +3308,7 @@ class JobStatusEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3335,7 +3335,7 @@ class ListOfSummarysType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3378,7 +3378,7 @@ class MediaSidesType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3416,7 +3416,7 @@ class ScannerStatusSummaryEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3477,14 +3477,14 @@ class ScannerStatusType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3607,14 +3607,14 @@ class DocumentFinalParametersType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3737,14 +3737,14 @@ class DocumentParametersType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3858,14 +3858,14 @@ class ScannerConfigurationType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -3961,14 +3961,14 @@ class DocumentsType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4028,14 +4028,14 @@ class ScanTicketType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4141,14 +4141,14 @@ class ElementChangesType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4198,7 +4198,7 @@ class JobElementDataType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     qualified_name: None | QName = field(
@@ -4235,7 +4235,7 @@ class JobElementDataType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4296,7 +4296,7 @@ class ScannerElementDataType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     qualified_name: None | QName = field(
@@ -4333,7 +4333,7 @@ class ScannerElementDataType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4360,14 +4360,14 @@ class ValidateScanTicketRequestType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4410,14 +4410,14 @@ class ValidationInfoType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4461,7 +4461,7 @@ class JobElementsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4486,7 +4486,7 @@ class ScannerElementsChangeEventType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4514,7 +4514,7 @@ class ScannerElementsType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
@@ -4556,14 +4556,14 @@ class ValidateScanTicketResponseType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 

@@ -20,7 +20,7 @@ class IncludeType:
         default_factory=list,
         metadata={
             "type": "Wildcard",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
     href: str = field(
@@ -32,7 +32,7 @@ class IncludeType:
         default_factory=dict,
         metadata={
             "type": "Attributes",
-            "namespace": "##other",
+            "namespace": "##any",
         },
     )
 
