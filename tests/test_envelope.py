@@ -10,7 +10,14 @@ from lxml import etree
 from message_samples import SAMPLES
 from test_roundtrip import sample_key
 
-from dsm_messages import MESSAGE_TYPES, BindingError, MessageType, XmlSyntaxError, load_schema
+from dsm_messages import (
+    MESSAGE_TYPES,
+    BindingError,
+    DsmError,
+    MessageType,
+    XmlSyntaxError,
+    load_schema,
+)
 from dsm_messages.envelope import ANONYMOUS, EnvelopeError, parse, reply, serialize
 from dsm_messages.messages import FAULT_ACTION
 from dsm_messages.models import dsp, soap
@@ -309,3 +316,29 @@ def test_date_times_are_written_back_as_they_were_read(written: str) -> None:
     again = serialize(envelope.body, to=SERVICE)
     assert f"<dsp:JobCreatedTime>{written}</dsp:JobCreatedTime>".encode() in again
     assert parse(again).body == envelope.body
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        ((b"</dsp:JobToken>", b"</dsp:JobToken>stray"), "text 'stray' inside"),
+        ((b"<dsp:EndPostScanJobRequest>", b"<dsp:EndPostScanJobRequest>text"), "text 'text'"),
+        (
+            (
+                b"<wsa:ReplyTo>",
+                b"<wsa:ReplyTo><wsa:Address>http://x/</wsa:Address></wsa:ReplyTo><wsa:ReplyTo>",
+            ),
+            "ReplyTo appears more than once",
+        ),
+        ((b"</dsp:JobToken>", b"</dsp:JobToken><dsp:JobToken>b</dsp:JobToken>"), "JobToken"),
+    ],
+    ids=["text-between-elements", "text-before-elements", "two-reply-to", "two-job-tokens"],
+)
+def test_parse_without_validation_refuses_what_it_cannot_keep(
+    edit: tuple[bytes, bytes], expected: str
+) -> None:
+    """The unvalidated path binds what the schemas may refuse, but never drops text, picks one
+    of two ReplyTo headers or one of two JobTokens: it refuses."""
+    data = serialize(END_REQUEST, to=SERVICE, message_id=REQUEST_ID).replace(*edit)
+    with pytest.raises(DsmError, match=re.escape(expected)):
+        parse(data)

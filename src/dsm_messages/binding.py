@@ -19,6 +19,7 @@ from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
 from xsdata.formats.converter import Converter, converter
 from xsdata.formats.dataclass.context import XmlContext
+from xsdata.formats.dataclass.models.elements import XmlVar
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
@@ -150,34 +151,54 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
 LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
 
 
+def _bound_as(root: etree._Element, element: etree._Element, model: type) -> XmlVar | None:
+    """The model field ``element`` (a descendant of ``root``, which binds to ``model``) binds
+    to, found by following its ancestors' classes down; ``None`` when no field takes it or it
+    is vendor content under a wildcard (kept whole, whatever it holds)."""
+    path = [element]
+    while path[-1].getparent() is not root:
+        parent = path[-1].getparent()
+        assert parent is not None  # root is an ancestor: the callers searched below it
+        path.append(parent)
+    holder: type = model
+    var: XmlVar | None = None
+    for node in reversed(path):
+        var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
+        if var is None or var.is_wildcard:
+            return None
+        if var.clazz is None:  # a plain value: nothing below it binds
+            return var if node is element else None
+        holder = var.clazz
+    return var
+
+
 def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order.
-
-    Only elements with attributes are looked at, each by following its ancestors' model
-    classes down from ``model``; wildcard content (vendor elements) keeps its attributes.
-    """
+    order (only elements with attributes are looked at)."""
     found: list[tuple[etree._Element, str]] = []
     for element in root.xpath("descendant::*[@*]"):
         names = [key for key in element.attrib if not key.startswith(f"{{{_XSI}}}")]
         if not names:
             continue
-        path = [element]
-        while path[-1].getparent() is not root:
-            parent = path[-1].getparent()
-            assert parent is not None  # root is an ancestor: xpath searched below it
-            path.append(parent)
-        holder: type = model
-        for node in reversed(path):
-            var = next(_CONTEXT.build(holder).find_children(node.tag), None)
-            if var is None or var.is_wildcard:
-                break  # unknown here (the binder says so) or vendor content, which keeps all
-            if var.clazz is None:  # a plain value
-                if node is element:
-                    found.extend((element, name) for name in names)
-                break
-            holder = var.clazz
+        var = _bound_as(root, element, model)
+        if var is not None and var.clazz is None:
+            found.extend((element, name) for name in names)
     return found
+
+
+def stray_text(root: etree._Element, model: type) -> etree._Element | None:
+    """The first element whose content is elements only (by its model) that holds text
+    between or around its children: text the models have no field for."""
+    for element in root.xpath("descendant-or-self::*[* and text()[normalize-space()]]"):
+        if element is root:
+            holder: type | None = model
+        else:
+            var = _bound_as(root, element, model)
+            holder = None if var is None else var.clazz
+        if holder is not None and not _CONTEXT.build(holder).mixed_content:
+            found: etree._Element = element
+            return found
+    return None
 
 
 def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
@@ -188,4 +209,11 @@ def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
             f"{LEAF_ATTRIBUTE}: attribute {attribute} on {clark_name(element)} (line "
             f"{element.sourceline}): the models hold this element as a plain value, so an "
             "attribute on it cannot be kept; it is refused rather than dropped"
+        )
+    holder = stray_text(root, model)
+    if holder is not None:
+        text = " ".join(holder.xpath("text()[normalize-space()]")).strip()[:40]
+        raise BindingError(
+            f"DSM-XSD: text {text!r} inside {clark_name(holder)} (line {holder.sourceline}), "
+            "whose content is elements only; it is refused rather than dropped"
         )

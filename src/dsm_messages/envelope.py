@@ -357,6 +357,8 @@ def parse(
                 attributes[key] = dict(block.attrib)
         elif block_name in _HEADER_EPR:
             key, model = _HEADER_EPR[block_name]
+            if key in values:  # two ReplyTo: which one to answer is no choice to make here
+                raise EnvelopeError(f"header {block_name} appears more than once")
             values[key] = from_xml(block, model)
         else:
             extra.append(_standalone(block))
