@@ -1,10 +1,12 @@
-"""Hostile input: every attack is refused as an error, quickly, without reading a file or
-opening a socket, and without echoing what a referenced resource holds.
+"""Hostile input: every attack is refused as an error, before it takes effect, without reading
+a file or opening a socket, and without echoing what a referenced resource holds.
 
 Each case goes through :func:`dsm_messages.validate` (an error of the expected code, never an
-exception) and :func:`dsm_messages.parse` (a ``DsmError``, never an lxml exception), each call
-timed under one second, or, for an oversized MTOM root part, bounded by how much is read and
-allocated.
+exception) and :func:`dsm_messages.parse` (a ``DsmError``, never an lxml exception). That the
+refusal comes before the construct is expanded is shown by the code it is refused with (a DTD
+or entity is ``DSM-XML-FORBIDDEN`` at its declaration); an oversized MTOM root part is bounded
+by how much is read and allocated. No test here measures time: on a loaded machine a time
+bound says nothing about the code.
 
 How "no file read, no socket" is proved:
 
@@ -14,7 +16,8 @@ How "no file read, no socket" is proved:
   are also run in a child process against a FIFO: opening a FIFO blocks until a writer comes,
   so a parser that tries to read it hangs. The parent polls the FIFO for a reader (a
   non-blocking open for writing succeeds only once someone opened it to read), so a read
-  attempt is caught at once, and a child that does not finish within a few seconds fails too.
+  attempt is caught at once; a child still running after a minute is taken to be blocked on
+  the FIFO (a hang guard, not a measure of speed).
   ``sys.addaudithook`` is no substitute: libxml2 opens files in C, below the audit hooks, as
   :func:`test_audit_hooks_cannot_see_libxml2_opening_a_file` shows.
 """
@@ -32,7 +35,7 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -44,11 +47,9 @@ from dsm_messages.namespaces import DSP
 #: What the referenced files hold. Spaces make it "not an absolute URI", so a parser that
 #: expanded it into wsa:To would get it quoted back in a DSM-URI-NOT-ABSOLUTE problem.
 SECRET = "TOP SECRET dsm-canary-7c1e5b2a"
-TIME_LIMIT = 1.0
-#: How long a child process may take in all (interpreter start-up included).
-CHILD_TIMEOUT = 5.0
+#: After this long a child process is taken to be blocked (a hang guard, far above any run).
+CHILD_TIMEOUT = 60.0
 MIB = 1024 * 1024
-T = TypeVar("T")
 
 SERVICE = "https://scansrv01.corp.example:5362/ScanServer/1"
 MESSAGE_ID = "urn:uuid:5eb4f990-8f4b-4b55-b4e0-08e1d8e0c5d3"
@@ -138,7 +139,7 @@ class Case:
     build: Callable[[Targets], tuple[bytes, str | None]]  # the message and its Content-Type
     #: refers to a file: also run against a FIFO in a child process
     reads_files: bool = False
-    #: bounded by a size or count test of its own instead of by time
+    #: bounded by a size or count test of its own (below)
     bounded_by_size: bool = False
 
 
@@ -361,12 +362,6 @@ def parse_error(data: bytes, content_type: str | None) -> DsmError | None:
     return None
 
 
-def timed(call: Callable[[], T]) -> tuple[T, float]:
-    start = time.perf_counter()
-    result = call()
-    return result, time.perf_counter() - start
-
-
 @dataclass(frozen=True)
 class ChildRun:
     finished: bool
@@ -422,15 +417,12 @@ def run_child(code: str, stdin: bytes, args: list[str], trap: Path) -> ChildRun:
 
 
 CHECK_IN_CHILD = r"""
-import json, sys, time
+import json, sys
 from dsm_messages import DsmError, parse, validate
 
 data = sys.stdin.buffer.read()
 content_type = sys.argv[1] or None
-start = time.perf_counter()
 report = validate(data, content_type=content_type)
-validate_seconds = time.perf_counter() - start
-start = time.perf_counter()
 try:
     parse(data, content_type=content_type)
 except DsmError:
@@ -439,13 +431,11 @@ except Exception as exc:
     raised = f"{type(exc).__module__}.{type(exc).__name__}"
 else:
     raised = None
-parse_seconds = time.perf_counter() - start
 print(json.dumps({
     "valid": report.valid,
     "errors": sorted({p.code for p in report.errors}),
     "codes": sorted(report.codes()),
     "raised": raised,
-    "seconds": [validate_seconds, parse_seconds],
 }))
 """
 
@@ -457,7 +447,6 @@ def check_in_child(data: bytes, content_type: str | None, trap: Path) -> dict[st
     assert run.returncode == 0, run.stderr
     assert SECRET not in run.stdout + run.stderr
     verdict: dict[str, Any] = json.loads(run.stdout)
-    assert max(verdict["seconds"]) < TIME_LIMIT, verdict["seconds"]
     return verdict
 
 
@@ -486,12 +475,9 @@ def test_hostile_input_is_refused_quickly_without_file_or_network(
 ) -> None:
     data, content_type = case.build(secret_targets)
 
-    report, validate_seconds = timed(lambda: validate(data, content_type=content_type))
-    error, parse_seconds = timed(lambda: parse_error(data, content_type))
+    report = validate(data, content_type=content_type)
+    error = parse_error(data, content_type)
 
-    if not case.bounded_by_size:
-        assert validate_seconds < TIME_LIMIT, f"validate() took {validate_seconds:.2f} s"
-        assert parse_seconds < TIME_LIMIT, f"parse() took {parse_seconds:.2f} s"
     assert listener.connections() == 0, "a network URL was fetched"
     for text in (str(report), repr(report), str(error), repr(error)):
         assert SECRET not in text
