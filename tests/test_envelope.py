@@ -342,3 +342,22 @@ def test_parse_without_validation_refuses_what_it_cannot_keep(
     data = serialize(END_REQUEST, to=SERVICE, message_id=REQUEST_ID).replace(*edit)
     with pytest.raises(DsmError, match=re.escape(expected)):
         parse(data)
+
+
+def test_a_vendor_attribute_holding_a_prefixed_name_keeps_its_meaning() -> None:
+    event = SAMPLES["dsp:PostScanJobStatusEvent"]
+    data = serialize(event, to=SERVICE, message_id=REQUEST_ID).replace(
+        b"<dsp:JobStatus>",
+        b'<dsp:JobStatus xmlns:vnd="urn:example:vendor" vnd:state="vnd:Throttled">',
+    )
+    envelope = parse(data)
+    assert isinstance(envelope.body, dsp.PostScanJobStatusEvent)
+    value = envelope.body.job_status.other_attributes["{urn:example:vendor}state"]
+    assert value == "{urn:example:vendor}Throttled"
+    again = etree.fromstring(envelope.to_bytes()).find(f".//{{{DSP}}}JobStatus")
+    assert again is not None
+    written = again.get("{urn:example:vendor}state")
+    assert written is not None
+    prefix, _, local = written.partition(":")
+    assert (again.nsmap[prefix], local) == ("urn:example:vendor", "Throttled")
+    assert parse(envelope.to_bytes()) == envelope

@@ -12,8 +12,10 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any, TypeVar, overload
+from xml.etree.ElementTree import QName
 
 from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
@@ -142,10 +144,35 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
         model = spec.model
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
     _refuse_leaf_attributes(root, model)
+    prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
     try:
-        return _PARSER.parse(root, model)
+        bound = _PARSER.parse(root, model)  # (it empties the tree as it reads)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
         raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
+    if prefixed_values:
+        _vendor_qnames_stay_qnames(bound)
+    return bound
+
+
+def _vendor_qnames_stay_qnames(obj: object) -> None:
+    """xsdata reads a vendor attribute's ``prefix:local`` value as the QName it may be, in
+    Clark notation (``{urn:vendor}Throttled``), and would write that text back as the value.
+    Such values become ``QName`` objects (equal to their Clark text), which are written back
+    as a prefixed name with its declaration."""
+    if isinstance(obj, list):
+        for item in obj:
+            _vendor_qnames_stay_qnames(item)
+        return
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return
+    for field in dataclasses.fields(obj):
+        value = getattr(obj, field.name)
+        if field.metadata.get("type") == "Attributes" and isinstance(value, dict):
+            for name, text in value.items():
+                if isinstance(text, str) and text.startswith("{") and "}" in text[1:]:
+                    value[name] = QName(text)
+        elif isinstance(value, list) or dataclasses.is_dataclass(value):
+            _vendor_qnames_stay_qnames(value)
 
 
 LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
