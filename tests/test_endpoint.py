@@ -352,3 +352,15 @@ def test_a_refused_package_writes_nothing() -> None:
     assert caught.value.rule == "DSP-1"
     assert asked == []
     assert caught.value.fault == DSP_INVALID_ARGS
+
+
+def test_a_package_given_without_its_content_type_is_named_as_the_likely_cause() -> None:
+    device, server = open_job()
+    _, chunks = device.send_image(send_image_body("264a19bf", 1), b"%PDF", to=SERVER)
+    with pytest.raises(RemoteProtocolError, match="pass its Content-Type as content_type="):
+        server.receive(b"".join(chunks))
+
+
+def test_subscriber_takes_the_envelope_and_says_so() -> None:
+    with pytest.raises(TypeError, match="takes the received envelope, not a Subscribe"):
+        Subscriber.from_subscribe(wse.Subscribe(delivery=wse.DeliveryType()))  # type: ignore[arg-type]

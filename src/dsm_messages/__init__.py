@@ -8,6 +8,8 @@ validator.
 
 from __future__ import annotations
 
+from xsdata.models.datatype import XmlDuration
+
 from .binding import from_xml, to_xml
 from .endpoint import Endpoint, Subscriber
 from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
@@ -71,6 +73,7 @@ __all__ = [
     "Session",
     "Subscriber",
     "ValidationError",
+    "XmlDuration",
     "XmlSyntaxError",
     "__version__",
     "about",

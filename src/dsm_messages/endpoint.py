@@ -119,7 +119,11 @@ class Subscriber:
 
     @classmethod
     def from_subscribe(cls, request: Envelope) -> Subscriber:
-        """The subscriber a received ``wse:Subscribe`` names."""
+        """The subscriber a received ``wse:Subscribe`` envelope names."""
+        if not isinstance(request, Envelope):
+            raise TypeError(
+                f"from_subscribe takes the received envelope, not a {type(request).__name__}"
+            )
         body = request.body
         if not isinstance(body, wse.Subscribe) or body.delivery.notify_to is None:
             raise ValueError("the envelope is no wse:Subscribe with a NotifyTo")
@@ -288,8 +292,11 @@ class Endpoint:
         except ValidationError as error:
             errors = [p for p in error.report.problems if p.severity == "error"]
             first = errors[0]
+            message = first.message
+            if content_type is None and data.lstrip()[:2] == b"--":
+                message += " (an MTOM package? pass its Content-Type as content_type=)"
             raise RemoteProtocolError(
-                first.code, first.message, _headers_of(data, content_type)
+                first.code, message, _headers_of(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
             rule = _rule_of(error, "DSM-XSD")
