@@ -139,7 +139,7 @@ def source_text(source: str) -> str:
 
 
 def describe_simple(text: SimpleType) -> str:
-    parts = [text.builtin or "text"]
+    parts = [" or ".join(text.alternatives) or text.builtin or "text"]
     facets = dict(text.facets)
     if "length" in facets:
         parts.append(f"exactly {facets['length']} characters")

@@ -38,6 +38,9 @@ class SimpleType:
     #: ``"keyword"`` when vendor keywords (``prefix:Keyword``) are allowed, ``"token"`` when a
     #: vendor token is (document formats), else "".
     vendor: str = ""
+    #: For a union of built-in types with no value set (``dateTime`` or ``duration``): each
+    #: of them, in schema order; ``builtin`` is then the first.
+    alternatives: tuple[str, ...] = ()
     doc: str = ""
 
 
@@ -170,6 +173,7 @@ class SchemaSet:
             values=found.values,
             vendor=found.vendor,
             doc=_doc(node),
+            alternatives=found.alternatives,
         )
 
     def _simple_node(self, node: etree._Element, seen: frozenset[str]) -> SimpleType:
@@ -217,11 +221,14 @@ class SchemaSet:
                     vendor = "keyword"
                 elif member.endswith("}" + _MIME_PATTERN):
                     vendor = "token"
+            union_values = tuple(value for part in parts for value in part.values)
+            builtins = tuple(dict.fromkeys(part.builtin for part in parts if part.builtin))
             return SimpleType(
-                builtin=next((part.builtin for part in parts if part.builtin), ""),
+                builtin=builtins[0] if builtins else "",
                 facets=parts[0].facets if parts and parts[0].values else (),
-                values=tuple(value for part in parts for value in part.values),
+                values=union_values,
                 vendor=vendor or next((part.vendor for part in parts if part.vendor), ""),
+                alternatives=builtins if len(builtins) > 1 and not union_values else (),
             )
         listed = node.find(_xs("list"))
         if listed is not None:
