@@ -5,26 +5,13 @@ example, the same ones every run."""
 
 from __future__ import annotations
 
-import random
-
 import fuzz_targets
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 from lxml import etree
+from test_fuzz import fuzzing, mutated
 
 from dsm_messages import DsmError, ValidationError, from_xml, parse, parse_xml, to_xml, validate
 from dsm_messages.namespaces import SOAP
-
-DONORS = [data for _, data in fuzz_targets.seeds()]
-
-
-def mutated() -> st.SearchStrategy[bytes]:
-    return st.builds(
-        lambda seed, state, count: fuzz_targets.mutate(seed, random.Random(state), DONORS, count),
-        st.sampled_from(DONORS),
-        st.integers(0, 2**32 - 1),
-        st.integers(1, 3),
-    )
 
 
 def leaf_texts(data: bytes) -> list[tuple[str, str]]:
@@ -40,13 +27,7 @@ def leaf_texts(data: bytes) -> list[tuple[str, str]]:
     ]
 
 
-@settings(
-    max_examples=600,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@fuzzing(600)
 @given(mutated())
 def test_validate_says_valid_exactly_when_parse_binds_it_whole(data: bytes) -> None:
     content_type, body = fuzz_targets.split(data)
