@@ -25,6 +25,7 @@ could be).
 >>> answer = server.reply(request, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
 >>> device.receive(answer).body_as(dsp.CreatePostScanJobResponse).job_token
 '264a19bf'
+>>> from dsm_messages import parse, serialize
 >>> wrong_case = serialize(  # built by hand: the device's endpoint would refuse to send it
 ...     dsp.EndPostScanJobRequest(job_token="264A19BF"), to="https://scansrv01.example/x")
 >>> try:
@@ -40,7 +41,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -54,6 +54,7 @@ from .envelope import (
     make_envelope,
     make_reply,
     parse,
+    salvage_headers,
 )
 from .errors import DsmError
 from .faults import Fault
@@ -62,7 +63,6 @@ from .mtom import PackageReader, Readable, Sink, build_send_image
 from .namespaces import WSA
 from .report import ValidationError
 from .rules import RULES, Profile
-from .safexml import parse_xml
 from .session import LocalProtocolError, RemoteProtocolError, Role, Session
 from .validator import validate
 
@@ -264,7 +264,7 @@ class Endpoint:
         ]
         if errors:
             first = errors[0]
-            raise LocalProtocolError(first.code, first.message, _headers_of(data))
+            raise LocalProtocolError(first.code, first.message, salvage_headers(data))
 
     # -- receiving -------------------------------------------------------------------------
     def package_reader(
@@ -296,11 +296,13 @@ class Endpoint:
             if content_type is None and data.lstrip()[:2] == b"--":
                 message += " (an MTOM package? pass its Content-Type as content_type=)"
             raise RemoteProtocolError(
-                first.code, message, _headers_of(data, content_type)
+                first.code, message, salvage_headers(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
             rule = _rule_of(error, "DSM-XSD")
-            raise RemoteProtocolError(rule, str(error), _headers_of(data, content_type)) from None
+            raise RemoteProtocolError(
+                rule, str(error), salvage_headers(data, content_type)
+            ) from None
 
     def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
         """Read, validate and apply a message that arrived (an MTOM package with its
@@ -322,43 +324,3 @@ def _rule_of(error: DsmError, default: str) -> str:
 
 
 _UNRELATED = frozenset({"DSM-RELATES-TO-MISSING"})
-_ADDRESSING_TEXT = {"Action": "action", "MessageID": "message_id", "To": "to"}
-_ADDRESSING_EPR = {"ReplyTo": "reply_to", "FaultTo": "fault_to", "From": "from_"}
-
-
-def _headers_of(data: bytes, content_type: str | None = None) -> Envelope:
-    """The addressing headers of a message that could not be read whole, as far as they can
-    be read (by local name, whatever the version), in an envelope with no body."""
-    values: dict[str, object] = {}
-    try:
-        root = parse_xml(_root_part(data, content_type))
-    except DsmError:
-        return Envelope(action="", body=None)
-    header = next((child for child in root if _local(child) == "Header"), None)
-    for block in [] if header is None else header:
-        name = _local(block)
-        if name in _ADDRESSING_TEXT and _ADDRESSING_TEXT[name] not in values:
-            values[_ADDRESSING_TEXT[name]] = (block.text or "").strip()
-        elif name in _ADDRESSING_EPR and _ADDRESSING_EPR[name] not in values:
-            address = next((child for child in block if _local(child) == "Address"), None)
-            if address is not None and (address.text or "").strip():
-                epr = wsa.EndpointReferenceType(
-                    address=wsa.AttributedURI(value=(address.text or "").strip())
-                )
-                values[_ADDRESSING_EPR[name]] = epr
-    action = values.pop("action", "")
-    return Envelope(action=str(action), body=None, **values)  # type: ignore[arg-type]
-
-
-def _root_part(data: bytes, content_type: str | None) -> bytes:
-    """The first MIME part's body of an MTOM package (its SOAP envelope); else ``data``."""
-    boundary = re.search(r'boundary="?([^";]+)', content_type or "")
-    if boundary is None:
-        return data
-    start = data.find(b"<")
-    end = data.find(b"--" + boundary.group(1).encode("latin-1", "replace"), max(start, 0))
-    return data[start:end] if 0 <= start < end else data
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""

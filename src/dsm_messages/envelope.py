@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import enum
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Final, TypeVar
@@ -389,6 +390,49 @@ def parse(
         header_attributes=attributes,
         **values,  # type: ignore[arg-type]
     )
+
+
+# The addressing headers by local name, for messages too broken to read by their namespaces.
+_SALVAGED_TEXT = {name.rpartition("}")[2]: key for name, key in _HEADER_TEXT.items()}
+_SALVAGED_EPR = {name.rpartition("}")[2]: entry for name, entry in _HEADER_EPR.items()}
+
+
+def salvage_headers(data: bytes, content_type: str | None = None) -> Envelope:
+    """The addressing headers of a message that could not be read whole, as far as they can be
+    read (by local name, whatever the SOAP or WS-Addressing version), in an envelope with no
+    body, so that the fault refusing it can still be addressed and related to it. An MTOM
+    package is searched for its first part, the envelope."""
+    try:
+        root = parse_xml(_first_part(data, content_type))
+    except DsmError:
+        return Envelope(action="", body=None)
+    values: dict[str, object] = {}
+    header = next((child for child in root if _local(child) == "Header"), None)
+    for block in [] if header is None else header:
+        name = _local(block)
+        if name in _SALVAGED_TEXT and _SALVAGED_TEXT[name] not in values:
+            values[_SALVAGED_TEXT[name]] = (block.text or "").strip()
+        elif name in _SALVAGED_EPR and _SALVAGED_EPR[name][0] not in values:
+            key, model = _SALVAGED_EPR[name]
+            address = next((child for child in block if _local(child) == "Address"), None)
+            if address is not None and (address.text or "").strip():
+                values[key] = _epr(model, (address.text or "").strip())
+    action = values.pop("action", "")
+    return Envelope(action=str(action), body=None, **values)  # type: ignore[arg-type]
+
+
+def _first_part(data: bytes, content_type: str | None) -> bytes:
+    """The first MIME part's body of an MTOM package; else ``data``."""
+    boundary = re.search(r'boundary="?([^";]+)', content_type or "")
+    if boundary is None:
+        return data
+    start = data.find(b"<")
+    end = data.find(b"--" + boundary.group(1).encode("latin-1", "replace"), max(start, 0))
+    return data[start:end] if 0 <= start < end else data
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _strip(value: str | None) -> str | None:
