@@ -4,33 +4,22 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import pkgutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from commands import installed_command, mypy_strict
 
+import dsm_messages
+
 ROOT = Path(__file__).resolve().parent.parent
-PUBLIC_MODULES = [
-    "aliases",
-    "binding",
-    "cli",
-    "envelope",
-    "errors",
-    "faults",
-    "messages",
-    "mtom",
-    "namespaces",
-    "rules",
-    "safexml",
-    "schema",
-    "sequence",
-    "session",
-    "job_states",
-    "timestamps",
-    "ordering_rules",
-    "validator",
-]
+# Every hand-written module of the package: a new one is covered without being listed.
+PUBLIC_MODULES = sorted(
+    module.name
+    for module in pkgutil.iter_modules(dsm_messages.__path__)
+    if module.name != "models"
+)
 
 
 def test_ruff_is_clean() -> None:
