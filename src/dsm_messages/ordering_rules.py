@@ -1,7 +1,9 @@
 """Every ordering rule the conversation checker enforces: one table, one entry per rule.
 
 An id names its source: ``DSP-10`` is rule 10 of WS-DSP's ordering rules, ``DSD-14`` rule 14 of
-WS-DSD's; ``DSC-…`` rules come from the WS-DSC post-scan job model, which has no numbered list.
+WS-DSD's; ``DSC-…`` rules come from the WS-DSC post-scan job model, which has no numbered list;
+``WSCN-n`` rules from the WS-Scan element pages (windows-driver-docs, ``image/<element>.md``)
+their source names, in our own numbering.
 A ``violation`` breaks a MUST (the message is refused); a ``warning`` a SHOULD (the message is
 accepted and the breach reported). ``fault`` is what a receiver answers a refused request
 with; ``None`` where the message is not a request (nobody answers a response or an event).
@@ -392,6 +394,106 @@ ORDERING_RULES: dict[str, OrderingRule] = _rules(
         "violation",
         "the scan server sent a request, or the console a response or event",
         "MS-BDSRR 1.3",
+        None,
+    ),
+    # -- WS-Scan (the WS-Scan element pages of windows-driver-docs, image/<element>.md) ----
+    (
+        "WSCN-1",
+        "violation",
+        "RetrieveImage names a JobId no CreateScanJobResponse of the conversation gave",
+        "WS-Scan RetrieveImageRequest",
+        "wscn:ClientErrorJobIdNotFound",
+    ),
+    (
+        "WSCN-2",
+        "violation",
+        "RetrieveImage quotes a JobToken other than the one its job was created with",
+        "WS-Scan RetrieveImageRequest, JobToken",
+        "wscn:ClientErrorInvalidJobToken",
+    ),
+    (
+        "WSCN-3",
+        "violation",
+        "CreateScanJob quotes a DestinationToken no SubscribeResponse gave",
+        "WS-Scan CreateScanJobRequest, DestinationToken, DestinationResponse",
+        "wscn:ClientErrorInvalidDestinationToken",
+    ),
+    (
+        "WSCN-4",
+        "violation",
+        "CreateScanJob quotes a ScanIdentifier no ScanAvailableEvent carried",
+        "WS-Scan CreateScanJobRequest, ScanIdentifier",
+        "wscn:ClientErrorInvalidScanIdentifier",
+    ),
+    (
+        "WSCN-5",
+        "violation",
+        "a ScanAvailableEvent repeats the ScanIdentifier of an earlier one",
+        "WS-Scan ScanIdentifier",
+        None,
+    ),
+    (
+        "WSCN-6",
+        "violation",
+        "a ScanAvailableEvent names a ClientContext no subscribed ScanDestination has",
+        "WS-Scan ClientContext, ScanAvailableEvent",
+        None,
+    ),
+    (
+        "WSCN-7",
+        "warning",
+        "a ScanAvailableEvent although no subscription with ScanDestinations was seen",
+        "WS-Scan ScanAvailableEvent",
+        None,
+    ),
+    (
+        "WSCN-8",
+        "violation",
+        "a SubscribeResponse without one DestinationResponse per ScanDestination, "
+        "each with its ClientContext",
+        "WS-Scan DestinationResponses, DestinationResponse",
+        None,
+    ),
+    (
+        "WSCN-9",
+        "violation",
+        "RetrieveImage for a job that was canceled or aborted",
+        "WS-Scan RetrieveImageRequest",
+        "wscn:ClientErrorJobCancelled",
+    ),
+    (
+        "WSCN-10",
+        "violation",
+        "RetrieveImage for a job that has completed: no images are left",
+        "WS-Scan RetrieveImageRequest, RetrieveImageResponse",
+        "wscn:ClientErrorNoImagesAvailable",
+    ),
+    (
+        "WSCN-11",
+        "violation",
+        "a CancelJobResponse for a job that had already finished (the cancel must fault)",
+        "WS-Scan CancelJobRequest",
+        None,
+    ),
+    (
+        "WSCN-12",
+        "violation",
+        "a CreateScanJobResponse reuses a JobId the conversation saw assigned",
+        "WS-Scan CreateScanJobResponse",
+        None,
+    ),
+    (
+        "WSCN-13",
+        "violation",
+        "a job status or end state after the job's end state",
+        "WS-Scan JobEndStateEvent, JobState",
+        None,
+    ),
+    (
+        "WSCN-ROLE",
+        "violation",
+        "the device sent a WS-Scan request, or the client a response or event",
+        "WS-Scan Scan Service (WS-Scan) operations and events",
         None,
     ),
     # -- any protocol ---------------------------------------------------------------------

@@ -82,8 +82,12 @@ _SENDER: dict[tuple[str, str], Role] = {
     ("dsc", "request"): "control_point",
     ("dsc", "response"): "scan_server",
     ("dsc", "event"): "scan_server",
+    # a WS-Scan client is a control point of the device's scan service
+    ("wscn", "request"): "control_point",
+    ("wscn", "response"): "device",
+    ("wscn", "event"): "device",
 }
-_ROLE_RULE = {"dsp": "DSP-39", "dsd": "DSD-ROLE", "dsc": "DSC-ROLE"}
+_ROLE_RULE = {"dsp": "DSP-39", "dsd": "DSD-ROLE", "dsc": "DSC-ROLE", "wscn": "WSCN-ROLE"}
 # Pairing rules per protocol: (MessageID reused, RelatesTo unknown, second reply, unanswered)
 _PAIRING = {
     "dsp": ("DSP-19", "DSP-18", "DSP-17", "DSP-17-UNANSWERED"),
@@ -215,6 +219,8 @@ class Pending:
     psp_identifier: str | None = None
     #: how many messages the session had applied when the request came (its place in line)
     arrived: int = 0
+    #: a wse:Subscribe's ScanDestinations ClientContexts, for the DestinationResponses owed
+    client_contexts: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -254,6 +260,10 @@ class ReportedJob:
     count: int | None = None
     filters: tuple[tuple[str, str], ...] = ()
     last: JobReport | None = None
+    #: a WS-Scan job's JobToken, when its CreateScanJobResponse was seen
+    token: str | None = None
+    #: a WS-Scan job's CancelJob was acknowledged
+    canceled: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -315,6 +325,10 @@ class _World:
         self.held: _Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = _Table(self.log)
         self.jobs: _Table[tuple[str, str], ReportedJob] = _Table(self.log)
         self.conditions: _Table[str, Condition] = _Table(self.log)
+        #: WS-Scan push scans: DestinationToken -> ClientContext, from SubscribeResponses
+        self.destinations: _Table[str, str] = _Table(self.log)
+        #: WS-Scan ScanIdentifiers announced by ScanAvailableEvents -> used by a CreateScanJob
+        self.scan_identifiers: _Table[str, bool] = _Table(self.log)
         self.last_summary: tuple[str, ...] | None = None
         self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
         #: What closed, oldest first: (message count when it closed, table, key); ``closed``
@@ -342,6 +356,8 @@ class _World:
             + len(self.held)
             + len(self.jobs)
             + len(self.conditions)
+            + len(self.destinations)
+            + len(self.scan_identifiers)
             + len(self.expiry)
         )
 
@@ -351,6 +367,7 @@ _STILL_CLOSED: dict[str, Any] = {
     "dsp_jobs": lambda job: job.phase == "finished",
     "jobs": lambda job: job.ended,
     "conditions": lambda condition: condition.cleared,
+    "scan_identifiers": lambda used: used,
 }
 
 
@@ -603,8 +620,12 @@ class _Step:
         request = self._correlate(facts)
         if facts.protocol == "wse" and facts.kind == "response" and facts.operation == "Subscribe":
             self.world.subscribed = frozenset({"dsp", "dsd", "dsc"})
+        if request is not None and request.client_contexts and facts.kind == "response":
+            self._destinations(facts, request)
         if facts.protocol == "dsp" or (request is not None and request.protocol == "dsp"):
             self._dsp(facts, envelope, request)
+        elif facts.protocol == "wscn" or (request is not None and request.protocol == "wscn"):
+            self._wscn(facts, request)
         elif facts.protocol in ("dsd", "dsc") or request is not None:
             self._reported(facts, request)
 
@@ -630,6 +651,7 @@ class _Step:
                     dialects=facts.dialects,
                     psp_identifier=facts.psp_identifier,
                     arrived=self.arrived,
+                    client_contexts=facts.client_contexts,
                 )
             return None
         if facts.kind not in ("response", "fault"):
@@ -931,6 +953,115 @@ class _Step:
             self._lists(facts)
         if protocol == "dsd":
             self._conditions(facts)
+
+    # -- WS-Scan: push scans and the jobs a client creates ---------------------------------
+    def _destinations(self, facts: Facts, request: Pending) -> None:
+        """A SubscribeResponse owes one DestinationResponse per ScanDestination subscribed."""
+        given = facts.destinations or ()
+        if sorted(context for context, _ in given) != sorted(request.client_contexts):
+            raise _BrokenRuleError(
+                "WSCN-8",
+                f"destinations {_names(request.client_contexts)} were subscribed, the response "
+                f"gives tokens for {_names(context for context, _ in given)}",
+            )
+        for context, token in given:
+            self.world.destinations[token] = context
+
+    def _wscn(self, facts: Facts, request: Pending | None) -> None:
+        world = self.world
+        if facts.kind == "fault":
+            return  # a refused request changed nothing the device keeps
+        if facts.operation == "ScanAvailableEvent":
+            self._scan_available(facts)
+        elif facts.operation == "CreateScanJob" and facts.kind == "request":
+            self._create_scan_job(facts)
+        elif facts.operation == "CreateScanJob" and facts.kind == "response":
+            job_id = facts.job or ""
+            known = self._job("wscn", job_id)  # its status events may have come first
+            if known.token is not None:
+                raise _BrokenRuleError(
+                    "WSCN-12", f"JobId {job_id} was assigned before in this conversation"
+                )
+            world.jobs["wscn", job_id] = attrs.evolve(known, token=facts.job_token)
+        elif facts.operation == "RetrieveImage" and facts.kind == "request":
+            self._retrieve_image(facts)
+        elif facts.operation == "CancelJob" and facts.kind == "response" and request is not None:
+            job = world.jobs.get(("wscn", request.job or ""))
+            if job is not None:
+                if job.ended:
+                    raise _BrokenRuleError(
+                        "WSCN-11", f"job {job.job} had ended {job.end_state}; cancel must fault"
+                    )
+                world.jobs["wscn", job.job] = attrs.evolve(job, canceled=True)
+        for report in facts.reports:
+            self._wscn_report(report, in_response=facts.kind == "response")
+
+    def _scan_available(self, facts: Facts) -> None:
+        world = self.world
+        identifier = facts.scan_identifier or ""
+        if identifier in world.scan_identifiers:
+            raise _BrokenRuleError("WSCN-5", f"ScanIdentifier {identifier!r} was announced before")
+        contexts = set(world.destinations.values())
+        if not contexts:
+            self.warn("WSCN-7", "ScanAvailableEvent although no ScanDestinations were subscribed")
+        elif facts.client_contexts and facts.client_contexts[0] not in contexts:
+            raise _BrokenRuleError(
+                "WSCN-6",
+                f"ClientContext {facts.client_contexts[0]!r} is none of the subscribed "
+                f"destinations {_names(sorted(contexts))}",
+            )
+        world.scan_identifiers[identifier] = False
+
+    def _create_scan_job(self, facts: Facts) -> None:
+        world = self.world
+        token = facts.destination_token
+        if token is not None and token not in world.destinations:
+            raise _BrokenRuleError(
+                "WSCN-3", f"DestinationToken {token!r} was given by no SubscribeResponse"
+            )
+        identifier = facts.scan_identifier
+        if identifier is not None:
+            if identifier not in world.scan_identifiers:
+                raise _BrokenRuleError(
+                    "WSCN-4", f"ScanIdentifier {identifier!r} was carried by no ScanAvailableEvent"
+                )
+            world.scan_identifiers[identifier] = True
+            self.closed.append(("scan_identifiers", identifier))
+
+    def _retrieve_image(self, facts: Facts) -> None:
+        job_id = facts.job or ""
+        job = self.world.jobs.get(("wscn", job_id))
+        if job is None or job.token is None:
+            raise _BrokenRuleError(
+                "WSCN-1", f"JobId {job_id} was given by no CreateScanJobResponse"
+            )
+        if facts.job_token != job.token:
+            raise _BrokenRuleError(
+                "WSCN-2", f"JobToken {facts.job_token!r} is not job {job_id}'s {job.token!r}"
+            )
+        state = job.end_state or job.state
+        if job.canceled or state in ("Terminating", "Canceled", "Aborted"):
+            raise _BrokenRuleError(
+                "WSCN-9", f"job {job_id} was {'canceled' if job.canceled else state}"
+            )
+        if state == "Completed":
+            raise _BrokenRuleError("WSCN-10", f"job {job_id} has completed")
+
+    def _wscn_report(self, report: JobReport, *, in_response: bool) -> None:
+        key = ("wscn", report.job)
+        job = self._job("wscn", report.job)
+        if job.ended and not (in_response and report.state in FINAL_JOB_STATES):
+            raise _BrokenRuleError(
+                "WSCN-13",
+                f"job {report.job} reported {report.state} after it ended {job.end_state}",
+            )
+        if report.final:
+            self.world.jobs[key] = attrs.evolve(
+                job, ended=True, end_state=report.state, state=report.state
+            )
+            self.closed.append(("jobs", key))
+        else:
+            self.world.jobs[key] = attrs.evolve(job, state=report.state or job.state)
 
     def _job(self, protocol: str, job_id: str) -> ReportedJob:
         return self.world.jobs.get((protocol, job_id)) or ReportedJob(

@@ -355,7 +355,7 @@ def rules_mentioning(
         names.add(spec.operation)
     elif spec.kind == "response":
         names.add(spec.operation + "Response")
-    prefix = {"dsp": "DSP-", "dsd": "DSD-", "dsc": "DSC-"}.get(spec.protocol)
+    prefix = {"dsp": "DSP-", "dsd": "DSD-", "dsc": "DSC-", "wscn": "WSCN-"}.get(spec.protocol)
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names))) + r")\b")
     return [
         rule
@@ -563,7 +563,9 @@ def rules_text(
         "and changes nothing. A **warning** breaks a SHOULD: the message is accepted and the "
         "breach recorded. ``DSP-n`` and ``DSD-n`` number the rules of WS-DSP and WS-DSD as "
         "the project collected them from the reference pages (the protocol guides explain "
-        "them); ``DSC-…`` rules come from WS-DSC's job model.",
+        "them); ``DSC-…`` rules come from WS-DSC's job model, ``WSCN-n`` from the WS-Scan "
+        "element pages each rule names (CreateScanJobRequest, RetrieveImageRequest, "
+        "ScanIdentifier...).",
         "",
     ]
     named: dict[str, list[MessageType]] = {}
