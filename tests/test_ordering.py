@@ -1796,6 +1796,43 @@ def _wscn_13_twice() -> Story:
     return inserted("WSCN-13", c.messages, at, bad)
 
 
+@story("WSCN-14")
+def _wscn_14() -> Story:
+    # CreateScanJobResponse: the client has 60 seconds for each next RetrieveImage; after that
+    # the device should abort the job (JobTimedOut) rather than send the image (told from the
+    # client receiving it)
+    def job(quiet: timedelta) -> tuple[list[Item], int]:
+        c = push_scan(images=0)
+        *start, created = c.messages
+        first = c.retrieve(SCAN_JOB, SCAN_TOKEN)
+        late_request = c.retrieve_image(SCAN_JOB, SCAN_TOKEN)
+        late_image = c.image_retrieved(late_request)
+        items: list[Item] = [
+            *start,
+            Tick(T0),
+            created,
+            Tick(T0 + timedelta(seconds=30)),
+            *c.messages[len(start) + 1 : len(start) + 3],
+            Tick(T0 + timedelta(seconds=30) + quiet),
+            late_request,
+            late_image,
+            c.scan_end(SCAN_JOB, scans=2),
+        ]
+        assert first in items
+        return items, items.index(late_image)
+
+    good, _ = job(timedelta(seconds=60))
+    violating, index = job(timedelta(seconds=61))
+    return Story(
+        rule="WSCN-14",
+        good=tuple(good),
+        violating=tuple(violating),
+        index=index,
+        role="control_point",
+        bad_sent=False,
+    )
+
+
 @story("WSCN-ROLE", "device-sends-a-request")
 def _wscn_role() -> Story:
     # the client sends the requests, the device answers them and sends the events

@@ -490,6 +490,14 @@ ORDERING_RULES: dict[str, OrderingRule] = _rules(
         None,
     ),
     (
+        "WSCN-14",
+        "warning",
+        "an image sent for a RetrieveImage that came over 60 seconds after the job's last "
+        "image exchange (the device should abort the job: JobTimedOut)",
+        "WS-Scan CreateScanJobResponse",
+        None,
+    ),
+    (
         "WSCN-ROLE",
         "violation",
         "the device sent a WS-Scan request, or the client a response or event",

@@ -67,6 +67,9 @@ Role = Literal["device", "scan_server", "control_point", "observer"]
 ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
 #: How long a scan server keeps a job open without EndPostScanJob (MS-BDSRR 2.2.5.11).
 JOB_TIMEOUT = timedelta(minutes=10)
+#: How long a WS-Scan device waits for the next RetrieveImage of a job before it aborts the job
+#: with the reason JobTimedOut (WS-Scan CreateScanJobResponse).
+RETRIEVE_TIMEOUT = timedelta(seconds=60)
 #: For how many messages a session remembers a finished job, an answered request and a
 #: MessageID (see :class:`Session`).
 DEFAULT_WINDOW = 10_000
@@ -264,6 +267,10 @@ class ReportedJob:
     token: str | None = None
     #: a WS-Scan job's CancelJob was acknowledged
     canceled: bool = False
+    #: when a WS-Scan job's last image exchange (or its creation) was seen, if the time was known
+    last_activity: datetime | None = None
+    #: a RetrieveImage came more than RETRIEVE_TIMEOUT after that: the device should abort
+    overdue: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -970,7 +977,9 @@ class _Step:
     def _wscn(self, facts: Facts, request: Pending | None) -> None:
         world = self.world
         if facts.kind == "fault":
-            return  # a refused request changed nothing the device keeps
+            if request is not None and request.operation == "RetrieveImage":
+                self._image_retrieved(facts, request)
+            return  # otherwise a refused request changed nothing the device keeps
         if facts.operation == "ScanAvailableEvent":
             self._scan_available(facts)
         elif facts.operation == "CreateScanJob" and facts.kind == "request":
@@ -982,9 +991,13 @@ class _Step:
                 raise _BrokenRuleError(
                     "WSCN-12", f"JobId {job_id} was assigned before in this conversation"
                 )
-            world.jobs["wscn", job_id] = attrs.evolve(known, token=facts.job_token)
+            world.jobs["wscn", job_id] = attrs.evolve(
+                known, token=facts.job_token, last_activity=self.now
+            )
         elif facts.operation == "RetrieveImage" and facts.kind == "request":
             self._retrieve_image(facts)
+        elif facts.operation == "RetrieveImage" and request is not None:
+            self._image_retrieved(facts, request)
         elif facts.operation == "CancelJob" and facts.kind == "response" and request is not None:
             job = world.jobs.get(("wscn", request.job or ""))
             if job is not None:
@@ -1046,6 +1059,27 @@ class _Step:
             )
         if state == "Completed":
             raise _BrokenRuleError("WSCN-10", f"job {job_id} has completed")
+        if (
+            self.now is not None
+            and job.last_activity is not None
+            and self.now - job.last_activity > RETRIEVE_TIMEOUT
+        ):
+            self.world.jobs["wscn", job_id] = attrs.evolve(job, overdue=True)
+
+    def _image_retrieved(self, facts: Facts, request: Pending) -> None:
+        """An image (or a fault) answers a RetrieveImage: the job's next 60 seconds start."""
+        job = self.world.jobs.get(("wscn", request.job or ""))
+        if job is None:
+            return
+        if job.overdue and facts.kind == "response":
+            self.warn(
+                "WSCN-14",
+                f"job {job.job} sent an image although RetrieveImage came more than "
+                f"{RETRIEVE_TIMEOUT.seconds} s after its last exchange (JobTimedOut)",
+            )
+        self.world.jobs["wscn", job.job] = attrs.evolve(
+            job, overdue=False, last_activity=self.now or job.last_activity
+        )
 
     def _wscn_report(self, report: JobReport, *, in_response: bool) -> None:
         key = ("wscn", report.job)
