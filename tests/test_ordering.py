@@ -37,6 +37,7 @@ from conversations import (
     WSCN_SCANNER_DESCRIPTION,
     WSCN_SCANNER_STATUS,
     Conversation,
+    dsc_end_state_body,
     dsc_summaries,
     dsd_job_elements_body,
     job_status,
@@ -108,7 +109,8 @@ class Story:
 
     @property
     def severity(self) -> str:
-        return ORDERING_RULES[self.rule].severity
+        """``violation`` for a rule whose row refuses the message, else ``warning``."""
+        return "violation" if ORDERING_RULES[self.rule].strict == "error" else "warning"
 
     @property
     def bad(self) -> Item:
@@ -1533,6 +1535,40 @@ def _dsc_pairing_unanswered() -> Story:
     )
 
 
+@story("DSC-SUBSCRIPTION")
+def _dsc_subscription() -> Story:
+    # WS-DSC events go to the consoles that subscribed to them
+    good = repository()
+    good.dsc_status(TOKEN, "Processing")
+    c = Conversation()
+    event = c.dsc_status(TOKEN, "Processing")
+    return Story(
+        rule="DSC-SUBSCRIPTION",
+        good=tuple(good.messages),
+        violating=tuple(c.messages),
+        index=c.messages.index(event),
+    )
+
+
+@story("DSC-REASON")
+def _dsc_reason() -> Story:
+    # 9.1 (MS-BDSRR 2.2.5.11): Completed goes with PostScanJobCompleted*, not with a cancel
+    good = repository()
+    good.dsc_status(TOKEN, "Processing")
+    good.dsc_end_state(TOKEN, "Completed")
+    c = repository()
+    c.dsc_status(TOKEN, "Processing")
+    body = dsc_end_state_body(TOKEN, "Completed")
+    body.post_scan_job_end_state.job_completed_state_reasons = s.dsc_reasons("PostScanJobCanceled")
+    event = c.event(body, CONSOLE_SINK)
+    return Story(
+        rule="DSC-REASON",
+        good=tuple(good.messages),
+        violating=tuple(c.messages),
+        index=c.messages.index(event),
+    )
+
+
 @story("DSC-ROLE", "scan-server-sends-a-request")
 def _dsc_role() -> Story:
     # MS-BDSRR 1.3: the console asks, the scan server answers and sends the events
@@ -1593,6 +1629,23 @@ def _wsa_pairing_subscribe() -> Story:
     )
     c.finish_job(TOKEN, 1)
     return inserted("WSA-PAIRING", c.messages, at, bad, parties=("scan_server", "device"))
+
+
+@story("WSA-UNANSWERED")
+def _wsa_unanswered() -> Story:
+    # WS-Addressing: a request that wants a reply gets one; here a Subscribe of no DSM protocol
+    good = dsp_job(images=1)
+    good.finish_job(TOKEN, 1)
+    c = dsp_job(images=1)
+    c.finish_job(TOKEN, 1)
+    subscribe = c.request(copy.deepcopy(s.SAMPLES["wse:Subscribe"]))
+    return Story(
+        rule="WSA-UNANSWERED",
+        good=tuple(good.messages),
+        violating=tuple(c.messages),
+        index=c.messages.index(subscribe),
+        found_by="finish",
+    )
 
 
 @story("DSM-INVALID")
@@ -1778,7 +1831,7 @@ SESSION_CASES = [
 REFUSED_CASES = [
     param
     for param in SESSION_CASES
-    if ORDERING_RULES[param.values[0].rule].severity == "violation"  # type: ignore[union-attr]
+    if param.values[0].build().severity == "violation"  # type: ignore[union-attr]
 ]
 
 
@@ -1849,7 +1902,9 @@ def test_session_catches_the_breach(case: Case, perspective: Role) -> None:
             assert type(error) is expected
             assert (error.rule, error.index) == (story.rule, story.index)
             assert error.envelope is step.item
-            assert error.fault == fault_for(ORDERING_RULES[story.rule].fault)
+            hint = ORDERING_RULES[story.rule].fault
+            assert hint is None or isinstance(hint, str)
+            assert error.fault == fault_for(hint)
         else:
             feed(session, step)
     warned = {(p.index, p.rule) for p in session.warnings}

@@ -26,7 +26,8 @@ import attrs
 from lxml import etree
 
 from .binding import drop_unused_namespaces, from_xml, to_element
-from .errors import DsmError
+from .errors import DsmError, ValidationError
+from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
 from .messages import (
     EMPTY_BODY_ACTIONS,
@@ -38,7 +39,6 @@ from .messages import (
 )
 from .models import soap, wsa, wse
 from .namespaces import SOAP, WSA, WSE
-from .report import ValidationError
 from .rules import Profile
 from .safexml import clark_name, parse_xml
 
@@ -59,10 +59,6 @@ _HEADER_EPR = {
     f"{{{WSA}}}FaultTo": ("fault_to", wsa.FaultTo),
     f"{{{WSA}}}From": ("from_", wsa.From),
 }
-
-
-class EnvelopeError(DsmError):
-    """Bytes that are not a DSM SOAP envelope, or a message that cannot be put in one."""
 
 
 @attrs.frozen(kw_only=True)

@@ -55,9 +55,9 @@ from typing import Protocol
 import attrs
 from lxml import etree
 
-from ._mime import FrameReader, MtomError, MtomLimitError, check_boundary, content_type_parameters
+from ._mime import FrameReader, check_boundary, content_type_parameters
 from .envelope import ANONYMOUS, Envelope, parse, serialize
-from .errors import DsmError
+from .errors import DsmError, MtomError, MtomLimitError
 from .models import dsp, wscn
 from .namespaces import DSP, WSCN, XOP, prefixed
 from .safexml import parse_xml

@@ -34,12 +34,12 @@ import attrs
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import canonical_value, find_alias
+from .aliases import PLACEHOLDERS, canonical_value, find_alias
 from .binding import leaf_attributes
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
-from .job_states import (
+from .job_vocabulary import (
     FINAL_FILTER_STATES,
     FINAL_JOB_STATES,
     REASONS_FOR_FINAL_STATE,
@@ -74,10 +74,6 @@ _OTHER_ADDRESSING = (
     "https://schemas.xmlsoap.org/ws/2003/03/addressing",
     "http://www.w3.org/2005/08/addressing",
     "http://schemas.xmlsoap.org/ws/2004/03/addressing",
-)
-#: Values the DSM documentation uses where a real address or identifier belongs.
-PLACEHOLDERS = frozenset(
-    {"DestinationAddress", "Destination Address", "AddressofEventSink", "uuid:UniqueMsgId"}
 )
 _DSM_NAMESPACES = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns.SPF})
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})

@@ -8,7 +8,7 @@ into the source tree (only files whose text changed are rewritten), and it adds 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -96,6 +96,22 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _refusal_rows(refusals: Sequence[job_states.Transitions]) -> list[str]:
+    """Each rule a table's refused moves break, linked to its section of the rules page."""
+    rows = []
+    for table in refusals:
+        protocol = table.protocol.upper()
+        for key, rule in table.overrides.items():
+            if isinstance(key, tuple):
+                where = f"``{key[1]}`` in ``{key[0]}``"
+            else:
+                where = f"a move out of ``{key}``"
+            rows.append(f"- {protocol}, {where}: refused, :ref:`{rule} <rule-{rule}>`")
+        if table.rule is not None:
+            rows.append(f"- {protocol}, any other move: :ref:`{table.rule} <rule-{table.rule}>`")
+    return rows
+
+
 def states_page() -> str:
     """The state diagrams page, each diagram drawn now from the table the checker uses."""
     out = [".. _states:", "", "State diagrams", "==============", ""]
@@ -106,25 +122,25 @@ def states_page() -> str:
     ]
     drawings: list[tuple[str, str, list[str]]] = []
     for name, (table, final) in job_states.TABLES.items():
+        refusals = job_states.REFUSALS[name]
         rows = [
             f"- ``{state}`` → "
             + (", ".join(f"``{after}``" for after in sorted(nexts - {state})) or "(final)")
             for state, nexts in table.items()
         ]
-        drawings.append((name, diagrams.state_svg(name, table, final), rows))
+        rows += ["", *_refusal_rows(refusals)]
+        drawings.append((name, diagrams.state_svg(name, table, final, refusals), rows))
+    phase_refusals = job_states.REFUSALS["dsp_job_phases"]
     phase_rows = [
         f"- ``{phase}``: "
         + ", ".join(f"``{message}`` → ``{after}``" for message, after in moves.items())
         for phase, moves in job_states.DSP_JOB_PHASES.items()
     ]
-    phase_rows += [""] + [
-        f"- ``{message}`` in phase ``{phase}``: refused, :ref:`{rule} <rule-{rule}>`"
-        for (phase, message), rule in job_states.DSP_REFUSED_BY.items()
-    ]
+    phase_rows += ["", *_refusal_rows(phase_refusals)]
     drawings.append(
         (
             "dsp_job_phases",
-            diagrams.phases_svg("dsp_job_phases", job_states.DSP_JOB_PHASES),
+            diagrams.phases_svg("dsp_job_phases", job_states.DSP_JOB_PHASES, phase_refusals),
             phase_rows,
         )
     )
