@@ -13,7 +13,7 @@ from xsdata.models.datatype import XmlDuration
 from . import faults, namespaces
 from .binding import from_xml, to_xml
 from .endpoint import Endpoint, Subscriber
-from .envelope import ANONYMOUS, Envelope, parse, reply, serialize
+from .envelope import ANONYMOUS, Envelope, reply, serialize
 from .errors import (
     BindingError,
     DsmError,
@@ -39,6 +39,7 @@ from .mtom import (
     parse_package_async,
 )
 from .ordering_rules import ORDERING_RULES, DscRule, DsdRule, DspRule, WsaRule
+from .parsing import parse
 from .report import Problem, Report
 from .rules import RULES, DsmRule, Rule, RuleId
 from .safexml import parse_xml

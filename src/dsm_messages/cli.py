@@ -39,11 +39,12 @@ from lxml import etree
 
 from . import __version__
 from .binding import from_xml
-from .envelope import Envelope, parse
+from .envelope import Envelope
 from .errors import DsmError, ValidationError
 from .messages import by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
+from .parsing import parse
 from .report import Report
 from .rules import PROFILES, RULES, DsmRule, Profile
 from .safexml import clark_name, parse_xml

@@ -53,7 +53,6 @@ from .envelope import (
     Envelope,
     make_envelope,
     make_reply,
-    parse,
     salvage_headers,
 )
 from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
@@ -61,6 +60,7 @@ from .faults import Fault
 from .models import dsp, wsa, wse
 from .mtom import PackageReader, Readable, Sink, build_send_image
 from .namespaces import WSA
+from .parsing import parse
 from .rules import RULES, Profile
 from .session import Role, Session, refusal
 from .validator import validate
