@@ -18,100 +18,10 @@ from __future__ import annotations
 
 from .faults import Fault
 from .report import Severity
-from .rules import DsmRule, Rule, RuleId, rule_row, rule_table
+from .rule_ids import DscRule, DsdRule, DsmRule, DspRule, RuleId, WsaRule
+from .rules import Rule, rule_row, rule_table
 
 __all__ = ["ORDERING_RULES", "DscRule", "DsdRule", "DsmRule", "DspRule", "WsaRule"]
-
-
-class DspRule(RuleId):
-    """WS-DSP's ordering rules: ``DSP-n`` is rule n of wsdp.md section 10."""
-
-    R1 = "DSP-1"
-    R2 = "DSP-2"
-    R3 = "DSP-3"
-    R4 = "DSP-4"
-    R5 = "DSP-5"
-    R6 = "DSP-6"
-    R7 = "DSP-7"
-    R8 = "DSP-8"
-    R9 = "DSP-9"
-    R10 = "DSP-10"
-    R11 = "DSP-11"
-    R12 = "DSP-12"
-    R13 = "DSP-13"
-    R16 = "DSP-16"
-    R17 = "DSP-17"
-    R11_OPEN = "DSP-11-OPEN"
-    R17_UNANSWERED = "DSP-17-UNANSWERED"
-    R18 = "DSP-18"
-    R19 = "DSP-19"
-    R20 = "DSP-20"
-    R25 = "DSP-25"
-    R26 = "DSP-26"
-    R28 = "DSP-28"
-    R28_BACKWARD = "DSP-28-BACKWARD"
-    R30 = "DSP-30"
-    R31 = "DSP-31"
-    R32 = "DSP-32"
-    R33 = "DSP-33"
-    R34 = "DSP-34"
-    R35 = "DSP-35"
-    R37 = "DSP-37"
-    R39 = "DSP-39"
-
-
-class DsdRule(RuleId):
-    """WS-DSD's ordering rules: ``DSD-n`` is rule n of wsdsd.md section 8."""
-
-    R1 = "DSD-1"
-    R2 = "DSD-2"
-    R3 = "DSD-3"
-    R4 = "DSD-4"
-    R5 = "DSD-5"
-    R6 = "DSD-6"
-    R7 = "DSD-7"
-    R7_TERMINATING = "DSD-7-TERMINATING"
-    R8 = "DSD-8"
-    R9 = "DSD-9"
-    R10 = "DSD-10"
-    R11 = "DSD-11"
-    R12 = "DSD-12"
-    R12_REPEAT = "DSD-12-REPEAT"
-    R13 = "DSD-13"
-    R14 = "DSD-14"
-    R15 = "DSD-15"
-    R16 = "DSD-16"
-    R18 = "DSD-18"
-    R19 = "DSD-19"
-    R20 = "DSD-20"
-    R22 = "DSD-22"
-    R23 = "DSD-23"
-    R23_UNANSWERED = "DSD-23-UNANSWERED"
-    R24 = "DSD-24"
-    R24_ORDER = "DSD-24-ORDER"
-    ROLE = "DSD-ROLE"
-
-
-class DscRule(RuleId):
-    """WS-DSC's ordering rules, from its post-scan job model (no numbered list)."""
-
-    CANCEL = "DSC-CANCEL"
-    END_STATE = "DSC-END-STATE"
-    FINAL = "DSC-FINAL"
-    ORDER = "DSC-ORDER"
-    FILTER = "DSC-FILTER"
-    PAIRING = "DSC-PAIRING"
-    PAIRING_UNANSWERED = "DSC-PAIRING-UNANSWERED"
-    ROLE = "DSC-ROLE"
-    SUBSCRIPTION = "DSC-SUBSCRIPTION"
-    REASON = "DSC-REASON"
-
-
-class WsaRule(RuleId):
-    """Rules of any protocol: request and reply pairing (WS-Addressing)."""
-
-    PAIRING = "WSA-PAIRING"
-    UNANSWERED = "WSA-UNANSWERED"
 
 
 _DSP_ARGS = "dsp:InvalidArgs"

@@ -19,13 +19,13 @@ True
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 import attrs
 
 from .faults import Fault, fault_for
 from .report import PROFILES, Problem, Profile, Severity
+from .rule_ids import DsmRule, RuleId
 
 __all__ = [
     "PROFILES",
@@ -38,66 +38,6 @@ __all__ = [
     "rule_row",
     "rule_table",
 ]
-
-
-class RuleId(StrEnum):
-    """A rule's id: each protocol's rules are the members of one subclass, so that a typo is a
-    type error and every place that detects a rule names its member. A member is its text
-    (``DsmRule.XSD == "DSM-XSD"``), so reports, JSON and lookups by text work unchanged; it
-    is shown as its text too, as rule ids always were."""
-
-    def __repr__(self) -> str:
-        return repr(self.value)
-
-
-class DsmRule(RuleId):
-    """The validator's rules (``DSM-…``), and DSM-INVALID: a message that failed validation,
-    as a conversation checker reports it (:mod:`dsm_messages.ordering_rules`)."""
-
-    XML_MALFORMED = "DSM-XML-MALFORMED"
-    XML_FORBIDDEN = "DSM-XML-FORBIDDEN"
-    MIME_MALFORMED = "DSM-MIME-MALFORMED"
-    MIME_DEFECT = "DSM-MIME-DEFECT"
-    MIME_DUPLICATE_ID = "DSM-MIME-DUPLICATE-ID"
-    XOP_REFERENCE = "DSM-XOP-REFERENCE"
-    SOAP_VERSION = "DSM-SOAP-VERSION"
-    SOAP_STRUCTURE = "DSM-SOAP-STRUCTURE"
-    ADDRESSING_VERSION = "DSM-ADDRESSING-VERSION"
-    HEADER_MISSING = "DSM-HEADER-MISSING"
-    ACTION_MISSING = "DSM-ACTION-MISSING"
-    HEADER_DUPLICATE = "DSM-HEADER-DUPLICATE"
-    ACTION_UNKNOWN = "DSM-ACTION-UNKNOWN"
-    ACTION_MISMATCH = "DSM-ACTION-MISMATCH"
-    ACTION_REPEATS_REQUEST = "DSM-ACTION-REPEATS-REQUEST"
-    RELATES_TO_MISSING = "DSM-RELATES-TO-MISSING"
-    REPLY_TO_MISSING = "DSM-REPLY-TO-MISSING"
-    URI_NOT_ABSOLUTE = "DSM-URI-NOT-ABSOLUTE"
-    URI_WHITESPACE = "DSM-URI-WHITESPACE"
-    MESSAGE_ID_FORM = "DSM-MESSAGE-ID-FORM"
-    BODY_UNKNOWN = "DSM-BODY-UNKNOWN"
-    XSD = "DSM-XSD"
-    VALUE_WHITESPACE = "DSM-VALUE-WHITESPACE"
-    STALE_NAMESPACE = "DSM-STALE-NAMESPACE"
-    STALE_NAMESPACE_TOLERATED = "DSM-STALE-NAMESPACE-TOLERATED"
-    QNAME_UNBOUND = "DSM-QNAME-UNBOUND"
-    QNAME_UNKNOWN = "DSM-QNAME-UNKNOWN"
-    FAULT_CODE = "DSM-FAULT-CODE"
-    FAULT_SUBCODE_CODE = "DSM-FAULT-SUBCODE-CODE"
-    FILTER_DIALECT = "DSM-FILTER-DIALECT"
-    ELEMENT_DATA = "DSM-ELEMENT-DATA"
-    ATTRIBUTE_FORM = "DSM-ATTRIBUTE-FORM"
-    ATTRIBUTE_COUNT = "DSM-ATTRIBUTE-COUNT"
-    LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
-    VALID_TICKET = "DSM-VALID-TICKET"
-    VALID_TICKET_EXTRA = "DSM-VALID-TICKET-EXTRA"
-    VENDOR_KEYWORD = "DSM-VENDOR-KEYWORD"
-    VALUE_ALIAS = "DSM-VALUE-ALIAS"
-    TIME_ZONE = "DSM-TIME-ZONE"
-    END_STATE = "DSM-END-STATE"
-    TIMES = "DSM-TIMES"
-    REASON_STATE = "DSM-REASON-STATE"
-    FILTER_NOT_FINAL = "DSM-FILTER-NOT-FINAL"
-    INVALID = "DSM-INVALID"
 
 
 @attrs.frozen(kw_only=True)
