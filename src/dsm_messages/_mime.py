@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .errors import MtomError, MtomLimitError
+from .rule_ids import DsmRule
 
 #: The longest header line (and the longest preamble) accepted.
 MAX_HEADER_BYTES = 16 * 1024
@@ -353,7 +354,7 @@ class FrameReader:
         content_id = self._content_id()
         if content_id in self._ids:
             raise MtomError(
-                f"two parts have the Content-ID <{content_id}>", code="DSM-MIME-DUPLICATE-ID"
+                f"two parts have the Content-ID <{content_id}>", code=DsmRule.MIME_DUPLICATE_ID
             )
         self._ids.add(content_id)
         if self.start_id is not None:

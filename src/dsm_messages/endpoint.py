@@ -61,6 +61,7 @@ from .models import dsp, wsa, wse
 from .mtom import PackageReader, Readable, Sink, build_send_image
 from .namespaces import WSA
 from .parsing import parse
+from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .session import Role, Session, refusal
 from .validator import validate
@@ -96,7 +97,7 @@ class IncomingPackage:
             raise self._refusal(error) from None
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:
-        rule = _rule_of(error, "DSM-MIME-MALFORMED")
+        rule = _rule_of(error, DsmRule.MIME_MALFORMED)
         # once its envelope was applied the request is answered like any other; before, it was
         # never seen, and the fault relates to nothing
         envelope = self._reader.envelope or Envelope(action="", body=None)
@@ -298,7 +299,7 @@ class Endpoint:
                 RemoteProtocolError, first.rule, message, salvage_headers(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
-            rule = _rule_of(error, "DSM-XSD")
+            rule = _rule_of(error, DsmRule.XSD)
             raise refusal(
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
@@ -322,4 +323,4 @@ def _rule_of(error: DsmError, default: str) -> str:
     return code if isinstance(code, str) and code in RULES else default
 
 
-_UNRELATED = frozenset({"DSM-RELATES-TO-MISSING"})
+_UNRELATED = frozenset({DsmRule.RELATES_TO_MISSING})

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .rule_ids import DsmRule
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -75,7 +77,7 @@ class MtomError(DsmError):
         self,
         message: str,
         *,
-        code: str = "DSM-MIME-MALFORMED",
+        code: str = DsmRule.MIME_MALFORMED,
         element: etree._Element | None = None,
     ) -> None:
         super().__init__(message)
@@ -93,7 +95,7 @@ class MtomLimitError(MtomError):
     (``max_parts``, ``max_package_bytes`` or ``max_root_bytes``), ``value`` its value."""
 
     def __init__(self, message: str, *, limit: str, value: int) -> None:
-        super().__init__(f"{message} ({limit}={value})", code="DSM-XML-FORBIDDEN")
+        super().__init__(f"{message} ({limit}={value})", code=DsmRule.XML_FORBIDDEN)
         self.limit = limit
         self.value = value
 
