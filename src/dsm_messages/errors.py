@@ -1,7 +1,7 @@
 """Every exception dsm-messages raises on purpose, in one module at the bottom of the layers.
 
-Each carries what its catcher needs to answer: a rule id, a report, a fault. This module
-imports nothing of the package at run time (the names below ``TYPE_CHECKING`` are for the
+Each carries what its catcher needs to answer: a rule id, a report, a fault. At run time
+this module imports only the rule ids (the names below ``TYPE_CHECKING`` are for the
 annotations only), so every layer can raise these without importing upward.
 """
 
