@@ -77,8 +77,8 @@ def check_sequence(
         try:
             observer.observe(message, index=index)
         except ProtocolError as error:
-            refused = Problem(rule=error.rule, severity="error", message=error.reason, index=index)
-            violations.append(refused)
+            row = observer.rules[error.rule]
+            violations.append(row.problem(profile, error.reason, index=index))
         except ValueError as error:
             violations.append(invalid.problem(profile, str(error), index=index))
     warnings = list(observer.warnings)
