@@ -46,7 +46,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "endpoint"})),
+    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
 )
 
 
@@ -109,20 +109,24 @@ def imported(module: str, path: Path) -> Iterator[tuple[str, int]]:
                 yield node.module.removeprefix("dsm_messages."), node.lineno
             elif node.module == "dsm_messages":
                 for alias in node.names:
-                    yield alias.name, node.lineno
+                    yield _module_or_package([], alias.name), node.lineno
             continue
         parent = base_parts[: len(base_parts) - (node.level - 1)]
         target = [*parent, *(node.module.split(".") if node.module else [])]
         if node.module:
             yield ".".join(target), node.lineno
-        else:  # from . import faults: a name is a module, or a name the package defines
+        else:
             for alias in node.names:
-                named = [*target, alias.name]
-                found = PACKAGE.joinpath(*named)
-                if found.with_suffix(".py").exists() or found.is_dir():
-                    yield ".".join(named), node.lineno
-                else:
-                    yield ".".join(target) or "__init__", node.lineno
+                yield _module_or_package(target, alias.name), node.lineno
+
+
+def _module_or_package(package: list[str], name: str) -> str:
+    """``from <package> import name``: a module of the package, or a name the package
+    itself defines (its ``__init__``)."""
+    found = PACKAGE.joinpath(*package, name)
+    if found.with_suffix(".py").exists() or found.is_dir():
+        return ".".join([*package, name])
+    return ".".join(package) or "__init__"
 
 
 MODULES = list(modules())

@@ -23,27 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 import attrs
-import message_samples as s
 import pytest
-from conversations import (
-    CONSOLE_SINK,
-    DEVICE,
-    DSP_JOB_DESCRIPTION,
-    DSP_JOB_STATUS,
-    FINAL_FILTER_STATE,
-    FINAL_REASON,
-    REPOSITORY,
-    SCAN_SERVER,
-    WSCN_SCANNER_DESCRIPTION,
-    WSCN_SCANNER_STATUS,
-    Conversation,
-    dsc_end_state_body,
-    dsc_summaries,
-    dsd_job_elements_body,
-    job_status,
-    job_summaries,
-    scanner_elements_body,
-)
 
 from dsm_messages import (
     ANONYMOUS,
@@ -65,6 +45,26 @@ from dsm_messages.faults import (
 from dsm_messages.models import dsc, dsd, dsp
 from dsm_messages.ordering_rules import ORDERING_RULES
 from dsm_messages.report import Problem as ValidationProblem
+from dsm_messages.testing import samples as s
+from dsm_messages.testing.conversations import (
+    CONSOLE_SINK,
+    DEVICE,
+    DSP_JOB_DESCRIPTION,
+    DSP_JOB_STATUS,
+    FINAL_FILTER_STATE,
+    FINAL_REASON,
+    REPOSITORY,
+    SCAN_SERVER,
+    WSCN_SCANNER_DESCRIPTION,
+    WSCN_SCANNER_STATUS,
+    Conversation,
+    dsc_end_state_body,
+    dsc_summaries,
+    dsd_job_elements_body,
+    job_status,
+    job_summaries,
+    scanner_elements_body,
+)
 
 Role = Literal["device", "scan_server", "control_point", "observer"]
 

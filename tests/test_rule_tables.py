@@ -12,7 +12,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from conversations import SCAN_SERVER, Conversation
 
 import dsm_messages
 from dsm_messages import (
@@ -26,6 +25,7 @@ from dsm_messages import (
 )
 from dsm_messages.models import dsp
 from dsm_messages.rule_ids import DscRule, DsdRule, DsmRule, DspRule, RuleId, WsaRule
+from dsm_messages.testing.conversations import SCAN_SERVER, Conversation
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))

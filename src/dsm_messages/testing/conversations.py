@@ -15,12 +15,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree.ElementTree import QName
 
-import message_samples as s
-from message_samples import SAMPLES
-
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, Fault
 from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+
+from . import samples as s
+from .samples import SAMPLES
 
 #: The scan server's WS-DSP service (device -> scan server) and WS-DSC service (console ->
 #: scan server), the device's WS-DSD service (console -> device), and the event sinks.
