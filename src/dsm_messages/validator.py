@@ -34,12 +34,12 @@ import attrs
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import canonical_value, find_alias
+from .aliases import PLACEHOLDERS, canonical_value, find_alias
 from .binding import leaf_attributes
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
-from .job_states import (
+from .job_vocabulary import (
     FINAL_FILTER_STATES,
     FINAL_JOB_STATES,
     REASONS_FOR_FINAL_STATE,
@@ -57,6 +57,7 @@ from .messages import (
 )
 from .mtom import MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
+from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
 from .schema import load_schema
@@ -74,10 +75,6 @@ _OTHER_ADDRESSING = (
     "https://schemas.xmlsoap.org/ws/2003/03/addressing",
     "http://www.w3.org/2005/08/addressing",
     "http://schemas.xmlsoap.org/ws/2004/03/addressing",
-)
-#: Values the DSM documentation uses where a real address or identifier belongs.
-PLACEHOLDERS = frozenset(
-    {"DestinationAddress", "Destination Address", "AddressofEventSink", "uuid:UniqueMsgId"}
 )
 _DSM_NAMESPACES = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns.SPF})
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})
@@ -280,7 +277,7 @@ class _Checker:
                 self.add(exc.code, str(exc))
                 return None
             for defect in parts.defects:
-                self.add("DSM-MIME-DEFECT", f"MIME defect: {defect}")
+                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
             # lines are counted from the start of the package, not of its root part
             at = data.find(parts.root) if parts.root else -1
             self.line_offset = data[:at].count(b"\n") if at > 0 else 0
@@ -290,7 +287,7 @@ class _Checker:
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
-            code = "DSM-XML-FORBIDDEN" if exc.forbidden else "DSM-XML-MALFORMED"
+            code = DsmRule.XML_FORBIDDEN if exc.forbidden else DsmRule.XML_MALFORMED
             self.add(code, exc.reason, line=exc.line, column=_column(exc.column))
             return None
         self.source = _Source(root, data)
@@ -317,7 +314,7 @@ class _Checker:
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
-                    "DSM-XOP-REFERENCE",
+                    DsmRule.XOP_REFERENCE,
                     "xop:Include outside an MTOM package refers to nothing",
                     include,
                 )
@@ -332,7 +329,7 @@ class _Checker:
             # A SOAP node answers VersionMismatch; the rest is still checked, reading the
             # envelope by local names, so that every defect is named.
             self.add(
-                "DSM-SOAP-VERSION",
+                DsmRule.SOAP_VERSION,
                 f"root element is {{{envelope_ns}}}Envelope, not a SOAP 1.2 soap:Envelope",
                 root,
             )
@@ -347,7 +344,7 @@ class _Checker:
                     if uri == stale
                 )
                 self.add(
-                    "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
+                    DsmRule.STALE_NAMESPACE_TOLERATED if tolerated else DsmRule.STALE_NAMESPACE,
                     f"namespace {stale} (prefix {', '.join(prefixes)}) is a stale or misprinted "
                     f"form of {current}",
                     self.source.element(declared[stale]),
@@ -365,7 +362,7 @@ class _Checker:
             spec = by_qname(root.tag) if isinstance(root.tag, str) else None
             if spec is None or spec.kind != "document":
                 self.add(
-                    "DSM-BODY-UNKNOWN",
+                    DsmRule.BODY_UNKNOWN,
                     f"root element {_name(root)} is neither a SOAP envelope nor a DSM document",
                     root,
                 )
@@ -378,7 +375,7 @@ class _Checker:
     def _envelope(self, root: etree._Element) -> etree._Element | None:
         if root.get(f"{{{ns.SOAP}}}encodingStyle") is not None:
             self.add(
-                "DSM-SOAP-STRUCTURE",
+                DsmRule.SOAP_STRUCTURE,
                 "soap:encodingStyle is not allowed on the SOAP 1.2 Envelope",
                 root,
             )
@@ -391,7 +388,7 @@ class _Checker:
             if namespace in _OTHER_ADDRESSING:
                 if not other_addressing:
                     self.add(
-                        "DSM-ADDRESSING-VERSION",
+                        DsmRule.ADDRESSING_VERSION,
                         f"header {_name(block)} uses WS-Addressing {namespace}; DSM uses {ns.WSA}",
                         block,
                     )
@@ -400,24 +397,24 @@ class _Checker:
                 # one subscription per message: parse() refuses a second, so must validate()
                 if identified:
                     self.add(
-                        "DSM-HEADER-DUPLICATE", "wse:Identifier appears more than once", block
+                        DsmRule.HEADER_DUPLICATE, "wse:Identifier appears more than once", block
                     )
                 identified = True
             if namespace != ns.WSA:
                 continue
             local = etree.QName(block).localname
             if local in headers:
-                self.add("DSM-HEADER-DUPLICATE", f"wsa:{local} appears more than once", block)
+                self.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
                 continue
             headers[local] = block
         body_element = root.find(f"{{{ns.SOAP}}}Body")
         if body_element is None:
-            self.add("DSM-SOAP-STRUCTURE", "the envelope has no soap:Body", root)
+            self.add(DsmRule.SOAP_STRUCTURE, "the envelope has no soap:Body", root)
             return None
         children = list(_children(body_element))
         if len(children) > 1:
             self.add(
-                "DSM-SOAP-STRUCTURE",
+                DsmRule.SOAP_STRUCTURE,
                 f"the soap:Body holds {len(children)} elements; a DSM body holds one",
                 children[1],
             )
@@ -426,7 +423,7 @@ class _Checker:
         if body is not None:
             self.message = _name(body)
             if spec is None or spec.kind == "document":
-                self.add("DSM-BODY-UNKNOWN", f"{_name(body)} is not a DSM message body", body)
+                self.add(DsmRule.BODY_UNKNOWN, f"{_name(body)} is not a DSM message body", body)
         self._action(headers.get("Action"), root, body, spec)
         self._addressing(headers, root, spec)
         return body
@@ -439,32 +436,32 @@ class _Checker:
         spec: MessageType | None,
     ) -> None:
         if element is None:
-            self.add("DSM-ACTION-MISSING", "the envelope has no wsa:Action header", root)
+            self.add(DsmRule.ACTION_MISSING, "the envelope has no wsa:Action header", root)
             return
         written = self._uri_text(element)
         self.action = written
         defect = _uri_defect(written)
         if defect is not None:  # one problem: no action can be recognised in it
             self.uri_lines.add(element.sourceline)
-            self.add("DSM-ACTION-UNKNOWN", f"action {written!r} {defect}", element)
+            self.add(DsmRule.ACTION_UNKNOWN, f"action {written!r} {defect}", element)
             return
         action = self._stale_action(element, written)
         announced = by_action(action)
         if announced is None and action != FAULT_ACTION and action not in EMPTY_BODY_ACTIONS:
-            self.add("DSM-ACTION-UNKNOWN", f"action {action} is not a DSM action", element)
+            self.add(DsmRule.ACTION_UNKNOWN, f"action {action} is not a DSM action", element)
             return
         if body is None:
             if action not in EMPTY_BODY_ACTIONS:
-                self.add("DSM-SOAP-STRUCTURE", f"action {action} needs a body element", root)
+                self.add(DsmRule.SOAP_STRUCTURE, f"action {action} needs a body element", root)
             return
         if spec is None or spec.kind == "document":
             return  # reported as DSM-BODY-UNKNOWN
         if action in EMPTY_BODY_ACTIONS:
-            self.add("DSM-ACTION-MISMATCH", f"action {action} announces an empty body", element)
+            self.add(DsmRule.ACTION_MISMATCH, f"action {action} announces an empty body", element)
         elif spec.kind == "fault":
             if action != FAULT_ACTION:
                 self.add(
-                    "DSM-ACTION-MISMATCH", f"a fault travels with action {FAULT_ACTION}", element
+                    DsmRule.ACTION_MISMATCH, f"a fault travels with action {FAULT_ACTION}", element
                 )
         elif spec not in (candidates := all_by_action(action)):
             # an action WS-DSD and WS-Scan share announces a dsd: or a wscn: body
@@ -475,7 +472,7 @@ class _Checker:
                 for other in candidates
             ):
                 self.add(
-                    "DSM-ACTION-REPEATS-REQUEST",
+                    DsmRule.ACTION_REPEATS_REQUEST,
                     f"{_name(body)} travels with its request's action; its own is {spec.action}",
                     element,
                 )
@@ -484,7 +481,7 @@ class _Checker:
                     f"{ns.prefixed(other.qname)} ({other.protocol})" for other in candidates
                 )
                 self.add(
-                    "DSM-ACTION-MISMATCH",
+                    DsmRule.ACTION_MISMATCH,
                     f"action {action} announces {announces}, not {_name(body)} ({spec.protocol},"
                     f" expected {spec.action})",
                     element,
@@ -501,7 +498,7 @@ class _Checker:
             if by_action(renamed) is None:
                 return action  # not ours under any namespace: DSM-ACTION-UNKNOWN
             self.add(
-                "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
+                DsmRule.STALE_NAMESPACE_TOLERATED if tolerated else DsmRule.STALE_NAMESPACE,
                 f"action {action} is in {stale}, a stale or misprinted form of {current}",
                 element,
             )
@@ -516,17 +513,17 @@ class _Checker:
         if kind is None and self.action in EMPTY_BODY_ACTIONS:
             kind = EMPTY_BODY_ACTIONS[self.action][2]
         if "To" not in headers:
-            self.add("DSM-HEADER-MISSING", "the envelope has no wsa:To header", root)
+            self.add(DsmRule.HEADER_MISSING, "the envelope has no wsa:To header", root)
         if kind == "request":
             if "MessageID" not in headers:
                 self.add(
-                    "DSM-HEADER-MISSING", "a request needs a wsa:MessageID to be answered", root
+                    DsmRule.HEADER_MISSING, "a request needs a wsa:MessageID to be answered", root
                 )
             if "ReplyTo" not in headers:
-                self.add("DSM-REPLY-TO-MISSING", "the request has no wsa:ReplyTo", root)
+                self.add(DsmRule.REPLY_TO_MISSING, "the request has no wsa:ReplyTo", root)
         if kind in ("response", "fault") and "RelatesTo" not in headers:
             self.add(
-                "DSM-RELATES-TO-MISSING",
+                DsmRule.RELATES_TO_MISSING,
                 f"a {kind} needs wsa:RelatesTo naming the request it answers",
                 root,
             )
@@ -535,7 +532,7 @@ class _Checker:
             value = (message_id.text or "").strip()
             if _ABSOLUTE_URI.match(value) and not _URN_UUID.match(value):
                 self.add(
-                    "DSM-MESSAGE-ID-FORM",
+                    DsmRule.MESSAGE_ID_FORM,
                     f"MessageID {value!r} is not urn:uuid: followed by a UUID",
                     message_id,
                 )
@@ -546,7 +543,7 @@ class _Checker:
         value = raw.strip()
         if raw != value:
             self.add(
-                "DSM-URI-WHITESPACE",
+                DsmRule.URI_WHITESPACE,
                 f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
@@ -577,7 +574,7 @@ class _Checker:
             location += name[name.index("/@") :]
         if raw != value:
             self.add(
-                "DSM-URI-WHITESPACE",
+                DsmRule.URI_WHITESPACE,
                 f"{name} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
                 location=location,
@@ -587,7 +584,7 @@ class _Checker:
         if defect is not None:
             self.uri_lines.add(element.sourceline)
             self.add(
-                "DSM-URI-NOT-ABSOLUTE", f"{name} {value!r} {defect}", element, location=location
+                DsmRule.URI_NOT_ABSOLUTE, f"{name} {value!r} {defect}", element, location=location
             )
 
     def _absolute_uri(self, element: etree._Element) -> None:
@@ -596,7 +593,7 @@ class _Checker:
         if defect is not None:
             # one problem per defect: the schema's xs:anyURI complaint about it is not repeated
             self.uri_lines.add(element.sourceline)
-            self.add("DSM-URI-NOT-ABSOLUTE", f"{_name(element)} {value!r} {defect}", element)
+            self.add(DsmRule.URI_NOT_ABSOLUTE, f"{_name(element)} {value!r} {defect}", element)
 
     # -- schema ----------------------------------------------------------------------------
     def _schema(self, root: etree._Element) -> None:
@@ -623,7 +620,7 @@ class _Checker:
             for entry in first:
                 if entry.line in trimmed_lines and entry.line not in still:
                     self.add(
-                        "DSM-VALUE-WHITESPACE",
+                        DsmRule.VALUE_WHITESPACE,
                         _schema_message(entry.message) + " (valid once the padding is removed)",
                         line=entry.line,
                         column=_column(entry.column),
@@ -636,7 +633,7 @@ class _Checker:
             if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
                 continue
             self.add(
-                "DSM-XSD",
+                DsmRule.XSD,
                 _schema_message(entry.message),
                 line=entry.line,
                 column=_column(entry.column),
@@ -650,7 +647,7 @@ class _Checker:
         if spec is not None:
             for element, attribute in leaf_attributes(body, spec.model):
                 self.add(
-                    "DSM-LEAF-ATTRIBUTE",
+                    DsmRule.LEAF_ATTRIBUTE,
                     f"{_name(element)} carries the attribute {attribute}, which dsm-messages "
                     "cannot keep: its models hold this element as a plain value",
                     element,
@@ -670,7 +667,7 @@ class _Checker:
                 alias = find_alias(namespace, local, (element.text or "").strip())
                 if alias is not None:
                     self.add(
-                        "DSM-VALUE-ALIAS",
+                        DsmRule.VALUE_ALIAS,
                         f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
                         f"by dsm-messages ({alias.source})",
                         element,
@@ -679,7 +676,7 @@ class _Checker:
                 value = (element.text or "").strip()
                 if value and not _ZONE.search(value):
                     self.add(
-                        "DSM-TIME-ZONE", f"{_name(element)} {value!r} has no time zone", element
+                        DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element
                     )
             if name in _DUAL_FORM:
                 self._dual_form(element)
@@ -708,7 +705,7 @@ class _Checker:
             return
         self.keyword_lines.add(element.sourceline)
         self.add(
-            "DSM-VENDOR-KEYWORD",
+            DsmRule.VENDOR_KEYWORD,
             f"{_name(element)} {value!r} is neither a well-known value nor a vendor keyword "
             "written prefix:Keyword",
             element,
@@ -724,7 +721,7 @@ class _Checker:
         )
         if namespace is None and prefix:
             self.add(
-                "DSM-QNAME-UNBOUND",
+                DsmRule.QNAME_UNBOUND,
                 f"{_name(element)} {text.strip()!r}: prefix {prefix!r} is not declared",
                 element,
             )
@@ -733,7 +730,7 @@ class _Checker:
         if namespace in STALE_NAMESPACES:
             current = STALE_NAMESPACES[namespace][0]
             self.add(
-                "DSM-STALE-NAMESPACE",
+                DsmRule.STALE_NAMESPACE,
                 f"{_name(element)} {text.strip()!r} resolves to stale namespace {namespace} "
                 f"(current: {current})",
                 element,
@@ -748,7 +745,7 @@ class _Checker:
         namespace, local = resolved
         if not namespace:
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"requested name {local!r} has no namespace; write it as prefix:{local}",
                 element,
             )
@@ -756,7 +753,7 @@ class _Checker:
             namespace, frozenset()
         ):
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"requested name {{{namespace}}}{local} is declared by no DSM schema",
                 element,
             )
@@ -771,7 +768,7 @@ class _Checker:
             namespace, local = resolved
             if namespace != ns.SOAP or local not in _SOAP_CODES:
                 self.add(
-                    "DSM-FAULT-CODE",
+                    DsmRule.FAULT_CODE,
                     f"fault code {(value.text or '').strip()!r} is not one of soap:"
                     + ", soap:".join(_SOAP_CODES),
                     value,
@@ -792,13 +789,13 @@ class _Checker:
         ]
         if namespace in _DSM_NAMESPACES | {ns.WSA} and not documented:
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"fault subcode {{{namespace}}}{local} is not a documented subcode",
                 subcode,
             )
         elif documented and code_local and code_local not in {f.code for f in documented}:
             self.add(
-                "DSM-FAULT-SUBCODE-CODE",
+                DsmRule.FAULT_SUBCODE_CODE,
                 f"subcode {local} is documented under soap:{documented[0].code}, "
                 f"not soap:{code_local}",
                 subcode,
@@ -812,13 +809,13 @@ class _Checker:
             prefix = ns.prefixed(f"{{{namespace}}}{attribute}")
             if qualified is not None and plain is not None:
                 self.add(
-                    "DSM-ATTRIBUTE-COUNT",
+                    DsmRule.ATTRIBUTE_COUNT,
                     f"{_name(element)} has both {attribute} and {prefix}",
                     element,
                 )
             elif qualified is None and plain is None:
                 self.add(
-                    "DSM-ATTRIBUTE-COUNT",
+                    DsmRule.ATTRIBUTE_COUNT,
                     f"{_name(element)} has no {prefix if canonical_qualified else attribute}",
                     element,
                 )
@@ -829,7 +826,7 @@ class _Checker:
                     (prefix, attribute) if qualified is not None else (attribute, prefix)
                 )
                 self.add(
-                    "DSM-ATTRIBUTE-FORM",
+                    DsmRule.ATTRIBUTE_FORM,
                     f"{_name(element)} writes {written}; {source} write {wanted}",
                     element,
                 )
@@ -845,7 +842,7 @@ class _Checker:
         if valid_text.strip() in ("false", "0"):
             if content:
                 self.add(
-                    "DSM-ELEMENT-DATA",
+                    DsmRule.ELEMENT_DATA,
                     f"ElementData {name_text!r} is Valid=false but holds {_name(content[0])}",
                     element,
                 )
@@ -857,7 +854,7 @@ class _Checker:
         if len(content) != 1 or content[0].tag != wanted:
             holds = ", ".join(_name(child) for child in content) or "nothing"
             self.add(
-                "DSM-ELEMENT-DATA",
+                DsmRule.ELEMENT_DATA,
                 f"ElementData {name_text!r} is Valid=true and must hold {ns.prefixed(wanted)}; "
                 f"it holds {holds}",
                 element,
@@ -875,13 +872,13 @@ class _Checker:
         namespace = etree.QName(content[0]).namespace
         if namespace != uri:
             self.add(
-                "DSM-FILTER-DIALECT",
+                DsmRule.FILTER_DIALECT,
                 f"filter Dialect {uri} but its Instructions hold {_name(content[0])}",
                 dialect,
             )
         elif uri in _FILTER_DIALECTS and by_qname(str(content[0].tag)) is None:
             self.add(
-                "DSM-FILTER-DIALECT",
+                DsmRule.FILTER_DIALECT,
                 f"{_name(content[0])} is not the configuration element of dialect {uri}",
                 content[0],
             )
@@ -893,13 +890,15 @@ class _Checker:
         fix = element.find(f"{{{ns.WSCN}}}ValidScanTicket")
         if (valid.text or "").strip() in ("false", "0") and fix is None:
             self.add(
-                "DSM-VALID-TICKET",
+                DsmRule.VALID_TICKET,
                 "ValidTicket is false but no ValidScanTicket says what the device would use",
                 valid,
             )
         elif (valid.text or "").strip() in ("true", "1") and fix is not None:
             self.add(
-                "DSM-VALID-TICKET-EXTRA", "ValidTicket is true yet a ValidScanTicket follows", fix
+                DsmRule.VALID_TICKET_EXTRA,
+                "ValidTicket is true yet a ValidScanTicket follows",
+                fix,
             )
 
     def _job_status(self, element: etree._Element) -> None:
@@ -911,7 +910,7 @@ class _Checker:
             state, _text(children.get("JobCreatedTime")), _text(completed)
         )
         if problem is not None:
-            self.add("DSM-TIMES", problem, completed)
+            self.add(DsmRule.TIMES, problem, completed)
         if namespace in (ns.DSP, ns.DSC) and state in FINAL_JOB_STATES:
             self._reasons(state, children.get("JobStateReasons"))
 
@@ -923,7 +922,7 @@ class _Checker:
         if state_element is not None and state and not is_vendor(state):
             if state not in FINAL_JOB_STATES:
                 self.add(
-                    "DSM-END-STATE",
+                    DsmRule.END_STATE,
                     f"JobCompletedState {state!r} is not final (Completed, Canceled or Aborted)",
                     state_element,
                 )
@@ -936,7 +935,7 @@ class _Checker:
             value = _text(filter_state)
             if value and not is_vendor(value) and value not in FINAL_FILTER_STATES:
                 self.add(
-                    "DSM-FILTER-NOT-FINAL",
+                    DsmRule.FILTER_NOT_FINAL,
                     f"filter state {value!r} in the job's end state has not finished",
                     filter_state,
                 )
@@ -948,7 +947,7 @@ class _Checker:
         ]
         if not reasons_fit(state, values):
             self.add(
-                "DSM-REASON-STATE",
+                DsmRule.REASON_STATE,
                 f"job state {state} with reasons {', '.join(values)}; expected one of "
                 + ", ".join(sorted(REASONS_FOR_FINAL_STATE[state])),
                 reasons,

@@ -15,12 +15,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree.ElementTree import QName
 
-import message_samples as s
-from message_samples import SAMPLES
-
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, Fault
 from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+
+from . import samples as s
+from .samples import SAMPLES
 
 #: The scan server's WS-DSP service (device -> scan server) and WS-DSC service (console ->
 #: scan server), the device's WS-DSD service (console -> device), and the event sinks.
@@ -606,14 +606,14 @@ def scan_subscribed(
     contexts: Sequence[str], tokens: Sequence[str] | None = None
 ) -> wse.SubscribeResponse:
     """A SubscribeResponse giving ``tokens`` (``dest-<context>`` by default) to ``contexts``."""
+    tokens = tokens or [f"dest-{context}" for context in contexts]
+    assert len(tokens) == len(contexts), "one DestinationToken per ClientContext"
     body = copy.deepcopy(s.SCAN_AVAILABLE_SUBSCRIBE_RESPONSE)
     body.other_element = [
         wscn.DestinationResponses(
             destination_response=[
                 wscn.DestinationResponseType(client_context=context, destination_token=token)
-                for context, token in zip(
-                    contexts, tokens or [f"dest-{c}" for c in contexts], strict=True
-                )
+                for context, token in zip(contexts, tokens)  # noqa: B905 (lengths checked)
             ]
         )
     ]
