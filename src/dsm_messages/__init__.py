@@ -4,45 +4,107 @@ The generated models live in :mod:`dsm_messages.models` (one module per namespac
 package adds the layers around them: the compiled schema set, binding to and from XML, and the
 table of message bodies with their actions, SOAP 1.2 envelopes, MTOM packages, and the
 validator.
+
+Importing the package is cheap: each name below is imported from its module the first time it
+is used (``dsm_messages.validate`` loads the validator, not the session layer), and the
+generated models of a namespace are loaded when a message of that namespace is first bound.
 """
 
 from __future__ import annotations
 
-from xsdata.models.datatype import XmlDuration
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .binding import from_xml, to_xml
-from .endpoint import Endpoint, Subscriber
-from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
-from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
-from .faults import Fault, FaultError, fault_for
-from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
-from .mtom import (
-    MtomError,
-    MtomLimitError,
-    Package,
-    PackageReader,
-    build_retrieve_image_response,
-    build_send_image,
-    parse_package,
-    parse_package_async,
-)
-from .report import Problem, Report, ValidationError
-from .rules import RULES, Rule
-from .safexml import parse_xml
-from .schema import load_schema, schema_dir
-from .sequence import SequenceReport, check_sequence
-from .session import (
-    About,
-    JobSummary,
-    LocalProtocolError,
-    ProtocolError,
-    RemoteProtocolError,
-    Session,
-    about,
-)
-from .validator import validate, validate_stored
+if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on first use
+    from xsdata.models.datatype import XmlDuration
+
+    from .binding import from_xml, to_xml
+    from .endpoint import Endpoint, Subscriber
+    from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
+    from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
+    from .faults import Fault, FaultError, fault_for
+    from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
+    from .mtom import (
+        MtomError,
+        MtomLimitError,
+        Package,
+        PackageReader,
+        build_retrieve_image_response,
+        build_send_image,
+        parse_package,
+        parse_package_async,
+    )
+    from .report import Problem, Report, ValidationError
+    from .rules import RULES, Rule
+    from .safexml import parse_xml
+    from .schema import load_schema, schema_dir
+    from .sequence import SequenceReport, check_sequence
+    from .session import (
+        About,
+        JobSummary,
+        LocalProtocolError,
+        ProtocolError,
+        RemoteProtocolError,
+        Session,
+        about,
+    )
+    from .validator import validate, validate_stored
 
 __version__ = "0.1.0"
+
+#: Where each public name lives, imported on first use.
+_HOMES: dict[str, str] = {
+    "XmlDuration": "xsdata.models.datatype",
+    "from_xml": ".binding",
+    "to_xml": ".binding",
+    "Endpoint": ".endpoint",
+    "Subscriber": ".endpoint",
+    "ANONYMOUS": ".envelope",
+    "Envelope": ".envelope",
+    "EnvelopeError": ".envelope",
+    "parse": ".envelope",
+    "reply": ".envelope",
+    "serialize": ".envelope",
+    "BindingError": ".errors",
+    "DsmError": ".errors",
+    "SchemaCompileError": ".errors",
+    "XmlSyntaxError": ".errors",
+    "Fault": ".faults",
+    "FaultError": ".faults",
+    "fault_for": ".faults",
+    "MESSAGE_TYPES": ".messages",
+    "MessageType": ".messages",
+    "by_action": ".messages",
+    "by_qname": ".messages",
+    "message_type": ".messages",
+    "MtomError": ".mtom",
+    "MtomLimitError": ".mtom",
+    "Package": ".mtom",
+    "PackageReader": ".mtom",
+    "build_retrieve_image_response": ".mtom",
+    "build_send_image": ".mtom",
+    "parse_package": ".mtom",
+    "parse_package_async": ".mtom",
+    "Problem": ".report",
+    "Report": ".report",
+    "ValidationError": ".report",
+    "RULES": ".rules",
+    "Rule": ".rules",
+    "parse_xml": ".safexml",
+    "load_schema": ".schema",
+    "schema_dir": ".schema",
+    "SequenceReport": ".sequence",
+    "check_sequence": ".sequence",
+    "About": ".session",
+    "JobSummary": ".session",
+    "LocalProtocolError": ".session",
+    "ProtocolError": ".session",
+    "RemoteProtocolError": ".session",
+    "Session": ".session",
+    "about": ".session",
+    "validate": ".validator",
+    "validate_stored": ".validator",
+}
 
 __all__ = [
     "ANONYMOUS",
@@ -97,3 +159,16 @@ __all__ = [
     "validate",
     "validate_stored",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later look-ups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -35,7 +35,6 @@ from lxml import etree
 
 from . import namespaces as ns
 from .aliases import canonical_value, find_alias
-from .binding import leaf_attributes
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
@@ -648,6 +647,8 @@ class _Checker:
         facts = declarations()
         spec = by_qname(body.tag) if isinstance(body.tag, str) else None
         if spec is not None:
+            from .binding import leaf_attributes  # the models load with the first body bound
+
             for element, attribute in leaf_attributes(body, spec.model):
                 self.add(
                     "DSM-LEAF-ATTRIBUTE",
