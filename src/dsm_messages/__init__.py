@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
         Session,
         about,
     )
-    from .validator import validate, validate_stored
+    from .validator import validate, validate_file, validate_stored
 
 __version__ = "0.1.0"
 
@@ -103,6 +103,7 @@ _HOMES: dict[str, str] = {
     "Session": ".session",
     "about": ".session",
     "validate": ".validator",
+    "validate_file": ".validator",
     "validate_stored": ".validator",
 }
 
@@ -157,6 +158,7 @@ __all__ = [
     "serialize",
     "to_xml",
     "validate",
+    "validate_file",
     "validate_stored",
 ]
 
