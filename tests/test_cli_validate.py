@@ -744,7 +744,7 @@ def test_the_command_reads_one_file_at_a_time(
 ) -> None:
     """In one process, a file is read only once the one before it has been reported."""
     events: list[str] = []
-    read, report = cli.validate_file, cli._TextOutput.add
+    read, report = validate_file, cli._TextOutput.add
 
     def reading(path: str, **keywords: Any) -> Report:
         events.append("read")
