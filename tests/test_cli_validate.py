@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 from commands import installed_command
+from stored_messages import sample_package, stored
 
-from dsm_messages import ANONYMOUS, build_send_image, cli, validate_file, validate_stored
-from dsm_messages.models import dsp
+from dsm_messages import cli, validate_file, validate_stored
 from dsm_messages.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,28 +117,6 @@ def by_path(files: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def codes(entry: dict[str, Any], severity: str) -> set[str]:
     return {p["code"] for p in entry["problems"] if p["severity"] == severity}
-
-
-def sample_package() -> bytes:
-    """A valid SendImage MTOM package as stored in a ``.mime`` file: headers, blank line,
-    multipart body."""
-    request = dsp.SendImageRequest(
-        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1,
-            format=dsp.DocumentFormatWKVType.PNG,
-        ),
-        image_data=b"",
-    )
-    content_type, chunks = build_send_image(
-        request,
-        b"\x89PNG\r\n\x1a\n\r\n--not-a-boundary\r\n",
-        to="https://scansrv01.corp.example:5362/ScanServer/1",
-        message_id="urn:uuid:5eb4f990-8f4b-4b55-b4e0-08e1d8e0c5d3",
-        reply_to=ANONYMOUS,
-    )
-    headers = f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode()
-    return headers + b"".join(chunks)
 
 
 # -- what a file is ----------------------------------------------------------------------------
@@ -616,35 +594,6 @@ def test_problems_of_a_one_line_file_are_told_apart_by_column(tmp_path: Path) ->
 
 
 # -- many files: processes, order, what is held ------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three hundred stored messages in nested folders: envelopes, documents and packages,
-    valid and not (malformed, a placeholder address, a schema error)."""
-    root = tmp_path_factory.mktemp("archive")
-    bases = [
-        (path.suffix, path.read_bytes())
-        for path in sorted(EXAMPLES.rglob("*"))
-        if path.suffix in (".xml", ".mime")
-    ]
-    bases.append((".mime", sample_package()))
-    for number in range(300):
-        suffix, data = bases[number % len(bases)]
-        if number % 7 == 3:
-            data = data[: len(data) // 2]  # cut short: not well-formed
-        elif number % 11 == 5:
-            data = re.sub(rb"<wsa:To>[^<]*</wsa:To>", b"<wsa:To>Destination</wsa:To>", data)
-        elif number % 13 == 4:
-            data = data.replace(b"urn:uuid:", b"uuid:", 1)
-        path = root / f"batch-{number % 4}" / f"{number % 3}" / f"message-{number:04}{suffix}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return root
-
-
-def stored(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in (".xml", ".mime") and p.is_file())
 
 
 @pytest.mark.parametrize("output", ["text", "json"])
