@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 sys.path.insert(0, str(ROOT / "docs" / "snippets"))
 
-from archive import validate_archive  # noqa: E402
+from archives import validate_archive  # noqa: E402
 
 
 def modules_after(code: str) -> set[str]:

@@ -50,7 +50,16 @@ _API_SECTIONS = {
     "Envelopes": ("parse", "serialize", "reply", "Envelope", "ANONYMOUS"),
     "MTOM packages (SendImage)": ("build_send_image", "parse_package", "Package"),
     "Faults": ("Fault", "FaultError"),
-    "Validation": ("validate", "Report", "Problem", "RULES", "Rule", "ValidationError"),
+    "Validation": (
+        "validate",
+        "validate_stored",
+        "validate_file",
+        "Report",
+        "Problem",
+        "RULES",
+        "Rule",
+        "ValidationError",
+    ),
     "Conversations": (
         "Session",
         "check_sequence",
