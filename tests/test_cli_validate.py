@@ -726,19 +726,13 @@ def test_what_the_command_holds_does_not_grow_with_the_files(archive: Path, jobs
             taken += 1
             yield item
 
-    executor = cli._executor(jobs) if jobs > 1 else None
-    ahead = cli._AHEAD * jobs
     held, reported = [], []
-    try:
-        for path, verdict in cli._in_order(walk(), "strict", executor, ahead):
-            reported.append(path)
-            held.append(taken - len(reported) + 1)  # this one included
-            assert isinstance(verdict, Report)
-    finally:
-        if executor is not None:
-            executor.shutdown()
+    for path, verdict in cli._in_order(walk(), "strict", jobs):
+        reported.append(path)
+        held.append(taken - len(reported) + 1)  # this one included
+        assert isinstance(verdict, Report)
 
     assert reported == [item.path for item in items]
-    bound = 1 if executor is None else ahead * cli._BATCH
+    bound = 1 if jobs == 1 else cli._AHEAD * jobs * cli._BATCH
     assert max(held) <= bound
     assert bound * 4 < len(items)  # so that the bound means something here

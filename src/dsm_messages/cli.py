@@ -37,8 +37,8 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
@@ -55,6 +55,8 @@ from .safexml import clark_name, parse_xml
 from .validator import check, split_stored, validate_file, validate_stored
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from .envelope import Envelope
 
 _MAX_FIELDS = 8
@@ -200,25 +202,35 @@ def _batches(items: Iterable[_Input], size: int) -> Iterator[list[_Input]]:
 
 
 def _in_order(
-    items: Iterable[_Input], profile: Profile, executor: Executor | None, ahead: int
-) -> Iterator[tuple[str, Report | _Unreadable]]:
+    items: Iterable[_Input], profile: Profile, jobs: int
+) -> Generator[tuple[str, Report | _Unreadable], None, None]:
     """Each input's verdict, in input order, as soon as it and every one before it are known.
-    Without an executor, one input at a time in this process; with one, batches go to it and
-    at most ``ahead`` of them are out at once, so that the inputs held (paths, and the bytes of
-    standard input) and the reports waiting for their turn stay bounded."""
-    if executor is None:
+
+    The first input is checked in this process, which loads what checking needs (the models
+    of its namespace, the compiled schema) before any worker is forked to share it. With one
+    job, so is every other, one at a time; with more, batches go to that many processes and at
+    most ``_AHEAD`` batches per process are out at once, so that the inputs held (paths, and
+    the bytes of standard input) and the reports waiting for their turn stay bounded."""
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    yield first.path, _verdict(first, profile)
+    if jobs == 1:
         for item in items:
             yield item.path, _verdict(item, profile)
         return
-    pending: deque[tuple[list[_Input], Future[list[Report | _Unreadable]]]] = deque()
-    batches = _batches(items, _BATCH)
-    for batch in batches:
-        pending.append((batch, executor.submit(_verdicts_of, batch, profile)))
-        if len(pending) < ahead:
-            continue
-        yield from _done(*pending.popleft())
-    while pending:
-        yield from _done(*pending.popleft())
+    executor = _executor(jobs)
+    try:
+        pending: deque[tuple[list[_Input], Future[list[Report | _Unreadable]]]] = deque()
+        for batch in _batches(items, _BATCH):
+            pending.append((batch, executor.submit(_verdicts_of, batch, profile)))
+            if len(pending) == _AHEAD * jobs:
+                yield from _done(*pending.popleft())
+        while pending:
+            yield from _done(*pending.popleft())
+    finally:  # also when the reader stops early: what is not started never will be
+        executor.shutdown(cancel_futures=True)
 
 
 def _done(
@@ -250,6 +262,7 @@ def _jobs(value: str) -> int:
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # fork shares what this process has imported; elsewhere the platform's own start method
     method = "fork" if sys.platform == "linux" else None
@@ -439,23 +452,18 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # a known handful of inputs is not worth a process each
     named_files = all(name != _STDIN and not Path(name).is_dir() for name in args.paths)
     jobs = min(args.jobs, len(args.paths)) if named_files else args.jobs
-    executor = _executor(jobs) if jobs > 1 else None
+    verdicts = _in_order(_inputs(args.paths, sys.stdin.buffer), args.profile, jobs)
     try:
-        verdicts = _in_order(
-            _inputs(args.paths, sys.stdin.buffer), args.profile, executor, _AHEAD * jobs
-        )
-        for path, verdict in verdicts:
-            if isinstance(verdict, _Unreadable):
-                raise _UnreadableError(verdict.reason)
-            output.add(path, verdict)
-            out.flush()
+        with closing(verdicts):  # stopped early, it stops its workers at once
+            for path, verdict in verdicts:
+                if isinstance(verdict, _Unreadable):
+                    raise _UnreadableError(verdict.reason)
+                output.add(path, verdict)
+                out.flush()
     except _UnreadableError as exc:
         out.flush()
         err.write(f"dsm-messages validate: {exc}\n")
         return 2
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
     output.finish()
     return 1 if output.tally.invalid else 0
 
