@@ -451,7 +451,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = (_JsonOutput if args.format == "json" else _TextOutput)(out, args.profile)
     # a known handful of inputs is not worth a process each
     named_files = all(name != _STDIN and not Path(name).is_dir() for name in args.paths)
-    jobs = min(args.jobs, len(args.paths)) if named_files else args.jobs
+    jobs = args.jobs or _default_jobs()
+    if named_files:
+        jobs = min(jobs, len(args.paths))
     verdicts = _in_order(_inputs(args.paths, sys.stdin.buffer), args.profile, jobs)
     try:
         with closing(verdicts):  # stopped early, it stops its workers at once
@@ -566,7 +568,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         type=_jobs,
-        default=_default_jobs(),
         metavar="N",
         help="check files in N processes (default: one per core); the output is the same, in "
         "the order of the inputs; 1 checks them in this process",

@@ -668,8 +668,10 @@ class _Checker:
     def _body(self, body: etree._Element) -> None:
         facts = declarations()
         spec = by_qname(body.tag) if isinstance(body.tag, str) else None
-        if spec is not None:
-            from .binding import leaf_attributes  # the models load with the first body bound
+        # only an attribute below the body can be one the models cannot keep: a body without
+        # one needs no model loaded (nor the binding layer) to be checked
+        if spec is not None and body.xpath("boolean(descendant::*[@*])"):
+            from .binding import leaf_attributes
 
             for element, attribute in leaf_attributes(body, spec.model):
                 self.add(
