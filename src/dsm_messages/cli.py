@@ -79,10 +79,6 @@ def _cannot_read(path: object, exc: OSError) -> _UnreadableError:
     return _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}")
 
 
-def _refuse(exc: OSError) -> None:
-    raise _cannot_read(exc.filename, exc)
-
-
 def _expand(paths: Sequence[str], patterns: tuple[str, ...] = _PATTERNS) -> Iterator[Path]:
     """Every file the paths name, one at a time, directories expanded in path order; raises
     ``_UnreadableError`` for a path, or a directory below one, that cannot be read."""
@@ -109,7 +105,7 @@ def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        _refuse(exc)
+        raise _cannot_read(exc.filename, exc) from None
     for entry in entries:
         try:
             is_dir = entry.is_dir()
