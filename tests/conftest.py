@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from stored_messages import write_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -21,3 +22,10 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def doc_examples(shared: Path) -> Path:
     return shared / "conformance" / "doc-examples"
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three hundred stored messages in nested folders, valid and not (see
+    :func:`stored_messages.write_archive`)."""
+    return write_archive(tmp_path_factory.mktemp("archive"))

@@ -98,8 +98,8 @@ def test_an_internal_error_is_one_line_and_exit_2(
 
     example = str(EXAMPLES / "dsp-02-create-response.xml")
     for command in ("validate", "check-sequence", "show"):
-        for name in ("validate_stored", "check", "parse"):
-            monkeypatch.setattr(f"dsm_messages.cli.{name}", broken)
+        for name in ("cli.validate_file", "cli.validate_stored", "cli.check", "envelope.parse"):
+            monkeypatch.setattr(f"dsm_messages.{name}", broken)
         assert cli.main([command, example]) == 2
         err = capsys.readouterr().err
         assert err == f"dsm-messages {command}: internal error: KeyError: 'root@part'\n"

@@ -22,9 +22,10 @@ from typing import Any
 
 import pytest
 from commands import installed_command
+from stored_messages import sample_package, stored
 
-from dsm_messages import ANONYMOUS, build_send_image, validate_stored
-from dsm_messages.models import dsp
+from dsm_messages import cli, validate_file, validate_stored
+from dsm_messages.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -116,28 +117,6 @@ def by_path(files: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def codes(entry: dict[str, Any], severity: str) -> set[str]:
     return {p["code"] for p in entry["problems"] if p["severity"] == severity}
-
-
-def sample_package() -> bytes:
-    """A valid SendImage MTOM package as stored in a ``.mime`` file: headers, blank line,
-    multipart body."""
-    request = dsp.SendImageRequest(
-        job_token="264a19bf-3604-4603-b59d-b47e0f669a1e",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1,
-            format=dsp.DocumentFormatWKVType.PNG,
-        ),
-        image_data=b"",
-    )
-    content_type, chunks = build_send_image(
-        request,
-        b"\x89PNG\r\n\x1a\n\r\n--not-a-boundary\r\n",
-        to="https://scansrv01.corp.example:5362/ScanServer/1",
-        message_id="urn:uuid:5eb4f990-8f4b-4b55-b4e0-08e1d8e0c5d3",
-        reply_to=ANONYMOUS,
-    )
-    headers = f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode()
-    return headers + b"".join(chunks)
 
 
 # -- what a file is ----------------------------------------------------------------------------
@@ -412,6 +391,9 @@ def test_problem_lines_point_at_the_line_of_the_file(doc_examples: Path, name: s
         pytest.param(["validate", "--profile", "pedantic", "EXAMPLE"], id="bad-profile"),
         pytest.param(["validate", "--format", "xml", "EXAMPLE"], id="bad-format"),
         pytest.param(["validate", "--frobnicate", "EXAMPLE"], id="unknown-option"),
+        pytest.param(["validate", "--jobs", "0", "EXAMPLE"], id="no-process"),
+        pytest.param(["validate", "--jobs", "-2", "EXAMPLE"], id="negative-jobs"),
+        pytest.param(["validate", "--jobs", "all", "EXAMPLE"], id="jobs-not-a-number"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
@@ -587,6 +569,10 @@ def test_validate_stored_is_what_the_command_reports(doc_examples: Path) -> None
             for path in paths
         ]
         assert files_of(result) == expected
+        # validate_file is that function on the file, and to_json(path=...) the whole entry
+        assert [
+            validate_file(path, profile=profile).to_json(path=str(path)) for path in paths
+        ] == (expected)
 
 
 def test_problems_of_a_one_line_file_are_told_apart_by_column(tmp_path: Path) -> None:
@@ -605,3 +591,148 @@ def test_problems_of_a_one_line_file_are_told_apart_by_column(tmp_path: Path) ->
     places = {(m["line"], m["column"]) for m in lines if m is not None}
     assert len(places) == len(lines)
     assert all(line == "1" and column != "0" for line, column in places)
+
+
+# -- many files: processes, order, what is held ------------------------------------------------
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_jobs_change_nothing_in_the_output(archive: Path, output: str) -> None:
+    """``--jobs 2`` prints what ``--jobs 1`` prints, byte for byte and in the same order."""
+    one = run("validate", "--format", output, "--jobs", "1", str(archive))
+    two = run("validate", "--format", output, "--jobs", "2", str(archive))
+
+    assert (one.status, two.status) == (1, 1)
+    assert two.out == one.out
+    assert two.err == one.err == ""
+    if output == "json":
+        files = files_of(two)
+        assert [entry["path"] for entry in files] == [str(path) for path in stored(archive)]
+        assert 0 < sum(not entry["valid"] for entry in files) < len(files)
+    else:
+        summary = SUMMARY_LINE.fullmatch(two.out.splitlines()[-1])
+        assert summary is not None
+        assert summary["files"] == str(len(stored(archive)))
+
+
+def test_inputs_keep_the_order_given_whatever_the_jobs(archive: Path) -> None:
+    given = [
+        str(archive / "batch-3"),
+        "-",
+        str(stored(archive)[5]),
+        str(archive / "batch-0" / "2"),
+        str(stored(archive)[5]),  # named twice, checked twice
+    ]
+    piped = (EXAMPLES / "dsp-01-create-request.xml").read_bytes()
+    expected = [
+        *map(str, stored(archive / "batch-3")),
+        "-",
+        str(stored(archive)[5]),
+        *map(str, stored(archive / "batch-0" / "2")),
+        str(stored(archive)[5]),
+    ]
+    outputs = []
+    for jobs in ("1", "2"):
+        result = run("validate", "--format", "json", "--jobs", jobs, *given, stdin=piped)
+        assert [entry["path"] for entry in files_of(result)] == expected
+        outputs.append(result.out)
+    assert outputs[0] == outputs[1]
+
+
+def test_json_output_is_what_json_dump_writes(archive: Path, tmp_path: Path) -> None:
+    """Written file by file, the document is still exactly ``json.dump(..., indent=2)``'s."""
+    (tmp_path / "nothing-here").mkdir()
+    for target in (archive / "batch-1", tmp_path / "nothing-here"):
+        result = run("validate", "--format", "json", str(target))
+        assert result.out == json.dumps(json.loads(result.out), indent=2) + "\n"
+    empty = run("validate", "--format", "json", str(tmp_path / "nothing-here"))
+    assert empty.status == 0
+    assert files_of(empty) == []
+    text = run("validate", str(tmp_path / "nothing-here"))
+    assert (text.status, text.out) == (
+        0,
+        "0 files checked (strict): 0 valid, 0 invalid; 0 errors, 0 warnings\n",
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_unreadable_when_its_turn_comes_stops_the_run(tmp_path: Path, jobs: str) -> None:
+    """Found below a directory, it is read only when its turn comes: exit 2 naming it, after
+    the results of the files before it; the JSON document is left unterminated."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.xml").write_bytes(b"<a><b></a>")
+    (tree / "b.xml").write_bytes((EXAMPLES / "dsp-01-create-request.xml").read_bytes())
+    (tree / "c.xml").write_bytes(b"<a><b></a>")
+    (tree / "b.xml").chmod(0)
+    try:
+        text = run(
+            "validate", "--jobs", jobs, str(tree), prefix=without_file_permission_override()
+        )
+        listed = run(
+            "validate", "--format", "json", "--jobs", jobs, str(tree),
+            prefix=without_file_permission_override(),
+        )  # fmt: skip
+    finally:
+        (tree / "b.xml").chmod(0o644)
+    for result in (text, listed):
+        assert result.status == 2
+        assert (
+            result.err
+            == f"dsm-messages validate: {tree / 'b.xml'}: cannot read: Permission denied\n"
+        )
+    [line] = text.out.splitlines()  # a.xml's one problem; no summary
+    assert line.startswith(f"{tree / 'a.xml'}:1:")
+    assert str(tree / "c.xml") not in listed.out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(listed.out)
+
+
+def test_the_command_reads_one_file_at_a_time(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In one process, a file is read only once the one before it has been reported."""
+    events: list[str] = []
+    read, report = validate_file, cli._TextOutput.add
+
+    def reading(path: str, **keywords: Any) -> Report:
+        events.append("read")
+        return read(path, **keywords)
+
+    def reporting(self: cli._TextOutput, path: str, verdict: Report) -> None:
+        events.append("reported")
+        report(self, path, verdict)
+
+    monkeypatch.setattr(cli, "validate_file", reading)
+    monkeypatch.setattr(cli._TextOutput, "add", reporting)
+
+    assert cli.main(["validate", "--jobs", "1", str(archive)]) == 1
+
+    assert events == ["read", "reported"] * len(stored(archive))
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary.startswith(f"{len(stored(archive))} files checked (strict): ")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_what_the_command_holds_does_not_grow_with_the_files(archive: Path, jobs: int) -> None:
+    """Inputs taken from the walk and not yet reported never number more than a few batches
+    per process, however many files there are; the verdicts come back in input order."""
+    items = [cli._Input(str(path)) for path in stored(archive)]
+    taken = 0
+
+    def walk() -> Iterator[cli._Input]:
+        nonlocal taken
+        for item in items:
+            taken += 1
+            yield item
+
+    held, reported = [], []
+    for path, verdict in cli._in_order(walk(), "strict", jobs):
+        reported.append(path)
+        held.append(taken - len(reported) + 1)  # this one included
+        assert isinstance(verdict, Report)
+
+    assert reported == [item.path for item in items]
+    bound = 1 if jobs == 1 else cli._AHEAD * jobs * cli._BATCH
+    assert max(held) <= bound
+    assert bound * 4 < len(items)  # so that the bound means something here

@@ -70,7 +70,7 @@ SAMPLES: dict[type[BaseException], BaseException] = {
 EXPORTED = sorted(
     (
         value
-        for value in vars(dsm_messages).values()
+        for value in (getattr(dsm_messages, name) for name in dsm_messages.__all__)
         if inspect.isclass(value) and issubclass(value, BaseException)
     ),
     key=lambda cls: cls.__name__,

@@ -29,7 +29,7 @@ three stages, each a function below:
    element class with no fields of its own repeats its type's field documentation, so
    ``help()`` shows it; wildcards bind any namespace (the schemas, not the binder, decide which
    they admit); the package's ``__init__`` exports the namespace modules only, so every class
-   has one name, ``models.<prefix>.<Class>``.
+   has one name, ``models.<prefix>.<Class>``, and imports each on first use.
 
 xsdata writes a whole package tree (including a ``dsm_messages/__init__.py`` of its own), so it
 runs in a scratch directory and only the ``models`` package is copied over.
@@ -214,11 +214,27 @@ def finish_package(package: Path) -> None:
         '"""The DSM message models, one module per namespace (generated; never edited by hand).',
         "",
         "Every class has one name, ``models.<prefix>.<Class>``: ``models.dsp.JobStatusType``.",
+        "A namespace's module is imported when it is first used (``models.dsp``, or",
+        "``from dsm_messages.models import dsp``): a program loads only the namespaces it uses.",
         '"""',
         "",
-        *(f"from . import {name}" for name in names),
+        "from importlib import import_module",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        "if TYPE_CHECKING:",
+        *(f"    from . import {name}" for name in names),
         "",
         f"__all__ = {names!r}",
+        "",
+        "",
+        "def __getattr__(name: str) -> Any:",
+        "    if name not in __all__:",
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        '    return import_module(f"{__name__}.{name}")',
+        "",
+        "",
+        "def __dir__() -> list[str]:",
+        "    return sorted({*globals(), *__all__})",
         "",
     ]
     (package / "__init__.py").write_text("\n".join(lines), encoding="utf-8")

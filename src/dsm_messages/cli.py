@@ -1,14 +1,19 @@
 """The ``dsm-messages`` command.
 
-``dsm-messages validate [--profile strict|lenient] [--format text|json] PATH...`` checks each
-message (a SOAP envelope or bare DSM document in an ``.xml`` file, an MTOM package with its MIME
-headers in a ``.mime`` file, every ``*.xml`` and ``*.mime`` below a directory in name order, or
-``-`` for standard input). Text output is one line per problem,
-``path:line:column: severity code message`` (0 when the line or column is unknown), then a
-summary line; ``--format json`` prints one JSON object: ``files`` (each a path and its
-report, see :meth:`dsm_messages.Report.to_json`) and a ``summary``. Exit status: 0 when every
-message is valid (warnings allowed), 1 when at least one is not, 2 for a usage error, a path
-that cannot be read, or an internal error (one line on standard error).
+``dsm-messages validate [--profile strict|lenient] [--format text|json] [--jobs N] PATH...``
+checks each message (a SOAP envelope or bare DSM document in an ``.xml`` file, an MTOM package
+with its MIME headers in a ``.mime`` file, every ``*.xml`` and ``*.mime`` below a directory in
+name order, or ``-`` for standard input), as :func:`dsm_messages.validate_file` does. Text
+output is one line per problem, ``path:line:column: severity code message`` (0 when the line
+or column is unknown), then a summary line; ``--format json`` prints one JSON object:
+``files`` (each a path and its report, see :meth:`dsm_messages.Report.to_json`) and a
+``summary``. Files are read one at a time and their results written as they come, in the
+order of the inputs, whatever ``--jobs`` (processes; default one per core); what the command
+holds does not grow with the number of files. Exit status: 0 when every message is valid
+(warnings allowed), 1 when at least one is not, 2 for a usage error, a path that cannot be
+read, or an internal error (one line on standard error). A path named on the command line that
+cannot be read stops the command before any output; a file below a directory that cannot be
+read stops it when its turn comes, the output so far left incomplete (JSON unterminated).
 
 ``dsm-messages check-sequence [--profile strict|lenient] [--format text|json] PATH...`` replays
 the messages in the order given (a directory stands for its ``*.xml`` and ``*.mime`` files in
@@ -31,42 +36,51 @@ import fnmatch
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from lxml import etree
 
 from . import __version__
-from .binding import from_xml
-from .envelope import Envelope
 from .errors import DsmError, ValidationError
 from .messages import by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
-from .parsing import parse
 from .report import Report
 from .rules import PROFILES, RULES, DsmRule, Profile
 from .safexml import clark_name, parse_xml
-from .sequence import check_sequence
-from .validator import check, split_stored, validate_stored
+from .validator import check, split_stored, validate_file, validate_stored
+
+if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .envelope import Envelope
 
 _MAX_FIELDS = 8
 
 
 _STDIN = "-"
+_PATTERNS = ("*.xml", "*.mime")
+
+#: Inputs a worker process is given at a time, and how many such batches may be out at once
+#: per worker: what ``validate --jobs N`` holds is bounded by these, whatever the file count.
+_BATCH = 16
+_AHEAD = 2
 
 
 class _UnreadableError(Exception):
     pass
 
 
-def _refuse(exc: OSError) -> None:
-    raise _UnreadableError(f"{exc.filename}: cannot read: {exc.strerror or exc}")
+def _cannot_read(path: object, exc: OSError) -> _UnreadableError:
+    return _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}")
 
 
-def _expand(paths: Sequence[str], patterns: tuple[str, ...] = ("*.xml",)) -> Iterator[Path]:
-    """Every file the paths name, directories expanded in name order; raises
+def _expand(paths: Sequence[str], patterns: tuple[str, ...] = _PATTERNS) -> Iterator[Path]:
+    """Every file the paths name, one at a time, directories expanded in path order; raises
     ``_UnreadableError`` for a path, or a directory below one, that cannot be read."""
     for name in paths:
         path = Path(name)
@@ -76,39 +90,241 @@ def _expand(paths: Sequence[str], patterns: tuple[str, ...] = ("*.xml",)) -> Ite
         try:
             is_dir = path.is_dir()
         except OSError as exc:
-            raise _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        if not is_dir:
+            raise _cannot_read(path, exc) from None
+        if is_dir:
+            yield from _walk(path, patterns)
+        else:
             yield path
-            continue
 
-        found: list[Path] = []
-        for folder, _, files in os.walk(path, onerror=_refuse):
-            found.extend(
-                Path(folder) / file
-                for file in files
-                if any(fnmatch.fnmatch(file, pattern) for pattern in patterns)
-            )
-        yield from sorted(found)
+
+def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
+    """The matching files below ``folder`` in path order (as ``sorted`` orders paths, part by
+    part), found directory by directory: what is held is one directory's listing per level,
+    never the whole tree. Like :func:`os.walk`, links to directories are not followed."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        raise _cannot_read(exc.filename, exc) from None
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                yield from _walk(Path(entry.path), patterns)
+        elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
+            yield Path(entry.path)
+
+
+def _check_named(paths: Sequence[str]) -> None:
+    """Fail before any output when a path named on the command line cannot be read: a run
+    stopped by one (status 2) then prints no verdict at all. Files found below a directory are
+    read, and can fail, only when their turn comes."""
+    for name in paths:
+        if name == _STDIN:
+            continue
+        path = Path(name)
+        try:
+            if path.is_dir():
+                os.scandir(path).close()
+            else:
+                with path.open("rb"):
+                    pass
+        except OSError as exc:
+            raise _cannot_read(path, exc) from None
+
+
+class _Input(NamedTuple):
+    """One message to check: its display path, and its bytes when they are already read
+    (standard input); a file is read by whoever checks it."""
+
+    path: str
+    data: bytes | None = None
+
+
+def _inputs(paths: Sequence[str], stdin: BinaryIO) -> Iterator[_Input]:
+    for path in _expand(paths):
+        yield _Input(_STDIN, stdin.read()) if str(path) == _STDIN else _Input(str(path))
+
+
+def _read(item: _Input) -> bytes:
+    if item.data is not None:
+        return item.data
+    try:
+        return Path(item.path).read_bytes()
+    except OSError as exc:
+        raise _cannot_read(item.path, exc) from None
 
 
 def read_inputs(paths: Sequence[str], stdin: BinaryIO) -> list[tuple[str, bytes]]:
     """Every message named on the command line, in order, as (display path, bytes); raises
-    ``_UnreadableError`` naming the first path that cannot be read."""
-    inputs: list[tuple[str, bytes]] = []
-    for path in _expand(paths, ("*.xml", "*.mime")):
-        if str(path) == _STDIN:
-            inputs.append((_STDIN, stdin.read()))
-            continue
-        try:
-            inputs.append((str(path), path.read_bytes()))
-        except OSError as exc:
-            raise _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return inputs
+    ``_UnreadableError`` naming the first path that cannot be read. For the commands that
+    need them all at once (``check-sequence``)."""
+    return [(item.path, _read(item)) for item in _inputs(paths, stdin)]
 
 
-def validate_input(path: str, data: bytes, profile: Profile) -> Report:
-    """Validate one command-line input (see :func:`dsm_messages.validator.validate_stored`)."""
-    return validate_stored(data, name=path, profile=profile)
+class _Unreadable(NamedTuple):
+    """A file that could not be read when its turn came: the line to print."""
+
+    reason: str
+
+
+def _verdict(item: _Input, profile: Profile) -> Report | _Unreadable:
+    """One input's report, exactly as :func:`dsm_messages.validate_file` gives it."""
+    if item.data is not None:
+        return validate_stored(item.data, name=item.path, profile=profile)
+    try:
+        return validate_file(item.path, profile=profile)
+    except OSError as exc:
+        return _Unreadable(str(_cannot_read(item.path, exc)))
+
+
+def _verdicts_of(batch: list[_Input], profile: Profile) -> list[Report | _Unreadable]:
+    """What a worker process does with one batch."""
+    return [_verdict(item, profile) for item in batch]
+
+
+def _batches(items: Iterable[_Input], size: int) -> Iterator[list[_Input]]:
+    batch: list[_Input] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_order(
+    items: Iterable[_Input], profile: Profile, jobs: int
+) -> Generator[tuple[str, Report | _Unreadable], None, None]:
+    """Each input's verdict, in input order, as soon as it and every one before it are known.
+
+    The first input is checked in this process, which loads what checking needs (the models
+    of its namespace, the compiled schema) before any worker is forked to share it. With one
+    job, so is every other, one at a time; with more, batches go to that many processes and at
+    most ``_AHEAD`` batches per process are out at once, so that the inputs held (paths, and
+    the bytes of standard input) and the reports waiting for their turn stay bounded."""
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    yield first.path, _verdict(first, profile)
+    if jobs == 1:
+        for item in items:
+            yield item.path, _verdict(item, profile)
+        return
+    executor = _executor(jobs)
+    try:
+        pending: deque[tuple[list[_Input], Future[list[Report | _Unreadable]]]] = deque()
+        for batch in _batches(items, _BATCH):
+            pending.append((batch, executor.submit(_verdicts_of, batch, profile)))
+            if len(pending) == _AHEAD * jobs:
+                yield from _done(*pending.popleft())
+        while pending:
+            yield from _done(*pending.popleft())
+    finally:  # also when the reader stops early: what is not started never will be
+        executor.shutdown(cancel_futures=True)
+
+
+def _done(
+    batch: list[_Input], future: Future[list[Report | _Unreadable]]
+) -> Iterator[tuple[str, Report | _Unreadable]]:
+    for item, verdict in zip(batch, future.result(), strict=True):
+        yield item.path, verdict
+
+
+def _default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes, 1 or more: {value!r}"
+        )
+    return jobs
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares what this process has imported; elsewhere the platform's own start method
+    method = "fork" if sys.platform == "linux" else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+class _Tally:
+    """What the summary counts, added up file by file."""
+
+    def __init__(self) -> None:
+        self.files = self.invalid = self.errors = self.warnings = 0
+
+    def add(self, report: Report) -> None:
+        self.files += 1
+        self.invalid += not report.valid
+        self.errors += len(report.errors)
+        self.warnings += len(report.warnings)
+
+
+class _TextOutput:
+    def __init__(self, out: TextIO, profile: Profile) -> None:
+        self.out, self.profile, self.tally = out, profile, _Tally()
+
+    def add(self, path: str, report: Report) -> None:
+        self.tally.add(report)
+        for p in report.problems:
+            self.out.write(
+                f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.rule} {p.message}\n"
+            )
+
+    def finish(self) -> None:
+        t = self.tally
+        self.out.write(
+            f"{t.files} files checked ({self.profile}): {t.files - t.invalid} valid, "
+            f"{t.invalid} invalid; {t.errors} errors, {t.warnings} warnings\n"
+        )
+
+
+class _JsonOutput:
+    """One JSON document, ``{"files": [...], "summary": {...}}``, written as the files are
+    checked, byte for byte as ``json.dump(document, indent=2)`` writes it. A run stopped by a
+    file that cannot be read leaves it unterminated: never taken for a whole verdict."""
+
+    def __init__(self, out: TextIO, profile: Profile) -> None:
+        self.out, self.profile, self.tally = out, profile, _Tally()
+
+    def add(self, path: str, report: Report) -> None:
+        self.out.write('{\n  "files": [\n' if self.tally.files == 0 else ",\n")
+        self.tally.add(report)
+        entry = json.dumps(report.to_json(path=path), indent=2)
+        self.out.write("\n".join("    " + line for line in entry.split("\n")))
+
+    def finish(self) -> None:
+        t = self.tally
+        summary = {
+            "profile": self.profile,
+            "files": t.files,
+            "valid": t.files - t.invalid,
+            "invalid": t.invalid,
+            "errors": t.errors,
+            "warnings": t.warnings,
+        }
+        self.out.write('{\n  "files": [],\n' if t.files == 0 else "\n  ],\n")
+        # the summary as the tail of the document: everything after its opening brace
+        tail = json.dumps({"summary": summary}, indent=2).partition("{\n")[2]
+        self.out.write(tail + "\n")
 
 
 class _ShowError(Exception):
@@ -163,6 +379,8 @@ def _describe(path: str, data: bytes) -> dict[str, Any]:
     spec = by_qname(clark_name(element))
     if spec is None:
         raise _ShowError(DsmRule.BODY_UNKNOWN, f"{name} is not a DSM message body or document")
+    from .binding import from_xml
+
     try:
         from_xml(element, spec.model)  # proves the body binds to its model
     except DsmError:
@@ -183,13 +401,19 @@ def _describe(path: str, data: bytes) -> dict[str, Any]:
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        inputs = read_inputs(args.paths, sys.stdin.buffer)
+        _check_named(args.paths)
+        return _show(args, out, err)
     except _UnreadableError as exc:
+        out.flush()
         err.write(f"dsm-messages show: {exc}\n")
         return 2
+
+
+def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     shown: list[dict[str, Any]] = []
-    for path, data in inputs:
+    for item in _inputs(args.paths, sys.stdin.buffer):
+        path, data = item.path, _read(item)
         try:
             entry = _describe(path, data)
         except _ShowError as exc:
@@ -216,41 +440,36 @@ def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        inputs = read_inputs(args.paths, sys.stdin.buffer)
+        _check_named(args.paths)
     except _UnreadableError as exc:
         err.write(f"dsm-messages validate: {exc}\n")
         return 2
-    reports = [(path, validate_input(path, data, args.profile)) for path, data in inputs]
-    invalid = sum(not report.valid for _, report in reports)
-    errors = sum(len(report.errors) for _, report in reports)
-    warnings = sum(len(report.warnings) for _, report in reports)
-    if args.format == "json":
-        summary = {
-            "profile": args.profile,
-            "files": len(reports),
-            "valid": len(reports) - invalid,
-            "invalid": invalid,
-            "errors": errors,
-            "warnings": warnings,
-        }
-        files = [{"path": path, **report.to_json()} for path, report in reports]
-        json.dump({"files": files, "summary": summary}, out, indent=2)
-        out.write("\n")
-    else:
-        for path, report in reports:
-            for p in report.problems:
-                out.write(
-                    f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.rule} {p.message}\n"
-                )
-        out.write(
-            f"{len(reports)} files checked ({args.profile}): {len(reports) - invalid} valid, "
-            f"{invalid} invalid; {errors} errors, {warnings} warnings\n"
-        )
-    return 1 if any(not report.valid for _, report in reports) else 0
+    output = (_JsonOutput if args.format == "json" else _TextOutput)(out, args.profile)
+    # a known handful of inputs is not worth a process each
+    named_files = all(name != _STDIN and not Path(name).is_dir() for name in args.paths)
+    jobs = args.jobs or _default_jobs()
+    if named_files:
+        jobs = min(jobs, len(args.paths))
+    verdicts = _in_order(_inputs(args.paths, sys.stdin.buffer), args.profile, jobs)
+    try:
+        with closing(verdicts):  # stopped early, it stops its workers at once
+            for path, verdict in verdicts:
+                if isinstance(verdict, _Unreadable):
+                    raise _UnreadableError(verdict.reason)
+                output.add(path, verdict)
+                out.flush()
+    except _UnreadableError as exc:
+        out.flush()
+        err.write(f"dsm-messages validate: {exc}\n")
+        return 2
+    output.finish()
+    return 1 if output.tally.invalid else 0
 
 
 def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
     """One command-line input as an envelope, or the report that says why it is not one."""
+    from .parsing import parse
+
     split = split_stored(data, name=path)
     if isinstance(split, MtomError):
         return validate_stored(data, name=path, profile=profile)
@@ -270,6 +489,8 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     except _UnreadableError as exc:
         err.write(f"dsm-messages check-sequence: {exc}\n")
         return 2
+    from .sequence import check_sequence
+
     messages = [read_message(path, data, args.profile) for path, data in inputs]
     report = check_sequence(messages, profile=args.profile)
     paths = [path for path, _ in inputs]
@@ -340,6 +561,13 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check each message against the schemas and the protocol rules"
     )
     _add_profile_and_format(check)
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="check files in N processes (default: one per core); the output is the same, in "
+        "the order of the inputs; 1 checks them in this process",
+    )
     check.add_argument(
         "paths",
         nargs="+",

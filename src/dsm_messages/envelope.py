@@ -38,13 +38,11 @@ from .messages import (
     message_type,
 )
 from .models import soap, wsa, wse
+from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are where users look
 from .namespaces import SOAP, WSA, WSE
 from .safexml import clark_name, parse_xml
 
 _Body = TypeVar("_Body")
-
-#: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
-ANONYMOUS = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
 
 _HEADER_TEXT = {
     f"{{{WSA}}}To": "to",

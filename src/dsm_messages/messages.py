@@ -19,12 +19,12 @@ It is data, not code: later layers (envelopes, actions, ordering rules) key on i
 
 from __future__ import annotations
 
+import importlib
 from typing import Literal
 
 import attrs
 
 from . import namespaces as ns
-from .models import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, wscn, wse
 
 Protocol = Literal["dsp", "dsd", "dsc", "wscn", "wse", "soap", "psp", "emlf", "fsf", "spf"]
 Kind = Literal["request", "response", "event", "fault", "document"]
@@ -48,38 +48,60 @@ _ACTION_BASE: dict[str, tuple[str, ...]] = {
 @attrs.frozen(kw_only=True)
 class MessageType:
     """One message body: its protocol, the operation or event it belongs to, its model, and the
-    ``wsa:Action`` it travels with (``None`` for stand-alone documents)."""
+    ``wsa:Action`` it travels with (``None`` for stand-alone documents).
+
+    ``model_name`` says where the model lives, ``prefix.Class`` in :mod:`dsm_messages.models`;
+    ``model`` imports that namespace's module the first time it is asked for, so that reading
+    the table, or validating a message, loads no model a run does not use."""
 
     protocol: Protocol
     operation: str
     kind: Kind
-    model: type
+    model_name: str
     action: str | None = None
     #: Other action URIs recorded in the sources; accepted on input, never emitted.
     alternative_actions: tuple[str, ...] = ()
 
     @property
+    def model(self) -> type:
+        """The generated class of the body (``models.dsp.CreatePostScanJobRequest``)."""
+        try:
+            return _MODELS[self.model_name]
+        except KeyError:
+            module, _, name = self.model_name.partition(".")
+            model: type = getattr(importlib.import_module(f"{_MODELS_PACKAGE}.{module}"), name)
+            _MODELS[self.model_name] = model
+            return model
+
+    @property
     def qname(self) -> str:
-        """The body element's name in Clark notation, ``{namespace}LocalName``."""
-        meta = self.model.Meta  # type: ignore[attr-defined]
-        name = getattr(meta, "name", self.model.__name__)
-        return f"{{{meta.namespace}}}{name}"
+        """The body element's name in Clark notation, ``{namespace}LocalName``: each model
+        module holds one namespace, named by its prefix, and each body class is named after
+        its element."""
+        module, _, name = self.model_name.partition(".")
+        return f"{{{ns.PREFIXES[module]}}}{name}"
 
 
-def _entry(protocol: Protocol, operation: str, kind: Kind, model: type, name: str) -> MessageType:
+_MODELS_PACKAGE = "dsm_messages.models"
+_MODELS: dict[str, type] = {}
+
+
+def _entry(
+    protocol: Protocol, operation: str, kind: Kind, model_name: str, name: str
+) -> MessageType:
     primary, *others = (f"{base}/{name}" for base in _ACTION_BASE[protocol])
     return MessageType(
         protocol=protocol,
         operation=operation,
         kind=kind,
-        model=model,
+        model_name=model_name,
         action=primary,
         alternative_actions=tuple(others),
     )
 
 
 def _operation(
-    protocol: Protocol, name: str, request: type, response: type | None
+    protocol: Protocol, name: str, request: str, response: str | None
 ) -> list[MessageType]:
     out = [_entry(protocol, name, "request", request, name)]
     if response is not None:
@@ -87,117 +109,151 @@ def _operation(
     return out
 
 
-def _event(protocol: Protocol, name: str, model: type) -> MessageType:
-    return _entry(protocol, name, "event", model, name)
+def _event(protocol: Protocol, name: str, model_name: str) -> MessageType:
+    return _entry(protocol, name, "event", model_name, name)
 
 
 MESSAGE_TYPES: tuple[MessageType, ...] = (
     # WS-DSP: scan device -> scan server
     *_operation(
-        "dsp", "CreatePostScanJob", dsp.CreatePostScanJobRequest, dsp.CreatePostScanJobResponse
+        "dsp", "CreatePostScanJob", "dsp.CreatePostScanJobRequest", "dsp.CreatePostScanJobResponse"
     ),
-    *_operation("dsp", "SendImage", dsp.SendImageRequest, dsp.SendImageResponse),
-    *_operation("dsp", "EndPostScanJob", dsp.EndPostScanJobRequest, dsp.EndPostScanJobResponse),
+    *_operation("dsp", "SendImage", "dsp.SendImageRequest", "dsp.SendImageResponse"),
     *_operation(
-        "dsp", "CancelPostScanJob", dsp.CancelPostScanJobRequest, dsp.CancelPostScanJobResponse
+        "dsp", "EndPostScanJob", "dsp.EndPostScanJobRequest", "dsp.EndPostScanJobResponse"
+    ),
+    *_operation(
+        "dsp", "CancelPostScanJob", "dsp.CancelPostScanJobRequest", "dsp.CancelPostScanJobResponse"
     ),
     *_operation(
         "dsp",
         "GetPostScanJobElements",
-        dsp.GetPostScanJobElementsRequest,
-        dsp.GetPostScanJobElementsResponse,
+        "dsp.GetPostScanJobElementsRequest",
+        "dsp.GetPostScanJobElementsResponse",
     ),
-    _event("dsp", "PostScanJobStatusEvent", dsp.PostScanJobStatusEvent),
-    _event("dsp", "PostScanJobEndStateEvent", dsp.PostScanJobEndStateEvent),
+    _event("dsp", "PostScanJobStatusEvent", "dsp.PostScanJobStatusEvent"),
+    _event("dsp", "PostScanJobEndStateEvent", "dsp.PostScanJobEndStateEvent"),
     # WS-DSD: management console -> scan device (ValidateScanTicket bodies are WS-Scan elements)
-    *_operation("dsd", "GetActiveJobs", dsd.GetActiveJobsRequest, dsd.GetActiveJobsResponse),
-    *_operation("dsd", "GetJobElements", dsd.GetJobElementsRequest, dsd.GetJobElementsResponse),
-    *_operation("dsd", "GetJobHistory", dsd.GetJobHistoryRequest, dsd.GetJobHistoryResponse),
+    *_operation("dsd", "GetActiveJobs", "dsd.GetActiveJobsRequest", "dsd.GetActiveJobsResponse"),
     *_operation(
-        "dsd", "GetScannerElements", dsd.GetScannerElementsRequest, dsd.GetScannerElementsResponse
+        "dsd", "GetJobElements", "dsd.GetJobElementsRequest", "dsd.GetJobElementsResponse"
+    ),
+    *_operation("dsd", "GetJobHistory", "dsd.GetJobHistoryRequest", "dsd.GetJobHistoryResponse"),
+    *_operation(
+        "dsd",
+        "GetScannerElements",
+        "dsd.GetScannerElementsRequest",
+        "dsd.GetScannerElementsResponse",
     ),
     *_operation(
         "dsd",
         "ValidateScanTicket",
-        wscn.ValidateScanTicketRequest,
-        wscn.ValidateScanTicketResponse,
+        "wscn.ValidateScanTicketRequest",
+        "wscn.ValidateScanTicketResponse",
     ),
-    _event("dsd", "JobStatusEvent", dsd.JobStatusEvent),
-    _event("dsd", "JobEndStateEvent", dsd.JobEndStateEvent),
-    _event("dsd", "ScannerElementsChangeEvent", dsd.ScannerElementsChangeEvent),
-    _event("dsd", "ScannerStatusConditionEvent", dsd.ScannerStatusConditionEvent),
-    _event("dsd", "ScannerStatusConditionClearedEvent", dsd.ScannerStatusConditionClearedEvent),
-    _event("dsd", "ScannerStatusSummaryEvent", dsd.ScannerStatusSummaryEvent),
+    _event("dsd", "JobStatusEvent", "dsd.JobStatusEvent"),
+    _event("dsd", "JobEndStateEvent", "dsd.JobEndStateEvent"),
+    _event("dsd", "ScannerElementsChangeEvent", "dsd.ScannerElementsChangeEvent"),
+    _event("dsd", "ScannerStatusConditionEvent", "dsd.ScannerStatusConditionEvent"),
+    _event("dsd", "ScannerStatusConditionClearedEvent", "dsd.ScannerStatusConditionClearedEvent"),
+    _event("dsd", "ScannerStatusSummaryEvent", "dsd.ScannerStatusSummaryEvent"),
     # WS-Scan: scan client -> scan device, the same operations and events in plain wscn: bodies.
     # WS-DSD's primary actions are WS-Scan's, so one action can announce a dsd: or a wscn: body:
     # both are recognised, each is its own protocol. ValidateScanTicket has one body for both
     # (a wscn: element) and is registered once, above.
-    *_operation("wscn", "CreateScanJob", wscn.CreateScanJobRequest, wscn.CreateScanJobResponse),
-    *_operation("wscn", "RetrieveImage", wscn.RetrieveImageRequest, wscn.RetrieveImageResponse),
-    *_operation("wscn", "CancelJob", wscn.CancelJobRequest, wscn.CancelJobResponse),
-    *_operation("wscn", "GetActiveJobs", wscn.GetActiveJobsRequest, wscn.GetActiveJobsResponse),
-    *_operation("wscn", "GetJobElements", wscn.GetJobElementsRequest, wscn.GetJobElementsResponse),
-    *_operation("wscn", "GetJobHistory", wscn.GetJobHistoryRequest, wscn.GetJobHistoryResponse),
+    *_operation(
+        "wscn", "CreateScanJob", "wscn.CreateScanJobRequest", "wscn.CreateScanJobResponse"
+    ),
+    *_operation(
+        "wscn", "RetrieveImage", "wscn.RetrieveImageRequest", "wscn.RetrieveImageResponse"
+    ),
+    *_operation("wscn", "CancelJob", "wscn.CancelJobRequest", "wscn.CancelJobResponse"),
+    *_operation(
+        "wscn", "GetActiveJobs", "wscn.GetActiveJobsRequest", "wscn.GetActiveJobsResponse"
+    ),
+    *_operation(
+        "wscn", "GetJobElements", "wscn.GetJobElementsRequest", "wscn.GetJobElementsResponse"
+    ),
+    *_operation(
+        "wscn", "GetJobHistory", "wscn.GetJobHistoryRequest", "wscn.GetJobHistoryResponse"
+    ),
     *_operation(
         "wscn",
         "GetScannerElements",
-        wscn.GetScannerElementsRequest,
-        wscn.GetScannerElementsResponse,
+        "wscn.GetScannerElementsRequest",
+        "wscn.GetScannerElementsResponse",
     ),
-    _event("wscn", "ScanAvailableEvent", wscn.ScanAvailableEvent),
-    _event("wscn", "JobStatusEvent", wscn.JobStatusEvent),
-    _event("wscn", "JobEndStateEvent", wscn.JobEndStateEvent),
-    _event("wscn", "ScannerElementsChangeEvent", wscn.ScannerElementsChangeEvent),
-    _event("wscn", "ScannerStatusConditionEvent", wscn.ScannerStatusConditionEvent),
-    _event("wscn", "ScannerStatusConditionClearedEvent", wscn.ScannerStatusConditionClearedEvent),
-    _event("wscn", "ScannerStatusSummaryEvent", wscn.ScannerStatusSummaryEvent),
+    _event("wscn", "ScanAvailableEvent", "wscn.ScanAvailableEvent"),
+    _event("wscn", "JobStatusEvent", "wscn.JobStatusEvent"),
+    _event("wscn", "JobEndStateEvent", "wscn.JobEndStateEvent"),
+    _event("wscn", "ScannerElementsChangeEvent", "wscn.ScannerElementsChangeEvent"),
+    _event("wscn", "ScannerStatusConditionEvent", "wscn.ScannerStatusConditionEvent"),
+    _event(
+        "wscn", "ScannerStatusConditionClearedEvent", "wscn.ScannerStatusConditionClearedEvent"
+    ),
+    _event("wscn", "ScannerStatusSummaryEvent", "wscn.ScannerStatusSummaryEvent"),
     # WS-DSC: management console -> scan server
     *_operation(
         "dsc",
         "GetRepositoryElements",
-        dsc.GetRepositoryElementsRequest,
-        dsc.GetRepositoryElementsResponse,
+        "dsc.GetRepositoryElementsRequest",
+        "dsc.GetRepositoryElementsResponse",
     ),
     *_operation(
-        "dsc", "CancelPostScanJob", dsc.CancelPostScanJobRequest, dsc.CancelPostScanJobResponse
+        "dsc", "CancelPostScanJob", "dsc.CancelPostScanJobRequest", "dsc.CancelPostScanJobResponse"
     ),
     *_operation(
         "dsc",
         "GetPostScanJobElements",
-        dsc.GetPostScanJobElementsRequest,
-        dsc.GetPostScanJobElementsResponse,
+        "dsc.GetPostScanJobElementsRequest",
+        "dsc.GetPostScanJobElementsResponse",
     ),
-    *_operation("dsc", "GetActiveJobs", dsc.GetActiveJobsRequest, dsc.GetActiveJobsResponse),
-    *_operation("dsc", "GetJobHistory", dsc.GetJobHistoryRequest, dsc.GetJobHistoryResponse),
-    _event("dsc", "RepositoryElementsChangeEvent", dsc.RepositoryElementsChangeEvent),
-    _event("dsc", "RepositoryStatusSummaryEvent", dsc.RepositoryStatusSummaryEvent),
-    _event("dsc", "PostScanJobStatusEvent", dsc.PostScanJobStatusEvent),
-    _event("dsc", "PostScanJobEndStateEvent", dsc.PostScanJobEndStateEvent),
+    *_operation("dsc", "GetActiveJobs", "dsc.GetActiveJobsRequest", "dsc.GetActiveJobsResponse"),
+    *_operation("dsc", "GetJobHistory", "dsc.GetJobHistoryRequest", "dsc.GetJobHistoryResponse"),
+    _event("dsc", "RepositoryElementsChangeEvent", "dsc.RepositoryElementsChangeEvent"),
+    _event("dsc", "RepositoryStatusSummaryEvent", "dsc.RepositoryStatusSummaryEvent"),
+    _event("dsc", "PostScanJobStatusEvent", "dsc.PostScanJobStatusEvent"),
+    _event("dsc", "PostScanJobEndStateEvent", "dsc.PostScanJobEndStateEvent"),
     # WS-Eventing: DSM events flow only through subscriptions. Unsubscribe's answer is empty.
-    *_operation("wse", "Subscribe", wse.Subscribe, wse.SubscribeResponse),
-    *_operation("wse", "Renew", wse.Renew, wse.RenewResponse),
-    *_operation("wse", "GetStatus", wse.GetStatus, wse.GetStatusResponse),
-    *_operation("wse", "Unsubscribe", wse.Unsubscribe, None),
-    _event("wse", "SubscriptionEnd", wse.SubscriptionEnd),
+    *_operation("wse", "Subscribe", "wse.Subscribe", "wse.SubscribeResponse"),
+    *_operation("wse", "Renew", "wse.Renew", "wse.RenewResponse"),
+    *_operation("wse", "GetStatus", "wse.GetStatus", "wse.GetStatusResponse"),
+    *_operation("wse", "Unsubscribe", "wse.Unsubscribe", None),
+    _event("wse", "SubscriptionEnd", "wse.SubscriptionEnd"),
     # SOAP 1.2 fault, the answer to any request that failed
     MessageType(
-        protocol="soap", operation="Fault", kind="fault", model=soap.Fault, action=FAULT_ACTION
+        protocol="soap",
+        operation="Fault",
+        kind="fault",
+        model_name="soap.Fault",
+        action=FAULT_ACTION,
     ),
     # Stand-alone documents: a scan process as stored in the directory, and the three filter
     # configurations that its instructions carry
     MessageType(
-        protocol="psp", operation="PostScanProcess", kind="document", model=psp.PostScanProcess
+        protocol="psp",
+        operation="PostScanProcess",
+        kind="document",
+        model_name="psp.PostScanProcess",
     ),
-    MessageType(protocol="emlf", operation="EmailConfig", kind="document", model=emlf.EmailConfig),
     MessageType(
-        protocol="fsf", operation="FileShareConfig", kind="document", model=fsf.FileShareConfig
+        protocol="emlf", operation="EmailConfig", kind="document", model_name="emlf.EmailConfig"
     ),
     MessageType(
-        protocol="spf", operation="SharePointConfig", kind="document", model=spf.SharePointConfig
+        protocol="fsf",
+        operation="FileShareConfig",
+        kind="document",
+        model_name="fsf.FileShareConfig",
+    ),
+    MessageType(
+        protocol="spf",
+        operation="SharePointConfig",
+        kind="document",
+        model_name="spf.SharePointConfig",
     ),
 )
 
-_BY_MODEL = {spec.model: spec for spec in MESSAGE_TYPES}
+_BY_MODEL_NAME = {f"{_MODELS_PACKAGE}.{spec.model_name}": spec for spec in MESSAGE_TYPES}
 _BY_QNAME = {spec.qname: spec for spec in MESSAGE_TYPES}
 
 
@@ -222,12 +278,10 @@ EMPTY_BODY_ACTIONS: dict[str, tuple[Protocol, str, Kind]] = {
 
 def message_type(model: type) -> MessageType:
     """The table entry of a body class; ``KeyError`` names the class if it is not a body."""
-    try:
-        return _BY_MODEL[model]
-    except KeyError:
-        raise KeyError(
-            f"{model.__module__}.{model.__qualname__} is not a DSM message body"
-        ) from None
+    spec = _BY_MODEL_NAME.get(f"{model.__module__}.{model.__qualname__}")
+    if spec is None or spec.model is not model:
+        raise KeyError(f"{model.__module__}.{model.__qualname__} is not a DSM message body")
+    return spec
 
 
 def by_qname(qname: str) -> MessageType | None:

@@ -29,6 +29,7 @@ b'\\x89PNG...'
 Fed in pieces, with the image's destination chosen once the envelope is in hand:
 
 >>> import io
+>>> from dsm_messages import Envelope
 >>> images: dict[str, io.BytesIO] = {}
 >>> def store(envelope: Envelope, content_id: str) -> io.BytesIO | None:
 ...     if envelope.action.endswith("/SendImage"):
@@ -50,18 +51,20 @@ import copy
 import io
 import secrets
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 from lxml import etree
 
 from ._mime import FrameReader, check_boundary, content_type_parameters
-from .envelope import ANONYMOUS, Envelope, parse, serialize
 from .errors import DsmError, MtomError, MtomLimitError
-from .models import dsp, wscn
-from .namespaces import DSP, WSCN, XOP, prefixed
+from .namespaces import ANONYMOUS, DSP, WSCN, XOP, prefixed
 from .rule_ids import DsmRule
 from .safexml import parse_xml
+
+if TYPE_CHECKING:  # imported where used: splitting a stored package (the validator) needs neither
+    from .envelope import Envelope
+    from .models import dsp, wscn
 
 __all__ = [
     "CHUNK_SIZE",
@@ -106,7 +109,7 @@ class Sink(Protocol):
 
 #: Chooses where an attachment goes, given the parsed envelope and the part's Content-ID:
 #: a :class:`Sink`, or ``None`` to drop the part without writing it anywhere.
-ChooseSink = Callable[[Envelope, str], Sink | None]
+ChooseSink: TypeAlias = "Callable[[Envelope, str], Sink | None]"
 
 
 class Readable(Protocol):
@@ -146,6 +149,8 @@ def build_send_image(
     from ``image`` (bytes or a binary stream) in ``chunk_size`` pieces while the chunks are
     consumed. ``request.image_data`` is ignored.
     """
+    from .envelope import serialize
+
     shell = copy.copy(request)
     shell.image_data = b""
     envelope = serialize(shell, to=to, message_id=message_id, reply_to=reply_to)
@@ -168,11 +173,14 @@ def build_retrieve_image_response(
     ``image`` and ``response.scan_data`` is ignored; ``content_type`` is the image part's
     (``image/jpeg`` for a JFIF scan).
 
+    >>> from dsm_messages.models import wscn
     >>> content_type, chunks = build_retrieve_image_response(
     ...     wscn.RetrieveImageResponse(scan_data=b""), b"\\xff\\xd8...", relates_to="urn:uuid:1")
     >>> parse_package(b"".join(chunks), content_type).envelope.body.scan_data
     b'\\xff\\xd8...'
     """
+    from .envelope import serialize
+
     shell = copy.copy(response)
     shell.scan_data = b""
     envelope = serialize(shell, to=to, message_id=message_id, relates_to=relates_to)
@@ -276,8 +284,8 @@ class PackageReader:
     than ``max_parts`` parts, more than ``max_package_bytes`` bytes in all, or a root part over
     ``max_root_bytes`` raise :class:`MtomLimitError` naming the keyword; nothing past the cap
     is read. ``read_envelope`` turns the root part (its ``xop:Include`` elements taken out)
-    into the envelope; by default :func:`~dsm_messages.envelope.parse`, and a caller that must
-    check the envelope before any attachment is written passes its own (an
+    into the envelope; by default (``None``) :func:`~dsm_messages.envelope.parse`, and a
+    caller that must check the envelope before any attachment is written passes its own (an
     :class:`~dsm_messages.Endpoint` validates it and applies it to the conversation there).
     Every other defect raises :class:`MtomError` or another
     :class:`~dsm_messages.errors.DsmError` (the envelope's own); after one, the reader refuses
@@ -293,7 +301,7 @@ class PackageReader:
         max_parts: int = MAX_PARTS,
         max_package_bytes: int = MAX_PACKAGE_BYTES,
         max_root_bytes: int = MAX_ROOT_BYTES,
-        read_envelope: Callable[[bytes], Envelope] = parse,
+        read_envelope: Callable[[bytes], Envelope] | None = None,
     ) -> None:
         self._assembler = _Assembler(sink, max_root_bytes, read_envelope)
         self._frames = FrameReader(
@@ -335,10 +343,14 @@ class _Assembler:
         self,
         choose: ChooseSink | None,
         max_root_bytes: int,
-        read_envelope: Callable[[bytes], Envelope] = parse,
+        read_envelope: Callable[[bytes], Envelope] | None = None,
     ) -> None:
+        if read_envelope is None:
+            from .envelope import parse
+
+            read_envelope = parse
         self.choose = choose
-        self.read_envelope = read_envelope
+        self.read_envelope: Callable[[bytes], Envelope] = read_envelope
         self.max_root_bytes = max_root_bytes
         self.envelope: Envelope | None = None
         self.content_types: dict[str, str] = {}
@@ -410,6 +422,8 @@ class _Assembler:
                 raise _missing_part(content_id, include)
         body = self.envelope.body
         if self.includes and self.choose is None:
+            from .models import dsp, wscn
+
             if isinstance(body, dsp.SendImageRequest):
                 body.image_data = self.attachments[self.includes[0][0]]
             elif isinstance(body, wscn.RetrieveImageResponse):

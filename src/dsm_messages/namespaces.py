@@ -18,6 +18,9 @@ FSF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filt
 SPF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/sharepoint"
 SPX: Final = "http://schemas.microsoft.com/windows/2010/09/imaging/postscan/scanprocess/extensions"
 
+#: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
+ANONYMOUS: Final = f"{WSA}/role/anonymous"
+
 #: The conventional prefix of each namespace, as the DSM documentation writes them.
 PREFIXES: Final[dict[str, str]] = {
     "soap": SOAP,

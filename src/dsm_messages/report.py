@@ -115,15 +115,19 @@ class Report:
         """Every rule id this report names."""
         return {problem.rule for problem in self.problems}
 
-    def to_json(self) -> dict[str, Any]:
-        """The report as ``dsm-messages validate --format json`` prints one file's (less its
-        ``path``): ``valid``, ``message``, ``action`` and ``problems``, each problem as
-        :meth:`Problem.to_json` writes it.
+    def to_json(self, *, path: str | None = None) -> dict[str, Any]:
+        """The report as ``dsm-messages validate --format json`` prints one file's: ``path``
+        (when given), ``valid``, ``message``, ``action`` and ``problems``, each problem as
+        :meth:`Problem.to_json` writes it. Plain values only (``json.dumps`` takes it as it
+        is); the command prints exactly this.
 
         >>> Report(profile="strict").to_json()
         {'valid': True, 'message': None, 'action': None, 'problems': []}
+        >>> Report(profile="strict").to_json(path="scans/0001.xml")["path"]
+        'scans/0001.xml'
         """
-        return {
+        entry: dict[str, Any] = {} if path is None else {"path": path}
+        return entry | {
             "valid": self.valid,
             "message": self.message,
             "action": self.action,

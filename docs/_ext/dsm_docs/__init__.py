@@ -50,7 +50,14 @@ _API_SECTIONS = {
     "Envelopes": ("parse", "serialize", "reply", "Envelope", "ANONYMOUS"),
     "MTOM packages (SendImage)": ("build_send_image", "parse_package", "Package"),
     "Faults": ("Fault", "FaultError", "fault_for", "faults"),
-    "Validation": ("validate", "Report", "Problem", "ValidationError"),
+    "Validation": (
+        "validate",
+        "validate_stored",
+        "validate_file",
+        "Report",
+        "Problem",
+        "ValidationError",
+    ),
     "Rules": (
         "RULES",
         "ORDERING_RULES",
@@ -60,6 +67,7 @@ _API_SECTIONS = {
         "DspRule",
         "DsdRule",
         "DscRule",
+        "WscnRule",
         "WsaRule",
     ),
     "Conversations": (
