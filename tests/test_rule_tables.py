@@ -47,7 +47,8 @@ def _section(text: str, heading: str) -> str:
 
 
 def test_every_rule_id_has_exactly_one_row() -> None:
-    assert set(ENUMS) == set(RuleId.__subclasses__())  # every protocol's enum is listed
+    # every protocol's enum is listed (other tests invent enums of their own)
+    assert set(ENUMS) == {e for e in RuleId.__subclasses__() if e.__module__.startswith("dsm_")}
     members = [member for enum in ENUMS for member in enum]
     rows = [*RULES, *ORDERING_RULES]
     assert sorted(members) == sorted(rows)
