@@ -150,6 +150,21 @@ RULES: dict[str, Rule] = {
             strict="warning",
             fault=None,
         ),
+        # WS-Discovery (April 2005) sections 2.4, 4 to 6: where the messages go, and the header
+        # that orders a device's messages
+        _rule(
+            "DSM-DISCOVERY-TO",
+            "a Hello, Bye, Probe or Resolve not addressed to "
+            "urn:schemas-xmlsoap-org:ws:2005:04:discovery",
+            lenient=_TOLERATED,
+            fault=None,
+        ),
+        _rule(
+            "DSM-APP-SEQUENCE-MISSING",
+            "a Hello, Bye, ProbeMatches or ResolveMatches without the wsd:AppSequence header",
+            lenient=_TOLERATED,
+            fault=None,
+        ),
         # Body
         _rule("DSM-BODY-UNKNOWN", "the body element is no DSM message or document"),
         _rule("DSM-XSD", "the message breaks the DSM schemas"),

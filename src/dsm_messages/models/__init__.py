@@ -3,7 +3,7 @@
 Every class has one name, ``models.<prefix>.<Class>``: ``models.dsp.JobStatusType``.
 """
 
-from . import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, spx, wsa, wscn, wse, xop
+from . import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, spx, wsa, wscn, wsd, wsdp, wse, wsx, xop
 
 __all__ = [
     "dsc",
@@ -17,6 +17,9 @@ __all__ = [
     "spx",
     "wsa",
     "wscn",
+    "wsd",
+    "wsdp",
     "wse",
+    "wsx",
     "xop",
 ]
