@@ -269,3 +269,19 @@ def test_from_probe_to_the_scan_service_address_with_library_calls_only() -> Non
     assert addresses == [SCANNER_SERVICE, SCANNER_SERVICE_V6]
     assert client.session.finish() == []
     assert device.session.finish() == []
+
+
+def test_the_https_namespaces_of_the_wsdapi_samples_are_named_and_refused() -> None:
+    # Microsoft's WSDAPI pages print the discovery namespace as https://...; no device does
+    data = serialize(SAMPLES["wsd:Probe"], to=DISCOVERY_TO).replace(
+        ns.WSD.encode(), b"https" + ns.WSD[4:].encode()
+    )
+    for profile in PROFILES:
+        report = validate(data, profile=profile)
+        assert not report.valid
+        # the namespace declaration and the action, each named once; nothing else
+        assert [(p.code, p.location) for p in report.problems] == [
+            ("DSM-STALE-NAMESPACE", "/soap:Envelope"),
+            ("DSM-STALE-NAMESPACE", "/soap:Envelope/soap:Header/wsa:Action"),
+        ]
+        assert all(f"misprinted form of {ns.WSD}" in p.message for p in report.problems)

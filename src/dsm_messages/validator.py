@@ -71,6 +71,10 @@ STALE_NAMESPACES: dict[str, tuple[str, bool]] = {
     "https://schemas.microsoft.com/windows/2006/01/wdp/scan": (ns.WSCN, False),
     "https://schemas.microsoft.com/windows/2006/08/wdp/scan": (ns.WSCN, False),
     "http://schemas.microsoft.com/windows/2008/02/wdp/repository/processing": (ns.DSP, False),
+    # Microsoft's WSDAPI message samples print every namespace with https://; devices use http://
+    "https://schemas.xmlsoap.org/ws/2005/04/discovery": (ns.WSD, False),
+    "https://schemas.xmlsoap.org/ws/2006/02/devprof": (ns.WSDP, False),
+    "https://schemas.xmlsoap.org/ws/2004/09/mex": (ns.WSX, False),
 }
 _OTHER_ADDRESSING = (
     "http://schemas.xmlsoap.org/ws/2003/03/addressing",
