@@ -13,7 +13,9 @@ from dsm_messages import (
     MESSAGE_TYPES,
     Endpoint,
     LocalProtocolError,
+    RemoteProtocolError,
     parse,
+    reply,
     serialize,
     validate,
 )
@@ -285,3 +287,26 @@ def test_the_https_namespaces_of_the_wsdapi_samples_are_named_and_refused() -> N
             ("DSM-STALE-NAMESPACE", "/soap:Envelope/soap:Header/wsa:Action"),
         ]
         assert all(f"misprinted form of {ns.WSD}" in p.message for p in report.problems)
+
+
+def test_a_probe_is_answered_by_every_matching_device_or_by_none() -> None:
+    client, first, second = Endpoint("control_point"), Endpoint("device"), Endpoint("device")
+    probe = client.request(wsd.Probe(types=[SCAN_DEVICE_TYPE]), to=DISCOVERY_TO)
+    answers = [
+        device.reply(device.receive(probe), SAMPLES["wsd:ProbeMatches"], headers=[SEQUENCE])
+        for device in (first, second)
+    ]
+    heard = [client.receive(answer) for answer in answers]
+    assert {envelope.relates_to for envelope in heard} == {parse(probe).message_id}
+    # nobody owes an answer to a multicast probe: none is pending at the end
+    silent = Endpoint("control_point")
+    silent.request(wsd.Probe(types=[SCAN_DEVICE_TYPE]), to=DISCOVERY_TO)
+    assert silent.session.finish() == []
+    # a unicast request still gets exactly one answer
+    get = client.request(None, to=DEVICE_ID, action=GET_ACTION)
+    asked = first.receive(get)
+    metadata = first.reply(asked, SAMPLES["wsx:Metadata"])
+    client.receive(metadata)
+    with pytest.raises(RemoteProtocolError) as twice:  # built without the device's session
+        client.receive(reply(asked, SAMPLES["wsx:Metadata"]))
+    assert twice.value.rule == "WSA-PAIRING"

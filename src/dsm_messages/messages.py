@@ -245,6 +245,11 @@ EMPTY_BODY_ACTIONS: dict[str, tuple[Protocol, str, Kind]] = {
 #: wsa:ReplyTo (WS-Discovery April 2005 sections 5 and 6; every sample shows none).
 ANSWERED_TO_SENDER: frozenset[Protocol] = frozenset({"wsd"})
 
+#: Requests sent to every device at once (WS-Discovery's multicast Probe and Resolve): each
+#: device that matches answers, so any number of answers relate to one request, none included
+#: (WS-Discovery April 2005 sections 5.2 and 6.1).
+MULTICAST: frozenset[tuple[Protocol, str]] = frozenset({("wsd", "Probe"), ("wsd", "Resolve")})
+
 #: The wsa:To of WS-Discovery's multicast messages (Hello, Bye, Probe, Resolve), also used for a
 #: Probe sent to one device's discovery address (WS-Discovery April 2005 section 2.4).
 DISCOVERY_TO = "urn:schemas-xmlsoap-org:ws:2005:04:discovery"

@@ -57,7 +57,7 @@ from .job_states import (
     reasons_fit,
 )
 from .message_facts import Facts, JobReport, facts_of
-from .messages import by_action
+from .messages import MULTICAST, by_action
 from .ordering_rules import ORDERING_RULES
 from .rules import RULES, Profile
 from .timestamps import before
@@ -437,6 +437,8 @@ class Session:
         problems = []
         pending = sorted(self._world.pending.items(), key=lambda item: item[1].arrived)
         for message_id, request in pending:
+            if (request.protocol, request.operation) in MULTICAST:
+                continue  # no device matching is no answer owed
             rule = _PAIRING.get(request.protocol, _GENERIC_PAIRING)[3]
             problems.append(
                 Problem(
@@ -658,6 +660,8 @@ class _Step:
                 f"{facts.operation} response relates to a {request.operation} request",
             )
         assert relates is not None  # a request was found by it
+        if (request.protocol, request.operation) in MULTICAST:
+            return request  # every device that matches answers: the request stays open
         del world.pending[relates]
         world.answered[relates] = request.protocol
         self.closed.append(("answered", relates))
