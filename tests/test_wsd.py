@@ -14,6 +14,7 @@ from dsm_messages import (
     Endpoint,
     LocalProtocolError,
     RemoteProtocolError,
+    check_sequence,
     parse,
     reply,
     serialize,
@@ -310,3 +311,19 @@ def test_a_probe_is_answered_by_every_matching_device_or_by_none() -> None:
     with pytest.raises(RemoteProtocolError) as twice:  # built without the device's session
         client.receive(reply(asked, SAMPLES["wsx:Metadata"]))
     assert twice.value.rule == "WSA-PAIRING"
+
+
+def test_a_monitor_replays_discovery_and_the_metadata_get_without_a_violation() -> None:
+    probe = parse(serialize(wsd.Probe(types=[SCAN_DEVICE_TYPE]), to=DISCOVERY_TO))
+    matches = [
+        parse(reply(probe, SAMPLES["wsd:ProbeMatches"])),
+        parse(reply(probe, SAMPLES["wsd:ProbeMatches"])),
+    ]
+    get = parse(serialize(None, to=DEVICE_ID, action=GET_ACTION))
+    metadata = parse(reply(get, SAMPLES["wsx:Metadata"]))
+    report = check_sequence([probe, *matches, get, metadata])
+    assert (report.ok, report.messages, report.warnings) == (True, 5, ())
+    # the metadata answered twice is the one violation
+    again = parse(reply(get, SAMPLES["wsx:Metadata"]))
+    twice = check_sequence([probe, *matches, get, metadata, again])
+    assert [(v.rule, v.index) for v in twice.violations] == [("WSA-PAIRING", 5)]
