@@ -114,10 +114,10 @@ class JobSummary(NamedTuple):
 class About:
     """What one message is about, read as a session reads it (for monitors and routers).
 
-    ``protocol`` is dsp, dsd, dsc, wse, or soap for a fault; ``kind`` is request, response,
-    event or fault; ``job`` the JobToken or JobId it concerns (a CreatePostScanJobResponse's
-    is the token it mints); ``sender`` the role that sends such a message (``None`` where
-    either side may, as for WS-Eventing and faults).
+    ``protocol`` is the message table's (dsp, dsd, dsc, wscn, wse, wsd, transfer), or soap
+    for a fault; ``kind`` is request, response, event or fault; ``job`` the JobToken or JobId
+    it concerns (a CreatePostScanJobResponse's is the token it mints); ``sender`` the role
+    that sends such a message (``None`` where either side may, as for WS-Eventing and faults).
     """
 
     protocol: str
