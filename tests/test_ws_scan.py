@@ -269,6 +269,12 @@ def test_retrieve_image_streams_to_the_sink_chosen_from_the_envelope() -> None:
 
 def test_an_endpoint_answers_retrieve_image_as_mtom_once() -> None:
     client, device = Endpoint("control_point"), Endpoint("device")
+    # the job first, started by the application (no scan announced): only its ticket is needed
+    create = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
+    assert isinstance(create, wscn.CreateScanJobRequest)
+    create.scan_identifier = create.destination_token = None
+    created = device.receive(client.request(create, to=DEVICE))
+    client.receive(device.reply(created, SAMPLES["wscn:CreateScanJobResponse"]))
     asked = device.receive(client.request(SAMPLES["wscn:RetrieveImageRequest"], to=DEVICE))
     shell = wscn.RetrieveImageResponse(scan_data=b"ignored: the image is given apart")
     content_type, chunks = device.reply_image(asked, shell, JPEG_BYTES, image_type="image/jpeg")
