@@ -75,8 +75,9 @@ def test_every_message_has_an_action_and_only_ws_dsd_and_ws_scan_share_one() -> 
                 continue
             seen[action] = entry
     # 42 dsp/dsd/dsc bodies, 8 WS-Eventing bodies and the fault; WS-DSD's 16 have alternatives;
-    # WS-Scan's CreateScanJob, RetrieveImage, CancelJob and ScanAvailableEvent are its alone
-    assert len(seen) == 42 + 8 + 1 + 16 + 7
+    # WS-Scan's CreateScanJob, RetrieveImage, CancelJob and ScanAvailableEvent are its alone;
+    # WS-Discovery's six bodies and the metadata GetResponse (its Get has an empty body)
+    assert len(seen) == 42 + 8 + 1 + 16 + 7 + 6 + 1
     # GetActiveJobs, GetJobElements, GetJobHistory, GetScannerElements and the six events
     assert len(shared) == 4 * 2 + 6
 

@@ -41,6 +41,8 @@ def test_show_prints_type_and_key_fields_of_every_example() -> None:
     assert "soap:Fault (SOAP Fault fault)" in out
     assert "psp:PostScanProcess (PSP PostScanProcess document)" in out
     assert "06-send-image-1-request.mime: dsp:SendImageRequest (DSP SendImage request)" in out
+    # an empty body is known by its action alone
+    assert "wsd-06-get-metadata.xml: (empty body) (TRANSFER Get request)" in out
     shown = [line for line in out.splitlines() if not line.startswith(" ")]
     stored = [p for p in EXAMPLES.rglob("*") if p.suffix in (".xml", ".mime")]
     assert len(shown) == len(stored)  # a directory is read recursively, packages included

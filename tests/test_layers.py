@@ -38,7 +38,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Wire", frozenset({"_mime", "binding", "envelope", "mtom", "safexml"})),
+    ("Wire", frozenset({"_mime", "binding", "discovery", "envelope", "mtom", "safexml"})),
     ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
     (
         "Ordering",

@@ -196,4 +196,4 @@ def test_only_the_tables_say_how_severe_a_rule_is() -> None:
     ]
     # the one exception: a stored package whose MIME headers cannot be read is no message at
     # all, whatever its rule's row says (validate_stored)
-    assert found == ["validator.py:163 severity='error'"]
+    assert [re.sub(r":\d+ ", " ", place) for place in found] == ["validator.py severity='error'"]

@@ -28,6 +28,9 @@ EXPECTED_FILES = {
     "wse.xsd",
     "xop.xsd",
     "xml.xsd",
+    "wsd.xsd",
+    "wsdp.xsd",
+    "wsx.xsd",
 }
 
 

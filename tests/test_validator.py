@@ -43,6 +43,8 @@ from dsm_messages import (
     validate,
 )
 from dsm_messages import namespaces as ns
+from dsm_messages.discovery import DISCOVERY_TO, app_sequence_header
+from dsm_messages.messages import SEQUENCED
 from dsm_messages.models import dsp
 from dsm_messages.mtom import split_message
 from dsm_messages.rules import PROFILES, Profile
@@ -99,6 +101,22 @@ def sample(key: str) -> Message:
     else:  # event
         data = serialize(body, to=SERVICE, message_id=MESSAGE_ID, pretty=True)
     return Message(data)
+
+
+def discovery(key: str) -> Callable[[], Message]:
+    """A conforming WS-Discovery message carrying the sample ``key``: multicast ones to the
+    discovery URN, a device's with its AppSequence header."""
+
+    def build() -> Message:
+        body = SAMPLES[key]
+        sequenced = message_type(type(body)).qname in SEQUENCED
+        headers = [app_sequence_header(instance_id=1, message_number=1)] if sequenced else []
+        data = serialize(
+            body, to=DISCOVERY_TO, message_id=MESSAGE_ID, headers=headers, pretty=True
+        )
+        return Message(data)
+
+    return build
 
 
 def send_image_package() -> Message:
@@ -461,6 +479,23 @@ CASES = [
         swap(f">{MESSAGE_ID}<", f">{MESSAGE_ID.removeprefix('urn:')}<"),
         line_at=b"<wsa:MessageID>",
         location=f"{HEADER}/wsa:MessageID",
+    ),
+    # WS-Discovery addressing
+    Case(
+        "DSM-DISCOVERY-TO",
+        "a Probe sent to a device's HTTP address",
+        discovery("wsd:Probe"),
+        swap(f">{DISCOVERY_TO}<", ">http://10.0.4.51:5357/<"),
+        line_at=b"<wsa:To>",
+        location=f"{HEADER}/wsa:To",
+    ),
+    Case(
+        "DSM-APP-SEQUENCE-MISSING",
+        "a Hello without its AppSequence",
+        discovery("wsd:Hello"),
+        remove("soap:Header/wsd:AppSequence"),
+        line_at=b"<soap:Header>",
+        location=HEADER,
     ),
     # Body
     Case(

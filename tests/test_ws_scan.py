@@ -12,8 +12,10 @@ from lxml import etree
 from dsm_messages import (
     ANONYMOUS,
     MESSAGE_TYPES,
+    Endpoint,
     Envelope,
     Fault,
+    LocalProtocolError,
     PackageReader,
     build_retrieve_image_response,
     fault_for,
@@ -263,6 +265,28 @@ def test_retrieve_image_streams_to_the_sink_chosen_from_the_envelope() -> None:
         reader.feed(package[at : at + 7])
     reader.close()
     assert images[REQUEST_ID].getvalue() == JPEG_BYTES
+
+
+def test_an_endpoint_answers_retrieve_image_as_mtom_once() -> None:
+    client, device = Endpoint("control_point"), Endpoint("device")
+    # the job first, started by the application (no scan announced): only its ticket is needed
+    create = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
+    assert isinstance(create, wscn.CreateScanJobRequest)
+    create.scan_identifier = create.destination_token = None
+    created = device.receive(client.request(create, to=DEVICE))
+    client.receive(device.reply(created, SAMPLES["wscn:CreateScanJobResponse"]))
+    asked = device.receive(client.request(SAMPLES["wscn:RetrieveImageRequest"], to=DEVICE))
+    shell = wscn.RetrieveImageResponse(scan_data=b"ignored: the image is given apart")
+    content_type, chunks = device.reply_image(asked, shell, JPEG_BYTES, image_type="image/jpeg")
+    package = b"".join(chunks)
+    assert content_type.startswith("multipart/related;")
+    answer = client.receive(package, content_type=content_type)
+    assert answer.relates_to == asked.message_id
+    assert answer.body_as(wscn.RetrieveImageResponse).scan_data == JPEG_BYTES
+    assert "image/jpeg" in parse_package(package, content_type).content_types.values()
+    # the session recorded the answer before any chunk was made: a second one is refused
+    with pytest.raises(LocalProtocolError):
+        device.reply_image(asked, shell, JPEG_BYTES)
 
 
 def test_xop_include_elsewhere_in_a_ws_scan_body_is_refused() -> None:

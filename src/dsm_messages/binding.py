@@ -105,13 +105,14 @@ def drop_unused_namespaces(root: etree._Element) -> None:
 
     lxml drops those no element or attribute name uses, but cannot see QName values
     (``dsp:JobStatus``, ``soap:Receiver``, a vendor ``ns13:Code``), which need their declaration
-    in scope: a prefix that starts a text or attribute value is therefore kept.
+    in scope: a prefix that starts a text or attribute value, or any item of a list of them
+    (``wsd:Types`` holds ``wsdp:Device wscn:ScanDeviceType``), is therefore kept.
     """
     in_values: set[str] = set()
     for element in root.iter():
         for value in (element.text, *element.attrib.values()):
-            if value:
-                head, colon, _ = value.strip().partition(":")
+            for token in value.split() if value else ():
+                head, colon, _ = token.partition(":")
                 if colon and head in element.nsmap:
                     in_values.add(head)
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))

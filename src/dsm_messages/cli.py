@@ -46,7 +46,7 @@ from lxml import etree
 
 from . import __version__
 from .errors import DsmError, ValidationError
-from .messages import by_qname
+from .messages import EMPTY_BODY_ACTIONS, by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
 from .report import Report
@@ -348,6 +348,15 @@ def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
     return children[0], action.strip() if action else None
 
 
+def _empty_body_action(root: etree._Element) -> str | None:
+    """The action of an envelope whose action announces an empty body (a WS-Transfer Get, an
+    UnsubscribeResponse), else ``None``."""
+    if root.tag != f"{{{SOAP}}}Envelope":
+        return None
+    action = (root.findtext(f"{{{SOAP}}}Header/{{{WSA}}}Action") or "").strip()
+    return action if action in EMPTY_BODY_ACTIONS else None
+
+
 def _key_fields(body: etree._Element) -> list[tuple[str, str]]:
     fields = []
     for element in body.iter():
@@ -374,7 +383,20 @@ def _describe(path: str, data: bytes) -> dict[str, Any]:
         first = report.errors[0]
         where = f" (line {first.line})" if first.line is not None else ""
         raise _ShowError(first.rule, first.message + where)
-    element, action = _body_and_action(parse_xml(checked))
+    root = parse_xml(checked)
+    empty = _empty_body_action(root)
+    if empty is not None:  # the validator accepted it: the action announces an empty body
+        protocol, operation, kind = EMPTY_BODY_ACTIONS[empty]
+        return {
+            "path": path,
+            "message": "(empty body)",
+            "protocol": protocol.upper(),
+            "operation": operation,
+            "kind": kind,
+            "action": empty,
+            "fields": [],
+        }
+    element, action = _body_and_action(root)
     name = prefixed(clark_name(element))
     spec = by_qname(clark_name(element))
     if spec is None:

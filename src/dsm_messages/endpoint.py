@@ -57,8 +57,14 @@ from .envelope import (
 )
 from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
 from .faults import Fault
-from .models import dsp, wsa, wse
-from .mtom import PackageReader, Readable, Sink, build_send_image
+from .models import dsp, wsa, wscn, wse
+from .mtom import (
+    PackageReader,
+    Readable,
+    Sink,
+    build_retrieve_image_response,
+    build_send_image,
+)
 from .namespaces import WSA
 from .parsing import parse
 from .rule_ids import DsmRule
@@ -182,18 +188,37 @@ class Endpoint:
         reply_to: str | wsa.EndpointReferenceType = ANONYMOUS,
         message_id: str | None = None,
         headers: Sequence[bytes] = (),
+        action: str | None = None,
     ) -> bytes:
-        """A request to ``to`` (a fresh MessageID, ReplyTo anonymous unless given)."""
+        """A request to ``to`` (a fresh MessageID, ReplyTo anonymous unless given). A request
+        with an empty body (``body`` ``None``, such as the WS-Transfer Get of a device's
+        metadata) names its ``action``."""
         return self._send(
-            make_envelope(body, to=to, reply_to=reply_to, message_id=message_id, headers=headers)
+            make_envelope(
+                body,
+                to=to,
+                reply_to=reply_to,
+                message_id=message_id,
+                headers=headers,
+                action=action,
+            )
         )
 
     def reply(
-        self, request: Envelope, answer: object | Fault, *, message_id: str | None = None
+        self,
+        request: Envelope,
+        answer: object | Fault,
+        *,
+        message_id: str | None = None,
+        headers: Sequence[bytes] = (),
     ) -> bytes:
         """The response or fault to a received ``request``: addressed to its ReplyTo (a fault to
-        its FaultTo first) and related to its MessageID."""
-        return self._send(make_reply(request, answer, message_id=message_id))
+        its FaultTo first) and related to its MessageID. ``headers`` are extra header blocks
+        (a WS-Discovery ProbeMatches carries the device's ``wsd:AppSequence``)."""
+        envelope = make_reply(request, answer, message_id=message_id)
+        if headers:
+            envelope = attrs.evolve(envelope, extra_headers=tuple(headers))
+        return self._send(envelope)
 
     def refuse(self, error: RemoteProtocolError) -> bytes:
         """The fault that answers a refused request (``error.fault`` to ``error.envelope``).
@@ -245,6 +270,34 @@ class Endpoint:
         self._send(envelope)
         return build_send_image(
             request, image, to=to, message_id=envelope.message_id, reply_to=ANONYMOUS
+        )
+
+    def reply_image(
+        self,
+        request: Envelope,
+        response: wscn.RetrieveImageResponse,
+        image: bytes | Readable,
+        *,
+        image_type: str = "application/octet-stream",
+        message_id: str | None = None,
+    ) -> tuple[str, Iterator[bytes]]:
+        """The answer to a received WS-Scan RetrieveImage ``request``, its image as MTOM: the
+        ``Content-Type`` and an iterator of chunks that reads ``image`` as it is consumed
+        (``image_type`` is the image part's type, ``image/jpeg`` for a JFIF scan).
+
+        ``response.scan_data`` is ignored. The session is updated before any chunk is made.
+        """
+        shell = dataclasses.replace(response, scan_data=b"")
+        envelope = make_reply(request, shell, message_id=message_id)
+        self._send(envelope)
+        assert envelope.relates_to is not None  # make_reply refuses a request without one
+        return build_retrieve_image_response(
+            response,
+            image,
+            relates_to=envelope.relates_to,
+            to=envelope.to or ANONYMOUS,
+            message_id=envelope.message_id,
+            content_type=image_type,
         )
 
     def _send(self, envelope: Envelope) -> bytes:

@@ -30,6 +30,7 @@ from .errors import DsmError
 from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
 from .messages import (
+    ANSWERED_TO_SENDER,
     EMPTY_BODY_ACTIONS,
     FAULT_ACTION,
     MessageType,
@@ -166,7 +167,8 @@ def make_envelope(
     The action comes from the message table unless given (it must be given for an empty body).
     A fresh ``urn:uuid:`` MessageID is used when none is given. A request gets ReplyTo
     anonymous unless ``reply_to`` says otherwise (``None``: no ReplyTo, which the strict
-    profile rejects on a request). ``headers`` are extra header
+    profile rejects on a request), a WS-Discovery Probe or Resolve none (it is answered to
+    where it came from). ``headers`` are extra header
     blocks, each a complete XML element, written after the addressing headers as given.
     ``header_attributes`` puts attributes on the text headers, as :class:`Envelope` holds them.
     """
@@ -181,7 +183,13 @@ def make_envelope(
             raise EnvelopeError(f"{type(message).__name__} is a document, not a message")
     if reply_to is FOR_REQUESTS:
         announced = by_action(action)
-        reply_to = ANONYMOUS if announced is not None and announced.kind == "request" else None
+        protocol, kind = (
+            (announced.protocol, announced.kind)
+            if announced is not None
+            else EMPTY_BODY_ACTIONS.get(action, (None, None, None))[::2]
+        )
+        wants = kind == "request" and protocol not in ANSWERED_TO_SENDER
+        reply_to = ANONYMOUS if wants else None
     return Envelope(
         action=action,
         body=message,

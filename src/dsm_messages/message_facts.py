@@ -44,7 +44,7 @@ class JobReport:
 
 @attrs.frozen(kw_only=True)
 class Facts:
-    protocol: str  # dsp, dsd, dsc, wse, or soap for a fault
+    protocol: str  # its message table protocol (dsp, dsd, wscn, wse, wsd...), soap for a fault
     operation: str
     kind: str  # request, response, event, fault
     action: str

@@ -26,7 +26,9 @@ import attrs
 
 from . import namespaces as ns
 
-Protocol = Literal["dsp", "dsd", "dsc", "wscn", "wse", "soap", "psp", "emlf", "fsf", "spf"]
+Protocol = Literal[
+    "dsp", "dsd", "dsc", "wscn", "wse", "wsd", "transfer", "soap", "psp", "emlf", "fsf", "spf"
+]
 Kind = Literal["request", "response", "event", "fault", "document"]
 
 
@@ -42,6 +44,8 @@ _ACTION_BASE: dict[str, tuple[str, ...]] = {
     "dsc": (ns.DSC,),
     "wscn": (ns.WSCN,),
     "wse": (ns.WSE,),
+    "wsd": (ns.WSD,),
+    "transfer": (ns.WXF,),
 }
 
 
@@ -220,6 +224,19 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
     *_operation("wse", "GetStatus", "wse.GetStatus", "wse.GetStatusResponse"),
     *_operation("wse", "Unsubscribe", "wse.Unsubscribe", None),
     _event("wse", "SubscriptionEnd", "wse.SubscriptionEnd"),
+    # WS-Discovery (April 2005), how a client finds devices. Hello and Bye are a device's one-way
+    # announcements to every client (events without a subscription); Probe and Resolve are
+    _event("wsd", "Hello", "wsd.Hello"),
+    _event("wsd", "Bye", "wsd.Bye"),
+    # requests, usually multicast, that each matching device answers; an answer's action is
+    # named after its body (ProbeMatches), not after the request.
+    _entry("wsd", "Probe", "request", "wsd.Probe", "Probe"),
+    _entry("wsd", "Probe", "response", "wsd.ProbeMatches", "ProbeMatches"),
+    _entry("wsd", "Resolve", "request", "wsd.Resolve", "Resolve"),
+    _entry("wsd", "Resolve", "response", "wsd.ResolveMatches", "ResolveMatches"),
+    # WS-Transfer Get of a DPWS device's metadata: the request's body is empty (see
+    # EMPTY_BODY_ACTIONS), the answer's is a WS-MetadataExchange wsx:Metadata.
+    _entry("transfer", "Get", "response", "wsx.Metadata", "GetResponse"),
     # SOAP 1.2 fault, the answer to any request that failed
     MessageType(
         protocol="soap",
@@ -273,7 +290,29 @@ _ALL_BY_ACTION = _index_actions()
 #: action -> (protocol, operation, kind).
 EMPTY_BODY_ACTIONS: dict[str, tuple[Protocol, str, Kind]] = {
     f"{ns.WSE}/UnsubscribeResponse": ("wse", "Unsubscribe", "response"),
+    # WS-Transfer (September 2004) section 3.1; DPWS 1.0 section 5.1: the Get of a device's
+    # metadata names what it wants by its wsa:To alone.
+    f"{ns.WXF}/Get": ("transfer", "Get", "request"),
 }
+
+
+#: Protocols whose requests are answered to the address they came from (WS-Discovery: the
+#: sender's UDP address, or the HTTP back channel of a directed Probe), so they carry no
+#: wsa:ReplyTo (WS-Discovery April 2005 sections 5 and 6; every sample shows none).
+ANSWERED_TO_SENDER: frozenset[Protocol] = frozenset({"wsd"})
+
+#: Requests sent to every device at once (WS-Discovery's multicast Probe and Resolve): each
+#: device that matches answers, so any number of answers relate to one request, none included
+#: (WS-Discovery April 2005 sections 5.2 and 6.1).
+MULTICAST: frozenset[tuple[Protocol, str]] = frozenset({("wsd", "Probe"), ("wsd", "Resolve")})
+
+#: The wsa:To of WS-Discovery's multicast messages (Hello, Bye, Probe, Resolve), also used for a
+#: Probe sent to one device's discovery address (WS-Discovery April 2005 section 2.4).
+DISCOVERY_TO = "urn:schemas-xmlsoap-org:ws:2005:04:discovery"
+#: WS-Discovery bodies whose envelope carries the sender's wsd:AppSequence header block.
+SEQUENCED: frozenset[str] = frozenset(
+    f"{{{ns.WSD}}}{name}" for name in ("Hello", "Bye", "ProbeMatches", "ResolveMatches")
+)
 
 
 def message_type(model: type) -> MessageType:

@@ -17,11 +17,18 @@ EMLF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/fil
 FSF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare"
 SPF: Final = "http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/sharepoint"
 SPX: Final = "http://schemas.microsoft.com/windows/2010/09/imaging/postscan/scanprocess/extensions"
+# How a client finds a WS-Scan device: WS-Discovery (April 2005), then a WS-Transfer Get of the
+# device's DPWS metadata, in WS-MetadataExchange sections.
+WSD: Final = "http://schemas.xmlsoap.org/ws/2005/04/discovery"
+WXF: Final = "http://schemas.xmlsoap.org/ws/2004/09/transfer"
+WSX: Final = "http://schemas.xmlsoap.org/ws/2004/09/mex"
+WSDP: Final = "http://schemas.xmlsoap.org/ws/2006/02/devprof"
 
 #: The WS-Addressing 2004/08 anonymous address: "answer on the back channel of the request".
 ANONYMOUS: Final = f"{WSA}/role/anonymous"
 
-#: The conventional prefix of each namespace, as the DSM documentation writes them.
+#: The conventional prefix of each namespace, as the DSM documentation (and, for discovery and
+#: device metadata, Microsoft's WSDAPI documentation) writes them.
 PREFIXES: Final[dict[str, str]] = {
     "soap": SOAP,
     "wsa": WSA,
@@ -36,6 +43,10 @@ PREFIXES: Final[dict[str, str]] = {
     "fsf": FSF,
     "spf": SPF,
     "spx": SPX,
+    "wsd": WSD,
+    "wxf": WXF,
+    "wsx": WSX,
+    "wsdp": WSDP,
 }
 _PREFIX_OF: Final[dict[str, str]] = {uri: prefix for prefix, uri in PREFIXES.items()}
 

@@ -203,6 +203,21 @@ RULES: dict[str, Rule] = rule_table(
         strict="warning",
         fault=None,
     ),
+    # WS-Discovery (April 2005) sections 2.4, 4 to 6: where the messages go, and the header
+    # that orders a device's messages
+    rule_row(
+        DsmRule.DISCOVERY_TO,
+        "a Hello, Bye, Probe or Resolve not addressed to "
+        "urn:schemas-xmlsoap-org:ws:2005:04:discovery",
+        lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.APP_SEQUENCE_MISSING,
+        "a Hello, Bye, ProbeMatches or ResolveMatches without the wsd:AppSequence header",
+        lenient=_TOLERATED,
+        fault=None,
+    ),
     # Body
     rule_row(DsmRule.BODY_UNKNOWN, "the body element is no DSM message or document"),
     rule_row(DsmRule.XSD, "the message breaks the DSM schemas"),

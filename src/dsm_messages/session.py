@@ -42,7 +42,7 @@ from .aliases import PLACEHOLDERS
 from .envelope import Envelope
 from .errors import LocalProtocolError, ProtocolError, RemoteProtocolError
 from .message_facts import Facts, facts_of
-from .messages import by_action
+from .messages import MULTICAST, by_action
 from .ordering import state as _state
 from .ordering.protocol import BrokenRuleError
 from .ordering.state import ROLES, Role
@@ -114,10 +114,10 @@ class JobSummary(NamedTuple):
 class About:
     """What one message is about, read as a session reads it (for monitors and routers).
 
-    ``protocol`` is dsp, dsd, dsc, wse, or soap for a fault; ``kind`` is request, response,
-    event or fault; ``job`` the JobToken or JobId it concerns (a CreatePostScanJobResponse's
-    is the token it mints); ``sender`` the role that sends such a message (``None`` where
-    either side may, as for WS-Eventing and faults).
+    ``protocol`` is the message table's (dsp, dsd, dsc, wscn, wse, wsd, transfer), or soap
+    for a fault; ``kind`` is request, response, event or fault; ``job`` the JobToken or JobId
+    it concerns (a CreatePostScanJobResponse's is the token it mints); ``sender`` the role
+    that sends such a message (``None`` where either side may, as for WS-Eventing and faults).
     """
 
     protocol: str
@@ -235,6 +235,8 @@ class Session:
         problems = []
         pending = sorted(self._world.pending.items(), key=lambda item: item[1].arrived)
         for message_id, request in pending:
+            if (request.protocol, request.operation) in MULTICAST:
+                continue  # no device matching is no answer owed
             problems.append(
                 self._problem(
                     pairing_rules(request.protocol).unanswered,

@@ -48,8 +48,11 @@ from .job_vocabulary import (
     reasons_fit,
 )
 from .messages import (
+    ANSWERED_TO_SENDER,
+    DISCOVERY_TO,
     EMPTY_BODY_ACTIONS,
     FAULT_ACTION,
+    SEQUENCED,
     MessageType,
     all_by_action,
     by_action,
@@ -69,6 +72,10 @@ STALE_NAMESPACES: dict[str, tuple[str, bool]] = {
     "https://schemas.microsoft.com/windows/2006/01/wdp/scan": (ns.WSCN, False),
     "https://schemas.microsoft.com/windows/2006/08/wdp/scan": (ns.WSCN, False),
     "http://schemas.microsoft.com/windows/2008/02/wdp/repository/processing": (ns.DSP, False),
+    # Microsoft's WSDAPI message samples print every namespace with https://; devices use http://
+    "https://schemas.xmlsoap.org/ws/2005/04/discovery": (ns.WSD, False),
+    "https://schemas.xmlsoap.org/ws/2006/02/devprof": (ns.WSDP, False),
+    "https://schemas.xmlsoap.org/ws/2004/09/mex": (ns.WSX, False),
 }
 _OTHER_ADDRESSING = (
     "http://schemas.xmlsoap.org/ws/2003/03/addressing",
@@ -447,7 +454,36 @@ class _Checker:
                 self.add(DsmRule.BODY_UNKNOWN, f"{_name(body)} is not a DSM message body", body)
         self._action(headers.get("Action"), root, body, spec)
         self._addressing(headers, root, spec)
+        if spec is not None and spec.protocol == "wsd":
+            self._discovery(headers, header, root, spec)
         return body
+
+    def _discovery(
+        self,
+        headers: dict[str, etree._Element],
+        header: etree._Element | None,
+        root: etree._Element,
+        spec: MessageType,
+    ) -> None:
+        """WS-Discovery's own addressing: multicast messages go to its URN, and a device's
+        messages carry its AppSequence."""
+        to = headers.get("To")
+        if spec.kind in ("request", "event") and to is not None:
+            value = (to.text or "").strip()
+            if value != DISCOVERY_TO:
+                self.add(
+                    DsmRule.DISCOVERY_TO,
+                    f"{ns.prefixed(spec.qname)} is addressed to {value!r}, not {DISCOVERY_TO}",
+                    to,
+                )
+        if spec.qname in SEQUENCED and (
+            header is None or header.find(f"{{{ns.WSD}}}AppSequence") is None
+        ):
+            self.add(
+                DsmRule.APP_SEQUENCE_MISSING,
+                f"{ns.prefixed(spec.qname)} has no wsd:AppSequence header",
+                root if header is None else header,
+            )
 
     def _action(
         self,
@@ -540,7 +576,8 @@ class _Checker:
                 self.add(
                     DsmRule.HEADER_MISSING, "a request needs a wsa:MessageID to be answered", root
                 )
-            if "ReplyTo" not in headers:
+            answered_to_sender = spec is not None and spec.protocol in ANSWERED_TO_SENDER
+            if "ReplyTo" not in headers and not answered_to_sender:
                 self.add(DsmRule.REPLY_TO_MISSING, "the request has no wsa:ReplyTo", root)
         if kind in ("response", "fault") and "RelatesTo" not in headers:
             self.add(

@@ -213,6 +213,9 @@ def api_page() -> str:
             else:
                 out += [f".. py:data:: dsm_messages.{name}", ""]
                 out += [f"   {_DATA_TEXT.get(name, '')}", ""]
+    title = "Finding a device: dsm_messages.discovery"
+    out += [title, "-" * len(title), ""]
+    out += [".. automodule:: dsm_messages.discovery", "   :members:", ""]
     return "\n".join(out)
 
 

@@ -27,6 +27,8 @@ PROTOCOL_NAMES = {
     "dsc": "WS-DSC",
     "wscn": "WS-Scan",
     "wse": "WS-Eventing",
+    "wsd": "WS-Discovery",
+    "transfer": "WS-Transfer (DPWS metadata)",
     "soap": "SOAP 1.2",
     "psp": "Scan process",
     "emlf": "E-mail filter",
@@ -41,6 +43,8 @@ PARTIES = {
     "dsc": ("management console", "scan server"),
     "wscn": ("scan client", "scan device"),
     "wse": ("event subscriber", "event source"),
+    "wsd": ("client", "device"),
+    "transfer": ("client", "device"),
 }
 _DOCUMENTS = {
     "psp": "a stand-alone document: a scan process as stored in the directory; the scan device "
@@ -58,6 +62,8 @@ GUIDES = {
     "dsc": "/guides/dsc",
     "dsd": "/guides/dsd",
     "wse": "/guides/eventing",
+    "wsd": "/guides/discovery",
+    "transfer": "/guides/discovery",
     "soap": "/guides/faults",
 }
 # The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
@@ -116,6 +122,8 @@ def direction(spec: MessageType) -> str:
         return f"{host} → {client}"
     if spec.protocol == "wse":
         return f"{host} → {client} (to the subscription's end address)"
+    if spec.protocol == "wsd":  # an announcement: no subscription, every client hears it
+        return f"{host} → every {client} (multicast)"
     return f"{host} → subscribed {client}"
 
 

@@ -9,7 +9,24 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import dsc, dsd, dsp, emlf, fsf, psp, soap, spf, spx, wsa, wscn, wse, xop
+    from . import (
+        dsc,
+        dsd,
+        dsp,
+        emlf,
+        fsf,
+        psp,
+        soap,
+        spf,
+        spx,
+        wsa,
+        wscn,
+        wsd,
+        wsdp,
+        wse,
+        wsx,
+        xop,
+    )
 
 __all__ = [
     "dsc",
@@ -23,7 +40,10 @@ __all__ = [
     "spx",
     "wsa",
     "wscn",
+    "wsd",
+    "wsdp",
     "wse",
+    "wsx",
     "xop",
 ]
 

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ..message_facts import Facts
+from ..messages import MULTICAST
 from ..ordering_rules import WsaRule
 from .protocol import PairingRules
 from .state import Pending
@@ -82,6 +83,8 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
         )
         return None
     assert relates is not None  # a request was found by it
+    if (request.protocol, request.operation) in MULTICAST:
+        return request  # every device that matches answers: the request stays open
     del world.pending[relates]
     world.answered[relates] = request.protocol
     step.closed.append(("answered", relates))
