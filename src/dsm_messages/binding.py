@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypeVar, overload
 from xml.etree.ElementTree import QName
@@ -22,20 +23,24 @@ from xsdata.exceptions import ConverterError, ParserError, XmlContextError
 from xsdata.formats.converter import Converter, converter
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.elements import XmlVar
+from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
+from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
 from .errors import BindingError
 from .messages import by_qname
+from .models._binding_plan import CLASS, IN_SCOPE, MEMO, PLANS, STR
 from .namespaces import PREFIXES
 from .safexml import clark_name, parse_xml
 from .timestamps import Timestamp, to_xml_text
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_XSI_PREFIX = f"{{{_XSI}}}"
 
 
 class _DateTimeConverter(Converter):
@@ -116,6 +121,181 @@ def drop_unused_namespaces(root: etree._Element) -> None:
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))
 
 
+class _NotInPlan(Exception):  # noqa: N818 - a signal, never raised to the caller
+    """Raised inside the planned binder for anything it does not read itself: the generic
+    binder then reads the element (and refuses it, where that is the answer)."""
+
+
+_REMEMBERED: dict[tuple[type, ...], dict[str, object]] = {}
+_REMEMBER_AT_MOST = 4096
+
+
+def _value(
+    text: str, how: int, types: tuple[type, ...], form: str | None, element: etree._Element
+) -> object:
+    """``text`` converted exactly as xsdata converts it for a field of ``types``."""
+    if how == STR:
+        return text
+    if how == MEMO:
+        remembered = _REMEMBERED.get(types)
+        if remembered is None:
+            remembered = _REMEMBERED[types] = {}
+        found = remembered.get(text, remembered)
+        if found is not remembered:
+            return found
+        value = _convert(text, types, form, None)
+        if len(remembered) >= _REMEMBER_AT_MOST:
+            remembered.clear()
+        remembered[text] = value
+        return value
+    return _convert(text, types, form, element.nsmap if how == IN_SCOPE else None)
+
+
+def _convert(
+    text: str, types: tuple[type, ...], form: str | None, in_scope: Mapping[str | None, str] | None
+) -> object:
+    try:
+        if in_scope is None:
+            return converter.deserialize(text, types, format=form)
+        return converter.deserialize(text, types, ns_map=in_scope, format=form)
+    except ConverterError:
+        raise _NotInPlan from None
+
+
+def _planned(element: etree._Element, plan: tuple[Any, ...]) -> object:
+    """The object ``element`` binds to by ``plan`` (see ``models._binding_plan``)."""
+    cls, (_, children, attributes, any_attributes, own_text, wildcard) = plan
+    params: dict[str, Any] = {}
+    if element.attrib:
+        for name, raw in element.attrib.items():
+            attribute = attributes.get(name)
+            if attribute is not None:
+                field, how, types, form = attribute
+                params[field] = _value(raw, how, types, form, element)
+            elif any_attributes is None or name.startswith(_XSI_PREFIX):
+                raise _NotInPlan
+            else:
+                params.setdefault(any_attributes, {})[name] = _any_attribute(raw, element)
+    text = element.text
+    if own_text is not None:
+        if text is None or len(element):
+            raise _NotInPlan
+        field, how, types, form = own_text
+        params[field] = _value(text, how, types, form, element)
+        return _construct(cls, params)
+    if text and text.strip():
+        raise _NotInPlan  # stray text: the generic binder refuses it
+    for child in element:
+        tag = child.tag
+        if tag.__class__ is not str:
+            raise _NotInPlan  # a comment or processing instruction
+        tail = child.tail
+        if tail and tail.strip():
+            raise _NotInPlan
+        entry = children.get(tag)
+        if entry is None:
+            if wildcard is None:
+                raise _NotInPlan  # an element the class does not take: refused generically
+            # what the generic binder does with a wildcard's element: the class xsdata knows
+            # for its name, read by that class's plan; anything else is its business
+            known: type | None = _CONTEXT.find_type(tag)
+            if known is None:
+                params.setdefault(wildcard, []).append(_any_element(child))
+                continue
+            known_plan = PLANS.get(known)
+            if known_plan is None:
+                raise _NotInPlan
+            params.setdefault(wildcard, []).append(_planned(child, (known, known_plan)))
+            continue
+        field, repeats, how, target = entry
+        if how == CLASS:
+            child_plan = PLANS.get(target)
+            if child_plan is None:
+                raise _NotInPlan
+            value = _planned(child, (target, child_plan))
+        else:
+            # a leaf value: attributes on it are refused by the generic binder, and children
+            # (comments included) are its business too
+            value_text = child.text
+            if value_text is None or len(child) or child.attrib:
+                raise _NotInPlan
+            types, form = target
+            value = _value(value_text, how, types, form, child)
+        if repeats:
+            params.setdefault(field, []).append(value)
+        elif field in params:
+            raise _NotInPlan
+        else:
+            params[field] = value
+    return _construct(cls, params)
+
+
+def _any_element(element: etree._Element) -> AnyElement:
+    """Vendor content in a wildcard, as xsdata's generic binder keeps it: the whole element,
+    text, attributes and children, as ``AnyElement``."""
+    children: list[object] = []
+    for child in element:
+        if child.tag.__class__ is not str:
+            raise _NotInPlan
+        children.append(_any_element(child))
+    attributes: dict[str, Any] = {}
+    for name, raw in element.attrib.items():
+        if name.startswith(_XSI_PREFIX):
+            raise _NotInPlan
+        attributes[name] = _any_attribute(raw, element)
+    text = element.text
+    if children and not (text and text.strip()):
+        text = None
+    tail = element.tail
+    return AnyElement(
+        qname=str(element.tag),
+        text="" if text is None else text,
+        tail=tail if tail and tail.strip() else None,
+        children=children,
+        attributes=attributes,
+    )
+
+
+def _construct(cls: type, params: dict[str, Any]) -> object:
+    try:
+        return cls(**params)
+    except TypeError:  # a required field missing: the generic binder names it
+        raise _NotInPlan from None
+
+
+def _any_attribute(raw: str, element: etree._Element) -> object:
+    """A vendor attribute's value as the generic binder keeps it: ``prefix:local`` with a
+    declared prefix becomes the ``QName`` it names; other text stays text."""
+    if ":" not in raw:
+        if raw.startswith("{"):
+            raise _NotInPlan  # text that looks like a Clark name: the generic binder decides
+        return raw
+    expanded = ParserUtils.parse_any_attribute(raw, element.nsmap)
+    if expanded != raw:
+        return QName(expanded)
+    if raw.startswith("{") and "}" in raw[1:]:
+        raise _NotInPlan
+    return raw
+
+
+def bind_planned(element: etree._Element, model: type[T]) -> T | None:
+    """``element`` bound to ``model`` by the generated plan, or ``None`` when the plan does not
+    cover it (vendor content in a wildcard, a comment inside a value, a value that does not
+    convert, ...): then :func:`from_xml` reads it, and gives the same object or the error.
+    The element is not changed."""
+    plan = PLANS.get(model)
+    if plan is None or plan[0] != element.tag:
+        return None
+    tail = element.tail
+    if tail and tail.strip():
+        return None
+    try:
+        bound = _planned(element, (model, plan))
+    except _NotInPlan:
+        return None
+    return bound  # type: ignore[return-value]
+
+
 @overload
 def from_xml(data: bytes | etree._Element, model: type[T]) -> T: ...
 @overload
@@ -127,26 +307,48 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
 
     Without ``model`` the root element must be a known DSM message body or document (see
     :mod:`dsm_messages.messages`). Bytes are parsed with the hardened parser. An element passed
-    in is left as it was: binding works on a copy, because the binder empties what it reads,
-    and the copy carries every namespace declaration in scope, which QName values need.
+    in is left as it was. Classes are read by the plan generated beside the models
+    (:func:`bind_planned`); what the plan does not cover is read by xsdata's generic binder,
+    on a copy, because it empties what it reads, and the copy carries every namespace
+    declaration in scope, which QName values need.
 
     A value is the element's whole text as XML Schema sees it: comments and processing
     instructions inside it are dropped, never the text after them. A vendor attribute on a leaf
     value (allowed by the schemas, never seen in practice) has no field to go to in the models,
     so it is refused (``BindingError``, rule ``DSM-LEAF-ATTRIBUTE``) rather than lost.
     """
-    root = parse_xml(data if isinstance(data, bytes) else etree.tostring(data))
+    root = parse_xml(data) if isinstance(data, bytes) else data
     name = clark_name(root)
     if model is None:
         spec = by_qname(name)
         if spec is None:
             raise BindingError(f"{name} is not a known DSM message body or document")
         model = spec.model
+    planned = bind_planned(root, model)
+    if planned is not None:
+        return planned
+    return _bind_generic(root if root is not data else _copy(root), model)
+
+
+def bind_generic(element: etree._Element, model: type[T]) -> T:
+    """``element`` bound to ``model`` by xsdata's generic binder alone, on a copy, with the
+    rules :func:`from_xml` adds (leaf attributes and stray text refused, vendor QNames kept):
+    the reference the generated plan is held to."""
+    return _bind_generic(_copy(element), model)
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return parse_xml(etree.tostring(element))
+
+
+def _bind_generic(root: etree._Element, model: type[T]) -> T:
+    """Bind ``root``, a tree of our own: the generic binder empties it as it reads."""
+    name = clark_name(root)
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
     try:
-        bound = _PARSER.parse(root, model)  # (it empties the tree as it reads)
+        bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
         raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
     if prefixed_values:

@@ -38,7 +38,6 @@ from .messages import (
 )
 from .models import soap, wsa, wse
 from .namespaces import SOAP, WSA, WSE
-from .report import ValidationError
 from .rules import Profile
 from .safexml import clark_name, parse_xml
 
@@ -310,31 +309,26 @@ def parse(
     whole report. In the lenient profile the envelope is read as the validator normalised it
     (URIs and padded values trimmed, stale namespace URIs replaced by the current ones).
     """
-    is_package = content_type is not None and content_type.strip().lower().startswith("multipart/")
     if validate:
-        from .validator import check  # the validator builds on this module
+        from .validator import parse_validated  # the validator builds on this module
 
-        report, checked = check(data, profile=profile, content_type=content_type)
-        if not report.valid:
-            raise ValidationError(report)
-        if profile == "lenient" and checked is not None and not is_package:
-            data = checked
-    if content_type is not None and is_package:
+        return parse_validated(data, content_type=content_type, profile=profile)
+    if content_type is not None and is_package(content_type):
         from .mtom import parse_package  # mtom builds on this module
 
-        lenient = validate and profile == "lenient"
-        envelope = parse_package(data, content_type, tolerant=lenient).envelope
-        if lenient:  # as the validator read it: URI values trimmed
-            envelope = attrs.evolve(
-                envelope,
-                action=envelope.action.strip(),
-                to=_strip(envelope.to),
-                message_id=_strip(envelope.message_id),
-                relates_to=_strip(envelope.relates_to),
-                identifier=_strip(envelope.identifier),
-            )
-        return envelope
-    root = parse_xml(data)
+        return parse_package(data, content_type).envelope
+    return read_envelope(parse_xml(data))
+
+
+def is_package(content_type: str) -> bool:
+    """Whether a Content-Type value announces an MTOM package (``multipart/...``)."""
+    return content_type.strip().lower().startswith("multipart/")
+
+
+def read_envelope(root: etree._Element) -> Envelope:
+    """The :class:`Envelope` a tree parsed by the hardened parser holds: headers read and the
+    body bound from the tree itself (it is not changed). Raises :class:`EnvelopeError` as
+    :func:`parse` does."""
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":
         raise EnvelopeError(
@@ -433,10 +427,6 @@ def _first_part(data: bytes, content_type: str | None) -> bytes:
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
-
-
-def _strip(value: str | None) -> str | None:
-    return None if value is None else value.strip()
 
 
 def _standalone(element: etree._Element) -> bytes:

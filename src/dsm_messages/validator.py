@@ -37,6 +37,7 @@ from . import namespaces as ns
 from .aliases import canonical_value, find_alias
 from .binding import leaf_attributes
 from .declarations import declarations
+from .envelope import Envelope, is_package, read_envelope
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
 from .job_states import (
@@ -55,8 +56,8 @@ from .messages import (
     by_action,
     by_qname,
 )
-from .mtom import MtomError, resolve_includes, split_message, split_parts
-from .report import Problem, Report
+from .mtom import MtomError, parse_package, resolve_includes, split_message, split_parts
+from .report import Problem, Report, ValidationError
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
 from .schema import load_schema
@@ -206,6 +207,22 @@ def check(
     """:func:`validate`, also returning the message as the checks read it: stale namespaces
     renamed, URIs and padded values trimmed, ``xop:Include`` removed. ``None`` when the bytes
     could not be read as XML."""
+    report, root = check_tree(
+        data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
+    )
+    return report, None if root is None else etree.tostring(root)
+
+
+def check_tree(
+    data: bytes,
+    *,
+    profile: Profile = "strict",
+    content_type: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> tuple[Report, etree._Element | None]:
+    """:func:`check` with the tree as the checks left it rather than its bytes (``None`` when
+    the bytes could not be read as XML)."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
     if not isinstance(data, bytes):
@@ -215,7 +232,39 @@ def check(
     if root is None:
         return checker.report(), None
     checker.run(root)
-    return checker.report(), etree.tostring(root)
+    return checker.report(), root
+
+
+def parse_validated(
+    data: bytes, *, content_type: str | None = None, profile: Profile = "strict"
+) -> Envelope:
+    """``parse(data, validate=True)``: the message checked in ``profile`` (any error raises
+    :class:`~dsm_messages.report.ValidationError` with the whole report), then bound from the
+    very tree the checks read. In the strict profile a valid message's tree is as parsed; in
+    the lenient one it is as the checks normalised it (URIs and padded values trimmed, stale
+    namespace URIs replaced by the current ones)."""
+    report, root = check_tree(data, profile=profile, content_type=content_type)
+    if not report.valid:
+        raise ValidationError(report)
+    if content_type is not None and is_package(content_type):
+        lenient = profile == "lenient"
+        envelope = parse_package(data, content_type, tolerant=lenient).envelope
+        if lenient:  # as the validator read it: URI values trimmed
+            envelope = attrs.evolve(
+                envelope,
+                action=envelope.action.strip(),
+                to=_strip(envelope.to),
+                message_id=_strip(envelope.message_id),
+                relates_to=_strip(envelope.relates_to),
+                identifier=_strip(envelope.identifier),
+            )
+        return envelope
+    assert root is not None  # a message that could not be read is not valid
+    return read_envelope(root)
+
+
+def _strip(value: str | None) -> str | None:
+    return None if value is None else value.strip()
 
 
 class _Checker:
