@@ -26,15 +26,16 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 import attrs
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import canonical_value, find_alias
+from .aliases import VALUE_ALIASES, canonical_value, find_alias
 from .binding import leaf_attributes
 from .declarations import declarations
 from .envelope import Envelope, is_package, read_envelope
@@ -145,7 +146,7 @@ def validate(
     ``content_type`` is the transport's Content-Type value; a ``multipart/related`` one makes
     ``data`` an MTOM package. ``max_bytes`` and ``max_depth`` are the hardened parser's caps.
     """
-    return check(
+    return check_tree(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
     )[0]
 
@@ -358,6 +359,7 @@ class _Checker:
                 root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
                 self.source = _Source(root, renamed)
         if part_ids is not None:
+            self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
                 resolve_includes(root, part_ids, root_id=root_id)
             except MtomError as exc:
@@ -387,6 +389,8 @@ class _Checker:
             )
             renames[envelope_ns or ""] = ns.SOAP
         assert self.source is not None
+        if not _may_declare_stale(root, self.source.data):
+            return renames
         declared = self.source.first_declarations()
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if stale in declared:
@@ -604,22 +608,34 @@ class _Checker:
 
     def _uris(self, root: etree._Element) -> None:
         """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
-        (an action that is not a URI is named once, as an unknown action)."""
+        (an action that is not a URI is named once, as an unknown action). Only elements whose
+        name can hold one are visited, unless a global URI attribute (``soap:role``) stands on
+        another element: then every element is."""
         facts = declarations()
-        attribute_names = {attribute for _, attribute in facts.uri_attributes}
-        for element in root.iter():
-            if not isinstance(element.tag, str) or element.tag == f"{{{ns.WSA}}}Action":
+        holders = _uri_holders()
+        anywhere = holders.global_attributes(root)
+        visit = (
+            root.iter()
+            if isinstance(anywhere, list) and any(e.tag not in holders.names for e in anywhere)
+            else root.iter(*holders.names)
+        )
+        for element in visit:
+            if not isinstance(element.tag, str) or element.tag == _ACTION:
                 continue
             parent = element.getparent()
             if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
                 self._absolute_uri(element)
-            for attribute in attribute_names.intersection(map(str, element.attrib)):
-                if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
-                    self._absolute_uri_attribute(element, attribute)
+            if element.attrib:
+                for attribute in holders.attributes.intersection(map(str, element.attrib)):
+                    if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
+                        self._absolute_uri_attribute(element, attribute)
 
     def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
         raw = element.get(attribute, "")
         value = raw.strip()
+        defect = _uri_defect(value)
+        if raw == value and defect is None:
+            return
         name = f"{_name(element)}/@{ns.prefixed(attribute) if '}' in attribute else attribute}"
         location = self.source.location(element) if self.source is not None else None
         if location is not None:
@@ -632,7 +648,6 @@ class _Checker:
                 location=location,
             )
             element.set(attribute, value)
-        defect = _uri_defect(value)
         if defect is not None:
             self.uri_lines.add(element.sourceline)
             self.add(
@@ -694,7 +709,6 @@ class _Checker:
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
-        facts = declarations()
         spec = by_qname(body.tag) if isinstance(body.tag, str) else None
         if spec is not None:
             for element, attribute in leaf_attributes(body, spec.model):
@@ -704,46 +718,44 @@ class _Checker:
                     "cannot keep: its models hold this element as a plain value",
                     element,
                 )
-        for element in body.iter():
-            if not isinstance(element.tag, str):
-                continue
-            name = element.tag
-            namespace, local = etree.QName(element).namespace, etree.QName(element).localname
-            parent = element.getparent()
-            parent_local = etree.QName(parent).localname if parent is not None else None
-            if local == "Name" and parent_local == "RequestedElements":
-                self._requested_name(element)
-            elif name in facts.keyword_elements and len(element) == 0:
-                self._keyword(element, facts.keyword_elements[name])
-            if namespace in (ns.DSP, ns.DSC, ns.WSCN) and len(element) == 0:
-                alias = find_alias(namespace, local, (element.text or "").strip())
-                if alias is not None:
-                    self.add(
-                        "DSM-VALUE-ALIAS",
-                        f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
-                        f"by dsm-messages ({alias.source})",
-                        element,
-                    )
-            if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
-                value = (element.text or "").strip()
-                if value and not _ZONE.search(value):
-                    self.add(
-                        "DSM-TIME-ZONE", f"{_name(element)} {value!r} has no time zone", element
-                    )
-            if name in _DUAL_FORM:
-                self._dual_form(element)
-            if local == "ElementData" and namespace in (ns.DSP, ns.DSC, ns.WSCN):
-                self._element_data(element)
-            elif name == f"{{{ns.PSP}}}Filter":
-                self._filter(element)
-            elif name == f"{{{ns.WSCN}}}ValidationInfo":
-                self._valid_ticket(element)
-            elif local == "JobStatus" and namespace in (ns.DSP, ns.DSC, ns.DSD, ns.WSCN):
-                self._job_status(element)
-            elif local in ("PostScanJobEndState", "JobEndState"):
-                self._end_state(element)
-            elif name == f"{{{ns.SOAP}}}Code":
-                self._fault_code(element)
+        steps = _BODY_STEPS
+        for element in body.iter(*_body_names()):
+            name = str(element.tag)
+            found = steps.get(name)
+            if found is None:
+                found = steps[name] = _body_steps(name)
+            for step in found:
+                step(self, element)
+
+    def _name_or_keyword(self, element: etree._Element) -> None:
+        parent = element.getparent()
+        if parent is not None and etree.QName(parent).localname == "RequestedElements":
+            self._requested_name(element)
+        else:
+            self._leaf_keyword(element)
+
+    def _leaf_keyword(self, element: etree._Element) -> None:
+        well_known = declarations().keyword_elements.get(str(element.tag))
+        if well_known is not None and len(element) == 0:
+            self._keyword(element, well_known)
+
+    def _alias(self, element: etree._Element) -> None:
+        if len(element):
+            return
+        namespace, local = _split(str(element.tag))
+        alias = find_alias(namespace, local, (element.text or "").strip())
+        if alias is not None:
+            self.add(
+                "DSM-VALUE-ALIAS",
+                f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
+                f"by dsm-messages ({alias.source})",
+                element,
+            )
+
+    def _time_zone(self, element: etree._Element) -> None:
+        value = (element.text or "").strip()
+        if value and not _ZONE.search(value):
+            self.add("DSM-TIME-ZONE", f"{_name(element)} {value!r} has no time zone", element)
 
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = (element.text or "").strip()
@@ -1004,26 +1016,99 @@ class _Checker:
             )
 
 
+_Step = Callable[[_Checker, etree._Element], None]
+#: The body checks each element name gets, in the order they run (filled as names are met).
+_BODY_STEPS: dict[str, tuple[_Step, ...]] = {}
+_ALIASED = frozenset(
+    f"{{{alias.namespace}}}{element}" for alias in VALUE_ALIASES for element in alias.elements
+)
+_VALUE_NAMESPACES = (ns.DSP, ns.DSC, ns.WSCN)
+_JOB_STATUS = frozenset(f"{{{namespace}}}JobStatus" for namespace in (*_VALUE_NAMESPACES, ns.DSD))
+_ELEMENT_DATA = frozenset(f"{{{namespace}}}ElementData" for namespace in _VALUE_NAMESPACES)
+#: Local names checked in whatever namespace they are written.
+_ANY_NAMESPACE = ("Name", "PostScanJobEndState", "JobEndState")
+_ONE_OF: dict[str, _Step] = {
+    f"{{{ns.PSP}}}Filter": _Checker._filter,
+    f"{{{ns.WSCN}}}ValidationInfo": _Checker._valid_ticket,
+    f"{{{ns.SOAP}}}Code": _Checker._fault_code,
+    **dict.fromkeys(_ELEMENT_DATA, _Checker._element_data),
+    **dict.fromkeys(_JOB_STATUS, _Checker._job_status),
+}
+
+
+@functools.cache
+def _body_names() -> tuple[str, ...]:
+    """Every element name some body check looks at (the rest of the body is not visited)."""
+    facts = declarations()
+    exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
+    exact |= {name for name in facts.datetime_elements if _split(name)[0] in _DSM_NAMESPACES}
+    return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
+
+
+def _body_steps(name: str) -> tuple[_Step, ...]:
+    """The checks an element called ``name`` gets, in order: its value (requested name or
+    keyword; alias; time zone), its dual-form attributes, then its content."""
+    facts = declarations()
+    namespace, local = _split(name)
+    steps: list[_Step] = []
+    if local == "Name":
+        steps.append(_Checker._name_or_keyword)
+    elif name in facts.keyword_elements:
+        steps.append(_Checker._leaf_keyword)
+    if namespace in _VALUE_NAMESPACES and name in _ALIASED:
+        steps.append(_Checker._alias)
+    if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
+        steps.append(_Checker._time_zone)
+    if name in _DUAL_FORM:
+        steps.append(_Checker._dual_form)
+    if name in _ONE_OF:
+        steps.append(_ONE_OF[name])
+    elif local in ("PostScanJobEndState", "JobEndState"):
+        steps.append(_Checker._end_state)
+    return tuple(steps)
+
+
+def _split(name: str) -> tuple[str, str]:
+    """(namespace, local name) of a Clark name (namespace ``""`` when it has none)."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return namespace, local
+    return "", name
+
+
 class _Source:
     """What lxml does not say cheaply about the parsed elements: the column each starts at and
     the namespaces each declares (``nsmap`` copies every in-scope declaration, per element).
     Read once from the bytes with expat, in document order; columns are unknown when expat
     cannot read the bytes as libxml2 did (an encoding it lacks), and then read from lxml's
-    serialization. Locations are built once per element."""
+    serialization. Locations are built once per element. The bytes are read only when a
+    column or the declarations are first asked for (a problem to report, a stale namespace
+    to name), so a message without problems is never read twice."""
 
     def __init__(self, root: etree._Element, data: bytes) -> None:
-        self.elements = [element for element in root.iter() if isinstance(element.tag, str)]
-        self.index = {element: number for number, element in enumerate(self.elements)}
+        self.root = root
+        self.data: bytes | None = data
+        self.elements: list[etree._Element] = []
+        self.index: dict[etree._Element, int] = {}
         self.columns: list[int] | None = None
         self.parents: list[int] = []
         self.declared: dict[int, dict[str | None, str]] = {}
         self._locations: dict[etree._Element, str] = {}
         self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
+
+    def scan(self) -> None:
+        """Read the bytes now (before the tree's elements change: xop:Include resolved)."""
+        data, self.data = self.data, None
+        if data is None:
+            return
+        root = self.root
+        self.elements = [element for element in root.iter() if isinstance(element.tag, str)]
+        self.index = {element: number for number, element in enumerate(self.elements)}
         if self._scan(data):
             return
         self.columns = None
         if not self._scan(etree.tostring(root)):
-            self.parents, self.declared = [], {}  # resolve() falls back to nsmap
+            self.parents, self.declared = [], {}
 
     def _scan(self, data: bytes) -> bool:
         columns: list[int] = []
@@ -1060,14 +1145,17 @@ class _Source:
         return True
 
     def column(self, element: etree._Element) -> int | None:
+        self.scan()
         number = self.index.get(element)
         return None if number is None or self.columns is None else self.columns[number]
 
     def declarations(self, number: int) -> dict[str | None, str]:
+        self.scan()
         return self.declared.get(number, {})
 
     def first_declarations(self) -> dict[str, int]:
         """Each namespace URI declared in the document -> the first element declaring it."""
+        self.scan()
         first: dict[str, int] = {}
         for number in sorted(self.declared):
             for uri in self.declared[number].values():
@@ -1075,21 +1163,17 @@ class _Source:
         return first
 
     def element(self, number: int) -> etree._Element:
+        self.scan()
         return self.elements[number]
 
-    def resolve(self, element: etree._Element, prefix: str | None) -> str | None:
-        """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound)."""
+    @staticmethod
+    def resolve(element: etree._Element, prefix: str | None) -> str | None:
+        """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound; ``""``
+        or ``None`` where ``xmlns=""`` undeclares the default namespace). Asked of a few
+        elements only (QName values), so lxml's in-scope map serves."""
         if prefix == "xml":
             return "http://www.w3.org/XML/1998/namespace"
-        number = self.index.get(element)
-        if number is None or not self.parents:
-            return element.nsmap.get(prefix)
-        while number >= 0:
-            here = self.declared.get(number)
-            if here is not None and prefix in here:
-                return here[prefix] or None  # xmlns="" undeclares the default namespace
-            number = self.parents[number]
-        return None
+        return element.nsmap.get(prefix)
 
     def location(self, element: etree._Element) -> str:
         """An XPath-like path with conventional prefixes, ``[n]`` where siblings share a name."""
@@ -1119,6 +1203,54 @@ class _Source:
             found = {child: (at, counts[child.tag]) for child, at in positions.items()}
             self._positions[parent] = found
         return found
+
+
+_STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
+_ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
+
+
+def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
+    """Whether the document may declare a stale namespace URI: always, unless its bytes are
+    in an ASCII-compatible encoding with no character reference (which could spell a URI
+    differently) and none of the stale URIs occurs in them."""
+    if data is None:
+        return True
+    encoding = (root.getroottree().docinfo.encoding or "").lower()
+    if encoding not in _ASCII_COMPATIBLE or b"&#" in data:
+        return True
+    return any(stale in data for stale in _STALE_BYTES)
+
+
+_ACTION = f"{{{ns.WSA}}}Action"
+
+
+@attrs.frozen
+class _UriHolders:
+    #: Names of the elements that hold a URI or carry a URI attribute of their own.
+    names: tuple[str, ...]
+    #: Every URI attribute name.
+    attributes: frozenset[str]
+    #: The elements carrying a global URI attribute (which may stand on any element).
+    global_attributes: etree.XPath
+
+
+@functools.cache
+def _uri_holders() -> _UriHolders:
+    facts = declarations()
+    names = set(facts.uri_elements) | {child for _, child in facts.uri_children}
+    names |= {carrier for carrier, _ in facts.uri_attributes if carrier is not None}
+    spread = sorted(attribute for carrier, attribute in facts.uri_attributes if carrier is None)
+    prefixes = {f"g{number}": name[1:].partition("}")[0] for number, name in enumerate(spread)}
+    tests = [
+        f"@{prefix}:{name.partition('}')[2]}" if name.startswith("{") else f"@{name}"
+        for (prefix, _), name in zip(prefixes.items(), spread, strict=True)
+    ]
+    condition = " or ".join(tests) or "false()"
+    return _UriHolders(
+        names=tuple(sorted(names)),
+        attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
+        global_attributes=etree.XPath(f"descendant-or-self::*[{condition}]", namespaces=prefixes),
+    )
 
 
 class _Discard:
