@@ -162,12 +162,32 @@ def _convert(
         raise _NotInPlan from None
 
 
-def _planned(element: etree._Element, plan: tuple[Any, ...]) -> object:
+#: A class's plan, compiled once: (class, children, attributes, attribute wildcard field, own
+#: text, element wildcard field), children's classes replaced by their compiled plans.
+_Compiled = list[Any]
+
+
+def _compile() -> dict[type, _Compiled]:
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in PLANS}
+    for cls, (_, children, attributes, any_attributes, own_text, wildcard) in PLANS.items():
+        linked = {}
+        for name, (field, repeats, how, target) in children.items():
+            if how == CLASS:
+                target = compiled.get(target)  # None: a class the plan leaves to xsdata
+            linked[name] = (field, repeats, how, target)
+        compiled[cls].extend((linked, attributes, any_attributes, own_text, wildcard))
+    return compiled
+
+
+_COMPILED = _compile()
+
+
+def _planned(element: etree._Element, plan: _Compiled) -> object:
     """The object ``element`` binds to by ``plan`` (see ``models._binding_plan``)."""
-    cls, (_, children, attributes, any_attributes, own_text, wildcard) = plan
+    cls, children, attributes, any_attributes, own_text, wildcard = plan
     params: dict[str, Any] = {}
-    if element.attrib:
-        for name, raw in element.attrib.items():
+    if element.keys():
+        for name, raw in element.items():
             attribute = attributes.get(name)
             if attribute is not None:
                 field, how, types, form = attribute
@@ -182,52 +202,56 @@ def _planned(element: etree._Element, plan: tuple[Any, ...]) -> object:
             raise _NotInPlan
         field, how, types, form = own_text
         params[field] = _value(text, how, types, form, element)
-        return _construct(cls, params)
-    if text and text.strip():
+    elif text and text.strip():
         raise _NotInPlan  # stray text: the generic binder refuses it
-    for child in element:
-        tag = child.tag
-        if tag.__class__ is not str:
-            raise _NotInPlan  # a comment or processing instruction
-        tail = child.tail
-        if tail and tail.strip():
-            raise _NotInPlan
-        entry = children.get(tag)
-        if entry is None:
-            if wildcard is None:
-                raise _NotInPlan  # an element the class does not take: refused generically
-            # what the generic binder does with a wildcard's element: the class xsdata knows
-            # for its name, read by that class's plan; anything else is its business
-            known: type | None = _CONTEXT.find_type(tag)
-            if known is None:
-                params.setdefault(wildcard, []).append(_any_element(child))
+    else:
+        for child in element:
+            tail = child.tail
+            if tail and tail.strip():
+                raise _NotInPlan
+            entry = children.get(child.tag)
+            if entry is None:
+                _wildcard_child(child, wildcard, params)
                 continue
-            known_plan = PLANS.get(known)
-            if known_plan is None:
+            field, repeats, how, target = entry
+            if how == CLASS:
+                if target is None:
+                    raise _NotInPlan
+                value = _planned(child, target)
+            else:
+                # a leaf value: attributes on it are refused by the generic binder, and
+                # children (comments included) are its business too
+                value = child.text
+                if value is None or len(child) or child.keys():
+                    raise _NotInPlan
+                if how != STR:
+                    value = _value(value, how, target[0], target[1], child)
+            if repeats:
+                params.setdefault(field, []).append(value)
+            elif field in params:
                 raise _NotInPlan
-            params.setdefault(wildcard, []).append(_planned(child, (known, known_plan)))
-            continue
-        field, repeats, how, target = entry
-        if how == CLASS:
-            child_plan = PLANS.get(target)
-            if child_plan is None:
-                raise _NotInPlan
-            value = _planned(child, (target, child_plan))
-        else:
-            # a leaf value: attributes on it are refused by the generic binder, and children
-            # (comments included) are its business too
-            value_text = child.text
-            if value_text is None or len(child) or child.attrib:
-                raise _NotInPlan
-            types, form = target
-            value = _value(value_text, how, types, form, child)
-        if repeats:
-            params.setdefault(field, []).append(value)
-        elif field in params:
-            raise _NotInPlan
-        else:
-            params[field] = value
-    return _construct(cls, params)
+            else:
+                params[field] = value
+    try:
+        return cls(**params)
+    except TypeError:  # a required field missing: the generic binder names it
+        raise _NotInPlan from None
+
+
+def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[str, Any]) -> None:
+    """What the generic binder does with an element no field names: a wildcard takes it, as
+    the class xsdata knows for its name (read by that class's plan) or as ``AnyElement``."""
+    tag = child.tag
+    if wildcard is None or tag.__class__ is not str:
+        raise _NotInPlan  # a comment, or an element the class does not take
+    known: type | None = _CONTEXT.find_type(str(tag))
+    if known is None:
+        params.setdefault(wildcard, []).append(_any_element(child))
+        return
+    plan = _COMPILED.get(known)
+    if plan is None:
+        raise _NotInPlan
+    params.setdefault(wildcard, []).append(_planned(child, plan))
 
 
 def _any_element(element: etree._Element) -> AnyElement:
@@ -256,13 +280,6 @@ def _any_element(element: etree._Element) -> AnyElement:
     )
 
 
-def _construct(cls: type, params: dict[str, Any]) -> object:
-    try:
-        return cls(**params)
-    except TypeError:  # a required field missing: the generic binder names it
-        raise _NotInPlan from None
-
-
 def _any_attribute(raw: str, element: etree._Element) -> object:
     """A vendor attribute's value as the generic binder keeps it: ``prefix:local`` with a
     declared prefix becomes the ``QName`` it names; other text stays text."""
@@ -283,14 +300,14 @@ def bind_planned(element: etree._Element, model: type[T]) -> T | None:
     cover it (vendor content in a wildcard, a comment inside a value, a value that does not
     convert, ...): then :func:`from_xml` reads it, and gives the same object or the error.
     The element is not changed."""
-    plan = PLANS.get(model)
-    if plan is None or plan[0] != element.tag:
+    plan = _COMPILED.get(model)
+    if plan is None or PLANS[model][0] != element.tag:
         return None
     tail = element.tail
     if tail and tail.strip():
         return None
     try:
-        bound = _planned(element, (model, plan))
+        bound = _planned(element, plan)
     except _NotInPlan:
         return None
     return bound  # type: ignore[return-value]
@@ -403,16 +420,39 @@ def _bound_as(root: etree._Element, element: etree._Element, model: type) -> Xml
 
 def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order (only elements with attributes are looked at)."""
+    order (only attributes are looked at, and each path of names is followed once)."""
     found: list[tuple[etree._Element, str]] = []
-    for element in root.xpath("descendant::*[@*]"):
-        names = [key for key in element.attrib if not key.startswith(f"{{{_XSI}}}")]
-        if not names:
+    attributes = root.xpath("descendant::*/@*")
+    assert isinstance(attributes, list)
+    for attribute in attributes:
+        name = getattr(attribute, "attrname", "")
+        element = attribute.getparent()  # type: ignore[union-attr]
+        if name.startswith(_XSI_PREFIX) or element is None:
             continue
-        var = _bound_as(root, element, model)
-        if var is not None and var.clazz is None:
-            found.extend((element, name) for name in names)
+        if _is_leaf_value(root, element, model):
+            found.append((element, name))
     return found
+
+
+_LEAF_PATHS: dict[tuple[type, tuple[str, ...]], bool] = {}
+
+
+def _is_leaf_value(root: etree._Element, element: etree._Element, model: type) -> bool:
+    """Whether ``element`` binds as a plain value (remembered by its path of names)."""
+    path = [str(element.tag)]
+    parent = element.getparent()
+    while parent is not None and parent is not root:
+        path.append(str(parent.tag))
+        parent = parent.getparent()
+    key = (model, tuple(path))
+    known = _LEAF_PATHS.get(key)
+    if known is None:
+        var = _bound_as(root, element, model)
+        known = var is not None and var.clazz is None
+        if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
+            _LEAF_PATHS.clear()
+        _LEAF_PATHS[key] = known
+    return known
 
 
 def stray_text(root: etree._Element, model: type) -> etree._Element | None:

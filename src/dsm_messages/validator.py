@@ -613,12 +613,7 @@ class _Checker:
         another element: then every element is."""
         facts = declarations()
         holders = _uri_holders()
-        anywhere = holders.global_attributes(root)
-        visit = (
-            root.iter()
-            if isinstance(anywhere, list) and any(e.tag not in holders.names for e in anywhere)
-            else root.iter(*holders.names)
-        )
+        visit = root.iter() if holders.stray_global(root) else root.iter(*holders.names)
         for element in visit:
             if not isinstance(element.tag, str) or element.tag == _ACTION:
                 continue
@@ -1230,8 +1225,20 @@ class _UriHolders:
     names: tuple[str, ...]
     #: Every URI attribute name.
     attributes: frozenset[str]
-    #: The elements carrying a global URI attribute (which may stand on any element).
-    global_attributes: etree.XPath
+    #: The global URI attributes (which may stand on any element), by Clark name.
+    spread: frozenset[str]
+    #: Attributes with a global URI attribute's local name, found by libxml2.
+    candidates: etree.XPath
+
+    def stray_global(self, root: etree._Element) -> bool:
+        """Whether a global URI attribute stands on an element not named in ``names``."""
+        found = self.candidates(root)
+        assert isinstance(found, list)
+        return any(
+            getattr(attribute, "attrname", None) in self.spread
+            and getattr(attribute.getparent(), "tag", None) not in self.names
+            for attribute in found
+        )
 
 
 @functools.cache
@@ -1239,17 +1246,14 @@ def _uri_holders() -> _UriHolders:
     facts = declarations()
     names = set(facts.uri_elements) | {child for _, child in facts.uri_children}
     names |= {carrier for carrier, _ in facts.uri_attributes if carrier is not None}
-    spread = sorted(attribute for carrier, attribute in facts.uri_attributes if carrier is None)
-    prefixes = {f"g{number}": name[1:].partition("}")[0] for number, name in enumerate(spread)}
-    tests = [
-        f"@{prefix}:{name.partition('}')[2]}" if name.startswith("{") else f"@{name}"
-        for (prefix, _), name in zip(prefixes.items(), spread, strict=True)
-    ]
-    condition = " or ".join(tests) or "false()"
+    spread = {attribute for carrier, attribute in facts.uri_attributes if carrier is None}
+    locals_ = sorted({_split(name)[1] for name in spread})
+    condition = " or ".join(f"local-name()='{local}'" for local in locals_) or "false()"
     return _UriHolders(
         names=tuple(sorted(names)),
         attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
-        global_attributes=etree.XPath(f"descendant-or-self::*[{condition}]", namespaces=prefixes),
+        spread=frozenset(spread),
+        candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),
     )
 
 
