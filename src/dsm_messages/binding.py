@@ -426,7 +426,7 @@ def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Elem
     assert isinstance(attributes, list)
     for attribute in attributes:
         name = getattr(attribute, "attrname", "")
-        element = attribute.getparent()  # type: ignore[union-attr]
+        element = attribute.getparent()
         if name.startswith(_XSI_PREFIX) or element is None:
             continue
         if _is_leaf_value(root, element, model):
