@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypeVar, overload
@@ -33,7 +34,17 @@ from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
 from .errors import BindingError
 from .messages import by_qname
-from .models._binding_plan import CLASS, IN_SCOPE, MEMO, PLANS, STR
+from .models._binding_plan import (
+    ATTRIBUTE,
+    CLASS,
+    ELEMENT,
+    IN_SCOPE,
+    MEMO,
+    PLANS,
+    STR,
+    TEXT,
+    WRITES,
+)
 from .namespaces import PREFIXES
 from .safexml import clark_name, parse_xml
 from .timestamps import Timestamp, to_xml_text
@@ -94,7 +105,17 @@ def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) 
 
 
 def to_element(obj: object) -> etree._Element:
-    """A model object as an lxml tree, declaring only the namespaces it uses."""
+    """A model object as an lxml tree, declaring only the namespaces it uses.
+
+    Written by the plan generated beside the models (:func:`write_planned`); what the plan
+    does not cover is written by xsdata's generic serializer, to the same tree."""
+    root = write_planned(obj)
+    return write_generic(obj) if root is None else root
+
+
+def write_generic(obj: object) -> etree._Element:
+    """``obj`` written by xsdata's generic serializer alone: the reference the generated
+    plan is held to."""
     try:
         text = _SERIALIZER.render(obj, ns_map=PREFIXES)
     except (XmlContextError, ConverterError, TypeError, ValueError) as exc:
@@ -102,6 +123,121 @@ def to_element(obj: object) -> etree._Element:
     root = etree.fromstring(text.encode("utf-8"))
     drop_unused_namespaces(root)
     return root
+
+
+_DECLARED = frozenset(PREFIXES.values())
+_XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def _writable(name: str | None) -> bool:
+    """Whether a name is written the same way here and by xsdata: no namespace, or one with
+    a conventional prefix (xsdata invents prefixes for the others)."""
+    if name is None or not name.startswith("{"):
+        return True
+    namespace = name[1:].partition("}")[0]
+    return namespace in _DECLARED or namespace == _XML_NAMESPACE
+
+
+def _compile_writes() -> dict[type, _Compiled]:
+    """Each class's write plan, names checked once and classes linked to their plans."""
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in WRITES}
+    for cls, (name, attributes, content) in WRITES.items():
+        linked = []
+        for kind, field, element, repeats, target, form in content:
+            if kind == ELEMENT and target is not None:
+                target = compiled.get(target)
+            linked.append((kind, field, element, repeats, target, form, _writable(element)))
+        checked = [(*attribute, _writable(attribute[2])) for attribute in attributes]
+        compiled[cls].extend((name if _writable(name) else None, checked, linked))
+    return compiled
+
+
+_COMPILED_WRITES = _compile_writes()
+
+
+def write_planned(obj: object) -> etree._Element | None:
+    """``obj`` written by the generated plan, or ``None`` when the plan does not cover it
+    (vendor namespaces, QName values, a subclass where the field names its base, text
+    that XML would normalise, ...): :func:`to_element` then has xsdata write it."""
+    plan = _COMPILED_WRITES.get(type(obj))
+    if plan is None or plan[1] is None or not plan[1].startswith("{"):
+        return None
+    root = etree.Element(plan[1], nsmap=PREFIXES)
+    try:
+        _write_into(root, obj, plan)
+    except (_NotInPlan, ValueError, TypeError):
+        return None
+    drop_unused_namespaces(root)
+    return root
+
+
+def _write_into(element: etree._Element, obj: object, plan: _Compiled) -> None:
+    _, _, attributes, content = plan
+    for kind, field, name, form, writable in attributes:
+        value = getattr(obj, field)
+        if kind == ATTRIBUTE:
+            if value is not None:
+                if not writable:
+                    raise _NotInPlan
+                element.set(name, _attribute_text(value, form))
+            continue
+        for key, text in value.items():
+            if not _writable(key) or not isinstance(text, str):
+                raise _NotInPlan  # a vendor namespace, a QName value
+            element.set(key, _attribute_text(text, None))
+    for kind, field, name, repeats, target, form, writable in content:
+        value = getattr(obj, field)
+        if value is None:
+            continue
+        if kind == ELEMENT:
+            if repeats and not isinstance(value, list):
+                raise _NotInPlan
+            for item in value if repeats else (value,):
+                if item is None or not writable:
+                    raise _NotInPlan
+                child = etree.SubElement(element, name)
+                if target is None:
+                    text = _text(item, form)
+                    if text:
+                        child.text = text
+                elif type(item) is target[0]:
+                    _write_into(child, item, target)
+                else:  # a subclass (xsi:type), or no plan for the class
+                    raise _NotInPlan
+        elif kind == TEXT:
+            text = _text(value, form)
+            if text:
+                element.text = text
+        else:  # the wildcard: model objects written as the elements they are
+            for item in value:
+                item_plan = _COMPILED_WRITES.get(type(item))
+                if item_plan is None or item_plan[1] is None or not item_plan[1].startswith("{"):
+                    raise _NotInPlan  # AnyElement, DerivedElement, text, a type
+                _write_into(etree.SubElement(element, item_plan[1]), item, item_plan)
+
+
+def _text(value: object, form: str | None) -> str:
+    """A value's text as xsdata writes it; text XML would read back otherwise is not."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, QName):
+        raise _NotInPlan  # its prefix is xsdata's to choose
+    elif isinstance(value, enum.Enum):
+        if not isinstance(value.value, str):
+            raise _NotInPlan
+        text = value.value
+    else:
+        text = converter.serialize(value, format=form)
+    if "\r" in text:
+        raise _NotInPlan
+    return text
+
+
+def _attribute_text(value: object, form: str | None) -> str:
+    text = _text(value, form)
+    if "\t" in text or "\n" in text:
+        raise _NotInPlan  # written as is, it would be read back as spaces
+    return text
 
 
 def drop_unused_namespaces(root: etree._Element) -> None:
