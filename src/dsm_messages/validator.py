@@ -278,6 +278,7 @@ class _Checker:
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         self.line_offset = 0
         self.source: _Source | None = None
+        self.large = False  # walks over a large document let libxml2 match the names
 
     def report(self) -> Report:
         return Report(
@@ -344,6 +345,7 @@ class _Checker:
             self.add(code, exc.reason, line=exc.line, column=_column(exc.column))
             return None
         self.source = _Source(root, data)
+        self.large = len(data) > _LARGE
         renames = self._stale_namespaces(root)
         if renames:
             # Renaming in the bytes keeps line numbers and makes QName text (fault codes,
@@ -440,7 +442,7 @@ class _Checker:
         other_addressing = False
         identified = False
         for block in _children(header):
-            namespace = etree.QName(block).namespace
+            namespace, local = _namespace_and_local(str(block.tag))
             if namespace in _OTHER_ADDRESSING:
                 if not other_addressing:
                     self.add(
@@ -449,7 +451,7 @@ class _Checker:
                         block,
                     )
                 other_addressing = True
-            if block.tag == f"{{{ns.WSE}}}Identifier":
+            if block.tag == _IDENTIFIER:
                 # one subscription per message: parse() refuses a second, so must validate()
                 if identified:
                     self.add(
@@ -458,7 +460,6 @@ class _Checker:
                 identified = True
             if namespace != ns.WSA:
                 continue
-            local = etree.QName(block).localname
             if local in headers:
                 self.add("DSM-HEADER-DUPLICATE", f"wsa:{local} appears more than once", block)
                 continue
@@ -613,7 +614,9 @@ class _Checker:
         another element: then every element is."""
         facts = declarations()
         holders = _uri_holders()
-        visit = root.iter() if holders.stray_global(root) else root.iter(*holders.names)
+        visit = (
+            root.iter() if holders.stray_global(root) else _named(root, holders.names, self.large)
+        )
         for element in visit:
             if not isinstance(element.tag, str) or element.tag == _ACTION:
                 continue
@@ -714,7 +717,7 @@ class _Checker:
                     element,
                 )
         steps = _BODY_STEPS
-        for element in body.iter(*_body_names()):
+        for element in _named(body, _body_names(), self.large):
             name = str(element.tag)
             found = steps.get(name)
             if found is None:
@@ -920,15 +923,15 @@ class _Checker:
             )
 
     def _filter(self, element: etree._Element) -> None:
-        dialect = element.find(f"{{{ns.PSP}}}Dialect")
-        instructions = element.find(f"{{{ns.PSP}}}Instructions")
+        dialect = element.find(_PSP_DIALECT)
+        instructions = element.find(_PSP_INSTRUCTIONS)
         if dialect is None or instructions is None:
             return  # the schema reports it
         uri = _text(dialect)  # trimmed, and reported when it is not a URI, by _uris
-        content = list(_children(instructions))
+        content = [child for child in instructions if child.tag.__class__ is str]
         if not content:
             return
-        namespace = etree.QName(content[0]).namespace
+        namespace = _namespace_and_local(str(content[0].tag))[0]
         if namespace != uri:
             self.add(
                 "DSM-FILTER-DIALECT",
@@ -1061,6 +1064,45 @@ def _body_steps(name: str) -> tuple[_Step, ...]:
     elif local in ("PostScanJobEndState", "JobEndState"):
         steps.append(_Checker._end_state)
     return tuple(steps)
+
+
+#: Above this size (bytes), walks let libxml2 match the names they want: a set-up per name
+#: and per document, then C speed per element; below it, Python's set lookup is cheaper.
+_LARGE = 32 * 1024
+_PSP_DIALECT = f"{{{ns.PSP}}}Dialect"
+_PSP_INSTRUCTIONS = f"{{{ns.PSP}}}Instructions"
+_IDENTIFIER = f"{{{ns.WSE}}}Identifier"
+
+
+def _named(root: etree._Element, names: tuple[str, ...], large: bool) -> Iterator[etree._Element]:
+    """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
+    document order; ``{*}local`` stands for ``local`` in any namespace or none."""
+    if large:
+        yield from root.iter(*names)
+        return
+    exact, locals_ = _name_sets(names)
+    suffixes = tuple("}" + local for local in locals_)
+    for element in root.iter():
+        tag = element.tag
+        if tag in exact or (
+            tag.__class__ is str and (tag in locals_ or str(tag).endswith(suffixes))
+        ):
+            yield element
+
+
+@functools.cache
+def _name_sets(names: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(exact Clark names, local names wanted in any namespace) of a tuple of names."""
+    wild = frozenset(name[3:] for name in names if name.startswith("{*}"))
+    return frozenset(name for name in names if not name.startswith("{*}")), wild
+
+
+def _namespace_and_local(name: str) -> tuple[str | None, str]:
+    """(namespace or ``None``, local name) of a Clark name, as ``etree.QName`` gives them."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return namespace, local
+    return None, name
 
 
 def _split(name: str) -> tuple[str, str]:
