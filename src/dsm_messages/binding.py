@@ -558,7 +558,7 @@ def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Elem
     """Every attribute on an element bound as a plain value, with its element, in document
     order (only attributes are looked at, and each path of names is followed once)."""
     found: list[tuple[etree._Element, str]] = []
-    attributes = root.xpath("descendant::*/@*")
+    attributes = _ATTRIBUTES_BELOW(root)
     assert isinstance(attributes, list)
     for attribute in attributes:
         name = getattr(attribute, "attrname", "")
@@ -570,6 +570,7 @@ def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Elem
     return found
 
 
+_ATTRIBUTES_BELOW = etree.XPath("descendant::*/@*")
 _LEAF_PATHS: dict[tuple[type, tuple[str, ...]], bool] = {}
 
 

@@ -95,8 +95,8 @@ def parse_xml(
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise XmlSyntaxError("DOCTYPE is not allowed in DSM messages", forbidden=True)
-    if max_depth <= _LIBXML2_MAX_DEPTH:  # (deeper, libxml2 has refused it already)
-        _check_depth(root, max_depth)
+    if max_depth <= _LIBXML2_MAX_DEPTH and not _too_few_tags(data, tree, max_depth):
+        _check_depth(root, max_depth)  # (deeper, libxml2 has refused it already)
     for include in root.iter(*_XINCLUDE_NAMES):
         raise XmlSyntaxError(
             "XInclude is not allowed in DSM messages",
@@ -153,6 +153,15 @@ def _check_declared_encoding(data: bytes) -> None:
             f"{detected.upper()}",
             line=1,
         )
+
+
+def _too_few_tags(data: bytes, tree: etree._ElementTree, max_depth: int) -> bool:
+    """Whether the bytes hold too few ``<`` to nest elements more than ``max_depth`` deep
+    (each element needs one), in an encoding that writes ``<`` as the byte 0x3C."""
+    encoding = (tree.docinfo.encoding or "").lower().replace("_", "-")
+    if not encoding.startswith(("utf-8", "utf8", "us-ascii", "ascii", "iso-8859", "utf-16")):
+        return False
+    return data.count(b"<") <= max_depth
 
 
 def _check_depth(root: etree._Element, max_depth: int) -> None:

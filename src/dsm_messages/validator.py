@@ -1074,27 +1074,32 @@ _PSP_INSTRUCTIONS = f"{{{ns.PSP}}}Instructions"
 _IDENTIFIER = f"{{{ns.WSE}}}Identifier"
 
 
-def _named(root: etree._Element, names: tuple[str, ...], large: bool) -> Iterator[etree._Element]:
+def _named(root: etree._Element, names: tuple[str, ...], large: bool) -> list[etree._Element]:
     """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
     document order; ``{*}local`` stands for ``local`` in any namespace or none."""
     if large:
-        yield from root.iter(*names)
-        return
-    exact, locals_ = _name_sets(names)
-    suffixes = tuple("}" + local for local in locals_)
-    for element in root.iter():
-        tag = element.tag
-        if tag in exact or (
-            tag.__class__ is str and (tag in locals_ or str(tag).endswith(suffixes))
-        ):
-            yield element
+        return list(root.iter(*names))
+    exact, locals_, suffixes = _name_sets(names)
+    if not suffixes:
+        return [element for element in root.iter() if element.tag in exact]
+    return [
+        element
+        for element in root.iter()
+        if element.tag in exact
+        or (element.tag.__class__ is str and str(element.tag).endswith(suffixes))
+        or element.tag in locals_
+    ]
 
 
 @functools.cache
-def _name_sets(names: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """(exact Clark names, local names wanted in any namespace) of a tuple of names."""
+def _name_sets(
+    names: tuple[str, ...],
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(exact Clark names, local names wanted in any namespace or none, ``}local`` endings)
+    of a tuple of names."""
     wild = frozenset(name[3:] for name in names if name.startswith("{*}"))
-    return frozenset(name for name in names if not name.startswith("{*}")), wild
+    exact = frozenset(name for name in names if not name.startswith("{*}"))
+    return exact, wild, tuple(sorted("}" + local for local in wild))
 
 
 def _namespace_and_local(name: str) -> tuple[str | None, str]:
@@ -1341,6 +1346,7 @@ def _padding(raw: str) -> str:
     return "before and after" if before and after else ("before" if before else "after")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few addresses and actions, message after message
 def _uri_defect(value: str) -> str | None:
     """What keeps ``value`` (trimmed) from being an absolute URI, or ``None``."""
     if _ABSOLUTE_URI.match(value):
