@@ -25,7 +25,6 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -224,16 +223,22 @@ def check_tree(
 ) -> tuple[Report, etree._Element | None]:
     """:func:`check` with the tree as the checks left it rather than its bytes (``None`` when
     the bytes could not be read as XML)."""
+    checker, root = _checked(data, profile, content_type, max_bytes, max_depth)
+    return checker.report(), root
+
+
+def _checked(
+    data: bytes, profile: Profile, content_type: str | None, max_bytes: int, max_depth: int
+) -> tuple[_Checker, etree._Element | None]:
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
     if not isinstance(data, bytes):
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
     checker = _Checker(profile)
     root = checker.read(data, content_type, max_bytes, max_depth)
-    if root is None:
-        return checker.report(), None
-    checker.run(root)
-    return checker.report(), root
+    if root is not None:
+        checker.run(root)
+    return checker, root
 
 
 def parse_validated(
@@ -244,7 +249,8 @@ def parse_validated(
     very tree the checks read. In the strict profile a valid message's tree is as parsed; in
     the lenient one it is as the checks normalised it (URIs and padded values trimmed, stale
     namespace URIs replaced by the current ones)."""
-    report, root = check_tree(data, profile=profile, content_type=content_type)
+    checker, root = _checked(data, profile, content_type, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH)
+    report = checker.report()
     if not report.valid:
         raise ValidationError(report)
     if content_type is not None and is_package(content_type):
@@ -261,6 +267,10 @@ def parse_validated(
             )
         return envelope
     assert root is not None  # a message that could not be read is not valid
+    if profile == "strict" and checker.repair.count:
+        # (every repair answers a problem the strict profile calls an error: not reached
+        # while that holds; if it ever does not, strict reads the message as written)
+        root = parse_xml(data)
     return read_envelope(root)
 
 
@@ -268,9 +278,70 @@ def _strip(value: str | None) -> str | None:
     return None if value is None else value.strip()
 
 
+class _Repair:
+    """Everything the checks change in the tree, and only that: each change is the fix a
+    reported problem names (a URI trimmed, a stale action or namespace renamed, a padded
+    value trimmed, ``xop:Include`` resolved), so that the lenient profile reads the message
+    as the problems describe it. The checker decides when; this says how, and keeps count
+    (a tree no repair touched is the tree as parsed)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def text(self, element: etree._Element, value: str) -> None:
+        element.text = value
+        self.count += 1
+
+    def attribute(self, element: etree._Element, name: str, value: str) -> None:
+        element.set(name, value)
+        self.count += 1
+
+    def trim_padded_values(self, root: etree._Element) -> set[int | None]:
+        """Trim every leaf value padded with whitespace; the lines of those trimmed."""
+        padded = [
+            element
+            for element in root.iter()
+            if isinstance(element.tag, str)
+            and len(element) == 0
+            and element.text
+            and element.text != element.text.strip()
+            and element.text.strip()
+        ]
+        for element in padded:
+            self.text(element, (element.text or "").strip())
+        return {element.sourceline for element in padded}
+
+    def rename_namespaces(
+        self, data: bytes, renames: dict[str, str], max_bytes: int, max_depth: int
+    ) -> tuple[etree._Element, bytes] | None:
+        """The message parsed again with stale namespace URIs replaced by the current ones,
+        in the bytes (which keeps line numbers and makes QName text resolve to the current
+        namespace, for the schema too); ``None`` when the renamed bytes cannot be read (an
+        encoding that is not ASCII-compatible: the bytes as written are checked)."""
+        renamed = data
+        for old, new in renames.items():
+            for quote in (b'"', b"'"):
+                renamed = renamed.replace(
+                    quote + old.encode() + quote, quote + new.encode() + quote
+                )
+        try:
+            root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
+        except XmlSyntaxError:
+            return None
+        self.count += 1
+        return root, renamed
+
+    def resolve_includes(
+        self, root: etree._Element, part_ids: set[str], root_id: str | None
+    ) -> None:
+        resolve_includes(root, part_ids, root_id=root_id)
+        self.count += 1
+
+
 class _Checker:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
+        self.repair = _Repair()
         self.problems: list[Problem] = []
         self.message: str | None = None
         self.action: str | None = None
@@ -348,22 +419,14 @@ class _Checker:
         self.large = len(data) > _LARGE
         renames = self._stale_namespaces(root)
         if renames:
-            # Renaming in the bytes keeps line numbers and makes QName text (fault codes,
-            # requested names) resolve to the current namespace, for the schema too.
-            renamed = data
-            for old, new in renames.items():
-                for quote in (b'"', b"'"):
-                    renamed = renamed.replace(
-                        quote + old.encode() + quote, quote + new.encode() + quote
-                    )
-            # (an encoding that is not ASCII-compatible fails here: check the bytes as written)
-            with contextlib.suppress(XmlSyntaxError):
-                root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
+            repaired = self.repair.rename_namespaces(data, renames, max_bytes, max_depth)
+            if repaired is not None:
+                root, renamed = repaired
                 self.source = _Source(root, renamed)
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                resolve_includes(root, part_ids, root_id=root_id)
+                self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
@@ -559,7 +622,7 @@ class _Checker:
                 f"action {action} is in {stale}, a stale or misprinted form of {current}",
                 element,
             )
-            element.text = renamed
+            self.repair.text(element, renamed)
             return renamed
         return action
 
@@ -604,7 +667,7 @@ class _Checker:
                 f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
-            element.text = value
+            self.repair.text(element, value)
         return value
 
     def _uris(self, root: etree._Element) -> None:
@@ -645,7 +708,7 @@ class _Checker:
                 element,
                 location=location,
             )
-            element.set(attribute, value)
+            self.repair.attribute(element, attribute, value)
         if defect is not None:
             self.uri_lines.add(element.sourceline)
             self.add(
@@ -666,20 +729,8 @@ class _Checker:
         if schema.validate(root):
             return
         first = list(schema.error_log)
-        padded = [
-            element
-            for element in root.iter()
-            if isinstance(element.tag, str)
-            and len(element) == 0
-            and element.text
-            and element.text != element.text.strip()
-            and element.text.strip()
-        ]
-        if padded:
-            trimmed_lines = set()
-            for element in padded:
-                element.text = (element.text or "").strip()
-                trimmed_lines.add(element.sourceline)
+        trimmed_lines = self.repair.trim_padded_values(root)
+        if trimmed_lines:
             remaining = [] if schema.validate(root) else list(schema.error_log)
             still = {entry.line for entry in remaining}
             for entry in first:
