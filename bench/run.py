@@ -33,19 +33,18 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
+from lxml import etree
+from xsdata.formats.dataclass.parsers import XmlParser
+from xsdata.formats.dataclass.serializers import XmlSerializer
+
+from dsm_messages import ANONYMOUS, Envelope, Session, load_schema, parse, validate
+from dsm_messages.envelope import serialize
+from dsm_messages.models import dsc, dsp, soap
+from dsm_messages.safexml import parse_xml
+from dsm_messages.testing import samples as s
+
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH.parent / "tests"))  # the sample bodies the tests use
-
-import attrs  # noqa: E402
-import message_samples as s  # noqa: E402
-from lxml import etree  # noqa: E402
-from xsdata.formats.dataclass.parsers import XmlParser  # noqa: E402
-from xsdata.formats.dataclass.serializers import XmlSerializer  # noqa: E402
-
-from dsm_messages import ANONYMOUS, Envelope, Session, load_schema, parse, validate  # noqa: E402
-from dsm_messages.envelope import serialize  # noqa: E402
-from dsm_messages.models import dsc, dsp, soap  # noqa: E402
-from dsm_messages.safexml import parse_xml  # noqa: E402
 
 SERVER = "https://scansrv01.contoso.com:5362/ScanServer/4d15d73c-bbcd-4cba-beae-07e1f8ea9475"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from message_samples import SAMPLES
 
 from dsm_messages import load_schema, to_xml
 from dsm_messages.aliases import VALUE_ALIASES, ValueAlias, canonical_value, find_alias
 from dsm_messages.namespaces import DSC, DSP, WSCN
+from dsm_messages.testing.samples import SAMPLES
 
 # A sample body per namespace that holds every element the table names.
 _CARRIERS = {

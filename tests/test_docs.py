@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -18,8 +19,8 @@ from lxml import etree
 import dsm_messages
 from dsm_messages import MESSAGE_TYPES, RULES, by_qname
 from dsm_messages.job_states import FILTER_STATES, FINAL_FILTER_STATES, TABLES
-from dsm_messages.ordering_rules import ORDERING_RULES, OrderingRule
-from dsm_messages.rules import Profile
+from dsm_messages.ordering_rules import ORDERING_RULES, DspRule
+from dsm_messages.rules import Profile, Rule, RuleId
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -148,14 +149,12 @@ def test_the_rules_page_follows_the_rule_table() -> None:
 
 def test_the_rules_page_follows_the_ordering_rules() -> None:
     changed = dict(ORDERING_RULES)
-    changed["DSP-10"] = attrs.evolve(ORDERING_RULES["DSP-10"], severity="warning")
-    assert "Severity: **violation**" in _section(pages.rules_text(RULES, ORDERING_RULES), "DSP-10")
-    assert "Severity: **warning**" in _section(pages.rules_text(RULES, changed), "DSP-10")
+    changed[DspRule.R10] = attrs.evolve(ORDERING_RULES["DSP-10"], strict="warning")
+    assert "strict **error**" in _section(pages.rules_text(RULES, ORDERING_RULES), "DSP-10")
+    assert "strict **warning**" in _section(pages.rules_text(RULES, changed), "DSP-10")
 
 
-def _page(
-    spec: dsm_messages.MessageType, schemas: SchemaSet, rules: dict[str, OrderingRule]
-) -> str:
+def _page(spec: dsm_messages.MessageType, schemas: SchemaSet, rules: Mapping[str, Rule]) -> str:
     return pages.message_page(spec, schemas, rules, samples.Sample(text="<x/>", origin=""))
 
 
@@ -199,14 +198,19 @@ def test_a_message_page_follows_the_schema_structure(tmp_path: Path) -> None:
     assert "at most 128 characters" in _page(spec, SchemaSet.load(schemas), ORDERING_RULES)
 
 
+class _Invented(RuleId):
+    DSP_99 = "DSP-99"
+
+
 def test_a_message_page_lists_the_ordering_rules_that_name_it() -> None:
     spec = by_qname(f"{{{DSP}}}GetPostScanJobElementsRequest")
     assert spec is not None
     schemas = SchemaSet.load(dsm_messages.schema_dir())
-    changed = dict(ORDERING_RULES)
-    changed["DSP-99"] = OrderingRule(
-        id="DSP-99",
-        severity="warning",
+    changed: dict[str, Rule] = dict(ORDERING_RULES)
+    changed["DSP-99"] = Rule(
+        id=_Invented.DSP_99,
+        strict="warning",
+        lenient="warning",
         summary="GetPostScanJobElements asked twice in one second",
         source="wsdp.md 10.99",
     )

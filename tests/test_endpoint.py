@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conversations import create_body, end_state_body, send_image_body, status_body
 from lxml import etree
 from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.models.datatype import XmlDuration
@@ -32,6 +31,12 @@ from dsm_messages import (
 )
 from dsm_messages.faults import DSP_INVALID_ARGS, MESSAGE_INFORMATION_HEADER_REQUIRED, Fault
 from dsm_messages.models import dsp, soap, wsa, wse
+from dsm_messages.testing.conversations import (
+    create_body,
+    end_state_body,
+    send_image_body,
+    status_body,
+)
 
 SERVER = "https://scansrv01.example:5362/ScanServer/7"
 SINK = "http://127.0.0.1:5357/sink"

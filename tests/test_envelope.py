@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from message_samples import SAMPLES
 from test_roundtrip import sample_key
 
 from dsm_messages import (
@@ -21,6 +20,7 @@ from dsm_messages import (
 from dsm_messages.envelope import ANONYMOUS, EnvelopeError, parse, reply, serialize
 from dsm_messages.messages import FAULT_ACTION
 from dsm_messages.models import dsp, soap
+from dsm_messages.testing.samples import SAMPLES
 
 SERVICE = "https://scansrv01.corp.example:5362/ScanServer/6f1c2a4e-93b7-4d0b-8c55-0d2e8b7a1f30"
 REQUEST_ID = "urn:uuid:0b6f1d5e-6a43-4b8e-9f3c-2f7d1c9a4e01"

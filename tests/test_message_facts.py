@@ -11,10 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
-import message_samples as s
 import pytest
-from conversations import CONSOLE_SINK, DEVICE, SCAN_SERVER, Conversation
-from message_samples import SAMPLES
 from xml_facts import xml_facts_of
 
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
@@ -23,6 +20,9 @@ from dsm_messages.message_facts import facts_of
 from dsm_messages.messages import by_qname
 from dsm_messages.models import dsp
 from dsm_messages.mtom import split_message
+from dsm_messages.testing import samples as s
+from dsm_messages.testing.conversations import CONSOLE_SINK, DEVICE, SCAN_SERVER, Conversation
+from dsm_messages.testing.samples import SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMESPACES = {
@@ -46,7 +46,8 @@ def sample_envelopes() -> Iterator[tuple[str, Envelope]]:
 
 
 def story_envelopes() -> Iterator[tuple[str, Envelope]]:
-    from test_ordering import STORIES
+    import test_ordering  # noqa: F401  (registers every story)
+    from ordering_stories import STORIES
 
     for rule, variants in sorted(STORIES.items()):
         for variant, build in sorted(variants.items()):

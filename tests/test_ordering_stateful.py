@@ -25,8 +25,15 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
-import message_samples as s
-from conversations import (
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+
+from dsm_messages import ANONYMOUS, Envelope, Session, check_sequence
+from dsm_messages.faults import DSP_OPERATION_FAILED, DSP_TEMPORARY_ERROR
+from dsm_messages.models import dsp
+from dsm_messages.testing import samples as s
+from dsm_messages.testing.conversations import (
     CONSOLE_SINK,
     DEVICE,
     DEVICE_SINK,
@@ -50,13 +57,6 @@ from conversations import (
     status_body,
     summary_body,
 )
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
-
-from dsm_messages import ANONYMOUS, Envelope, Session, check_sequence
-from dsm_messages.faults import DSP_OPERATION_FAILED, DSP_TEMPORARY_ERROR
-from dsm_messages.models import dsp
 
 Role = Literal["device", "scan_server", "control_point"]
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import fuzz_targets
-import message_samples
 import pytest
 from hypothesis import given
 from lxml import etree
@@ -27,6 +26,7 @@ from dsm_messages.messages import by_qname
 from dsm_messages.models import dsp, soap, wsa
 from dsm_messages.mtom import split_parts
 from dsm_messages.namespaces import SOAP, WSA
+from dsm_messages.testing.samples import SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 _EPR_HEADERS = {
@@ -135,7 +135,7 @@ def test_examples_and_doc_examples_bind_alike(name: str, data: bytes) -> None:
 def test_every_sample_body_is_read_by_the_plan_as_the_generic_binder_reads_it() -> None:
     """Vendor elements and attributes included; a fault's soap:Detail (mixed content) is the
     generic binder's."""
-    for name, body in sorted(message_samples.SAMPLES.items()):
+    for name, body in sorted(SAMPLES.items()):
         element = etree.fromstring(to_xml(body))
         by_plan = compare(element, type(body))
         assert by_plan == (element.find(f".//{{{SOAP}}}Detail") is None), name
@@ -159,7 +159,7 @@ def test_the_plan_reads_the_stored_examples_itself() -> None:
 def test_every_sample_body_is_written_by_the_plan_as_xsdata_writes_it() -> None:
     """Bodies with vendor namespaces (whose prefixes xsdata invents) or QName values are
     xsdata's to write; the plan writes the others, which are most."""
-    written = [written_alike(body) for _, body in sorted(message_samples.SAMPLES.items())]
+    written = [written_alike(body) for _, body in sorted(SAMPLES.items())]
     assert written.count(True) >= 0.6 * len(written)
 
 

@@ -1,18 +1,18 @@
 """Every message body serializes to schema-valid XML and reads back equal.
 
-The instances are hand-built in ``message_samples.py`` with optional children present, vendor
-keyword values, repeated children and times with and without a zone.
+The instances are hand-built in :mod:`dsm_messages.testing.samples` with optional children
+present, vendor keyword values, repeated children and times with and without a zone.
 """
 
 from __future__ import annotations
 
 import pytest
 from lxml import etree
-from message_samples import SAMPLES
 
 from dsm_messages import MESSAGE_TYPES, MessageType, from_xml, load_schema, to_xml
 from dsm_messages.models import dsp
 from dsm_messages.namespaces import prefixed
+from dsm_messages.testing.samples import SAMPLES
 
 # The filter configurations are sampled inside CreatePostScanJobRequest's instructions.
 FILTER_CONFIGS = {"emlf:EmailConfig", "fsf:FileShareConfig", "spf:SharePointConfig"}

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 import attrs
 import pytest
-from conversations import CONSOLE_SINK, DEVICE, Conversation
 
 from dsm_messages import Envelope, RemoteProtocolError, Session, check_sequence
 from dsm_messages.models import dsp
 from dsm_messages.session import DEFAULT_WINDOW
+from dsm_messages.testing.conversations import CONSOLE_SINK, DEVICE, Conversation
 
 TOKEN = "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8"
 OTHER = "a3e91c07-52d4-4b8e-b6f1-0d7c28e45a19"

@@ -22,7 +22,6 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from message_samples import PDF_BYTES, SAMPLES
 
 from dsm_messages import (
     ANONYMOUS,
@@ -47,6 +46,7 @@ from dsm_messages import namespaces as ns
 from dsm_messages.models import dsp
 from dsm_messages.mtom import split_message
 from dsm_messages.rules import PROFILES, Profile
+from dsm_messages.testing.samples import PDF_BYTES, SAMPLES
 
 SERVICE = "https://scansrv01.contoso.com:5362/ScanServer/1"
 MESSAGE_ID = "urn:uuid:0c1b9f64-3d2a-4e8b-9a71-5f2e8d4c6b10"

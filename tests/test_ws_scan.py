@@ -8,13 +8,6 @@ import io
 
 import pytest
 from lxml import etree
-from message_samples import (
-    DESTINATION_RESPONSES,
-    JPEG_BYTES,
-    SAMPLES,
-    SCAN_AVAILABLE_SUBSCRIBE,
-    SCAN_AVAILABLE_SUBSCRIBE_RESPONSE,
-)
 
 from dsm_messages import (
     ANONYMOUS,
@@ -43,6 +36,13 @@ from dsm_messages.messages import MessageType
 from dsm_messages.models import wscn, wse
 from dsm_messages.mtom import MtomError
 from dsm_messages.rules import PROFILES, Profile
+from dsm_messages.testing.samples import (
+    DESTINATION_RESPONSES,
+    JPEG_BYTES,
+    SAMPLES,
+    SCAN_AVAILABLE_SUBSCRIBE,
+    SCAN_AVAILABLE_SUBSCRIBE_RESPONSE,
+)
 
 DEVICE = "http://192.168.1.40:5357/8f3e62a4-1b7c-4c5d-9e0a-6d2f4b8c1a37"
 MESSAGE_ID = "urn:uuid:2b8e4c1a-7d3f-4e96-8a05-c1f7e9b2d643"

@@ -10,12 +10,12 @@ import copy
 
 import pytest
 from lxml import etree
-from message_samples import SAMPLES
 
 from dsm_messages import ANONYMOUS, parse, serialize, validate
 from dsm_messages import namespaces as ns
 from dsm_messages.models import wscn
 from dsm_messages.rules import PROFILES, Profile
+from dsm_messages.testing.samples import SAMPLES
 
 DEVICE = "http://192.168.1.40:5357/8f3e62a4-1b7c-4c5d-9e0a-6d2f4b8c1a37"
 MESSAGE_ID = "urn:uuid:6d0c2f8e-3a41-4b7e-9c15-8e2a7d4f0b93"

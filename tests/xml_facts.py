@@ -112,8 +112,10 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         "message_id": envelope.message_id.strip() if envelope.message_id else None,
         "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
     }
-    if envelope.body is None or protocol in ("soap", "wse"):
+    if envelope.body is None or protocol == "soap":
         return Facts(**base)
+    if protocol == "wse":
+        return Facts(**base, **_scan_destinations(to_element(envelope.body)))
     shell = envelope.body
     if isinstance(shell, dsp.SendImageRequest) and shell.image_data:
         # the facts are in the description, not the image: never render it
@@ -128,6 +130,14 @@ def xml_facts_of(envelope: Envelope) -> Facts:
     job_id = _child(body, "JobId")
     if job_id is not None:
         found["job"] = _text(job_id)
+        if token is not None:
+            found["job_token"] = _raw(token)
+    if protocol == "wscn":
+        found["scan_identifier"] = _raw(_child(body, "ScanIdentifier"))
+        found["destination_token"] = _raw(_child(body, "DestinationToken"))
+        context = _child(body, "ClientContext")
+        if context is not None:
+            found["client_contexts"] = (_raw(context),)
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in body.iter("{*}Filter")
@@ -183,6 +193,26 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         reasons = tuple(_text(r) or "" for r in _children(_child(summary, "ScannerStateReasons")))
         found["summary"] = (state, *reasons)
     return Facts(**base, **found)
+
+
+def _scan_destinations(body: etree._Element) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    destinations = _child(body, "ScanDestinations")
+    if destinations is not None:
+        found["client_contexts"] = tuple(
+            _raw(_child(item, "ClientContext")) or ""
+            for item in _children(destinations, "ScanDestination")
+        )
+    responses = _child(body, "DestinationResponses")
+    if responses is not None:
+        found["destinations"] = tuple(
+            (
+                _raw(_child(item, "ClientContext")) or "",
+                _raw(_child(item, "DestinationToken")) or "",
+            )
+            for item in _children(responses, "DestinationResponse")
+        )
+    return found
 
 
 def _attribute(element: etree._Element | None, local: str) -> str | None:

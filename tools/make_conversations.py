@@ -1,23 +1,20 @@
 """Write the example conversations in ``examples/conversations/`` (run from the repository root).
 
 Each conversation is a folder of messages named in the order they travel; SendImage requests
-are MTOM packages stored with their MIME headers (``.mime``). The bodies reuse the hand-built
-samples of the test suite.
+are MTOM packages stored with their MIME headers (``.mime``). The bodies are the hand-built
+samples of :mod:`dsm_messages.testing.samples`.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from dsm_messages import ANONYMOUS, build_send_image, serialize
+from dsm_messages.models import dsd, dsp, wscn, wse
+from dsm_messages.testing import samples as s
+from dsm_messages.testing.samples import SAMPLES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-import message_samples as s  # noqa: E402
-from message_samples import SAMPLES  # noqa: E402
-
-from dsm_messages import ANONYMOUS, build_send_image, serialize  # noqa: E402
-from dsm_messages.models import dsd, dsp, wscn, wse  # noqa: E402
 
 SERVER = "https://scansrv01.contoso.com:5362/ScanServer/4d15d73c-bbcd-4cba-beae-07e1f8ea9475"
 DEVICE = "http://10.0.4.27:5357/1f0e8a6b-3c52-4d7e-9a61-58b2c0d4e937"

@@ -1,19 +1,25 @@
-"""Write the Graphviz drawings of the transition tables to ``docs/diagrams/`` (``--check``
-compares instead). Render one with ``dot -Tsvg docs/diagrams/dsp_job_phases.dot``."""
+"""Write the Graphviz drawings of the transition tables, with the rule each refused move
+breaks, to ``docs/diagrams/`` (``--check`` compares instead). Render one with
+``dot -Tsvg docs/diagrams/dsp_job_phases.dot``."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from dsm_messages.job_states import DSP_JOB_PHASES, TABLES, phases_to_dot, to_dot
+from dsm_messages.job_states import DSP_JOB_PHASES, REFUSALS, TABLES, phases_to_dot, to_dot
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "diagrams"
 
 
 def drawings() -> dict[str, str]:
-    found = {f"{name}.dot": to_dot(name, table, final) for name, (table, final) in TABLES.items()}
-    found["dsp_job_phases.dot"] = phases_to_dot("dsp_job_phases", DSP_JOB_PHASES)
+    found = {
+        f"{name}.dot": to_dot(name, table, final, REFUSALS[name])
+        for name, (table, final) in TABLES.items()
+    }
+    found["dsp_job_phases.dot"] = phases_to_dot(
+        "dsp_job_phases", DSP_JOB_PHASES, REFUSALS["dsp_job_phases"]
+    )
     return found
 
 

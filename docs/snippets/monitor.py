@@ -28,7 +28,7 @@ class Monitor:
         self.count += 1
         checked = validate(data, profile=self.profile, content_type=content_type)
         if not checked.valid:
-            codes = sorted({problem.code for problem in checked.errors})
+            codes = sorted({problem.rule for problem in checked.errors})
             self.report(f"message {index}: invalid ({', '.join(codes)})")
             return
         if content_type is None:

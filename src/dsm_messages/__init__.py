@@ -10,15 +10,27 @@ from __future__ import annotations
 
 from xsdata.models.datatype import XmlDuration
 
+from . import faults, namespaces
 from .binding import from_xml, to_xml
 from .endpoint import Endpoint, Subscriber
-from .envelope import ANONYMOUS, Envelope, EnvelopeError, parse, reply, serialize
-from .errors import BindingError, DsmError, SchemaCompileError, XmlSyntaxError
-from .faults import Fault, FaultError, fault_for
-from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
-from .mtom import (
+from .envelope import ANONYMOUS, Envelope, reply, serialize
+from .errors import (
+    BindingError,
+    DsmError,
+    EnvelopeError,
+    FaultError,
+    LocalProtocolError,
     MtomError,
     MtomLimitError,
+    ProtocolError,
+    RemoteProtocolError,
+    SchemaCompileError,
+    ValidationError,
+    XmlSyntaxError,
+)
+from .faults import Fault, fault_for
+from .messages import MESSAGE_TYPES, MessageType, by_action, by_qname, message_type
+from .mtom import (
     Package,
     PackageReader,
     build_retrieve_image_response,
@@ -26,20 +38,14 @@ from .mtom import (
     parse_package,
     parse_package_async,
 )
-from .report import Problem, Report, ValidationError
-from .rules import RULES, Rule
+from .ordering_rules import ORDERING_RULES, DscRule, DsdRule, DspRule, WsaRule
+from .parsing import parse
+from .report import Problem, Report
+from .rules import RULES, DsmRule, Rule, RuleId
 from .safexml import parse_xml
 from .schema import load_schema, schema_dir
 from .sequence import SequenceReport, check_sequence
-from .session import (
-    About,
-    JobSummary,
-    LocalProtocolError,
-    ProtocolError,
-    RemoteProtocolError,
-    Session,
-    about,
-)
+from .session import About, JobSummary, Session, about
 from .validator import validate, validate_stored
 
 __version__ = "0.1.0"
@@ -47,10 +53,15 @@ __version__ = "0.1.0"
 __all__ = [
     "ANONYMOUS",
     "MESSAGE_TYPES",
+    "ORDERING_RULES",
     "RULES",
     "About",
     "BindingError",
+    "DscRule",
+    "DsdRule",
     "DsmError",
+    "DsmRule",
+    "DspRule",
     "Endpoint",
     "Envelope",
     "EnvelopeError",
@@ -68,11 +79,13 @@ __all__ = [
     "RemoteProtocolError",
     "Report",
     "Rule",
+    "RuleId",
     "SchemaCompileError",
     "SequenceReport",
     "Session",
     "Subscriber",
     "ValidationError",
+    "WsaRule",
     "XmlDuration",
     "XmlSyntaxError",
     "__version__",
@@ -83,9 +96,11 @@ __all__ = [
     "by_qname",
     "check_sequence",
     "fault_for",
+    "faults",
     "from_xml",
     "load_schema",
     "message_type",
+    "namespaces",
     "parse",
     "parse_package",
     "parse_package_async",

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from lxml import etree
-
-from .errors import DsmError
+from .errors import MtomError, MtomLimitError
+from .rule_ids import DsmRule
 
 #: The longest header line (and the longest preamble) accepted.
 MAX_HEADER_BYTES = 16 * 1024
@@ -30,53 +29,6 @@ _ENDED_IN = {
     _HEADERS: "the package ends inside a part's headers",
     _BODY: "the package ends inside a part",
 }
-
-
-class MtomError(DsmError):
-    """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
-    resolved inside it. ``code`` is the validator's rule code for it."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: str = "DSM-MIME-MALFORMED",
-        element: etree._Element | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        #: The element of the root part at fault, when there is one.
-        self.element = element
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # the element belongs to a tree that does not travel; the message names its line
-        return (_rebuild, (type(self), str(self), self.code))
-
-
-class MtomLimitError(MtomError):
-    """A package over one of the reader's caps. ``limit`` is the keyword that sets the cap
-    (``max_parts``, ``max_package_bytes`` or ``max_root_bytes``), ``value`` its value."""
-
-    def __init__(self, message: str, *, limit: str, value: int) -> None:
-        super().__init__(f"{message} ({limit}={value})", code="DSM-XML-FORBIDDEN")
-        self.limit = limit
-        self.value = value
-
-    def __reduce__(self) -> tuple[object, ...]:
-        text = str(self).rsplit(" (", 1)[0]
-        return (_rebuild_limit, (text, self.limit, self.value))
-
-
-# Both are public in dsm_messages.mtom, and named from there in tracebacks.
-MtomError.__module__ = MtomLimitError.__module__ = "dsm_messages.mtom"
-
-
-def _rebuild(cls: type[MtomError], message: str, code: str) -> MtomError:
-    return cls(message, code=code)
-
-
-def _rebuild_limit(message: str, limit: str, value: int) -> MtomLimitError:
-    return MtomLimitError(message, limit=limit, value=value)
 
 
 def content_type_parameters(
@@ -402,7 +354,7 @@ class FrameReader:
         content_id = self._content_id()
         if content_id in self._ids:
             raise MtomError(
-                f"two parts have the Content-ID <{content_id}>", code="DSM-MIME-DUPLICATE-ID"
+                f"two parts have the Content-ID <{content_id}>", code=DsmRule.MIME_DUPLICATE_ID
             )
         self._ids.add(content_id)
         if self.start_id is not None:

@@ -23,6 +23,12 @@ from .namespaces import DSC, DSP, WSCN
 PROCESSING = DSP
 SCAN = WSCN
 
+#: Values the DSM documentation uses where a real address or identifier belongs: the lenient
+#: profile reads them as such placeholders rather than as identifiers.
+PLACEHOLDERS = frozenset(
+    {"DestinationAddress", "Destination Address", "AddressofEventSink", "uuid:UniqueMsgId"}
+)
+
 
 @attrs.frozen(kw_only=True)
 class ValueAlias:

@@ -46,6 +46,7 @@ from .models._binding_plan import (
     WRITES,
 )
 from .namespaces import PREFIXES
+from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
 from .timestamps import Timestamp, to_xml_text
 
@@ -530,7 +531,7 @@ def _vendor_qnames_stay_qnames(obj: object) -> None:
             _vendor_qnames_stay_qnames(value)
 
 
-LEAF_ATTRIBUTE = "DSM-LEAF-ATTRIBUTE"
+LEAF_ATTRIBUTE = DsmRule.LEAF_ATTRIBUTE
 
 
 def _bound_as(root: etree._Element, element: etree._Element, model: type) -> XmlVar | None:

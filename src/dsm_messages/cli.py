@@ -39,13 +39,14 @@ from lxml import etree
 
 from . import __version__
 from .binding import from_xml
-from .envelope import Envelope, parse
-from .errors import DsmError
+from .envelope import Envelope
+from .errors import DsmError, ValidationError
 from .messages import by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
-from .report import Problem, Report, ValidationError
-from .rules import PROFILES, Profile
+from .parsing import parse
+from .report import Report
+from .rules import PROFILES, RULES, DsmRule, Profile
 from .safexml import clark_name, parse_xml
 from .sequence import check_sequence
 from .validator import check, split_stored, validate_stored
@@ -127,7 +128,7 @@ def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
     body = root.find(f"{{{SOAP}}}Body")
     children = [] if body is None else [c for c in body if isinstance(c.tag, str)]
     if not children:
-        raise _ShowError("DSM-SOAP-STRUCTURE", "the SOAP Body holds no element")
+        raise _ShowError(DsmRule.SOAP_STRUCTURE, "the SOAP Body holds no element")
     return children[0], action.strip() if action else None
 
 
@@ -156,12 +157,12 @@ def _describe(path: str, data: bytes) -> dict[str, Any]:
     if not report.valid or checked is None:
         first = report.errors[0]
         where = f" (line {first.line})" if first.line is not None else ""
-        raise _ShowError(first.code, first.message + where)
+        raise _ShowError(first.rule, first.message + where)
     element, action = _body_and_action(parse_xml(checked))
     name = prefixed(clark_name(element))
     spec = by_qname(clark_name(element))
     if spec is None:
-        raise _ShowError("DSM-BODY-UNKNOWN", f"{name} is not a DSM message body or document")
+        raise _ShowError(DsmRule.BODY_UNKNOWN, f"{name} is not a DSM message body or document")
     try:
         from_xml(element, spec.model)  # proves the body binds to its model
     except DsmError:
@@ -239,7 +240,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for path, report in reports:
             for p in report.problems:
                 out.write(
-                    f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.code} {p.message}\n"
+                    f"{path}:{p.line or 0}:{p.column or 0}: {p.severity} {p.rule} {p.message}\n"
                 )
         out.write(
             f"{len(reports)} files checked ({args.profile}): {len(reports) - invalid} valid, "
@@ -259,7 +260,7 @@ def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
     except ValidationError as exc:
         return exc.report
     except DsmError as exc:  # valid, yet not a message (a bare document, say)
-        problem = Problem(severity="error", code="DSM-BODY-UNKNOWN", message=str(exc))
+        problem = RULES[DsmRule.BODY_UNKNOWN].problem(profile, str(exc))
         return Report(profile=profile, problems=(problem,))
 
 

@@ -53,17 +53,17 @@ from .envelope import (
     Envelope,
     make_envelope,
     make_reply,
-    parse,
     salvage_headers,
 )
-from .errors import DsmError
+from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
 from .faults import Fault
 from .models import dsp, wsa, wse
 from .mtom import PackageReader, Readable, Sink, build_send_image
 from .namespaces import WSA
-from .report import ValidationError
+from .parsing import parse
+from .rule_ids import DsmRule
 from .rules import RULES, Profile
-from .session import LocalProtocolError, RemoteProtocolError, Role, Session
+from .session import Role, Session, refusal
 from .validator import validate
 
 
@@ -97,11 +97,11 @@ class IncomingPackage:
             raise self._refusal(error) from None
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:
-        rule = _rule_of(error, "DSM-MIME-MALFORMED")
+        rule = _rule_of(error, DsmRule.MIME_MALFORMED)
         # once its envelope was applied the request is answered like any other; before, it was
         # never seen, and the fault relates to nothing
         envelope = self._reader.envelope or Envelope(action="", body=None)
-        return RemoteProtocolError(rule, str(error), envelope)
+        return refusal(RemoteProtocolError, rule, str(error), envelope)
 
 
 def _utc_now() -> datetime:
@@ -260,11 +260,11 @@ class Endpoint:
         errors = [
             problem
             for problem in report.problems
-            if problem.severity == "error" and problem.code not in tolerate
+            if problem.severity == "error" and problem.rule not in tolerate
         ]
         if errors:
             first = errors[0]
-            raise LocalProtocolError(first.code, first.message, salvage_headers(data))
+            raise refusal(LocalProtocolError, first.rule, first.message, salvage_headers(data))
 
     # -- receiving -------------------------------------------------------------------------
     def package_reader(
@@ -295,13 +295,13 @@ class Endpoint:
             message = first.message
             if content_type is None and data.lstrip()[:2] == b"--":
                 message += " (an MTOM package? pass its Content-Type as content_type=)"
-            raise RemoteProtocolError(
-                first.code, message, salvage_headers(data, content_type)
+            raise refusal(
+                RemoteProtocolError, first.rule, message, salvage_headers(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
-            rule = _rule_of(error, "DSM-XSD")
-            raise RemoteProtocolError(
-                rule, str(error), salvage_headers(data, content_type)
+            rule = _rule_of(error, DsmRule.XSD)
+            raise refusal(
+                RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
 
     def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
@@ -323,4 +323,4 @@ def _rule_of(error: DsmError, default: str) -> str:
     return code if isinstance(code, str) and code in RULES else default
 
 
-_UNRELATED = frozenset({"DSM-RELATES-TO-MISSING"})
+_UNRELATED = frozenset({DsmRule.RELATES_TO_MISSING})

@@ -27,6 +27,7 @@ from lxml import etree
 
 from .binding import drop_unused_namespaces, from_xml, to_element
 from .errors import DsmError
+from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
 from .messages import (
     EMPTY_BODY_ACTIONS,
@@ -38,7 +39,6 @@ from .messages import (
 )
 from .models import soap, wsa, wse
 from .namespaces import SOAP, WSA, WSE
-from .rules import Profile
 from .safexml import clark_name, parse_xml
 
 _Body = TypeVar("_Body")
@@ -58,10 +58,6 @@ _HEADER_EPR = {
     f"{{{WSA}}}FaultTo": ("fault_to", wsa.FaultTo),
     f"{{{WSA}}}From": ("from_", wsa.From),
 }
-
-
-class EnvelopeError(DsmError):
-    """Bytes that are not a DSM SOAP envelope, or a message that cannot be put in one."""
 
 
 @attrs.frozen(kw_only=True)
@@ -290,33 +286,30 @@ def _build(
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
 
 
-def parse(
-    data: bytes,
-    *,
-    content_type: str | None = None,
-    validate: bool = False,
-    profile: Profile = "strict",
-) -> Envelope:
-    """Read a SOAP 1.2 envelope and bind its body.
+def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = False) -> Envelope:
+    """Read a SOAP 1.2 envelope and bind its body, without validating it (the validating
+    entry point is :func:`dsm_messages.parse`, in :mod:`dsm_messages.parsing`).
 
     With a ``multipart/related`` ``content_type`` the bytes are an MTOM package: the envelope
     is its root part, with ``xop:Include`` references resolved (see :mod:`dsm_messages.mtom`).
     Raises :class:`EnvelopeError` (or :class:`~dsm_messages.errors.XmlSyntaxError` for bytes
-    that are not well-formed XML) naming what is wrong.
-
-    With ``validate=True`` the message is first checked by :func:`dsm_messages.validate` in
-    ``profile``; any error raises :class:`~dsm_messages.report.ValidationError` carrying the
-    whole report. In the lenient profile the envelope is read as the validator normalised it
-    (URIs and padded values trimmed, stale namespace URIs replaced by the current ones).
+    that are not well-formed XML) naming what is wrong. ``tolerant`` reads a package as the
+    lenient validator does (MIME defects it tolerates accepted, URI values trimmed).
     """
-    if validate:
-        from .validator import parse_validated  # the validator builds on this module
-
-        return parse_validated(data, content_type=content_type, profile=profile)
     if content_type is not None and is_package(content_type):
         from .mtom import parse_package  # mtom builds on this module
 
-        return parse_package(data, content_type).envelope
+        envelope = parse_package(data, content_type, tolerant=tolerant).envelope
+        if tolerant:  # as the validator read it: URI values trimmed
+            envelope = attrs.evolve(
+                envelope,
+                action=envelope.action.strip(),
+                to=_strip(envelope.to),
+                message_id=_strip(envelope.message_id),
+                relates_to=_strip(envelope.relates_to),
+                identifier=_strip(envelope.identifier),
+            )
+        return envelope
     return read_envelope(parse_xml(data))
 
 
@@ -327,7 +320,7 @@ def is_package(content_type: str) -> bool:
 
 def read_envelope(root: etree._Element) -> Envelope:
     """The :class:`Envelope` a tree parsed by the hardened parser holds: headers read and the
-    body bound from the tree itself (it is not changed). Raises :class:`EnvelopeError` as
+    body bound from the tree itself, which is not changed. Raises :class:`EnvelopeError` as
     :func:`parse` does."""
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":
@@ -427,6 +420,10 @@ def _first_part(data: bytes, content_type: str | None) -> bytes:
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _strip(value: str | None) -> str | None:
+    return None if value is None else value.strip()
 
 
 def _standalone(element: etree._Element) -> bytes:

@@ -1,6 +1,22 @@
-"""Exception types shared by every layer of dsm-messages."""
+"""Every exception dsm-messages raises on purpose, in one module at the bottom of the layers.
+
+Each carries what its catcher needs to answer: a rule id, a report, a fault. At run time
+this module imports only the rule ids (the names below ``TYPE_CHECKING`` are for the
+annotations only), so every layer can raise these without importing upward.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .rule_ids import DsmRule
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from .envelope import Envelope
+    from .faults import Fault
+    from .report import Report
 
 
 class DsmError(Exception):
@@ -47,3 +63,110 @@ class SchemaCompileError(DsmError):
 
 class BindingError(DsmError):
     """An XML document could not be turned into a model object, or a model into XML."""
+
+
+class EnvelopeError(DsmError):
+    """Bytes that are not a DSM SOAP envelope, or a message that cannot be put in one."""
+
+
+class MtomError(DsmError):
+    """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
+    resolved inside it. ``code`` is the validator's rule code for it."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = DsmRule.MIME_MALFORMED,
+        element: etree._Element | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        #: The element of the root part at fault, when there is one.
+        self.element = element
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # the element belongs to a tree that does not travel; the message names its line
+        return (_rebuild_mtom, (type(self), str(self), self.code))
+
+
+class MtomLimitError(MtomError):
+    """A package over one of the reader's caps. ``limit`` is the keyword that sets the cap
+    (``max_parts``, ``max_package_bytes`` or ``max_root_bytes``), ``value`` its value."""
+
+    def __init__(self, message: str, *, limit: str, value: int) -> None:
+        super().__init__(f"{message} ({limit}={value})", code=DsmRule.XML_FORBIDDEN)
+        self.limit = limit
+        self.value = value
+
+    def __reduce__(self) -> tuple[object, ...]:
+        text = str(self).rsplit(" (", 1)[0]
+        return (_rebuild_mtom_limit, (text, self.limit, self.value))
+
+
+def _rebuild_mtom(cls: type[MtomError], message: str, code: str) -> MtomError:
+    return cls(message, code=code)
+
+
+def _rebuild_mtom_limit(message: str, limit: str, value: int) -> MtomLimitError:
+    return MtomLimitError(message, limit=limit, value=value)
+
+
+class FaultError(DsmError):
+    """Raise to answer a request with a fault; ``fault`` is what to send."""
+
+    def __init__(self, fault: Fault) -> None:
+        super().__init__(str(fault))
+        self.fault = fault
+
+
+class ValidationError(DsmError):
+    """A message that failed validation; ``report`` says everything that is wrong."""
+
+    def __init__(self, report: Report) -> None:
+        first = report.errors[0] if report.errors else None
+        summary = f"{first.rule}: {first.message}" if first else "invalid"
+        more = len(report.errors) - 1
+        super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
+        self.report = report
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
+        return type(self), (self.report,)  # rebuilt from its report, not its message
+
+
+class ProtocolError(DsmError):
+    """A message that breaks a MUST rule: ``rule`` (an ordering rule id, or a validator rule
+    id when the message could not be read), ``reason``, the ``envelope`` (for a message that
+    could not be read, the addressing headers that could be), ``index`` (its place in a
+    transcript, when known) and ``fault``: the :class:`~dsm_messages.faults.Fault` to answer a
+    refused request with (``None`` when the message is no request or no fault fits), as the
+    rule's table row names it."""
+
+    def __init__(
+        self,
+        rule: str,
+        message: str,
+        envelope: Envelope,
+        index: int | None = None,
+        fault: Fault | None = None,
+    ) -> None:
+        super().__init__(f"{rule}: {message}")
+        self.rule = rule
+        self.reason = message
+        self.envelope = envelope
+        self.index = index
+        self.fault = fault
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[ProtocolError], tuple[str, str, Envelope, int | None, Fault | None]]:
+        # rebuilt from what it was made of: the default passes only the message
+        return type(self), (self.rule, self.reason, self.envelope, self.index, self.fault)
+
+
+class LocalProtocolError(ProtocolError):
+    """This endpoint was about to break the protocol."""
+
+
+class RemoteProtocolError(ProtocolError):
+    """The peer broke the protocol."""

@@ -22,7 +22,7 @@ from xml.etree.ElementTree import QName
 
 import attrs
 
-from .errors import DsmError
+from .errors import FaultError as FaultError  # raised with a fault; defined with the others
 from .models import soap
 from .namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
 
@@ -95,14 +95,6 @@ class Fault:
     def __str__(self) -> str:
         where = prefixed(self.subcodes[0].text) if self.subcodes else f"soap:{self.code}"
         return f"{where} (soap:{self.code}): {self.reason}"
-
-
-class FaultError(DsmError):
-    """Raise to answer a request with a fault; ``fault`` is what to send."""
-
-    def __init__(self, fault: Fault) -> None:
-        super().__init__(str(fault))
-        self.fault = fault
 
 
 def _fault(code: Code, namespace: str, subcode: str, reason: str) -> Fault:

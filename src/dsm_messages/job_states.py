@@ -1,20 +1,70 @@
-"""The transition tables of DSM jobs and filters, as data, and their Graphviz drawings.
+"""The transition tables of DSM jobs and filters, as data, with the rule each refused move
+breaks, and their Graphviz drawings.
 
 ``{state: {next state, ...}}``: a state missing from a set is a move the model does not allow.
-The conversation checker looks moves up here and nowhere else; the documentation diagrams are
-drawn from the same tables by :func:`to_dot`.
+A :class:`Transitions` puts a table to work for one protocol: the rule a refused move breaks
+(one for the table, overrides for the moves out of a state or for one edge). The conversation
+checker asks :func:`refused_by` and nowhere else; the documentation diagrams are drawn from the
+same tables, with the rules, by :func:`to_dot`.
 
 >>> "Processing" in DSD_JOB_STATES["Started"]
 True
+>>> refused_by(DSD_JOB_MOVES, "Terminating", "Processing")
+'DSD-4'
+>>> refused_by(DSD_JOB_MOVES, "Held", "Processing")
+'DSD-3'
 >>> print(to_dot("filter", FILTER_STATES, FINAL_FILTER_STATES).splitlines()[0])
 digraph filter {
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Mapping, Set
 
-from .timestamps import before
+import attrs
+
+from .job_vocabulary import (
+    FINAL_FILTER_STATES,
+    FINAL_JOB_STATES,
+    REASONS_FOR_FINAL_STATE,
+    completion_problem,
+    is_final_or_vendor,
+    is_vendor,
+    leaves_final,
+    reasons_fit,
+)
+from .ordering_rules import DscRule, DsdRule, DspRule
+from .rules import RuleId
+
+__all__ = [
+    "DSC_FILTER_MOVES",
+    "DSC_JOB_MOVES",
+    "DSD_FIRST_STATES",
+    "DSD_JOB_MOVES",
+    "DSD_JOB_STATES",
+    "DSP_FILTER_MOVES",
+    "DSP_JOB_MOVES",
+    "DSP_JOB_PHASES",
+    "DSP_PHASE_MOVES",
+    "DSP_REFUSED_BY",
+    "FILTER_STATES",
+    "FINAL_FILTER_STATES",
+    "FINAL_JOB_STATES",
+    "POST_SCAN_JOB_STATES",
+    "REASONS_FOR_FINAL_STATE",
+    "REFUSALS",
+    "TABLES",
+    "Transitions",
+    "allowed",
+    "completion_problem",
+    "is_final_or_vendor",
+    "is_vendor",
+    "leaves_final",
+    "phases_to_dot",
+    "reasons_fit",
+    "refused_by",
+    "to_dot",
+]
 
 # WS-DSP and WS-DSC post-scan jobs (wsdp.md rule 28, wsdsc-and-schemas.md 9.2). Started and
 # Terminating may be skipped (Windows never reports Terminating); Pending-Held is entered and
@@ -50,7 +100,6 @@ POST_SCAN_JOB_STATES: Mapping[str, Set[str]] = {
     "Canceled": set(),
     "Aborted": set(),
 }
-FINAL_JOB_STATES: Set[str] = frozenset({"Completed", "Canceled", "Aborted"})
 
 # WS-DSD scan jobs (wsdsd.md section 7, inferred there from the state descriptions).
 DSD_JOB_STATES: Mapping[str, Set[str]] = {
@@ -97,28 +146,6 @@ FILTER_STATES: Mapping[str, Set[str]] = {
     "CompletedWithErrors": {"CompletedWithErrors"},
     "CompletedWithWarnings": {"CompletedWithWarnings"},
 }
-FINAL_FILTER_STATES: Set[str] = frozenset(
-    {"Canceled", "CompletedSuccessfully", "CompletedWithErrors", "CompletedWithWarnings"}
-)
-
-# wsdp.md rule 31: the reasons that go with each final state.
-REASONS_FOR_FINAL_STATE: Mapping[str, Set[str]] = {
-    "Completed": {
-        "PostScanJobCompletedSuccessfully",
-        "PostScanJobCompletedWithErrors",
-        "PostScanJobCompletedWithWarnings",
-    },
-    "Canceled": {"PostScanJobCanceled"},
-    "Aborted": {
-        "CreatePostScanJobFailed",
-        "SendImageFailed",
-        "PostScanJobProcessingFailed",
-        "NoValidPostScanInstructionsFound",
-        "PostScanJobTimedOut",
-    },
-}
-
-
 # A WS-DSP job as its device and scan server see it, h11-style: {phase: {message: next phase}}.
 # Requests move the phase when sent (a device must not send SendImage once EndPostScanJob is on
 # its way); GetPostScanJobElements and status events never move it. A message missing from a
@@ -147,43 +174,79 @@ DSP_JOB_PHASES: Mapping[str, Mapping[str, str]] = {
 }
 # A second EndPostScanJob (DSP-9) and SendImage or EndPostScanJob after a cancel (DSP-13) are
 # refused in every phase, the finished one included, so the session checks them on the job's
-# own record rather than here.
-DSP_REFUSED_BY: Mapping[tuple[str, str], str] = {
-    ("ending", "SendImage"): "DSP-10",
-    ("ended", "SendImage"): "DSP-10",
-    ("finished", "SendImage"): "DSP-5",
-    ("finished", "CancelPostScanJob"): "DSP-12",
-    ("finished", "PostScanJobEndStateEvent"): "DSP-25",
-    ("open", "EndPostScanJobResponse"): "DSP-18",
-    ("ended", "EndPostScanJobResponse"): "DSP-17",
+# own record rather than here. A reply that answers no request (DSP-18) or a request already
+# answered (DSP-17) never reaches a job: request and reply pairing refuses it first.
+DSP_REFUSED_BY: Mapping[str | tuple[str, str], RuleId] = {
+    ("ending", "SendImage"): DspRule.R10,
+    ("ended", "SendImage"): DspRule.R10,
+    ("finished", "SendImage"): DspRule.R5,
+    ("finished", "CancelPostScanJob"): DspRule.R12,
+    ("finished", "PostScanJobEndStateEvent"): DspRule.R25,
 }
 
 
-def is_vendor(value: str) -> bool:
-    """A vendor keyword (``prefix:Keyword``) is outside every table and never judged."""
-    return ":" in value
+@attrs.frozen(kw_only=True)
+class Transitions:
+    """A transition table put to work for one ``protocol``: ``moves`` maps a state (or a
+    phase) to the states (or messages) allowed next; a move outside it breaks ``rule``, unless
+    ``overrides`` names another for its edge (``(before, after)``) or for any move out of its
+    state to another one (``before``). ``rule`` ``None``: a move outside the table is no
+    matter of this table."""
+
+    protocol: str
+    moves: Mapping[str, Collection[str]]
+    rule: RuleId | None
+    overrides: Mapping[str | tuple[str, str], RuleId] = attrs.field(factory=dict)
 
 
-def reasons_fit(state: str, reasons: Iterable[str]) -> bool:
-    """Whether the reasons given with a final ``state`` include one that goes with it (rule 31;
-    ``None`` and vendor reasons always do). Reasons are compared in canonical spelling."""
-    expected = REASONS_FOR_FINAL_STATE.get(state)
-    given = list(reasons)
-    if expected is None or not given:
-        return True
-    return any(reason in expected or reason == "None" or is_vendor(reason) for reason in given)
+def _leaving(states: Iterable[str], rule: RuleId) -> dict[str | tuple[str, str], RuleId]:
+    return dict.fromkeys(sorted(states), rule)  # sorted: the drawings are stable
 
 
-def completion_problem(
-    state: str | None, created: str | None, completed: str | None
-) -> str | None:
-    """What is wrong with a job's JobCompletedTime, if anything: present while the job has not
-    finished, or earlier than its JobCreatedTime."""
-    if completed and state and state not in FINAL_JOB_STATES and not is_vendor(state):
-        return f"JobCompletedTime given while the job is {state}"
-    if before(completed, created):
-        return "JobCompletedTime is before JobCreatedTime"
-    return None
+def refused_by(table: Transitions, before: str | None, after: str | None) -> RuleId | None:
+    """The rule the move ``before`` -> ``after`` breaks, or ``None`` when ``table`` allows it
+    (vendor values, states the table does not know and unknown values always are)."""
+    if before is None or after is None or is_vendor(before) or is_vendor(after):
+        return None
+    if before not in table.moves or after in table.moves[before]:
+        return None
+    edge = table.overrides.get((before, after))
+    if edge is not None:
+        return edge
+    leaving = table.overrides.get(before) if after != before else None
+    return leaving if leaving is not None else table.rule
+
+
+#: WS-DSP job states (wsdp.md rules 28): out of a final state is a MUST, backwards a SHOULD.
+DSP_JOB_MOVES = Transitions(
+    protocol="dsp",
+    moves=POST_SCAN_JOB_STATES,
+    rule=DspRule.R28_BACKWARD,
+    overrides=_leaving(FINAL_JOB_STATES, DspRule.R28),
+)
+#: WS-DSC job states (wsdsc-and-schemas.md 9.2): the same model, WS-DSC's rules.
+DSC_JOB_MOVES = Transitions(
+    protocol="dsc",
+    moves=POST_SCAN_JOB_STATES,
+    rule=DscRule.ORDER,
+    overrides=_leaving(FINAL_JOB_STATES, DscRule.FINAL),
+)
+#: WS-DSD job states (wsdsd.md 8.3 to 8.5): out of Terminating only to Canceled or Aborted,
+#: nothing out of a terminal state.
+DSD_JOB_MOVES = Transitions(
+    protocol="dsd",
+    moves=DSD_JOB_STATES,
+    rule=DsdRule.R3,
+    overrides={"Terminating": DsdRule.R4, **_leaving(FINAL_JOB_STATES, DsdRule.R5)},
+)
+#: Post-scan filters (wsdp.md rule 32, wsdsc-and-schemas.md 9.1), each protocol's rule.
+DSP_FILTER_MOVES = Transitions(protocol="dsp", moves=FILTER_STATES, rule=DspRule.R32)
+DSC_FILTER_MOVES = Transitions(protocol="dsc", moves=FILTER_STATES, rule=DscRule.FILTER)
+#: The WS-DSP job phases: a message missing from a phase is refused only where
+#: :data:`DSP_REFUSED_BY` names a rule for it.
+DSP_PHASE_MOVES = Transitions(
+    protocol="dsp", moves=DSP_JOB_PHASES, rule=None, overrides=DSP_REFUSED_BY
+)
 
 
 def allowed(table: Mapping[str, Set[str]], before: str, after: str) -> bool:
@@ -193,9 +256,19 @@ def allowed(table: Mapping[str, Set[str]], before: str, after: str) -> bool:
     return after in table[before]
 
 
-def to_dot(name: str, table: Mapping[str, Set[str]], final: Set[str] = frozenset()) -> str:
-    """The table as a Graphviz ``digraph``: final states drawn double, self-loops left out."""
+def to_dot(
+    name: str,
+    table: Mapping[str, Set[str]],
+    final: Set[str] = frozenset(),
+    refusals: Iterable[Transitions] = (),
+) -> str:
+    """The table as a Graphviz ``digraph``: final states drawn double, self-loops left out;
+    the rules of the ``refusals`` built on it in the graph's label."""
     lines = [f"digraph {name} {{", "  rankdir=LR;"]
+    notes = refusal_notes(refusals)
+    if notes:
+        label = "\\l".join(notes) + "\\l"
+        lines.append(f'  labelloc=b; labeljust=l; label="{label}";')
     for state in table:
         shape = "doublecircle" if state in final else "circle"
         lines.append(f'  "{state}" [shape={shape}];')
@@ -206,12 +279,38 @@ def to_dot(name: str, table: Mapping[str, Set[str]], final: Set[str] = frozenset
     return "\n".join(lines) + "\n"
 
 
-def phases_to_dot(name: str, table: Mapping[str, Mapping[str, str]]) -> str:
-    """A phase table as a Graphviz ``digraph`` with the messages as edge labels."""
+def refusal_notes(refusals: Iterable[Transitions]) -> list[str]:
+    """One line per rule of each table: which moves break it."""
+    notes = []
+    for table in refusals:
+        protocol = table.protocol.upper()
+        for key, rule in table.overrides.items():
+            where = f"{key[1]} in {key[0]}" if isinstance(key, tuple) else f"out of {key}"
+            notes.append(f"{protocol} {where}: {rule}")
+        if table.rule is not None:
+            notes.append(f"{protocol} any other move: {table.rule}")
+    return notes
+
+
+def phases_to_dot(
+    name: str, table: Mapping[str, Mapping[str, str]], refusals: Iterable[Transitions] = ()
+) -> str:
+    """A phase table as a Graphviz ``digraph`` with the messages as edge labels; a message
+    refused in a phase is a dashed edge to a ``refused`` node, labelled with its rule."""
     lines = [f"digraph {name} {{", "  rankdir=LR;"]
     for phase, moves in table.items():
         for message, after in moves.items():
             lines.append(f'  "{phase}" -> "{after}" [label="{message}"];')
+    refused = [
+        (key, rule)
+        for transitions in refusals
+        for key, rule in transitions.overrides.items()
+        if isinstance(key, tuple)
+    ]
+    if refused:
+        lines.append('  "refused" [shape=box, style=dashed];')
+    for (phase, message), rule in refused:
+        lines.append(f'  "{phase}" -> "refused" [label="{message}: {rule}", style=dashed];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -221,4 +320,11 @@ TABLES: Mapping[str, tuple[Mapping[str, Set[str]], Set[str]]] = {
     "post_scan_job": (POST_SCAN_JOB_STATES, FINAL_JOB_STATES),
     "dsd_job": (DSD_JOB_STATES, FINAL_JOB_STATES),
     "filter": (FILTER_STATES, FINAL_FILTER_STATES),
+}
+#: The rules of each table's refused moves, by the name its diagram is drawn under.
+REFUSALS: Mapping[str, tuple[Transitions, ...]] = {
+    "post_scan_job": (DSP_JOB_MOVES, DSC_JOB_MOVES),
+    "dsd_job": (DSD_JOB_MOVES,),
+    "filter": (DSP_FILTER_MOVES, DSC_FILTER_MOVES),
+    "dsp_job_phases": (DSP_PHASE_MOVES,),
 }

@@ -64,6 +64,14 @@ class Facts:
     active_conditions: tuple[str, ...] | None = None  # Ids listed in ScannerStatus
     summary: tuple[str, ...] | None = None  # ScannerState then its reasons
     minted_token: str | None = None
+    # -- WS-Scan --
+    job_token: str | None = None  # the JobToken beside a JobId (CreateScanJob, RetrieveImage)
+    scan_identifier: str | None = None  # of a ScanAvailableEvent, or quoted by CreateScanJob
+    destination_token: str | None = None  # quoted by a CreateScanJobRequest
+    #: a wse:Subscribe's ScanDestinations ClientContexts, or a ScanAvailableEvent's ClientContext
+    client_contexts: tuple[str, ...] = ()
+    #: a wse:SubscribeResponse's DestinationResponses: (ClientContext, DestinationToken) each
+    destinations: tuple[tuple[str, str], ...] | None = None
 
 
 # -- the body as elements, read from the model objects ---------------------------------------
@@ -358,10 +366,12 @@ def facts_of(envelope: Envelope) -> Facts:
         "message_id": envelope.message_id.strip() if envelope.message_id else None,
         "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
     }
-    if envelope.body is None or protocol in ("soap", "wse"):
+    if envelope.body is None or protocol == "soap":
         return Facts(**base)
     layout = _layout(type(envelope.body))
     body: _Node = (layout.namespace, layout.local, envelope.body)
+    if protocol == "wse":
+        return Facts(**base, **_scan_destinations(body))
     named = _descendants(body, _SEARCHED)
     found: dict[str, Any] = {}
     token = _child(body, "JobToken")
@@ -372,6 +382,14 @@ def facts_of(envelope: Envelope) -> Facts:
     job_id = _child(body, "JobId")
     if job_id is not None:
         found["job"] = _text(job_id)
+        if token is not None:
+            found["job_token"] = _raw(token)
+    if protocol == "wscn":
+        found["scan_identifier"] = _raw(_child(body, "ScanIdentifier"))
+        found["destination_token"] = _raw(_child(body, "DestinationToken"))
+        context = _raw(_child(body, "ClientContext"))
+        if context is not None:
+            found["client_contexts"] = (context,)
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
@@ -428,6 +446,27 @@ def facts_of(envelope: Envelope) -> Facts:
         reasons = tuple(_text(r) or "" for r in _children(_child(summary, "ScannerStateReasons")))
         found["summary"] = (state, *reasons)
     return Facts(**base, **found)
+
+
+def _scan_destinations(body: _Node) -> dict[str, Any]:
+    """The ScanAvailableEvent subscription extension of a wse:Subscribe or its response."""
+    found: dict[str, Any] = {}
+    destinations = _child(body, "ScanDestinations")
+    if destinations is not None:
+        found["client_contexts"] = tuple(
+            _raw(_child(item, "ClientContext")) or ""
+            for item in _children(destinations, "ScanDestination")
+        )
+    responses = _child(body, "DestinationResponses")
+    if responses is not None:
+        found["destinations"] = tuple(
+            (
+                _raw(_child(item, "ClientContext")) or "",
+                _raw(_child(item, "DestinationToken")) or "",
+            )
+            for item in _children(responses, "DestinationResponse")
+        )
+    return found
 
 
 def _attribute_qname(node: _Node) -> str:

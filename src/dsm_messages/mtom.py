@@ -55,11 +55,12 @@ from typing import Protocol
 import attrs
 from lxml import etree
 
-from ._mime import FrameReader, MtomError, MtomLimitError, check_boundary, content_type_parameters
+from ._mime import FrameReader, check_boundary, content_type_parameters
 from .envelope import ANONYMOUS, Envelope, parse, serialize
-from .errors import DsmError
+from .errors import DsmError, MtomError, MtomLimitError
 from .models import dsp, wscn
 from .namespaces import DSP, WSCN, XOP, prefixed
+from .rule_ids import DsmRule
 from .safexml import parse_xml
 
 __all__ = [
@@ -399,7 +400,7 @@ class _Assembler:
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
             raise MtomError(
                 f"the root part cannot be read as a SOAP envelope: {exc}",
-                code="DSM-XML-MALFORMED",
+                code=DsmRule.XML_MALFORMED,
             ) from None
 
     def finish(self, defects: list[str]) -> Package:
@@ -627,21 +628,21 @@ def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str,
         if not href.lower().startswith("cid:"):
             raise MtomError(
                 f"xop:Include href {href!r} ({where}) is not a cid: reference into the package",
-                code="DSM-XOP-REFERENCE",
+                code=DsmRule.XOP_REFERENCE,
                 element=include,
             )
         content_id = href[4:]
         if root_id is not None and content_id == root_id:
             raise MtomError(
                 f"xop:Include ({where}) refers to <{content_id}>, the root part itself",
-                code="DSM-XOP-REFERENCE",
+                code=DsmRule.XOP_REFERENCE,
                 element=include,
             )
         parent = include.getparent()
         if parent is None or parent.tag not in _IMAGE_HOLDERS:
             raise MtomError(
                 f"xop:Include ({where}) outside dsp:ImageData and wscn:ScanData is not supported",
-                code="DSM-XOP-REFERENCE",
+                code=DsmRule.XOP_REFERENCE,
                 element=include,
             )
         found.append((content_id, include))
@@ -654,7 +655,7 @@ def _missing_part(content_id: str, include: etree._Element) -> MtomError:
     return MtomError(
         f"xop:Include (line {include.sourceline}) refers to <{content_id}>, which is not in the "
         "package",
-        code="DSM-XOP-REFERENCE",
+        code=DsmRule.XOP_REFERENCE,
         element=include,
     )
 

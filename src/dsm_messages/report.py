@@ -2,32 +2,90 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from .errors import DsmError
-from .rules import Profile, Severity
+from .errors import ValidationError
+
+__all__ = ["PROFILES", "Problem", "Profile", "Report", "Severity", "ValidationError"]
+
+#: ``error``: the message is invalid, or (an ordering violation) refused; ``warning``: it is
+#: accepted and the breach reported.
+Severity = Literal["error", "warning"]
+#: ``strict``: the specification as written; ``lenient``: also the published examples' defects.
+Profile = Literal["strict", "lenient"]
+PROFILES: tuple[Profile, ...] = ("strict", "lenient")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Problem:
-    """One breach of one rule, where it happened.
+    """One breach of one rule, where it happened: what the validator reports about a message
+    and what a conversation checker reports about its order, in one vocabulary.
 
-    ``location`` is an XPath-like path with the conventional prefixes
-    (``/soap:Envelope/soap:Header/wsa:To``); ``line`` and ``column`` count from 1 and are
-    ``None`` when unknown.
+    ``rule`` is the rule's id (a member of one of the rule enums, so it compares equal to its
+    text: ``"DSM-XSD"``, ``"DSP-10"``). ``severity`` is ``"error"`` (the message is invalid, or
+    refused: an ordering *violation*) or ``"warning"``, as the rule's table row decides for the
+    profile. ``location`` is an XPath-like path with the conventional prefixes
+    (``/soap:Envelope/soap:Header/wsa:To``); ``line`` and ``column`` count from 1; ``index`` is
+    the 0-based position of the message in a transcript. Each is ``None`` when unknown or
+    irrelevant. ``code`` is the older name of ``rule``, accepted when building one too.
+
+    >>> problem = Problem(rule="DSP-10", severity="error", message="SendImage after the end")
+    >>> problem.code == problem.rule == "DSP-10"
+    True
     """
 
+    rule: str
     severity: Severity
-    code: str
     message: str
     line: int | None = None
     column: int | None = None
     location: str | None = None
+    index: int | None = None
+
+    def __init__(
+        self,
+        *,
+        severity: Severity,
+        message: str,
+        rule: str | None = None,
+        code: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        location: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        named = rule if rule is not None else code
+        if named is None or (rule is not None and code is not None):
+            raise TypeError("a Problem names its rule once: rule=... (or its older name, code)")
+        self.__attrs_init__(
+            rule=named,
+            severity=severity,
+            message=message,
+            line=line,
+            column=column,
+            location=location,
+            index=index,
+        )
+
+    @property
+    def code(self) -> str:
+        """The rule's id (the validator's older name for it)."""
+        return self.rule
 
     def to_json(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        """The problem as ``dsm-messages validate --format json`` prints it: ``severity``,
+        ``code`` (the rule id, under the key that output has always used), ``message``,
+        ``line``, ``column`` and ``location``."""
+        return {
+            "severity": self.severity,
+            "code": str(self.rule),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "location": self.location,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -54,13 +112,13 @@ class Report:
         return tuple(p for p in self.problems if p.severity == "warning")
 
     def codes(self) -> set[str]:
-        """Every rule code this report names."""
-        return {problem.code for problem in self.problems}
+        """Every rule id this report names."""
+        return {problem.rule for problem in self.problems}
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``dsm-messages validate --format json`` prints one file's (less its
-        ``path``): ``valid``, ``message``, ``action`` and ``problems``, each problem with
-        ``severity``, ``code``, ``message``, ``line``, ``column`` and ``location``.
+        ``path``): ``valid``, ``message``, ``action`` and ``problems``, each problem as
+        :meth:`Problem.to_json` writes it.
 
         >>> Report(profile="strict").to_json()
         {'valid': True, 'message': None, 'action': None, 'problems': []}
@@ -71,17 +129,3 @@ class Report:
             "action": self.action,
             "problems": [problem.to_json() for problem in self.problems],
         }
-
-
-class ValidationError(DsmError):
-    """A message that failed validation; ``report`` says everything that is wrong."""
-
-    def __init__(self, report: Report) -> None:
-        first = report.errors[0] if report.errors else None
-        summary = f"{first.code}: {first.message}" if first else "invalid"
-        more = len(report.errors) - 1
-        super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
-        self.report = report
-
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
-        return type(self), (self.report,)  # rebuilt from its report, not its message

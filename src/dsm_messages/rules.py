@@ -1,256 +1,308 @@
-"""Every rule the validator checks within one message: its code, what it means, how severe a
+"""Every rule the validator checks within one message: its id, what it means, how severe a
 breach is in each profile, and which SOAP fault a receiver answers with.
 
-The table is the one place where a rule's severity is decided. ``strict`` is the specification
-as written plus the decisions of this project; ``lenient`` additionally accepts the defects
-found in Microsoft's published examples, and still reports each one as a warning.
+The table is the one place where a rule's severity and fault are decided; code that finds a
+breach names the rule (a member of :class:`DsmRule`) and asks its row for the rest. ``strict``
+is the specification as written plus the decisions of this project; ``lenient`` additionally
+accepts the defects found in Microsoft's published examples, and still reports each one as a
+warning. The ordering rules (:mod:`dsm_messages.ordering_rules`) are rows of the same
+:class:`Rule` type.
 
->>> RULES["DSM-URI-WHITESPACE"].severity("strict"), RULES["DSM-URI-WHITESPACE"].severity("lenient")
+>>> whitespace = RULES[DsmRule.URI_WHITESPACE]
+>>> whitespace.severity("strict"), whitespace.severity("lenient")
 ('error', 'warning')
->>> RULES["DSM-ACTION-UNKNOWN"].fault
+>>> RULES["DSM-URI-WHITESPACE"] is whitespace  # a member is its text
+True
+>>> RULES[DsmRule.ACTION_UNKNOWN].fault
 'wsa:ActionNotSupported'
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any
 
 import attrs
 
-Severity = Literal["error", "warning"]
-Profile = Literal["strict", "lenient"]
-PROFILES: tuple[Profile, ...] = ("strict", "lenient")
+from .faults import Fault, fault_for
+from .report import PROFILES, Problem, Profile, Severity
+from .rule_ids import DsmRule, RuleId
+
+__all__ = [
+    "PROFILES",
+    "RULES",
+    "DsmRule",
+    "Profile",
+    "Rule",
+    "RuleId",
+    "Severity",
+    "rule_row",
+    "rule_table",
+]
 
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """One checkable rule."""
+    """One rule: ``id``, what it means (``summary``), its severity in each profile, the fault a
+    receiver answers a breach with, and where it comes from (``source``).
 
-    code: str
+    ``fault`` is a :class:`~dsm_messages.faults.Fault`, or a hint :func:`fault_for` resolves
+    (``InvalidArgs`` is the protocol's own: dsp:, dsc: or wscn:InvalidArgs), or ``None`` when
+    no fault fits (a warning, a reply, an event).
+    """
+
+    id: RuleId
     summary: str
     strict: Severity
     lenient: Severity
-    #: The fault a receiver answers a breach with (``InvalidArgs`` is the protocol's own:
-    #: dsp:, dsc: or wscn:InvalidArgs), or ``None`` when no fault fits (a warning, a reply).
-    fault: str | None = None
+    fault: str | Fault | None = None
+    source: str = "dsm-messages"
+
+    @property
+    def code(self) -> RuleId:
+        """The rule's id (the validator's older name for it)."""
+        return self.id
 
     def severity(self, profile: Profile) -> Severity:
         return self.strict if profile == "strict" else self.lenient
 
+    def fault_for(self, protocol: str | None) -> Fault | None:
+        """The fault that answers a breach in a message of ``protocol`` (dsp, dsd, dsc...)."""
+        if self.fault is None or isinstance(self.fault, Fault):
+            return self.fault
+        return fault_for(self.fault, protocol)
 
-def _rule(
-    code: str,
+    def problem(self, profile: Profile, message: str, **where: Any) -> Problem:
+        """A breach of this rule, as severe as the profile makes it; ``where`` is the
+        problem's ``line``, ``column``, ``location`` or ``index``."""
+        return Problem(rule=self.id, severity=self.severity(profile), message=message, **where)
+
+
+def rule_row(
+    rule: RuleId,
     summary: str,
     strict: Severity = "error",
     lenient: Severity | None = None,
-    fault: str | None = "InvalidArgs",
+    fault: str | Fault | None = "InvalidArgs",
+    source: str = "dsm-messages",
 ) -> Rule:
+    """One table row; ``lenient`` is as severe as ``strict`` unless it is given."""
     return Rule(
-        code=code,
+        id=rule,
         summary=summary,
         strict=strict,
         lenient=strict if lenient is None else lenient,
         fault=fault,
+        source=source,
     )
+
+
+def rule_table(*rows: Rule) -> dict[str, Rule]:
+    """The rows keyed by their ids (a row given twice is a defect of the table). The keys are
+    the enum members; a lookup by a member or by its text finds the same row."""
+    table: dict[str, Rule] = {}
+    for row in rows:
+        if row.id in table:
+            raise ValueError(f"rule {row.id} has two rows")
+        table[row.id] = row
+    return table
 
 
 _TOLERATED: Severity = "warning"  # a published-example defect the lenient profile accepts
 
-RULES: dict[str, Rule] = {
-    rule.code: rule
-    for rule in (
-        # XML and MIME framing
-        _rule("DSM-XML-MALFORMED", "the bytes are not well-formed XML", fault="soap:Sender"),
-        _rule(
-            "DSM-XML-FORBIDDEN",
-            "a construct refused in untrusted input: DTD, entity, XInclude, size or depth cap",
-            fault="soap:Sender",
-        ),
-        _rule("DSM-MIME-MALFORMED", "the MTOM package cannot be read", fault="soap:Sender"),
-        _rule(
-            "DSM-MIME-DEFECT",
-            "a MIME framing defect a tolerant reader can recover from",
-            lenient=_TOLERATED,
-            fault="soap:Sender",
-        ),
-        _rule("DSM-MIME-DUPLICATE-ID", "two MIME parts share a Content-ID", fault="soap:Sender"),
-        _rule(
-            "DSM-XOP-REFERENCE",
-            "an xop:Include that is not a cid: reference to a part of the package",
-            fault="soap:Sender",
-        ),
-        # SOAP envelope and WS-Addressing headers
-        _rule(
-            "DSM-SOAP-VERSION",
-            "the root is not a SOAP 1.2 Envelope",
-            fault="soap:VersionMismatch",
-        ),
-        _rule("DSM-SOAP-STRUCTURE", "the envelope is not shaped as SOAP 1.2 and DSM require"),
-        _rule(
-            "DSM-ADDRESSING-VERSION",
-            "a WS-Addressing header of another version than 2004/08",
-            fault="wsa:MessageInformationHeaderRequired",
-        ),
-        _rule(
-            "DSM-HEADER-MISSING",
-            "a required WS-Addressing header (To, MessageID) is absent",
-            lenient=_TOLERATED,
-            fault="wsa:MessageInformationHeaderRequired",
-        ),
-        _rule(
-            "DSM-ACTION-MISSING",
-            "the envelope has no wsa:Action",
-            fault="wsa:MessageInformationHeaderRequired",
-        ),
-        _rule(
-            "DSM-HEADER-DUPLICATE",
-            "a WS-Addressing header appears more than once",
-            fault="wsa:InvalidMessageInformationHeader",
-        ),
-        _rule("DSM-ACTION-UNKNOWN", "the action is no DSM action", fault="wsa:ActionNotSupported"),
-        _rule(
-            "DSM-ACTION-MISMATCH",
-            "the action does not announce the body element",
-            fault="wsa:ActionNotSupported",
-        ),
-        _rule(
-            "DSM-ACTION-REPEATS-REQUEST",
-            "a response travels with its request's action",
-            lenient=_TOLERATED,
-            fault=None,
-        ),
-        _rule(
-            "DSM-RELATES-TO-MISSING",
-            "a response or fault without wsa:RelatesTo",
-            lenient=_TOLERATED,
-            fault=None,
-        ),
-        _rule(
-            "DSM-REPLY-TO-MISSING",
-            "a request without wsa:ReplyTo (WS-Addressing 2004/08 wants it when a reply is due)",
-            lenient=_TOLERATED,
-            fault="wsa:MessageInformationHeaderRequired",
-        ),
-        _rule(
-            "DSM-URI-NOT-ABSOLUTE",
-            "a URI-typed value (address, MessageID, RelatesTo, Dialect, ...) that is not an "
-            "absolute URI: a placeholder, no scheme, whitespace inside it",
-            lenient=_TOLERATED,
-            fault="wsa:InvalidMessageInformationHeader",
-        ),
-        _rule(
-            "DSM-URI-WHITESPACE",
-            "a URI value padded with whitespace or line breaks around it",
-            lenient=_TOLERATED,
-            fault="wsa:InvalidMessageInformationHeader",
-        ),
-        _rule(
-            "DSM-MESSAGE-ID-FORM",
-            "a MessageID that is not a urn:uuid: URI, as every DSM message uses",
-            strict="warning",
-            fault=None,
-        ),
-        # Body
-        _rule("DSM-BODY-UNKNOWN", "the body element is no DSM message or document"),
-        _rule("DSM-XSD", "the message breaks the DSM schemas"),
-        _rule(
-            "DSM-VALUE-WHITESPACE",
-            "a value the schema types would accept without its padding whitespace",
-            lenient=_TOLERATED,
-        ),
-        _rule(
-            "DSM-STALE-NAMESPACE",
-            "a namespace URI of a pre-release or misprinted version of a DSM vocabulary",
-        ),
-        _rule(
-            "DSM-STALE-NAMESPACE-TOLERATED",
-            "the pre-release WS-Scan namespace .../2006/01/wdp/scan",
-            lenient=_TOLERATED,
-        ),
-        _rule("DSM-QNAME-UNBOUND", "QName text whose prefix is not declared in scope"),
-        _rule(
-            "DSM-QNAME-UNKNOWN",
-            "QName text naming nothing DSM defines in a DSM namespace (vendor namespaces pass)",
-        ),
-        _rule("DSM-FAULT-CODE", "a fault Code Value that is not one of the five SOAP 1.2 codes"),
-        _rule(
-            "DSM-FAULT-SUBCODE-CODE",
-            "a documented subcode under the other fault code",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-FILTER-DIALECT",
-            "a filter whose Dialect is not the namespace of its Instructions",
-        ),
-        _rule(
-            "DSM-ELEMENT-DATA",
-            "ElementData content disagrees with its Name and Valid attributes",
-        ),
-        _rule(
-            "DSM-ATTRIBUTE-FORM",
-            "an attribute written in the form the DSM examples do not use (qualified or not)",
-            lenient=_TOLERATED,
-        ),
-        _rule(
-            "DSM-ATTRIBUTE-COUNT",
-            "a dual-form attribute (Id, Name, Valid) absent, or written in both forms",
-        ),
-        _rule(
-            "DSM-LEAF-ATTRIBUTE",
-            "an attribute on an element whose value the models hold as a plain value; the "
-            "schemas allow vendor attributes there, but dsm-messages cannot keep one, so it "
-            "refuses the message rather than drop it",
-            fault="soap:Receiver",
-        ),
-        _rule("DSM-VALID-TICKET", "ValidTicket false without a ValidScanTicket"),
-        _rule(
-            "DSM-VALID-TICKET-EXTRA",
-            "ValidTicket true with a ValidScanTicket",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-VENDOR-KEYWORD",
-            "a value that is neither well-known nor a vendor keyword prefix:Keyword",
-        ),
-        _rule(
-            "DSM-VALUE-ALIAS",
-            "a value spelled as one source spells it; another spelling is canonical",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            # xs:dateTime allows it and Windows writes server-local times without a zone
-            # (decision 8), so it is worth a warning, not a rejection
-            "DSM-TIME-ZONE",
-            "a date and time without a time zone",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-END-STATE",
-            "an end state that is not final (Completed, Canceled or Aborted)",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-TIMES",
-            "JobCompletedTime before JobCreatedTime, or on a job that has not finished",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-REASON-STATE",
-            "a job state reason that does not go with the job state",
-            strict="warning",
-            fault=None,
-        ),
-        _rule(
-            "DSM-FILTER-NOT-FINAL",
-            "a filter in a job's end state that has not finished",
-            strict="warning",
-            fault=None,
-        ),
-    )
-}
+RULES: dict[str, Rule] = rule_table(
+    # XML and MIME framing
+    rule_row(DsmRule.XML_MALFORMED, "the bytes are not well-formed XML", fault="soap:Sender"),
+    rule_row(
+        DsmRule.XML_FORBIDDEN,
+        "a construct refused in untrusted input: DTD, entity, XInclude, size or depth cap",
+        fault="soap:Sender",
+    ),
+    rule_row(DsmRule.MIME_MALFORMED, "the MTOM package cannot be read", fault="soap:Sender"),
+    rule_row(
+        DsmRule.MIME_DEFECT,
+        "a MIME framing defect a tolerant reader can recover from",
+        lenient=_TOLERATED,
+        fault="soap:Sender",
+    ),
+    rule_row(DsmRule.MIME_DUPLICATE_ID, "two MIME parts share a Content-ID", fault="soap:Sender"),
+    rule_row(
+        DsmRule.XOP_REFERENCE,
+        "an xop:Include that is not a cid: reference to a part of the package",
+        fault="soap:Sender",
+    ),
+    # SOAP envelope and WS-Addressing headers
+    rule_row(
+        DsmRule.SOAP_VERSION,
+        "the root is not a SOAP 1.2 Envelope",
+        fault="soap:VersionMismatch",
+    ),
+    rule_row(DsmRule.SOAP_STRUCTURE, "the envelope is not shaped as SOAP 1.2 and DSM require"),
+    rule_row(
+        DsmRule.ADDRESSING_VERSION,
+        "a WS-Addressing header of another version than 2004/08",
+        fault="wsa:MessageInformationHeaderRequired",
+    ),
+    rule_row(
+        DsmRule.HEADER_MISSING,
+        "a required WS-Addressing header (To, MessageID) is absent",
+        lenient=_TOLERATED,
+        fault="wsa:MessageInformationHeaderRequired",
+    ),
+    rule_row(
+        DsmRule.ACTION_MISSING,
+        "the envelope has no wsa:Action",
+        fault="wsa:MessageInformationHeaderRequired",
+    ),
+    rule_row(
+        DsmRule.HEADER_DUPLICATE,
+        "a WS-Addressing header appears more than once",
+        fault="wsa:InvalidMessageInformationHeader",
+    ),
+    rule_row(
+        DsmRule.ACTION_UNKNOWN, "the action is no DSM action", fault="wsa:ActionNotSupported"
+    ),
+    rule_row(
+        DsmRule.ACTION_MISMATCH,
+        "the action does not announce the body element",
+        fault="wsa:ActionNotSupported",
+    ),
+    rule_row(
+        DsmRule.ACTION_REPEATS_REQUEST,
+        "a response travels with its request's action",
+        lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.RELATES_TO_MISSING,
+        "a response or fault without wsa:RelatesTo",
+        lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.REPLY_TO_MISSING,
+        "a request without wsa:ReplyTo (WS-Addressing 2004/08 wants it when a reply is due)",
+        lenient=_TOLERATED,
+        fault="wsa:MessageInformationHeaderRequired",
+    ),
+    rule_row(
+        DsmRule.URI_NOT_ABSOLUTE,
+        "a URI-typed value (address, MessageID, RelatesTo, Dialect, ...) that is not an "
+        "absolute URI: a placeholder, no scheme, whitespace inside it",
+        lenient=_TOLERATED,
+        fault="wsa:InvalidMessageInformationHeader",
+    ),
+    rule_row(
+        DsmRule.URI_WHITESPACE,
+        "a URI value padded with whitespace or line breaks around it",
+        lenient=_TOLERATED,
+        fault="wsa:InvalidMessageInformationHeader",
+    ),
+    rule_row(
+        DsmRule.MESSAGE_ID_FORM,
+        "a MessageID that is not a urn:uuid: URI, as every DSM message uses",
+        strict="warning",
+        fault=None,
+    ),
+    # Body
+    rule_row(DsmRule.BODY_UNKNOWN, "the body element is no DSM message or document"),
+    rule_row(DsmRule.XSD, "the message breaks the DSM schemas"),
+    rule_row(
+        DsmRule.VALUE_WHITESPACE,
+        "a value the schema types would accept without its padding whitespace",
+        lenient=_TOLERATED,
+    ),
+    rule_row(
+        DsmRule.STALE_NAMESPACE,
+        "a namespace URI of a pre-release or misprinted version of a DSM vocabulary",
+    ),
+    rule_row(
+        DsmRule.STALE_NAMESPACE_TOLERATED,
+        "the pre-release WS-Scan namespace .../2006/01/wdp/scan",
+        lenient=_TOLERATED,
+    ),
+    rule_row(DsmRule.QNAME_UNBOUND, "QName text whose prefix is not declared in scope"),
+    rule_row(
+        DsmRule.QNAME_UNKNOWN,
+        "QName text naming nothing DSM defines in a DSM namespace (vendor namespaces pass)",
+    ),
+    rule_row(DsmRule.FAULT_CODE, "a fault Code Value that is not one of the five SOAP 1.2 codes"),
+    rule_row(
+        DsmRule.FAULT_SUBCODE_CODE,
+        "a documented subcode under the other fault code",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.FILTER_DIALECT,
+        "a filter whose Dialect is not the namespace of its Instructions",
+    ),
+    rule_row(
+        DsmRule.ELEMENT_DATA,
+        "ElementData content disagrees with its Name and Valid attributes",
+    ),
+    rule_row(
+        DsmRule.ATTRIBUTE_FORM,
+        "an attribute written in the form the DSM examples do not use (qualified or not)",
+        lenient=_TOLERATED,
+    ),
+    rule_row(
+        DsmRule.ATTRIBUTE_COUNT,
+        "a dual-form attribute (Id, Name, Valid) absent, or written in both forms",
+    ),
+    rule_row(
+        DsmRule.LEAF_ATTRIBUTE,
+        "an attribute on an element whose value the models hold as a plain value; the "
+        "schemas allow vendor attributes there, but dsm-messages cannot keep one, so it "
+        "refuses the message rather than drop it",
+        fault="soap:Receiver",
+    ),
+    rule_row(DsmRule.VALID_TICKET, "ValidTicket false without a ValidScanTicket"),
+    rule_row(
+        DsmRule.VALID_TICKET_EXTRA,
+        "ValidTicket true with a ValidScanTicket",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.VENDOR_KEYWORD,
+        "a value that is neither well-known nor a vendor keyword prefix:Keyword",
+    ),
+    rule_row(
+        DsmRule.VALUE_ALIAS,
+        "a value spelled as one source spells it; another spelling is canonical",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        # xs:dateTime allows it and Windows writes server-local times without a zone
+        # (decision 8), so it is worth a warning, not a rejection
+        DsmRule.TIME_ZONE,
+        "a date and time without a time zone",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.END_STATE,
+        "an end state that is not final (Completed, Canceled or Aborted)",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.TIMES,
+        "JobCompletedTime before JobCreatedTime, or on a job that has not finished",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.REASON_STATE,
+        "a job state reason that does not go with the job state",
+        strict="warning",
+        fault=None,
+    ),
+    rule_row(
+        DsmRule.FILTER_NOT_FINAL,
+        "a filter in a job's end state that has not finished",
+        strict="warning",
+        fault=None,
+    ),
+)

@@ -24,15 +24,18 @@ from collections.abc import Iterable
 import attrs
 
 from .envelope import Envelope
-from .report import Report
+from .errors import ProtocolError
+from .ordering_rules import ORDERING_RULES, DsmRule
+from .report import Problem, Report
 from .rules import Profile
-from .session import DEFAULT_WINDOW, JobSummary, Problem, ProtocolError, Session
+from .session import DEFAULT_WINDOW, JobSummary, Session
 
 
 @attrs.frozen(kw_only=True)
 class SequenceReport:
     """``ok`` is true when no violation was found (warnings allowed). Problems carry the
-    0-based index of the message they are about."""
+    0-based index of the message they are about; a violation is a problem whose severity is
+    ``error``."""
 
     messages: int
     violations: tuple[Problem, ...] = ()
@@ -61,30 +64,27 @@ def check_sequence(
     flat over a transcript of any length; ``None`` remembers every job to report it.
     """
     observer = Session("observer", profile=profile, window=window)
+    invalid = ORDERING_RULES[DsmRule.INVALID]
     violations: list[Problem] = []
     count = 0
     for index, message in enumerate(messages):
         count += 1
         if isinstance(message, Report):
-            codes = ", ".join(sorted({problem.code for problem in message.errors}))
-            violations.append(
-                Problem(
-                    rule="DSM-INVALID",
-                    message=f"the message fails validation: {codes}",
-                    index=index,
-                )
-            )
+            codes = ", ".join(sorted({problem.rule for problem in message.errors}))
+            found = f"the message fails validation: {codes}"
+            violations.append(invalid.problem(profile, found, index=index))
             continue
         try:
             observer.observe(message, index=index)
         except ProtocolError as error:
-            violations.append(Problem(rule=error.rule, message=error.reason, index=index))
+            row = observer.rules[error.rule]
+            violations.append(row.problem(profile, error.reason, index=index))
         except ValueError as error:
-            violations.append(Problem(rule="DSM-INVALID", message=str(error), index=index))
+            violations.append(invalid.problem(profile, str(error), index=index))
     warnings = list(observer.warnings)
     violations.extend(observer.deferred)
     for problem in observer.finish():
-        (violations if problem.severity == "violation" else warnings).append(problem)
+        (violations if problem.severity == "error" else warnings).append(problem)
     return SequenceReport(
         messages=count,
         violations=tuple(sorted(violations, key=_order)),

@@ -34,13 +34,12 @@ import attrs
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import VALUE_ALIASES, canonical_value, find_alias
+from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
 from .binding import leaf_attributes
 from .declarations import declarations
-from .envelope import Envelope, is_package, read_envelope
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
-from .job_states import (
+from .job_vocabulary import (
     FINAL_FILTER_STATES,
     FINAL_JOB_STATES,
     REASONS_FOR_FINAL_STATE,
@@ -56,8 +55,9 @@ from .messages import (
     by_action,
     by_qname,
 )
-from .mtom import MtomError, parse_package, resolve_includes, split_message, split_parts
-from .report import Problem, Report, ValidationError
+from .mtom import MtomError, resolve_includes, split_message, split_parts
+from .report import Problem, Report
+from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
 from .schema import load_schema
@@ -75,10 +75,6 @@ _OTHER_ADDRESSING = (
     "https://schemas.xmlsoap.org/ws/2003/03/addressing",
     "http://www.w3.org/2005/08/addressing",
     "http://schemas.xmlsoap.org/ws/2004/03/addressing",
-)
-#: Values the DSM documentation uses where a real address or identifier belongs.
-PLACEHOLDERS = frozenset(
-    {"DestinationAddress", "Destination Address", "AddressofEventSink", "uuid:UniqueMsgId"}
 )
 _DSM_NAMESPACES = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns.SPF})
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})
@@ -147,7 +143,7 @@ def validate(
     """
     return check_tree(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
-    )[0]
+    ).report
 
 
 def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict") -> Report:
@@ -207,10 +203,23 @@ def check(
     """:func:`validate`, also returning the message as the checks read it: stale namespaces
     renamed, URIs and padded values trimmed, ``xop:Include`` removed. ``None`` when the bytes
     could not be read as XML."""
-    report, root = check_tree(
+    checked = check_tree(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
     )
-    return report, None if root is None else etree.tostring(root)
+    tree = checked.tree
+    return checked.report, None if tree is None else etree.tostring(tree)
+
+
+@attrs.frozen
+class Checked:
+    """A message as the checks read it."""
+
+    report: Report
+    #: The tree as the checks left it; ``None`` when the bytes could not be read as XML.
+    tree: etree._Element | None
+    #: Whether a repair changed the tree (a URI trimmed, a stale namespace renamed, ...): a
+    #: tree no repair touched is the message as parsed.
+    repaired: bool
 
 
 def check_tree(
@@ -220,16 +229,8 @@ def check_tree(
     content_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
-) -> tuple[Report, etree._Element | None]:
-    """:func:`check` with the tree as the checks left it rather than its bytes (``None`` when
-    the bytes could not be read as XML)."""
-    checker, root = _checked(data, profile, content_type, max_bytes, max_depth)
-    return checker.report(), root
-
-
-def _checked(
-    data: bytes, profile: Profile, content_type: str | None, max_bytes: int, max_depth: int
-) -> tuple[_Checker, etree._Element | None]:
+) -> Checked:
+    """:func:`check` with the tree itself rather than its bytes, for binding it as it is."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
     if not isinstance(data, bytes):
@@ -238,44 +239,7 @@ def _checked(
     root = checker.read(data, content_type, max_bytes, max_depth)
     if root is not None:
         checker.run(root)
-    return checker, root
-
-
-def parse_validated(
-    data: bytes, *, content_type: str | None = None, profile: Profile = "strict"
-) -> Envelope:
-    """``parse(data, validate=True)``: the message checked in ``profile`` (any error raises
-    :class:`~dsm_messages.report.ValidationError` with the whole report), then bound from the
-    very tree the checks read. In the strict profile a valid message's tree is as parsed; in
-    the lenient one it is as the checks normalised it (URIs and padded values trimmed, stale
-    namespace URIs replaced by the current ones)."""
-    checker, root = _checked(data, profile, content_type, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH)
-    report = checker.report()
-    if not report.valid:
-        raise ValidationError(report)
-    if content_type is not None and is_package(content_type):
-        lenient = profile == "lenient"
-        envelope = parse_package(data, content_type, tolerant=lenient).envelope
-        if lenient:  # as the validator read it: URI values trimmed
-            envelope = attrs.evolve(
-                envelope,
-                action=envelope.action.strip(),
-                to=_strip(envelope.to),
-                message_id=_strip(envelope.message_id),
-                relates_to=_strip(envelope.relates_to),
-                identifier=_strip(envelope.identifier),
-            )
-        return envelope
-    assert root is not None  # a message that could not be read is not valid
-    if profile == "strict" and checker.repair.count:
-        # (every repair answers a problem the strict profile calls an error: not reached
-        # while that holds; if it ever does not, strict reads the message as written)
-        root = parse_xml(data)
-    return read_envelope(root)
-
-
-def _strip(value: str | None) -> str | None:
-    return None if value is None else value.strip()
+    return Checked(report=checker.report(), tree=root, repaired=checker.repair.count > 0)
 
 
 class _Repair:
@@ -402,7 +366,7 @@ class _Checker:
                 self.add(exc.code, str(exc))
                 return None
             for defect in parts.defects:
-                self.add("DSM-MIME-DEFECT", f"MIME defect: {defect}")
+                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
             # lines are counted from the start of the package, not of its root part
             at = data.find(parts.root) if parts.root else -1
             self.line_offset = data[:at].count(b"\n") if at > 0 else 0
@@ -412,7 +376,7 @@ class _Checker:
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
-            code = "DSM-XML-FORBIDDEN" if exc.forbidden else "DSM-XML-MALFORMED"
+            code = DsmRule.XML_FORBIDDEN if exc.forbidden else DsmRule.XML_MALFORMED
             self.add(code, exc.reason, line=exc.line, column=_column(exc.column))
             return None
         self.source = _Source(root, data)
@@ -433,7 +397,7 @@ class _Checker:
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
-                    "DSM-XOP-REFERENCE",
+                    DsmRule.XOP_REFERENCE,
                     "xop:Include outside an MTOM package refers to nothing",
                     include,
                 )
@@ -448,7 +412,7 @@ class _Checker:
             # A SOAP node answers VersionMismatch; the rest is still checked, reading the
             # envelope by local names, so that every defect is named.
             self.add(
-                "DSM-SOAP-VERSION",
+                DsmRule.SOAP_VERSION,
                 f"root element is {{{envelope_ns}}}Envelope, not a SOAP 1.2 soap:Envelope",
                 root,
             )
@@ -465,7 +429,7 @@ class _Checker:
                     if uri == stale
                 )
                 self.add(
-                    "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
+                    DsmRule.STALE_NAMESPACE_TOLERATED if tolerated else DsmRule.STALE_NAMESPACE,
                     f"namespace {stale} (prefix {', '.join(prefixes)}) is a stale or misprinted "
                     f"form of {current}",
                     self.source.element(declared[stale]),
@@ -483,7 +447,7 @@ class _Checker:
             spec = by_qname(root.tag) if isinstance(root.tag, str) else None
             if spec is None or spec.kind != "document":
                 self.add(
-                    "DSM-BODY-UNKNOWN",
+                    DsmRule.BODY_UNKNOWN,
                     f"root element {_name(root)} is neither a SOAP envelope nor a DSM document",
                     root,
                 )
@@ -496,7 +460,7 @@ class _Checker:
     def _envelope(self, root: etree._Element) -> etree._Element | None:
         if root.get(f"{{{ns.SOAP}}}encodingStyle") is not None:
             self.add(
-                "DSM-SOAP-STRUCTURE",
+                DsmRule.SOAP_STRUCTURE,
                 "soap:encodingStyle is not allowed on the SOAP 1.2 Envelope",
                 root,
             )
@@ -509,7 +473,7 @@ class _Checker:
             if namespace in _OTHER_ADDRESSING:
                 if not other_addressing:
                     self.add(
-                        "DSM-ADDRESSING-VERSION",
+                        DsmRule.ADDRESSING_VERSION,
                         f"header {_name(block)} uses WS-Addressing {namespace}; DSM uses {ns.WSA}",
                         block,
                     )
@@ -518,23 +482,23 @@ class _Checker:
                 # one subscription per message: parse() refuses a second, so must validate()
                 if identified:
                     self.add(
-                        "DSM-HEADER-DUPLICATE", "wse:Identifier appears more than once", block
+                        DsmRule.HEADER_DUPLICATE, "wse:Identifier appears more than once", block
                     )
                 identified = True
             if namespace != ns.WSA:
                 continue
             if local in headers:
-                self.add("DSM-HEADER-DUPLICATE", f"wsa:{local} appears more than once", block)
+                self.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
                 continue
             headers[local] = block
         body_element = root.find(f"{{{ns.SOAP}}}Body")
         if body_element is None:
-            self.add("DSM-SOAP-STRUCTURE", "the envelope has no soap:Body", root)
+            self.add(DsmRule.SOAP_STRUCTURE, "the envelope has no soap:Body", root)
             return None
         children = list(_children(body_element))
         if len(children) > 1:
             self.add(
-                "DSM-SOAP-STRUCTURE",
+                DsmRule.SOAP_STRUCTURE,
                 f"the soap:Body holds {len(children)} elements; a DSM body holds one",
                 children[1],
             )
@@ -543,7 +507,7 @@ class _Checker:
         if body is not None:
             self.message = _name(body)
             if spec is None or spec.kind == "document":
-                self.add("DSM-BODY-UNKNOWN", f"{_name(body)} is not a DSM message body", body)
+                self.add(DsmRule.BODY_UNKNOWN, f"{_name(body)} is not a DSM message body", body)
         self._action(headers.get("Action"), root, body, spec)
         self._addressing(headers, root, spec)
         return body
@@ -556,32 +520,32 @@ class _Checker:
         spec: MessageType | None,
     ) -> None:
         if element is None:
-            self.add("DSM-ACTION-MISSING", "the envelope has no wsa:Action header", root)
+            self.add(DsmRule.ACTION_MISSING, "the envelope has no wsa:Action header", root)
             return
         written = self._uri_text(element)
         self.action = written
         defect = _uri_defect(written)
         if defect is not None:  # one problem: no action can be recognised in it
             self.uri_lines.add(element.sourceline)
-            self.add("DSM-ACTION-UNKNOWN", f"action {written!r} {defect}", element)
+            self.add(DsmRule.ACTION_UNKNOWN, f"action {written!r} {defect}", element)
             return
         action = self._stale_action(element, written)
         announced = by_action(action)
         if announced is None and action != FAULT_ACTION and action not in EMPTY_BODY_ACTIONS:
-            self.add("DSM-ACTION-UNKNOWN", f"action {action} is not a DSM action", element)
+            self.add(DsmRule.ACTION_UNKNOWN, f"action {action} is not a DSM action", element)
             return
         if body is None:
             if action not in EMPTY_BODY_ACTIONS:
-                self.add("DSM-SOAP-STRUCTURE", f"action {action} needs a body element", root)
+                self.add(DsmRule.SOAP_STRUCTURE, f"action {action} needs a body element", root)
             return
         if spec is None or spec.kind == "document":
             return  # reported as DSM-BODY-UNKNOWN
         if action in EMPTY_BODY_ACTIONS:
-            self.add("DSM-ACTION-MISMATCH", f"action {action} announces an empty body", element)
+            self.add(DsmRule.ACTION_MISMATCH, f"action {action} announces an empty body", element)
         elif spec.kind == "fault":
             if action != FAULT_ACTION:
                 self.add(
-                    "DSM-ACTION-MISMATCH", f"a fault travels with action {FAULT_ACTION}", element
+                    DsmRule.ACTION_MISMATCH, f"a fault travels with action {FAULT_ACTION}", element
                 )
         elif spec not in (candidates := all_by_action(action)):
             # an action WS-DSD and WS-Scan share announces a dsd: or a wscn: body
@@ -592,7 +556,7 @@ class _Checker:
                 for other in candidates
             ):
                 self.add(
-                    "DSM-ACTION-REPEATS-REQUEST",
+                    DsmRule.ACTION_REPEATS_REQUEST,
                     f"{_name(body)} travels with its request's action; its own is {spec.action}",
                     element,
                 )
@@ -601,7 +565,7 @@ class _Checker:
                     f"{ns.prefixed(other.qname)} ({other.protocol})" for other in candidates
                 )
                 self.add(
-                    "DSM-ACTION-MISMATCH",
+                    DsmRule.ACTION_MISMATCH,
                     f"action {action} announces {announces}, not {_name(body)} ({spec.protocol},"
                     f" expected {spec.action})",
                     element,
@@ -618,7 +582,7 @@ class _Checker:
             if by_action(renamed) is None:
                 return action  # not ours under any namespace: DSM-ACTION-UNKNOWN
             self.add(
-                "DSM-STALE-NAMESPACE-TOLERATED" if tolerated else "DSM-STALE-NAMESPACE",
+                DsmRule.STALE_NAMESPACE_TOLERATED if tolerated else DsmRule.STALE_NAMESPACE,
                 f"action {action} is in {stale}, a stale or misprinted form of {current}",
                 element,
             )
@@ -633,17 +597,17 @@ class _Checker:
         if kind is None and self.action in EMPTY_BODY_ACTIONS:
             kind = EMPTY_BODY_ACTIONS[self.action][2]
         if "To" not in headers:
-            self.add("DSM-HEADER-MISSING", "the envelope has no wsa:To header", root)
+            self.add(DsmRule.HEADER_MISSING, "the envelope has no wsa:To header", root)
         if kind == "request":
             if "MessageID" not in headers:
                 self.add(
-                    "DSM-HEADER-MISSING", "a request needs a wsa:MessageID to be answered", root
+                    DsmRule.HEADER_MISSING, "a request needs a wsa:MessageID to be answered", root
                 )
             if "ReplyTo" not in headers:
-                self.add("DSM-REPLY-TO-MISSING", "the request has no wsa:ReplyTo", root)
+                self.add(DsmRule.REPLY_TO_MISSING, "the request has no wsa:ReplyTo", root)
         if kind in ("response", "fault") and "RelatesTo" not in headers:
             self.add(
-                "DSM-RELATES-TO-MISSING",
+                DsmRule.RELATES_TO_MISSING,
                 f"a {kind} needs wsa:RelatesTo naming the request it answers",
                 root,
             )
@@ -652,7 +616,7 @@ class _Checker:
             value = (message_id.text or "").strip()
             if _ABSOLUTE_URI.match(value) and not _URN_UUID.match(value):
                 self.add(
-                    "DSM-MESSAGE-ID-FORM",
+                    DsmRule.MESSAGE_ID_FORM,
                     f"MessageID {value!r} is not urn:uuid: followed by a UUID",
                     message_id,
                 )
@@ -663,7 +627,7 @@ class _Checker:
         value = raw.strip()
         if raw != value:
             self.add(
-                "DSM-URI-WHITESPACE",
+                DsmRule.URI_WHITESPACE,
                 f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
@@ -703,7 +667,7 @@ class _Checker:
             location += name[name.index("/@") :]
         if raw != value:
             self.add(
-                "DSM-URI-WHITESPACE",
+                DsmRule.URI_WHITESPACE,
                 f"{name} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
                 location=location,
@@ -712,7 +676,7 @@ class _Checker:
         if defect is not None:
             self.uri_lines.add(element.sourceline)
             self.add(
-                "DSM-URI-NOT-ABSOLUTE", f"{name} {value!r} {defect}", element, location=location
+                DsmRule.URI_NOT_ABSOLUTE, f"{name} {value!r} {defect}", element, location=location
             )
 
     def _absolute_uri(self, element: etree._Element) -> None:
@@ -721,7 +685,7 @@ class _Checker:
         if defect is not None:
             # one problem per defect: the schema's xs:anyURI complaint about it is not repeated
             self.uri_lines.add(element.sourceline)
-            self.add("DSM-URI-NOT-ABSOLUTE", f"{_name(element)} {value!r} {defect}", element)
+            self.add(DsmRule.URI_NOT_ABSOLUTE, f"{_name(element)} {value!r} {defect}", element)
 
     # -- schema ----------------------------------------------------------------------------
     def _schema(self, root: etree._Element) -> None:
@@ -736,7 +700,7 @@ class _Checker:
             for entry in first:
                 if entry.line in trimmed_lines and entry.line not in still:
                     self.add(
-                        "DSM-VALUE-WHITESPACE",
+                        DsmRule.VALUE_WHITESPACE,
                         _schema_message(entry.message) + " (valid once the padding is removed)",
                         line=entry.line,
                         column=_column(entry.column),
@@ -749,7 +713,7 @@ class _Checker:
             if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
                 continue
             self.add(
-                "DSM-XSD",
+                DsmRule.XSD,
                 _schema_message(entry.message),
                 line=entry.line,
                 column=_column(entry.column),
@@ -762,7 +726,7 @@ class _Checker:
         if spec is not None:
             for element, attribute in leaf_attributes(body, spec.model):
                 self.add(
-                    "DSM-LEAF-ATTRIBUTE",
+                    DsmRule.LEAF_ATTRIBUTE,
                     f"{_name(element)} carries the attribute {attribute}, which dsm-messages "
                     "cannot keep: its models hold this element as a plain value",
                     element,
@@ -795,7 +759,7 @@ class _Checker:
         alias = find_alias(namespace, local, (element.text or "").strip())
         if alias is not None:
             self.add(
-                "DSM-VALUE-ALIAS",
+                DsmRule.VALUE_ALIAS,
                 f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
                 f"by dsm-messages ({alias.source})",
                 element,
@@ -804,7 +768,7 @@ class _Checker:
     def _time_zone(self, element: etree._Element) -> None:
         value = (element.text or "").strip()
         if value and not _ZONE.search(value):
-            self.add("DSM-TIME-ZONE", f"{_name(element)} {value!r} has no time zone", element)
+            self.add(DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element)
 
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = (element.text or "").strip()
@@ -818,7 +782,7 @@ class _Checker:
             return
         self.keyword_lines.add(element.sourceline)
         self.add(
-            "DSM-VENDOR-KEYWORD",
+            DsmRule.VENDOR_KEYWORD,
             f"{_name(element)} {value!r} is neither a well-known value nor a vendor keyword "
             "written prefix:Keyword",
             element,
@@ -834,7 +798,7 @@ class _Checker:
         )
         if namespace is None and prefix:
             self.add(
-                "DSM-QNAME-UNBOUND",
+                DsmRule.QNAME_UNBOUND,
                 f"{_name(element)} {text.strip()!r}: prefix {prefix!r} is not declared",
                 element,
             )
@@ -843,7 +807,7 @@ class _Checker:
         if namespace in STALE_NAMESPACES:
             current = STALE_NAMESPACES[namespace][0]
             self.add(
-                "DSM-STALE-NAMESPACE",
+                DsmRule.STALE_NAMESPACE,
                 f"{_name(element)} {text.strip()!r} resolves to stale namespace {namespace} "
                 f"(current: {current})",
                 element,
@@ -858,7 +822,7 @@ class _Checker:
         namespace, local = resolved
         if not namespace:
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"requested name {local!r} has no namespace; write it as prefix:{local}",
                 element,
             )
@@ -866,7 +830,7 @@ class _Checker:
             namespace, frozenset()
         ):
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"requested name {{{namespace}}}{local} is declared by no DSM schema",
                 element,
             )
@@ -881,7 +845,7 @@ class _Checker:
             namespace, local = resolved
             if namespace != ns.SOAP or local not in _SOAP_CODES:
                 self.add(
-                    "DSM-FAULT-CODE",
+                    DsmRule.FAULT_CODE,
                     f"fault code {(value.text or '').strip()!r} is not one of soap:"
                     + ", soap:".join(_SOAP_CODES),
                     value,
@@ -902,13 +866,13 @@ class _Checker:
         ]
         if namespace in _DSM_NAMESPACES | {ns.WSA} and not documented:
             self.add(
-                "DSM-QNAME-UNKNOWN",
+                DsmRule.QNAME_UNKNOWN,
                 f"fault subcode {{{namespace}}}{local} is not a documented subcode",
                 subcode,
             )
         elif documented and code_local and code_local not in {f.code for f in documented}:
             self.add(
-                "DSM-FAULT-SUBCODE-CODE",
+                DsmRule.FAULT_SUBCODE_CODE,
                 f"subcode {local} is documented under soap:{documented[0].code}, "
                 f"not soap:{code_local}",
                 subcode,
@@ -922,13 +886,13 @@ class _Checker:
             prefix = ns.prefixed(f"{{{namespace}}}{attribute}")
             if qualified is not None and plain is not None:
                 self.add(
-                    "DSM-ATTRIBUTE-COUNT",
+                    DsmRule.ATTRIBUTE_COUNT,
                     f"{_name(element)} has both {attribute} and {prefix}",
                     element,
                 )
             elif qualified is None and plain is None:
                 self.add(
-                    "DSM-ATTRIBUTE-COUNT",
+                    DsmRule.ATTRIBUTE_COUNT,
                     f"{_name(element)} has no {prefix if canonical_qualified else attribute}",
                     element,
                 )
@@ -939,7 +903,7 @@ class _Checker:
                     (prefix, attribute) if qualified is not None else (attribute, prefix)
                 )
                 self.add(
-                    "DSM-ATTRIBUTE-FORM",
+                    DsmRule.ATTRIBUTE_FORM,
                     f"{_name(element)} writes {written}; {source} write {wanted}",
                     element,
                 )
@@ -955,7 +919,7 @@ class _Checker:
         if valid_text.strip() in ("false", "0"):
             if content:
                 self.add(
-                    "DSM-ELEMENT-DATA",
+                    DsmRule.ELEMENT_DATA,
                     f"ElementData {name_text!r} is Valid=false but holds {_name(content[0])}",
                     element,
                 )
@@ -967,7 +931,7 @@ class _Checker:
         if len(content) != 1 or content[0].tag != wanted:
             holds = ", ".join(_name(child) for child in content) or "nothing"
             self.add(
-                "DSM-ELEMENT-DATA",
+                DsmRule.ELEMENT_DATA,
                 f"ElementData {name_text!r} is Valid=true and must hold {ns.prefixed(wanted)}; "
                 f"it holds {holds}",
                 element,
@@ -985,13 +949,13 @@ class _Checker:
         namespace = _namespace_and_local(str(content[0].tag))[0]
         if namespace != uri:
             self.add(
-                "DSM-FILTER-DIALECT",
+                DsmRule.FILTER_DIALECT,
                 f"filter Dialect {uri} but its Instructions hold {_name(content[0])}",
                 dialect,
             )
         elif uri in _FILTER_DIALECTS and by_qname(str(content[0].tag)) is None:
             self.add(
-                "DSM-FILTER-DIALECT",
+                DsmRule.FILTER_DIALECT,
                 f"{_name(content[0])} is not the configuration element of dialect {uri}",
                 content[0],
             )
@@ -1003,13 +967,15 @@ class _Checker:
         fix = element.find(f"{{{ns.WSCN}}}ValidScanTicket")
         if (valid.text or "").strip() in ("false", "0") and fix is None:
             self.add(
-                "DSM-VALID-TICKET",
+                DsmRule.VALID_TICKET,
                 "ValidTicket is false but no ValidScanTicket says what the device would use",
                 valid,
             )
         elif (valid.text or "").strip() in ("true", "1") and fix is not None:
             self.add(
-                "DSM-VALID-TICKET-EXTRA", "ValidTicket is true yet a ValidScanTicket follows", fix
+                DsmRule.VALID_TICKET_EXTRA,
+                "ValidTicket is true yet a ValidScanTicket follows",
+                fix,
             )
 
     def _job_status(self, element: etree._Element) -> None:
@@ -1021,7 +987,7 @@ class _Checker:
             state, _text(children.get("JobCreatedTime")), _text(completed)
         )
         if problem is not None:
-            self.add("DSM-TIMES", problem, completed)
+            self.add(DsmRule.TIMES, problem, completed)
         if namespace in (ns.DSP, ns.DSC) and state in FINAL_JOB_STATES:
             self._reasons(state, children.get("JobStateReasons"))
 
@@ -1033,7 +999,7 @@ class _Checker:
         if state_element is not None and state and not is_vendor(state):
             if state not in FINAL_JOB_STATES:
                 self.add(
-                    "DSM-END-STATE",
+                    DsmRule.END_STATE,
                     f"JobCompletedState {state!r} is not final (Completed, Canceled or Aborted)",
                     state_element,
                 )
@@ -1046,7 +1012,7 @@ class _Checker:
             value = _text(filter_state)
             if value and not is_vendor(value) and value not in FINAL_FILTER_STATES:
                 self.add(
-                    "DSM-FILTER-NOT-FINAL",
+                    DsmRule.FILTER_NOT_FINAL,
                     f"filter state {value!r} in the job's end state has not finished",
                     filter_state,
                 )
@@ -1058,7 +1024,7 @@ class _Checker:
         ]
         if not reasons_fit(state, values):
             self.add(
-                "DSM-REASON-STATE",
+                DsmRule.REASON_STATE,
                 f"job state {state} with reasons {', '.join(values)}; expected one of "
                 + ", ".join(sorted(REASONS_FOR_FINAL_STATE[state])),
                 reasons,

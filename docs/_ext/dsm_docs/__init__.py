@@ -8,7 +8,7 @@ into the source tree (only files whose text changed are rewritten), and it adds 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -49,8 +49,19 @@ _API_SECTIONS = {
     ),
     "Envelopes": ("parse", "serialize", "reply", "Envelope", "ANONYMOUS"),
     "MTOM packages (SendImage)": ("build_send_image", "parse_package", "Package"),
-    "Faults": ("Fault", "FaultError"),
-    "Validation": ("validate", "Report", "Problem", "RULES", "Rule", "ValidationError"),
+    "Faults": ("Fault", "FaultError", "fault_for", "faults"),
+    "Validation": ("validate", "Report", "Problem", "ValidationError"),
+    "Rules": (
+        "RULES",
+        "ORDERING_RULES",
+        "Rule",
+        "RuleId",
+        "DsmRule",
+        "DspRule",
+        "DsdRule",
+        "DscRule",
+        "WsaRule",
+    ),
     "Conversations": (
         "Session",
         "check_sequence",
@@ -67,12 +78,18 @@ _API_SECTIONS = {
         "SchemaCompileError",
         "EnvelopeError",
         "MtomError",
+        "MtomLimitError",
     ),
 }
 _DATA_TEXT = {
     "MESSAGE_TYPES": "Every message body and stand-alone document, as :class:`MessageType` "
     "entries; each has its page under :doc:`messages/index`.",
-    "RULES": "Every validator code, ``{code: Rule}``; listed on :doc:`rules`.",
+    "RULES": "Every validator rule, ``{rule id: Rule}``; listed on :doc:`rules`.",
+    "ORDERING_RULES": "Every ordering rule, ``{rule id: Rule}``; listed on :doc:`rules`.",
+    "faults": "The module :mod:`dsm_messages.faults`: every documented fault as a named "
+    ":class:`Fault` constant (``DSP_INVALID_ARGS``...), and :func:`fault_for`.",
+    "namespaces": "The module :mod:`dsm_messages.namespaces`: every namespace URI the "
+    "protocols use, as constants (``DSP``, ``WSCN``...), with their conventional prefixes.",
     "ANONYMOUS": "The WS-Addressing 2004/08 anonymous address: a reply travels back on the "
     "connection the request came in on.",
     "__version__": "The version of this package.",
@@ -85,8 +102,8 @@ _TABLE_TEXT = {
     "dsd_job": "A WS-DSD scan job on the device, as its job events and job lists report it.",
     "filter": "One filter of a post-scan job, as a job's FilterStatus reports it.",
     "dsp_job_phases": "A WS-DSP job as its device and scan server see it: the messages that "
-    "move it from phase to phase. A message missing from a phase is refused with the rule "
-    "named in the table below.",
+    "move it from phase to phase. A message missing from a phase breaks the rule named in the "
+    "table below, if any.",
 }
 
 
@@ -94,6 +111,27 @@ def _write(path: Path, text: str) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _refusal_rows(refusals: Sequence[job_states.Transitions]) -> list[str]:
+    """Each rule a table's refused moves break, linked to its section of the rules page."""
+    rows = []
+    for table in refusals:
+        protocol = table.protocol.upper()
+        for key, rule in table.overrides.items():
+            if isinstance(key, tuple):
+                where = f"``{key[1]}`` in ``{key[0]}``"
+            else:
+                where = f"a move out of ``{key}``"
+            rows.append(f"- {protocol}, {where}: {_breaks(rule)}")
+        if table.rule is not None:
+            rows.append(f"- {protocol}, any other move: {_breaks(table.rule)}")
+    return rows
+
+
+def _breaks(rule: str) -> str:
+    severity = ORDERING_RULES[rule].severity("strict")
+    return f"breaks :ref:`{rule} <rule-{rule}>` ({severity})"
 
 
 def states_page() -> str:
@@ -106,25 +144,25 @@ def states_page() -> str:
     ]
     drawings: list[tuple[str, str, list[str]]] = []
     for name, (table, final) in job_states.TABLES.items():
+        refusals = job_states.REFUSALS[name]
         rows = [
             f"- ``{state}`` → "
             + (", ".join(f"``{after}``" for after in sorted(nexts - {state})) or "(final)")
             for state, nexts in table.items()
         ]
-        drawings.append((name, diagrams.state_svg(name, table, final), rows))
+        rows += ["", *_refusal_rows(refusals)]
+        drawings.append((name, diagrams.state_svg(name, table, final, refusals), rows))
+    phase_refusals = job_states.REFUSALS["dsp_job_phases"]
     phase_rows = [
         f"- ``{phase}``: "
         + ", ".join(f"``{message}`` → ``{after}``" for message, after in moves.items())
         for phase, moves in job_states.DSP_JOB_PHASES.items()
     ]
-    phase_rows += [""] + [
-        f"- ``{message}`` in phase ``{phase}``: refused, :ref:`{rule} <rule-{rule}>`"
-        for (phase, message), rule in job_states.DSP_REFUSED_BY.items()
-    ]
+    phase_rows += ["", *_refusal_rows(phase_refusals)]
     drawings.append(
         (
             "dsp_job_phases",
-            diagrams.phases_svg("dsp_job_phases", job_states.DSP_JOB_PHASES),
+            diagrams.phases_svg("dsp_job_phases", job_states.DSP_JOB_PHASES, phase_refusals),
             phase_rows,
         )
     )

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence, Set
 from html import escape
 from pathlib import Path
 
-from dsm_messages.job_states import phases_to_dot, to_dot
+from dsm_messages.job_states import Transitions, phases_to_dot, to_dot
 
 
 class DiagramError(Exception):
@@ -41,12 +41,19 @@ def render_svg(dot: str) -> str:
     return text[text.index("<svg") :]
 
 
-def state_svg(name: str, table: Mapping[str, Set[str]], final: Set[str]) -> str:
-    return render_svg(to_dot(name, table, final))
+def state_svg(
+    name: str,
+    table: Mapping[str, Set[str]],
+    final: Set[str],
+    refusals: Sequence[Transitions] = (),
+) -> str:
+    return render_svg(to_dot(name, table, final, refusals))
 
 
-def phases_svg(name: str, table: Mapping[str, Mapping[str, str]]) -> str:
-    return render_svg(phases_to_dot(name, table))
+def phases_svg(
+    name: str, table: Mapping[str, Mapping[str, str]], refusals: Sequence[Transitions] = ()
+) -> str:
+    return render_svg(phases_to_dot(name, table, refusals))
 
 
 def sequence_svg(parties: Sequence[str], arrows: Sequence[tuple[int, int, str]]) -> str:

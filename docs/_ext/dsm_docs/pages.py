@@ -16,7 +16,6 @@ from dsm_messages import faults as fault_table
 from dsm_messages.aliases import find_alias
 from dsm_messages.messages import MessageType
 from dsm_messages.namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN, prefixed
-from dsm_messages.ordering_rules import OrderingRule
 from dsm_messages.rules import PROFILES, Rule
 
 from .samples import Sample
@@ -345,9 +344,7 @@ def faults_for(spec: MessageType) -> list[tuple[str, fault_table.Fault]]:
     return found
 
 
-def rules_mentioning(
-    spec: MessageType, ordering_rules: Mapping[str, OrderingRule]
-) -> list[OrderingRule]:
+def rules_mentioning(spec: MessageType, ordering_rules: Mapping[str, Rule]) -> list[Rule]:
     """The ordering rules of the message's protocol whose summary names the message."""
     local = spec.qname.rpartition("}")[2]
     names = {local}
@@ -355,7 +352,7 @@ def rules_mentioning(
         names.add(spec.operation)
     elif spec.kind == "response":
         names.add(spec.operation + "Response")
-    prefix = {"dsp": "DSP-", "dsd": "DSD-", "dsc": "DSC-"}.get(spec.protocol)
+    prefix = {"dsp": "DSP-", "dsd": "DSD-", "dsc": "DSC-", "wscn": "WSCN-"}.get(spec.protocol)
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names))) + r")\b")
     return [
         rule
@@ -374,7 +371,7 @@ def _heading(text: str, mark: str) -> list[str]:
 def message_page(
     spec: MessageType,
     schemas: SchemaSet,
-    ordering_rules: Mapping[str, OrderingRule],
+    ordering_rules: Mapping[str, Rule],
     sample: Sample,
 ) -> str:
     """The reference page of one message body or document."""
@@ -456,7 +453,7 @@ def message_page(
         ]
         for rule in mentioned:
             out.append(
-                f"- :ref:`{rule.id} <{rule_label(rule.id)}>` ({rule.severity}): "
+                f"- :ref:`{rule.id} <{rule_label(rule.id)}>` ({_one_severity(rule)}): "
                 + esc(rule.summary)
             )
         out.append("")
@@ -535,7 +532,7 @@ def messages_index(specs: Sequence[MessageType], schemas: SchemaSet) -> str:
 
 def rules_text(
     rules: Mapping[str, Rule],
-    ordering_rules: Mapping[str, OrderingRule],
+    ordering_rules: Mapping[str, Rule],
     specs: Sequence[MessageType] = (),
 ) -> str:
     """The rules page body: every validator code and every ordering rule, each a section with
@@ -550,20 +547,21 @@ def rules_text(
         "",
     ]
     for rule in rules.values():
-        out += [f".. _{rule_label(rule.code)}:", "", *_heading(rule.code, "~")]
+        out += [f".. _{rule_label(rule.id)}:", "", *_heading(rule.id, "~")]
         out += [esc(rule.summary[0].upper() + rule.summary[1:]) + ".", ""]
-        severities = ", ".join(f"{profile} **{rule.severity(profile)}**" for profile in PROFILES)
-        out += [f"Severity: {severities}. Fault hint: {_fault_hint(rule.fault)}.", ""]
+        out += [f"Severity: {_severities(rule)}. Fault hint: {_fault_hint(rule.fault)}.", ""]
     out += _heading("Ordering rules", "-")
     out += [
         ":class:`dsm_messages.Session`, :func:`dsm_messages.check_sequence` and "
         "``dsm-messages check-sequence`` check the order of a conversation with these rules. "
-        "A **violation** breaks a MUST: a session refuses the message (raising "
+        "An **error** (a violation) breaks a MUST: a session refuses the message (raising "
         ":class:`dsm_messages.LocalProtocolError` or :class:`dsm_messages.RemoteProtocolError`) "
         "and changes nothing. A **warning** breaks a SHOULD: the message is accepted and the "
         "breach recorded. ``DSP-n`` and ``DSD-n`` number the rules of WS-DSP and WS-DSD as "
         "the project collected them from the reference pages (the protocol guides explain "
-        "them); ``DSC-…`` rules come from WS-DSC's job model.",
+        "them); ``DSC-…`` rules come from WS-DSC's job model, ``WSCN-n`` from the WS-Scan "
+        "element pages each rule names (CreateScanJobRequest, RetrieveImageRequest, "
+        "ScanIdentifier...), and ``WSA-…`` rules hold for any protocol.",
         "",
     ]
     named: dict[str, list[MessageType]] = {}
@@ -574,7 +572,7 @@ def rules_text(
         out += [f".. _{rule_label(ordering.id)}:", "", *_heading(ordering.id, "~")]
         out += [esc(ordering.summary[0].upper() + ordering.summary[1:]) + ".", ""]
         out += [
-            f"Severity: **{ordering.severity}**. Fault hint: {_fault_hint(ordering.fault)}. "
+            f"Severity: {_severities(ordering)}. Fault hint: {_fault_hint(ordering.fault)}. "
             f"Source: {source_text(ordering.source)}.",
             "",
         ]
@@ -596,7 +594,19 @@ def _fault_row(name: str, fault: fault_table.Fault) -> list[str]:
     ]
 
 
-def _fault_hint(fault: str | None) -> str:
+def _severities(rule: Rule) -> str:
+    return ", ".join(f"{profile} **{rule.severity(profile)}**" for profile in PROFILES)
+
+
+def _one_severity(rule: Rule) -> str:
+    """The severity of a rule, once when both profiles agree."""
+    strict, lenient = rule.severity("strict"), rule.severity("lenient")
+    return strict if strict == lenient else f"strict {strict}, lenient {lenient}"
+
+
+def _fault_hint(fault: str | fault_table.Fault | None) -> str:
+    if isinstance(fault, fault_table.Fault):
+        return lit(str(fault))
     if fault is None:
         return "none (the message is not answered with a fault)"
     if fault == "InvalidArgs":

@@ -205,7 +205,7 @@ def seen_values(bundled: dict[str, tuple[Path, bytes, str | None]]) -> dict[tupl
 def _check(data: bytes, what: str, content_type: str | None = None) -> None:
     report = dsm_messages.validate(data, content_type=content_type)
     if report.problems:
-        problems = "; ".join(f"{p.code} {p.message}" for p in report.problems)
+        problems = "; ".join(f"{p.rule} {p.message}" for p in report.problems)
         raise SampleError(f"the example of {what} does not validate: {problems}")
 
 

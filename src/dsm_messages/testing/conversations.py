@@ -15,12 +15,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree.ElementTree import QName
 
-import message_samples as s
-from message_samples import SAMPLES
-
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, Fault
 from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+
+from . import samples as s
+from .samples import SAMPLES
 
 #: The scan server's WS-DSP service (device -> scan server) and WS-DSC service (console ->
 #: scan server), the device's WS-DSD service (console -> device), and the event sinks.
@@ -31,6 +31,8 @@ REPOSITORY = (
 DEVICE = "http://10.0.4.27:5357/1f0e8a6b-3c52-4d7e-9a61-58b2c0d4e937"
 DEVICE_SINK = s.SCAN_SERVER_EVENT_SINK
 CONSOLE_SINK = "http://10.0.9.12:5357/6c2a9e41-7d08-4b3f-a5c6-e1f9047b2d83"
+#: A WS-Scan client's event sink (it subscribes to the device's ScanAvailableEvent).
+SCAN_CLIENT_SINK = "http://10.0.9.40:5357/2b7d0f5c-91e3-4a68-bc14-7e5a3d9c0f26"
 
 #: The filters of the sample CreatePostScanJobRequest (its PostScanInstructions).
 DIALECTS = (s.FILESHARE_DIALECT, s.SHAREPOINT_DIALECT, s.EMAIL_DIALECT)
@@ -530,3 +532,97 @@ class Conversation:
 
     def dsc_get_active_jobs(self) -> Envelope:
         return self.request(dsc.GetActiveJobsRequest(), REPOSITORY)
+
+    # -- WS-Scan (client <-> the device's scan service) ------------------------------------
+    def scan_subscribe(self, *contexts: str, tokens: Sequence[str] | None = None) -> Envelope:
+        """Subscribe to ScanAvailableEvent with one ScanDestination per ClientContext, and
+        the device's response giving a DestinationToken per destination (``dest-<context>``
+        unless ``tokens`` says otherwise); returns the response."""
+        body = copy.deepcopy(s.SCAN_AVAILABLE_SUBSCRIBE)
+        assert body.delivery.notify_to is not None
+        body.delivery.notify_to.address.value = SCAN_CLIENT_SINK
+        body.other_element = [
+            wscn.ScanDestinations(
+                scan_destination=[
+                    wscn.ScanDestinationType(client_display_name=context, client_context=context)
+                    for context in contexts
+                ]
+            )
+        ]
+        request = self.request(body, DEVICE)
+        return self.answer(request, scan_subscribed(contexts, tokens))
+
+    def scan_available(self, context: str, identifier: str) -> Envelope:
+        return self.event(
+            wscn.ScanAvailableEvent(client_context=context, scan_identifier=identifier),
+            SCAN_CLIENT_SINK,
+        )
+
+    def create_scan_job(
+        self, identifier: str | None = None, destination: str | None = None
+    ) -> Envelope:
+        body = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
+        assert isinstance(body, wscn.CreateScanJobRequest)
+        body.scan_identifier, body.destination_token = identifier, destination
+        return self.request(body, DEVICE)
+
+    def scan_job_created(self, create: Envelope, job_id: int, token: str) -> Envelope:
+        body = copy.deepcopy(SAMPLES["wscn:CreateScanJobResponse"])
+        assert isinstance(body, wscn.CreateScanJobResponse)
+        body.job_id, body.job_token = job_id, token
+        return self.answer(create, body)
+
+    def retrieve_image(self, job_id: int, token: str) -> Envelope:
+        body = copy.deepcopy(SAMPLES["wscn:RetrieveImageRequest"])
+        assert isinstance(body, wscn.RetrieveImageRequest)
+        body.job_id, body.job_token = job_id, token
+        return self.request(body, DEVICE)
+
+    def image_retrieved(self, retrieve: Envelope) -> Envelope:
+        return self.answer(retrieve, wscn.RetrieveImageResponse(scan_data=s.JPEG_BYTES))
+
+    def retrieve(self, job_id: int, token: str) -> Envelope:
+        """RetrieveImage and its response (the image inline); returns the response."""
+        return self.image_retrieved(self.retrieve_image(job_id, token))
+
+    def cancel_scan_job(self, job_id: int) -> Envelope:
+        return self.request(wscn.CancelJobRequest(job_id=job_id), DEVICE)
+
+    def scan_status(self, job_id: int, state: str) -> Envelope:
+        return self.event(
+            wscn.JobStatusEvent(job_status=wscn_status(job_id, state)), SCAN_CLIENT_SINK
+        )
+
+    def scan_end(self, job_id: int, state: str = "Completed", *, scans: int = 1) -> Envelope:
+        body = copy.deepcopy(SAMPLES["wscn:JobEndStateEvent"])
+        assert isinstance(body, wscn.JobEndStateEvent)
+        body.job_end_state.job_id = job_id
+        body.job_end_state.job_completed_state = state
+        body.job_end_state.scans_completed = scans
+        return self.event(body, SCAN_CLIENT_SINK)
+
+
+def scan_subscribed(
+    contexts: Sequence[str], tokens: Sequence[str] | None = None
+) -> wse.SubscribeResponse:
+    """A SubscribeResponse giving ``tokens`` (``dest-<context>`` by default) to ``contexts``."""
+    tokens = tokens or [f"dest-{context}" for context in contexts]
+    assert len(tokens) == len(contexts), "one DestinationToken per ClientContext"
+    body = copy.deepcopy(s.SCAN_AVAILABLE_SUBSCRIBE_RESPONSE)
+    body.other_element = [
+        wscn.DestinationResponses(
+            destination_response=[
+                wscn.DestinationResponseType(client_context=context, destination_token=token)
+                for context, token in zip(contexts, tokens)  # noqa: B905 (lengths checked)
+            ]
+        )
+    ]
+    return body
+
+
+def wscn_status(job_id: int, state: str) -> wscn.JobStatusType:
+    status = copy.deepcopy(SAMPLES["wscn:JobStatusEvent"])
+    assert isinstance(status, wscn.JobStatusEvent)
+    status.job_status.job_id = job_id
+    status.job_status.job_state = state
+    return status.job_status

@@ -1,0 +1,191 @@
+"""What a conversation checker remembers, as tables whose writes can be undone.
+
+A :class:`World` holds every table a session keeps (requests waiting for their reply, jobs,
+conditions, used MessageIDs); while a message is applied, every write is logged so that a
+refused message can be taken back whole (:meth:`World.undo`).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Hashable
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from ..envelope import Envelope
+from ..message_facts import Facts, JobReport
+
+Role = Literal["device", "scan_server", "control_point", "observer"]
+ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
+
+
+@attrs.frozen(kw_only=True)
+class Pending:
+    protocol: str
+    operation: str
+    index: int | None
+    job: str | None
+    requested: tuple[str, ...] = ()
+    document_id: str | None = None
+    #: a CreatePostScanJobRequest's filter dialects and PSP_Identifier, for the job it mints
+    dialects: tuple[str, ...] = ()
+    psp_identifier: str | None = None
+    #: how many messages the session had applied when the request came (its place in line)
+    arrived: int = 0
+    #: a wse:Subscribe's ScanDestinations ClientContexts, for the DestinationResponses owed
+    client_contexts: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class DspJob:
+    """A WS-DSP job as the conversation shows it."""
+
+    token: str
+    phase: str = "open"
+    state: str | None = None
+    images_sent: int = 0
+    images_answered: int = 0
+    images_outstanding: int = 0
+    document_ids: frozenset[str] = frozenset()
+    dialects: tuple[str, ...] = ()
+    psp_identifier: str | None = None
+    count: int | None = None
+    filters: tuple[tuple[str, str], ...] = ()
+    last_activity: datetime | None = None
+    timed_out: bool = False
+    end_sent: bool = False
+    end_answered: bool = False
+    cancel_sent: bool = False
+    created: str | None = None
+    #: Where in the transcript the job's token was minted (its CreatePostScanJobResponse).
+    minted_at: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReportedJob:
+    """A WS-DSD, WS-DSC or WS-Scan job, known from what the host reports about it (and, for
+    a WS-Scan job this client created, from its CreateScanJobResponse)."""
+
+    protocol: str
+    job: str
+    state: str | None = None
+    ended: bool = False
+    end_state: str | None = None
+    count: int | None = None
+    filters: tuple[tuple[str, str], ...] = ()
+    last: JobReport | None = None
+    #: a WS-Scan job's JobToken, when its CreateScanJobResponse was seen
+    token: str | None = None
+    #: a WS-Scan job's CancelJob was acknowledged
+    canceled: bool = False
+    #: when a WS-Scan job's last image exchange (or its creation) was seen, if the time was known
+    last_activity: datetime | None = None
+    #: a RetrieveImage came more than the device waits after that: the device should abort
+    overdue: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    id: str
+    time: str | None
+    cleared: bool = False
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+MISSING: Any = object()
+#: (table, key, value before the write, or MISSING where the key was absent)
+Write = tuple[dict[Any, Any], Any, Any]
+
+
+class Table(dict[_K, _V]):
+    """A dict that logs every write, so that the writes of a refused message can be undone.
+
+    Only item assignment, ``del`` and :meth:`take` write (nothing else is used on a table).
+    """
+
+    __slots__ = ("_log",)
+
+    def __init__(self, log: list[Write]) -> None:
+        super().__init__()
+        self._log = log
+
+    def __setitem__(self, key: _K, value: _V) -> None:
+        self._log.append((self, key, dict.get(self, key, MISSING)))
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: _K) -> None:
+        self._log.append((self, key, dict.__getitem__(self, key)))
+        dict.__delitem__(self, key)
+
+    def take(self, key: _K, default: _V) -> _V:
+        """Remove ``key`` and return its value (``default`` when absent)."""
+        if key not in self:
+            return default
+        value = dict.__getitem__(self, key)
+        del self[key]
+        return value
+
+
+class World:
+    """Everything a session knows. Writes are logged (``log``) while a message is applied."""
+
+    def __init__(self) -> None:
+        self.log: list[Write] = []
+        self.pending: Table[str, Pending] = Table(self.log)
+        self.answered: Table[str, str] = Table(self.log)  # MessageID -> protocol of request
+        #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
+        #: server answer the request that broke the protocol with an error response).
+        self.refused: Table[str, str] = Table(self.log)
+        self.message_ids: Table[str, None] = Table(self.log)
+        self.last_create_failed = False
+        self.dsp_jobs: Table[str, DspJob] = Table(self.log)
+        self.held: Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = Table(self.log)
+        self.jobs: Table[tuple[str, str], ReportedJob] = Table(self.log)
+        self.conditions: Table[str, Condition] = Table(self.log)
+        #: WS-Scan push scans: DestinationToken -> ClientContext, from SubscribeResponses
+        self.destinations: Table[str, str] = Table(self.log)
+        #: WS-Scan ScanIdentifiers announced by ScanAvailableEvents -> used by a CreateScanJob
+        self.scan_identifiers: Table[str, bool] = Table(self.log)
+        self.last_summary: tuple[str, ...] | None = None
+        self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
+        #: What closed, oldest first: (message count when it closed, table, key); ``closed``
+        #: holds the latest count per (table, key), so that an entry that reopened and closed
+        #: again is dropped only a window after its last closing.
+        self.expiry: deque[tuple[int, str, Any]] = deque()
+        self.closed: dict[tuple[str, Any], int] = {}
+
+    def undo(self) -> None:
+        """Take back every logged write, newest first."""
+        for table, key, earlier in reversed(self.log):
+            if earlier is MISSING:
+                dict.pop(table, key, None)
+            else:
+                dict.__setitem__(table, key, earlier)
+        self.log.clear()
+
+    def size(self) -> int:
+        return (
+            len(self.pending)
+            + len(self.answered)
+            + len(self.refused)
+            + len(self.message_ids)
+            + len(self.dsp_jobs)
+            + len(self.held)
+            + len(self.jobs)
+            + len(self.conditions)
+            + len(self.destinations)
+            + len(self.scan_identifiers)
+            + len(self.expiry)
+        )
+
+
+#: table -> whether an entry of it is still closed (one that reopened is not dropped)
+STILL_CLOSED: dict[str, Any] = {
+    "dsp_jobs": lambda job: job.phase == "finished",
+    "jobs": lambda job: job.ended,
+    "conditions": lambda condition: condition.cleared,
+    "scan_identifiers": lambda used: used,
+}

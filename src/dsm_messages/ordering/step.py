@@ -1,0 +1,157 @@
+"""Applying one message to what a session knows, and the one verb every ordering rule calls.
+
+:meth:`Step.breach` is how code reports a broken rule: it names the rule (a member of one of
+the rule enums) and says what happened; the rule's row decides the rest. An error refuses the
+message (the session undoes its writes and raises); a warning is recorded and the message
+applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from ..envelope import Envelope
+from ..job_states import Transitions, refused_by
+from ..job_vocabulary import completion_problem, reasons_fit
+from ..message_facts import Facts, JobReport
+from ..report import Problem, Profile
+from ..rules import Rule, RuleId
+from . import dsc, dsd, dsp, pairing, wscn
+from .protocol import BrokenRuleError, PairingRules, ProtocolRules
+from .state import Pending, World
+
+#: Every protocol whose ordering rules are checked, by name.
+PROTOCOLS: Mapping[str, ProtocolRules] = {
+    rules.name: rules for rules in (dsp.PROTOCOL, dsd.PROTOCOL, dsc.PROTOCOL, wscn.PROTOCOL)
+}
+
+
+def pairing_rules(protocol: str) -> PairingRules:
+    """The pairing rules of a request of ``protocol`` (WS-Addressing's for any other)."""
+    known = PROTOCOLS.get(protocol)
+    return known.pairing if known is not None else pairing.GENERIC
+
+
+class Step:
+    """Applies one message to the world; ``closed`` collects what it finished, answered or
+    used, whose window starts once the message is applied."""
+
+    def __init__(
+        self,
+        world: World,
+        *,
+        rules: Mapping[str, Rule],
+        profile: Profile,
+        warnings: list[Problem],
+        deferred: list[Problem],
+        closed: list[tuple[str, Any]],
+        index: int | None,
+        now: datetime | None,
+        arrived: int,
+    ) -> None:
+        self.world = world
+        self.rules = rules
+        self.profile: Profile = profile
+        self.warnings = warnings
+        self.deferred = deferred
+        self.closed = closed
+        self.index = index
+        self.now = now
+        self.arrived = arrived
+
+    def at(self, index: int | None) -> Step:
+        """The same step, about the message at ``index`` (an event held until now)."""
+        return Step(
+            self.world,
+            rules=self.rules,
+            profile=self.profile,
+            warnings=self.warnings,
+            deferred=self.deferred,
+            closed=self.closed,
+            index=index,
+            now=self.now,
+            arrived=self.arrived,
+        )
+
+    # -- the verb ----------------------------------------------------------------------------
+    def breach(self, rule: RuleId, message: str) -> None:
+        """``rule`` was broken, as ``message`` says: refused if its row makes it an error in
+        this profile (raises :class:`BrokenRuleError`), else recorded as a warning."""
+        row = self.rules[rule]
+        if row.severity(self.profile) == "error":
+            raise BrokenRuleError(rule, message)
+        self.warnings.append(row.problem(self.profile, message, index=self.index))
+
+    def problem(self, rule: RuleId, message: str, index: int | None) -> Problem:
+        """A breach of ``rule`` reported later, about the message at ``index``."""
+        return self.rules[rule].problem(self.profile, message, index=index)
+
+    # -- dispatch ----------------------------------------------------------------------------
+    def apply(self, facts: Facts, envelope: Envelope) -> None:
+        request = pairing.correlate(self, facts)
+        pairing.subscription(self, facts, PROTOCOLS)
+        if request is not None and request.client_contexts and facts.kind == "response":
+            wscn.destinations(self, facts, request)  # a WS-Scan push subscription answered
+        protocol = facts.protocol if facts.protocol in PROTOCOLS else None
+        if protocol is None and request is not None:
+            protocol = request.protocol  # a fault answering one of its requests
+        if protocol is not None and protocol in PROTOCOLS:
+            PROTOCOLS[protocol].apply(self, facts, envelope, request)
+
+    def pairing_of(self, protocol: str) -> PairingRules:
+        return pairing_rules(protocol)
+
+    # -- checks every protocol shares --------------------------------------------------------
+    def expect_subscription(self, protocol: str, rule: RuleId, operation: str) -> None:
+        """An event of ``protocol`` arrived: it breaks ``rule`` unless a subscription was seen
+        (said once per protocol)."""
+        if protocol not in self.world.subscribed:
+            self.breach(rule, f"{operation} although no subscription was seen")
+            self.world.subscribed |= {protocol}
+
+    def move(self, table: Transitions, before: str | None, after: str | None, job: str) -> None:
+        """A job or filter reported in ``after`` after ``before``: the rule ``table`` names
+        for a refused move is broken."""
+        rule = refused_by(table, before, after)
+        if rule is not None:
+            self.breach(rule, f"{job} moved from {before} to {after}")
+
+    def mirror(self, facts: Facts, request: Pending, rule: RuleId, *, order: RuleId) -> None:
+        """ElementData in a response name what the request asked for (``rule``), in its
+        order (``order``)."""
+        names = [name for name, _ in facts.element_data]
+        if sorted(names) != sorted(request.requested):
+            self.breach(
+                rule,
+                f"ElementData names {_names(names)} do not mirror the requested "
+                f"{_names(request.requested)}",
+            )
+            return
+        if names != list(request.requested):
+            self.breach(order, "ElementData come in another order than requested")
+
+    def filters(
+        self,
+        table: Transitions,
+        before: tuple[tuple[str, str], ...],
+        after: tuple[tuple[str, str], ...],
+    ) -> None:
+        earlier = dict(before)
+        for dialect, state in after:
+            if dialect in earlier:
+                self.move(table, earlier[dialect], state, f"filter {dialect}")
+
+    def reasons(self, rule: RuleId, state: str, reasons: tuple[str, ...]) -> None:
+        if not reasons_fit(state, reasons):
+            self.breach(rule, f"state {state} with reasons {', '.join(reasons)}")
+
+    def times(self, rule: RuleId, report: JobReport, state: str | None) -> None:
+        problem = completion_problem(state, report.created, report.completed)
+        if problem is not None:
+            self.breach(rule, f"job {report.job!r}: {problem}")
+
+
+def _names(names: Iterable[str]) -> str:
+    return "[" + ", ".join(names) + "]"

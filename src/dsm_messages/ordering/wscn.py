@@ -1,0 +1,192 @@
+"""WS-Scan's ordering rules (the WS-Scan element pages: CreateScanJobRequest/Response,
+RetrieveImageRequest/Response, CancelJobRequest, ScanAvailableEvent, ScanIdentifier,
+DestinationResponse, JobEndStateEvent): a push scan's subscription and event, and the jobs a
+client creates and pulls images from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..envelope import Envelope
+from ..job_vocabulary import FINAL_JOB_STATES
+from ..message_facts import Facts, JobReport
+from ..ordering_rules import WscnRule
+from .pairing import GENERIC
+from .protocol import ProtocolRules
+from .state import Pending, ReportedJob
+
+if TYPE_CHECKING:
+    from .step import Step
+
+#: How long a WS-Scan device waits for the next RetrieveImage of a job before it aborts the job
+#: with the reason JobTimedOut (WS-Scan CreateScanJobResponse).
+RETRIEVE_TIMEOUT = timedelta(seconds=60)
+#: States in which a job's images are no longer to be had: canceled or aborted (or on the way)
+_CANCELED = frozenset({"Terminating", "Canceled", "Aborted"})
+
+
+def destinations(step: Step, facts: Facts, request: Pending) -> None:
+    """A SubscribeResponse owes one DestinationResponse per ScanDestination subscribed."""
+    given = facts.destinations or ()
+    if sorted(context for context, _ in given) != sorted(request.client_contexts):
+        step.breach(
+            WscnRule.R8,
+            f"destinations {_names(request.client_contexts)} were subscribed, the response "
+            f"gives tokens for {_names(context for context, _ in given)}",
+        )
+    for context, token in given:
+        step.world.destinations[token] = context
+
+
+def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None) -> None:
+    """Apply a WS-Scan message, or a fault answering a WS-Scan request."""
+    if facts.kind == "fault":
+        if request is not None and request.operation == "RetrieveImage":
+            _image_answered(step, facts, request)
+        return  # otherwise a refused request changed nothing the device keeps
+    operation, kind = facts.operation, facts.kind
+    if operation == "ScanAvailableEvent":
+        _scan_available(step, facts)
+    elif operation == "CreateScanJob" and kind == "request":
+        _create_scan_job(step, facts)
+    elif operation == "CreateScanJob" and kind == "response":
+        _created(step, facts)
+    elif operation == "RetrieveImage" and kind == "request":
+        _retrieve_image(step, facts)
+    elif operation == "RetrieveImage" and request is not None:
+        _image_answered(step, facts, request)
+    elif operation == "CancelJob" and kind == "response" and request is not None:
+        _canceled(step, request)
+    for report in facts.reports:
+        _report(step, report, in_response=kind == "response")
+
+
+def _scan_available(step: Step, facts: Facts) -> None:
+    world = step.world
+    identifier = facts.scan_identifier or ""
+    if identifier in world.scan_identifiers:
+        step.breach(WscnRule.R5, f"ScanIdentifier {identifier!r} was announced before")
+    contexts = set(world.destinations.values())
+    if not contexts:
+        step.breach(WscnRule.R7, "ScanAvailableEvent although no ScanDestinations were subscribed")
+    elif facts.client_contexts and facts.client_contexts[0] not in contexts:
+        step.breach(
+            WscnRule.R6,
+            f"ClientContext {facts.client_contexts[0]!r} is none of the subscribed "
+            f"destinations {_names(sorted(contexts))}",
+        )
+    world.scan_identifiers[identifier] = False
+
+
+def _create_scan_job(step: Step, facts: Facts) -> None:
+    world = step.world
+    token = facts.destination_token
+    if token is not None and token not in world.destinations:
+        step.breach(WscnRule.R3, f"DestinationToken {token!r} was given by no SubscribeResponse")
+    identifier = facts.scan_identifier
+    if identifier is None:
+        return
+    if identifier not in world.scan_identifiers:
+        step.breach(
+            WscnRule.R4, f"ScanIdentifier {identifier!r} was carried by no ScanAvailableEvent"
+        )
+    world.scan_identifiers[identifier] = True
+    step.closed.append(("scan_identifiers", identifier))
+
+
+def _created(step: Step, facts: Facts) -> None:
+    world = step.world
+    job_id = facts.job or ""
+    # (its status events may have come first)
+    known = world.jobs.get(("wscn", job_id)) or ReportedJob(protocol="wscn", job=job_id)
+    if known.token is not None:
+        step.breach(WscnRule.R12, f"JobId {job_id} was assigned before in this conversation")
+        known = ReportedJob(protocol="wscn", job=job_id)  # (tolerated: a new job)
+    world.jobs["wscn", job_id] = attrs.evolve(known, token=facts.job_token, last_activity=step.now)
+
+
+def _retrieve_image(step: Step, facts: Facts) -> None:
+    world = step.world
+    job_id = facts.job or ""
+    job = world.jobs.get(("wscn", job_id))
+    if job is None or job.token is None:
+        step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
+        return
+    if facts.job_token != job.token:
+        step.breach(
+            WscnRule.R2, f"JobToken {facts.job_token!r} is not job {job_id}'s {job.token!r}"
+        )
+    state = job.end_state or job.state
+    if job.canceled or state in _CANCELED:
+        step.breach(WscnRule.R9, f"job {job_id} was {'canceled' if job.canceled else state}")
+    elif state == "Completed":
+        step.breach(WscnRule.R10, f"job {job_id} has completed")
+    if (
+        step.now is not None
+        and job.last_activity is not None
+        and step.now - job.last_activity > RETRIEVE_TIMEOUT
+    ):
+        world.jobs["wscn", job_id] = attrs.evolve(job, overdue=True)
+
+
+def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
+    """An image (or a fault) answers a RetrieveImage: the job's next 60 seconds start."""
+    world = step.world
+    job = world.jobs.get(("wscn", request.job or ""))
+    if job is None:
+        return
+    if job.overdue and facts.kind == "response":
+        step.breach(
+            WscnRule.R14,
+            f"job {job.job} sent an image although RetrieveImage came more than "
+            f"{RETRIEVE_TIMEOUT.seconds} s after its last exchange (JobTimedOut)",
+        )
+    world.jobs["wscn", job.job] = attrs.evolve(
+        job, overdue=False, last_activity=step.now or job.last_activity
+    )
+
+
+def _canceled(step: Step, request: Pending) -> None:
+    world = step.world
+    job = world.jobs.get(("wscn", request.job or ""))
+    if job is None:
+        return
+    if job.ended:
+        step.breach(WscnRule.R11, f"job {job.job} had ended {job.end_state}; cancel must fault")
+        return
+    world.jobs["wscn", job.job] = attrs.evolve(job, canceled=True)
+
+
+def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
+    world = step.world
+    key = ("wscn", report.job)
+    job = world.jobs.get(key) or ReportedJob(protocol="wscn", job=report.job)
+    if job.ended and not (in_response and report.state in FINAL_JOB_STATES):
+        step.breach(
+            WscnRule.R13,
+            f"job {report.job} reported {report.state} after it ended {job.end_state}",
+        )
+        return
+    if report.final:
+        world.jobs[key] = attrs.evolve(job, ended=True, end_state=report.state, state=report.state)
+        step.closed.append(("jobs", key))
+    else:
+        world.jobs[key] = attrs.evolve(job, state=report.state or job.state)
+
+
+def _names(names: Iterable[str]) -> str:
+    return "[" + ", ".join(names) + "]"
+
+
+PROTOCOL = ProtocolRules(
+    name="wscn",
+    # a WS-Scan client is a control point of the device's scan service
+    senders={"request": "control_point", "response": "device", "event": "device"},
+    role=WscnRule.ROLE,
+    pairing=GENERIC,
+    apply=apply,
+)

@@ -1,0 +1,164 @@
+"""The layers of dsm-messages import one way: Catalog <- Wire <- Validation <- Ordering <- Public.
+
+A module may import from its own layer and the layers below it, never above: the shared
+vocabulary knows nothing of XML, the wire format nothing of validation, the validator nothing
+of conversations. Every import counts, function-local ones included; only the imports under
+``if TYPE_CHECKING:`` (annotations, which never run) do not.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import dsm_messages
+
+PACKAGE = Path(dsm_messages.__file__).resolve().parent
+
+#: Each hand-written module (a package stands for all its modules), by the layer it belongs to.
+LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "Catalog",
+        frozenset(
+            {
+                "aliases",
+                "declarations",
+                "errors",
+                "faults",
+                "job_vocabulary",
+                "messages",
+                "models",
+                "namespaces",
+                "rule_ids",
+                "schema",
+                "timestamps",
+            }
+        ),
+    ),
+    ("Wire", frozenset({"_mime", "binding", "envelope", "mtom", "safexml"})),
+    ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
+    (
+        "Ordering",
+        frozenset(
+            {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
+        ),
+    ),
+    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
+)
+
+
+def layer_of(module: str) -> int:
+    """The rank of the layer a module of the package belongs to (its top-level name)."""
+    top = module.split(".")[0]
+    for rank, (_, names) in enumerate(LAYERS):
+        if top in names:
+            return rank
+    raise LookupError(f"dsm_messages.{module} belongs to no layer: add it to LAYERS")
+
+
+def modules() -> Iterator[tuple[str, Path]]:
+    """Every hand-written module as (dotted name below the package, path)."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).with_suffix("")
+        if relative.parts[0] == "models":
+            continue  # generated: imports only xsdata and its own kind
+        parts = list(relative.parts)
+        if parts[-1] == "__init__" and len(parts) > 1:
+            parts.pop()
+        yield ".".join(parts), path
+
+
+def _type_checking_only(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (
+        (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
+
+
+def _import_nodes(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement that runs: at the top, in functions, in branches."""
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+        if _type_checking_only(node):
+            assert isinstance(node, ast.If)
+            pending.extend(node.orelse)  # the else branch runs
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+
+
+def imported(module: str, path: Path) -> Iterator[tuple[str, int]]:
+    """The package modules ``module`` imports (dotted below the package), with their line."""
+    is_package = path.name == "__init__.py"
+    here = module.split(".") if module != "__init__" else []
+    base_parts = here if is_package else here[:-1]
+    for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("dsm_messages."):
+                    yield alias.name.removeprefix("dsm_messages."), node.lineno
+            continue
+        if node.level == 0:
+            if node.module and node.module.startswith("dsm_messages."):
+                yield node.module.removeprefix("dsm_messages."), node.lineno
+            elif node.module == "dsm_messages":
+                for alias in node.names:
+                    yield _module_or_package([], alias.name), node.lineno
+            continue
+        parent = base_parts[: len(base_parts) - (node.level - 1)]
+        target = [*parent, *(node.module.split(".") if node.module else [])]
+        if node.module:
+            yield ".".join(target), node.lineno
+        else:
+            for alias in node.names:
+                yield _module_or_package(target, alias.name), node.lineno
+
+
+def _module_or_package(package: list[str], name: str) -> str:
+    """``from <package> import name``: a module of the package, or a name the package
+    itself defines (its ``__init__``)."""
+    found = PACKAGE.joinpath(*package, name)
+    if found.with_suffix(".py").exists() or found.is_dir():
+        return ".".join([*package, name])
+    return ".".join(package) or "__init__"
+
+
+MODULES = list(modules())
+
+
+def test_every_module_has_a_layer() -> None:
+    for module, _ in MODULES:
+        layer_of(module)  # raises for a module nobody placed
+
+
+@pytest.mark.parametrize(("module", "path"), MODULES, ids=[name for name, _ in MODULES])
+def test_imports_go_down_the_layers(module: str, path: Path) -> None:
+    rank = layer_of(module)
+    upward = [
+        f"line {line}: {module} ({LAYERS[rank][0]}) imports {target} "
+        f"({LAYERS[layer_of(target)][0]})"
+        for target, line in imported(module, path)
+        if layer_of(target) > rank
+    ]
+    assert upward == []
+
+
+def test_the_walk_sees_function_local_imports(tmp_path: Path) -> None:
+    source = tmp_path / "envelope.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from .faults import Fault\n"
+        "if TYPE_CHECKING:\n"
+        "    from .session import Session\n"
+        "def parse() -> None:\n"
+        "    from .validator import check\n",
+        encoding="utf-8",
+    )
+    assert sorted(imported("envelope", source)) == [("faults", 2), ("validator", 6)]
+    assert layer_of("validator") > layer_of("envelope")  # the edge the test would refuse
