@@ -57,6 +57,7 @@ from lxml import etree
 
 from ._mime import FrameReader, check_boundary, content_type_parameters
 from .envelope import ANONYMOUS, Envelope, parse, serialize
+from .envelope import read_envelope as bind_envelope
 from .errors import DsmError, MtomError, MtomLimitError
 from .models import dsp, wscn
 from .namespaces import DSP, WSCN, XOP, prefixed
@@ -394,7 +395,10 @@ class _Assembler:
         root = parse_xml(data, max_bytes=self.max_root_bytes)
         self.includes = _take_includes(root, self.root_id)
         try:
-            self.envelope = self.read_envelope(etree.tostring(root))
+            if self.read_envelope is parse:  # the default: the tree is bound as it is
+                self.envelope = bind_envelope(root)
+            else:  # a caller's reader takes the root part's bytes
+                self.envelope = self.read_envelope(etree.tostring(root))
         except DsmError:
             raise
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
