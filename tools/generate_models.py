@@ -181,7 +181,9 @@ def generate(destination: Path) -> Path:
     _run([xsdata, "generate", "--config", str(CONFIG), str(entry)], cwd=output, env=env)
     package = output / "dsm_messages" / "models"
     finish_package(package)
-    write_binding_plan(package)
+    # in a process of its own: the classes it imports to read their metadata must not linger
+    # where xsdata (which finds classes by element name among all it can see) would find them
+    _run([sys.executable, __file__, "--binding-plan", str(package)], cwd=output, env=env)
     _format(package, env)
     return package
 
@@ -581,7 +583,11 @@ def differences(left: Path, right: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare, change nothing")
+    parser.add_argument("--binding-plan", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.binding_plan is not None:  # stage 4, run by generate() in a process of its own
+        write_binding_plan(args.binding_plan)
+        return 0
     with tempfile.TemporaryDirectory() as scratch:
         fresh = generate(Path(scratch))
         if args.check:
