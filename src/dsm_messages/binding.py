@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from collections.abc import Mapping
 from datetime import datetime
+from types import ModuleType
 from typing import Any, TypeVar, overload
 from xml.etree.ElementTree import QName
 
@@ -34,17 +36,6 @@ from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
 from .errors import BindingError
 from .messages import by_qname
-from .models._binding_plan import (
-    ATTRIBUTE,
-    CLASS,
-    ELEMENT,
-    IN_SCOPE,
-    MEMO,
-    PLANS,
-    STR,
-    TEXT,
-    WRITES,
-)
 from .namespaces import PREFIXES
 from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
@@ -126,6 +117,23 @@ def write_generic(obj: object) -> etree._Element:
     return root
 
 
+# The generated plan's kinds (``models._binding_plan`` says what each means; the plan is
+# imported on first use, so that importing the package does not pay for it).
+CLASS, STR, MEMO, CONVERT, IN_SCOPE = range(5)
+ATTRIBUTE, ANY_ATTRIBUTES, ELEMENT, TEXT, WILDCARD = range(5)
+
+
+@functools.cache
+def _plan() -> ModuleType:
+    from .models import _binding_plan as plan
+
+    kinds = (plan.CLASS, plan.STR, plan.MEMO, plan.CONVERT, plan.IN_SCOPE)
+    writes = (plan.ATTRIBUTE, plan.ANY_ATTRIBUTES, plan.ELEMENT, plan.TEXT, plan.WILDCARD)
+    if kinds != (CLASS, STR, MEMO, CONVERT, IN_SCOPE) or writes != tuple(range(5)):
+        raise RuntimeError("models/_binding_plan.py does not match this binder: regenerate it")
+    return plan
+
+
 _DECLARED = frozenset(PREFIXES.values())
 _XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 
@@ -139,10 +147,12 @@ def _writable(name: str | None) -> bool:
     return namespace in _DECLARED or namespace == _XML_NAMESPACE
 
 
-def _compile_writes() -> dict[type, _Compiled]:
+@functools.cache
+def _compiled_writes() -> dict[type, _Compiled]:
     """Each class's write plan, names checked once and classes linked to their plans."""
-    compiled: dict[type, _Compiled] = {cls: [cls] for cls in WRITES}
-    for cls, (name, attributes, content) in WRITES.items():
+    writes: dict[type, tuple[Any, ...]] = _plan().WRITES
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in writes}
+    for cls, (name, attributes, content) in writes.items():
         linked = []
         for kind, field, element, repeats, target, form in content:
             if kind == ELEMENT and target is not None:
@@ -153,14 +163,11 @@ def _compile_writes() -> dict[type, _Compiled]:
     return compiled
 
 
-_COMPILED_WRITES = _compile_writes()
-
-
 def write_planned(obj: object) -> etree._Element | None:
     """``obj`` written by the generated plan, or ``None`` when the plan does not cover it
     (vendor namespaces, QName values, a subclass where the field names its base, text
     that XML would normalise, ...): :func:`to_element` then has xsdata write it."""
-    plan = _COMPILED_WRITES.get(type(obj))
+    plan = _compiled_writes().get(type(obj))
     if plan is None or plan[1] is None or not plan[1].startswith("{"):
         return None
     root = etree.Element(plan[1], nsmap=PREFIXES)
@@ -211,7 +218,7 @@ def _write_into(element: etree._Element, obj: object, plan: _Compiled) -> None:
                 element.text = text
         else:  # the wildcard: model objects written as the elements they are
             for item in value:
-                item_plan = _COMPILED_WRITES.get(type(item))
+                item_plan = _compiled_writes().get(type(item))
                 if item_plan is None or item_plan[1] is None or not item_plan[1].startswith("{"):
                     raise _NotInPlan  # AnyElement, DerivedElement, text, a type
                 _write_into(etree.SubElement(element, item_plan[1]), item, item_plan)
@@ -300,28 +307,28 @@ def _convert(
 
 
 #: A class's plan, compiled once: (class, children, attributes, attribute wildcard field, own
-#: text, element wildcard field), children's classes replaced by their compiled plans.
+#: text, element wildcard field, element name), children's classes replaced by their
+#: compiled plans.
 _Compiled = list[Any]
 
 
-def _compile() -> dict[type, _Compiled]:
-    compiled: dict[type, _Compiled] = {cls: [cls] for cls in PLANS}
-    for cls, (_, children, attributes, any_attributes, own_text, wildcard) in PLANS.items():
+@functools.cache
+def _compiled() -> dict[type, _Compiled]:
+    plans: dict[type, tuple[Any, ...]] = _plan().PLANS
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in plans}
+    for cls, (element, children, attributes, any_attributes, own_text, wildcard) in plans.items():
         linked = {}
         for name, (field, repeats, how, target) in children.items():
             if how == CLASS:
                 target = compiled.get(target)  # None: a class the plan leaves to xsdata
             linked[name] = (field, repeats, how, target)
-        compiled[cls].extend((linked, attributes, any_attributes, own_text, wildcard))
+        compiled[cls].extend((linked, attributes, any_attributes, own_text, wildcard, element))
     return compiled
-
-
-_COMPILED = _compile()
 
 
 def _planned(element: etree._Element, plan: _Compiled) -> object:
     """The object ``element`` binds to by ``plan`` (see ``models._binding_plan``)."""
-    cls, children, attributes, any_attributes, own_text, wildcard = plan
+    cls, children, attributes, any_attributes, own_text, wildcard, _ = plan
     params: dict[str, Any] = {}
     if element.keys():
         for name, raw in element.items():
@@ -385,7 +392,7 @@ def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[st
     if known is None:
         params.setdefault(wildcard, []).append(_any_element(child))
         return
-    plan = _COMPILED.get(known)
+    plan = _compiled().get(known)
     if plan is None:
         raise _NotInPlan
     params.setdefault(wildcard, []).append(_planned(child, plan))
@@ -437,8 +444,8 @@ def bind_planned(element: etree._Element, model: type[T]) -> T | None:
     cover it (vendor content in a wildcard, a comment inside a value, a value that does not
     convert, ...): then :func:`from_xml` reads it, and gives the same object or the error.
     The element is not changed."""
-    plan = _COMPILED.get(model)
-    if plan is None or PLANS[model][0] != element.tag:
+    plan = _compiled().get(model)
+    if plan is None or plan[6] != element.tag:
         return None
     tail = element.tail
     if tail and tail.strip():
