@@ -321,6 +321,8 @@ def _compiled() -> dict[type, _Compiled]:
         for name, (field, repeats, how, target) in children.items():
             if how == CLASS:
                 target = compiled.get(target)  # None: a class the plan leaves to xsdata
+            elif how == MEMO:  # the values remembered for these types, at hand
+                target = (*target, _REMEMBERED.setdefault(target[0], {}))
             linked[name] = (field, repeats, how, target)
         compiled[cls].extend((linked, attributes, any_attributes, own_text, wildcard, element))
     return compiled
@@ -368,7 +370,15 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
                 value = child.text
                 if value is None or len(child) or child.keys():
                     raise _NotInPlan
-                if how != STR:
+                if how == MEMO:  # (inlined: most values are well-known ones)
+                    remembered = target[2]
+                    found = remembered.get(value, remembered)
+                    value = (
+                        _value(value, how, target[0], target[1], child)
+                        if found is remembered
+                        else found
+                    )
+                elif how != STR:
                     value = _value(value, how, target[0], target[1], child)
             if repeats:
                 params.setdefault(field, []).append(value)
