@@ -13,7 +13,11 @@ True
 from __future__ import annotations
 
 import dataclasses
+import enum
+import functools
+from collections.abc import Mapping
 from datetime import datetime
+from types import ModuleType
 from typing import Any, TypeVar, overload
 from xml.etree.ElementTree import QName
 
@@ -22,9 +26,11 @@ from xsdata.exceptions import ConverterError, ParserError, XmlContextError
 from xsdata.formats.converter import Converter, converter
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.elements import XmlVar
+from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
+from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
@@ -37,6 +43,7 @@ from .timestamps import Timestamp, to_xml_text
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_XSI_PREFIX = f"{{{_XSI}}}"
 
 
 class _DateTimeConverter(Converter):
@@ -90,7 +97,17 @@ def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) 
 
 
 def to_element(obj: object) -> etree._Element:
-    """A model object as an lxml tree, declaring only the namespaces it uses."""
+    """A model object as an lxml tree, declaring only the namespaces it uses.
+
+    Written by the plan generated beside the models (:func:`write_planned`); what the plan
+    does not cover is written by xsdata's generic serializer, to the same tree."""
+    root = write_planned(obj)
+    return write_generic(obj) if root is None else root
+
+
+def write_generic(obj: object) -> etree._Element:
+    """``obj`` written by xsdata's generic serializer alone: the reference the generated
+    plan is held to."""
     try:
         text = _SERIALIZER.render(obj, ns_map=PREFIXES)
     except (XmlContextError, ConverterError, TypeError, ValueError) as exc:
@@ -98,6 +115,137 @@ def to_element(obj: object) -> etree._Element:
     root = etree.fromstring(text.encode("utf-8"))
     drop_unused_namespaces(root)
     return root
+
+
+# The generated plan's kinds (``models._binding_plan`` says what each means; the plan is
+# imported on first use, so that importing the package does not pay for it).
+CLASS, STR, MEMO, CONVERT, IN_SCOPE = range(5)
+ATTRIBUTE, ANY_ATTRIBUTES, ELEMENT, TEXT, WILDCARD = range(5)
+
+
+@functools.cache
+def _plan() -> ModuleType:
+    from .models import _binding_plan as plan
+
+    kinds = (plan.CLASS, plan.STR, plan.MEMO, plan.CONVERT, plan.IN_SCOPE)
+    writes = (plan.ATTRIBUTE, plan.ANY_ATTRIBUTES, plan.ELEMENT, plan.TEXT, plan.WILDCARD)
+    if kinds != (CLASS, STR, MEMO, CONVERT, IN_SCOPE) or writes != tuple(range(5)):
+        raise RuntimeError("models/_binding_plan.py does not match this binder: regenerate it")
+    return plan
+
+
+_DECLARED = frozenset(PREFIXES.values())
+_XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def _writable(name: str | None) -> bool:
+    """Whether a name is written the same way here and by xsdata: no namespace, or one with
+    a conventional prefix (xsdata invents prefixes for the others)."""
+    if name is None or not name.startswith("{"):
+        return True
+    namespace = name[1:].partition("}")[0]
+    return namespace in _DECLARED or namespace == _XML_NAMESPACE
+
+
+@functools.cache
+def _compiled_writes() -> dict[type, _Compiled]:
+    """Each class's write plan, names checked once and classes linked to their plans."""
+    writes: dict[type, tuple[Any, ...]] = _plan().WRITES
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in writes}
+    for cls, (name, attributes, content) in writes.items():
+        linked = []
+        for kind, field, element, repeats, target, form in content:
+            if kind == ELEMENT and target is not None:
+                target = compiled.get(target)
+            linked.append((kind, field, element, repeats, target, form, _writable(element)))
+        checked = [(*attribute, _writable(attribute[2])) for attribute in attributes]
+        compiled[cls].extend((name if _writable(name) else None, checked, linked))
+    return compiled
+
+
+def write_planned(obj: object) -> etree._Element | None:
+    """``obj`` written by the generated plan, or ``None`` when the plan does not cover it
+    (vendor namespaces, QName values, a subclass where the field names its base, text
+    that XML would normalise, ...): :func:`to_element` then has xsdata write it."""
+    plan = _compiled_writes().get(type(obj))
+    if plan is None or plan[1] is None or not plan[1].startswith("{"):
+        return None
+    root = etree.Element(plan[1], nsmap=PREFIXES)
+    try:
+        _write_into(root, obj, plan)
+    except (_NotInPlan, ValueError, TypeError):
+        return None
+    drop_unused_namespaces(root)
+    return root
+
+
+def _write_into(element: etree._Element, obj: object, plan: _Compiled) -> None:
+    _, _, attributes, content = plan
+    for kind, field, name, form, writable in attributes:
+        value = getattr(obj, field)
+        if kind == ATTRIBUTE:
+            if value is not None:
+                if not writable:
+                    raise _NotInPlan
+                element.set(name, _attribute_text(value, form))
+            continue
+        for key, text in value.items():
+            if not _writable(key) or not isinstance(text, str):
+                raise _NotInPlan  # a vendor namespace, a QName value
+            element.set(key, _attribute_text(text, None))
+    for kind, field, name, repeats, target, form, writable in content:
+        value = getattr(obj, field)
+        if value is None:
+            continue
+        if kind == ELEMENT:
+            if repeats and not isinstance(value, list):
+                raise _NotInPlan
+            for item in value if repeats else (value,):
+                if item is None or not writable:
+                    raise _NotInPlan
+                child = etree.SubElement(element, name)
+                if target is None:
+                    text = _text(item, form)
+                    if text:
+                        child.text = text
+                elif type(item) is target[0]:
+                    _write_into(child, item, target)
+                else:  # a subclass (xsi:type), or no plan for the class
+                    raise _NotInPlan
+        elif kind == TEXT:
+            text = _text(value, form)
+            if text:
+                element.text = text
+        else:  # the wildcard: model objects written as the elements they are
+            for item in value:
+                item_plan = _compiled_writes().get(type(item))
+                if item_plan is None or item_plan[1] is None or not item_plan[1].startswith("{"):
+                    raise _NotInPlan  # AnyElement, DerivedElement, text, a type
+                _write_into(etree.SubElement(element, item_plan[1]), item, item_plan)
+
+
+def _text(value: object, form: str | None) -> str:
+    """A value's text as xsdata writes it; text XML would read back otherwise is not."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, QName):
+        raise _NotInPlan  # its prefix is xsdata's to choose
+    elif isinstance(value, enum.Enum):
+        if not isinstance(value.value, str):
+            raise _NotInPlan
+        text = value.value
+    else:
+        text = converter.serialize(value, format=form)
+    if "\r" in text:
+        raise _NotInPlan
+    return text
+
+
+def _attribute_text(value: object, form: str | None) -> str:
+    text = _text(value, form)
+    if "\t" in text or "\n" in text:
+        raise _NotInPlan  # written as is, it would be read back as spaces
+    return text
 
 
 def drop_unused_namespaces(root: etree._Element) -> None:
@@ -118,6 +266,208 @@ def drop_unused_namespaces(root: etree._Element) -> None:
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))
 
 
+class _NotInPlan(Exception):  # noqa: N818 - a signal, never raised to the caller
+    """Raised inside the planned binder for anything it does not read itself: the generic
+    binder then reads the element (and refuses it, where that is the answer)."""
+
+
+_REMEMBERED: dict[tuple[type, ...], dict[str, object]] = {}
+_REMEMBER_AT_MOST = 4096
+
+
+def _value(
+    text: str, how: int, types: tuple[type, ...], form: str | None, element: etree._Element
+) -> object:
+    """``text`` converted exactly as xsdata converts it for a field of ``types``."""
+    if how == STR:
+        return text
+    if how == MEMO:
+        remembered = _REMEMBERED.get(types)
+        if remembered is None:
+            remembered = _REMEMBERED[types] = {}
+        found = remembered.get(text, remembered)
+        if found is not remembered:
+            return found
+        value = _convert(text, types, form, None)
+        if len(remembered) >= _REMEMBER_AT_MOST:
+            remembered.clear()
+        remembered[text] = value
+        return value
+    return _convert(text, types, form, element.nsmap if how == IN_SCOPE else None)
+
+
+def _convert(
+    text: str, types: tuple[type, ...], form: str | None, in_scope: Mapping[str | None, str] | None
+) -> object:
+    try:
+        if in_scope is None:
+            return converter.deserialize(text, types, format=form)
+        return converter.deserialize(text, types, ns_map=in_scope, format=form)
+    except ConverterError:
+        raise _NotInPlan from None
+
+
+#: A class's plan, compiled once: (class, children, attributes, attribute wildcard field, own
+#: text, element wildcard field, element name), children's classes replaced by their
+#: compiled plans.
+_Compiled = list[Any]
+
+
+@functools.cache
+def _compiled() -> dict[type, _Compiled]:
+    plans: dict[type, tuple[Any, ...]] = _plan().PLANS
+    compiled: dict[type, _Compiled] = {cls: [cls] for cls in plans}
+    for cls, (element, children, attributes, any_attributes, own_text, wildcard) in plans.items():
+        linked = {}
+        for name, (field, repeats, how, target) in children.items():
+            if how == CLASS:
+                target = compiled.get(target)  # None: a class the plan leaves to xsdata
+            elif how == MEMO:  # the values remembered for these types, at hand
+                target = (*target, _REMEMBERED.setdefault(target[0], {}))
+            linked[name] = (field, repeats, how, target)
+        compiled[cls].extend((linked, attributes, any_attributes, own_text, wildcard, element))
+    return compiled
+
+
+def _planned(element: etree._Element, plan: _Compiled) -> object:
+    """The object ``element`` binds to by ``plan`` (see ``models._binding_plan``)."""
+    cls, children, attributes, any_attributes, own_text, wildcard, _ = plan
+    params: dict[str, Any] = {}
+    if element.keys():
+        for name, raw in element.items():
+            attribute = attributes.get(name)
+            if attribute is not None:
+                field, how, types, form = attribute
+                params[field] = _value(raw, how, types, form, element)
+            elif any_attributes is None or name.startswith(_XSI_PREFIX):
+                raise _NotInPlan
+            else:
+                params.setdefault(any_attributes, {})[name] = _any_attribute(raw, element)
+    text = element.text
+    if own_text is not None:
+        if text is None or len(element):
+            raise _NotInPlan
+        field, how, types, form = own_text
+        params[field] = _value(text, how, types, form, element)
+    elif text and text.strip():
+        raise _NotInPlan  # stray text: the generic binder refuses it
+    else:
+        for child in element:
+            tail = child.tail
+            if tail and tail.strip():
+                raise _NotInPlan
+            entry = children.get(child.tag)
+            if entry is None:
+                _wildcard_child(child, wildcard, params)
+                continue
+            field, repeats, how, target = entry
+            if how == CLASS:
+                if target is None:
+                    raise _NotInPlan
+                value = _planned(child, target)
+            else:
+                # a leaf value: attributes on it are refused by the generic binder, and
+                # children (comments included) are its business too
+                value = child.text
+                if value is None or len(child) or child.keys():
+                    raise _NotInPlan
+                if how == MEMO:  # (inlined: most values are well-known ones)
+                    remembered = target[2]
+                    found = remembered.get(value, remembered)
+                    value = (
+                        _value(value, how, target[0], target[1], child)
+                        if found is remembered
+                        else found
+                    )
+                elif how != STR:
+                    value = _value(value, how, target[0], target[1], child)
+            if repeats:
+                params.setdefault(field, []).append(value)
+            elif field in params:
+                raise _NotInPlan
+            else:
+                params[field] = value
+    try:
+        return cls(**params)
+    except TypeError:  # a required field missing: the generic binder names it
+        raise _NotInPlan from None
+
+
+def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[str, Any]) -> None:
+    """What the generic binder does with an element no field names: a wildcard takes it, as
+    the class xsdata knows for its name (read by that class's plan) or as ``AnyElement``."""
+    tag = child.tag
+    if wildcard is None or tag.__class__ is not str:
+        raise _NotInPlan  # a comment, or an element the class does not take
+    known: type | None = _CONTEXT.find_type(str(tag))
+    if known is None:
+        params.setdefault(wildcard, []).append(_any_element(child))
+        return
+    plan = _compiled().get(known)
+    if plan is None:
+        raise _NotInPlan
+    params.setdefault(wildcard, []).append(_planned(child, plan))
+
+
+def _any_element(element: etree._Element) -> AnyElement:
+    """Vendor content in a wildcard, as xsdata's generic binder keeps it: the whole element,
+    text, attributes and children, as ``AnyElement``."""
+    children: list[object] = []
+    for child in element:
+        if child.tag.__class__ is not str:
+            raise _NotInPlan
+        children.append(_any_element(child))
+    attributes: dict[str, Any] = {}
+    for name, raw in element.attrib.items():
+        if name.startswith(_XSI_PREFIX):
+            raise _NotInPlan
+        attributes[name] = _any_attribute(raw, element)
+    text = element.text
+    if children and not (text and text.strip()):
+        text = None
+    tail = element.tail
+    return AnyElement(
+        qname=str(element.tag),
+        text="" if text is None else text,
+        tail=tail if tail and tail.strip() else None,
+        children=children,
+        attributes=attributes,
+    )
+
+
+def _any_attribute(raw: str, element: etree._Element) -> object:
+    """A vendor attribute's value as the generic binder keeps it: ``prefix:local`` with a
+    declared prefix becomes the ``QName`` it names; other text stays text."""
+    if ":" not in raw:
+        if raw.startswith("{"):
+            raise _NotInPlan  # text that looks like a Clark name: the generic binder decides
+        return raw
+    expanded = ParserUtils.parse_any_attribute(raw, element.nsmap)
+    if expanded != raw:
+        return QName(expanded)
+    if raw.startswith("{") and "}" in raw[1:]:
+        raise _NotInPlan
+    return raw
+
+
+def bind_planned(element: etree._Element, model: type[T]) -> T | None:
+    """``element`` bound to ``model`` by the generated plan, or ``None`` when the plan does not
+    cover it (vendor content in a wildcard, a comment inside a value, a value that does not
+    convert, ...): then :func:`from_xml` reads it, and gives the same object or the error.
+    The element is not changed."""
+    plan = _compiled().get(model)
+    if plan is None or plan[6] != element.tag:
+        return None
+    tail = element.tail
+    if tail and tail.strip():
+        return None
+    try:
+        bound = _planned(element, plan)
+    except _NotInPlan:
+        return None
+    return bound  # type: ignore[return-value]
+
+
 @overload
 def from_xml(data: bytes | etree._Element, model: type[T]) -> T: ...
 @overload
@@ -129,26 +479,48 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
 
     Without ``model`` the root element must be a known DSM message body or document (see
     :mod:`dsm_messages.messages`). Bytes are parsed with the hardened parser. An element passed
-    in is left as it was: binding works on a copy, because the binder empties what it reads,
-    and the copy carries every namespace declaration in scope, which QName values need.
+    in is left as it was. Classes are read by the plan generated beside the models
+    (:func:`bind_planned`); what the plan does not cover is read by xsdata's generic binder,
+    on a copy, because it empties what it reads, and the copy carries every namespace
+    declaration in scope, which QName values need.
 
     A value is the element's whole text as XML Schema sees it: comments and processing
     instructions inside it are dropped, never the text after them. A vendor attribute on a leaf
     value (allowed by the schemas, never seen in practice) has no field to go to in the models,
     so it is refused (``BindingError``, rule ``DSM-LEAF-ATTRIBUTE``) rather than lost.
     """
-    root = parse_xml(data if isinstance(data, bytes) else etree.tostring(data))
+    root = parse_xml(data) if isinstance(data, bytes) else data
     name = clark_name(root)
     if model is None:
         spec = by_qname(name)
         if spec is None:
             raise BindingError(f"{name} is not a known DSM message body or document")
         model = spec.model
+    planned = bind_planned(root, model)
+    if planned is not None:
+        return planned
+    return _bind_generic(root if root is not data else _copy(root), model)
+
+
+def bind_generic(element: etree._Element, model: type[T]) -> T:
+    """``element`` bound to ``model`` by xsdata's generic binder alone, on a copy, with the
+    rules :func:`from_xml` adds (leaf attributes and stray text refused, vendor QNames kept):
+    the reference the generated plan is held to."""
+    return _bind_generic(_copy(element), model)
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return parse_xml(etree.tostring(element))
+
+
+def _bind_generic(root: etree._Element, model: type[T]) -> T:
+    """Bind ``root``, a tree of our own: the generic binder empties it as it reads."""
+    name = clark_name(root)
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
     try:
-        bound = _PARSER.parse(root, model)  # (it empties the tree as it reads)
+        bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
         raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
     if prefixed_values:
@@ -203,16 +575,40 @@ def _bound_as(root: etree._Element, element: etree._Element, model: type) -> Xml
 
 def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order (only elements with attributes are looked at)."""
+    order (only attributes are looked at, and each path of names is followed once)."""
     found: list[tuple[etree._Element, str]] = []
-    for element in root.xpath("descendant::*[@*]"):
-        names = [key for key in element.attrib if not key.startswith(f"{{{_XSI}}}")]
-        if not names:
+    attributes = _ATTRIBUTES_BELOW(root)
+    assert isinstance(attributes, list)
+    for attribute in attributes:
+        name = getattr(attribute, "attrname", "")
+        element = attribute.getparent()
+        if name.startswith(_XSI_PREFIX) or element is None:
             continue
-        var = _bound_as(root, element, model)
-        if var is not None and var.clazz is None:
-            found.extend((element, name) for name in names)
+        if _is_leaf_value(root, element, model):
+            found.append((element, name))
     return found
+
+
+_ATTRIBUTES_BELOW = etree.XPath("descendant::*/@*")
+_LEAF_PATHS: dict[tuple[type, tuple[str, ...]], bool] = {}
+
+
+def _is_leaf_value(root: etree._Element, element: etree._Element, model: type) -> bool:
+    """Whether ``element`` binds as a plain value (remembered by its path of names)."""
+    path = [str(element.tag)]
+    parent = element.getparent()
+    while parent is not None and parent is not root:
+        path.append(str(parent.tag))
+        parent = parent.getparent()
+    key = (model, tuple(path))
+    known = _LEAF_PATHS.get(key)
+    if known is None:
+        var = _bound_as(root, element, model)
+        known = var is not None and var.clazz is None
+        if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
+            _LEAF_PATHS.clear()
+        _LEAF_PATHS[key] = known
+    return known
 
 
 def stray_text(root: etree._Element, model: type) -> etree._Element | None:

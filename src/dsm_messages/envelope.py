@@ -302,13 +302,11 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     that are not well-formed XML) naming what is wrong. ``tolerant`` reads a package as the
     lenient validator does (MIME defects it tolerates accepted, URI values trimmed).
     """
-    is_package = content_type is not None and content_type.strip().lower().startswith("multipart/")
-    if content_type is not None and is_package:
+    if content_type is not None and is_package(content_type):
         from .mtom import parse_package  # mtom builds on this module
 
-        lenient = tolerant
-        envelope = parse_package(data, content_type, tolerant=lenient).envelope
-        if lenient:  # as the validator read it: URI values trimmed
+        envelope = parse_package(data, content_type, tolerant=tolerant).envelope
+        if tolerant:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
                 action=envelope.action.strip(),
@@ -318,7 +316,18 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
                 identifier=_strip(envelope.identifier),
             )
         return envelope
-    root = parse_xml(data)
+    return read_envelope(parse_xml(data))
+
+
+def is_package(content_type: str) -> bool:
+    """Whether a Content-Type value announces an MTOM package (``multipart/...``)."""
+    return content_type.strip().lower().startswith("multipart/")
+
+
+def read_envelope(root: etree._Element) -> Envelope:
+    """The :class:`Envelope` a tree parsed by the hardened parser holds: headers read and the
+    body bound from the tree itself, which is not changed. Raises :class:`EnvelopeError` as
+    :func:`parse` does."""
     name = clark_name(root)
     if name != f"{{{SOAP}}}Envelope":
         raise EnvelopeError(

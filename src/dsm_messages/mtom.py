@@ -345,12 +345,9 @@ class _Assembler:
         max_root_bytes: int,
         read_envelope: Callable[[bytes], Envelope] | None = None,
     ) -> None:
-        if read_envelope is None:
-            from .envelope import parse
-
-            read_envelope = parse
         self.choose = choose
-        self.read_envelope: Callable[[bytes], Envelope] = read_envelope
+        #: a caller's reader of the root part's bytes; None: the parsed tree is bound as it is
+        self.read_envelope = read_envelope
         self.max_root_bytes = max_root_bytes
         self.envelope: Envelope | None = None
         self.content_types: dict[str, str] = {}
@@ -406,7 +403,12 @@ class _Assembler:
         root = parse_xml(data, max_bytes=self.max_root_bytes)
         self.includes = _take_includes(root, self.root_id)
         try:
-            self.envelope = self.read_envelope(etree.tostring(root))
+            if self.read_envelope is None:  # the default: the tree is bound as it is
+                from .envelope import read_envelope
+
+                self.envelope = read_envelope(root)
+            else:  # a caller's reader takes the root part's bytes
+                self.envelope = self.read_envelope(etree.tostring(root))
         except DsmError:
             raise
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:

@@ -20,7 +20,8 @@ from . import envelope
 from .envelope import Envelope
 from .errors import ValidationError
 from .report import Profile
-from .validator import check
+from .safexml import parse_xml
+from .validator import check_tree
 
 
 def parse(
@@ -45,11 +46,17 @@ def parse(
     """
     if not validate:
         return envelope.parse(data, content_type=content_type)
-    is_package = content_type is not None and content_type.strip().lower().startswith("multipart/")
-    report, checked = check(data, profile=profile, content_type=content_type)
-    if not report.valid:
-        raise ValidationError(report)
+    checked = check_tree(data, profile=profile, content_type=content_type)
+    if not checked.report.valid:
+        raise ValidationError(checked.report)
     lenient = profile == "lenient"
-    if lenient and checked is not None and not is_package:
-        data = checked
-    return envelope.parse(data, content_type=content_type, tolerant=lenient)
+    if content_type is not None and envelope.is_package(content_type):
+        return envelope.parse(data, content_type=content_type, tolerant=lenient)
+    tree = checked.tree
+    assert tree is not None  # bytes that are not XML are not valid
+    if checked.repaired and not lenient:
+        # (every repair answers a problem the strict profile calls an error, so this is not
+        # reached while that holds; were it ever, strict reads the message as written)
+        tree = parse_xml(data)
+    # bound from the very tree the checks read: as parsed, or as the lenient checks repaired it
+    return envelope.read_envelope(tree)

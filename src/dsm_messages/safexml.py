@@ -8,6 +8,7 @@ column; nothing is silently recovered.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -23,6 +24,7 @@ DEFAULT_MAX_DEPTH = 128
 _LIBXML2_MAX_DEPTH = 256
 _POSITION = re.compile(r", line \d+, column \d+$")
 _XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+_XINCLUDE_NAMES = tuple(f"{{{namespace}}}*" for namespace in _XINCLUDE)
 
 
 class _RefuseEverything(etree.Resolver):
@@ -93,14 +95,14 @@ def parse_xml(
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise XmlSyntaxError("DOCTYPE is not allowed in DSM messages", forbidden=True)
-    _check_depth(root, max_depth)
-    for namespace in _XINCLUDE:
-        for include in root.iter(f"{{{namespace}}}*"):
-            raise XmlSyntaxError(
-                "XInclude is not allowed in DSM messages",
-                line=include.sourceline,
-                forbidden=True,
-            )
+    if max_depth <= _LIBXML2_MAX_DEPTH and not _too_few_tags(data, tree, max_depth):
+        _check_depth(root, max_depth)  # (deeper, libxml2 has refused it already)
+    for include in root.iter(*_XINCLUDE_NAMES):
+        raise XmlSyntaxError(
+            "XInclude is not allowed in DSM messages",
+            line=include.sourceline,
+            forbidden=True,
+        )
     return root
 
 
@@ -153,20 +155,31 @@ def _check_declared_encoding(data: bytes) -> None:
         )
 
 
+def _too_few_tags(data: bytes, tree: etree._ElementTree, max_depth: int) -> bool:
+    """Whether the bytes hold too few ``<`` to nest elements more than ``max_depth`` deep
+    (each element needs one), in an encoding that writes ``<`` as the byte 0x3C."""
+    encoding = (tree.docinfo.encoding or "").lower().replace("_", "-")
+    if not encoding.startswith(("utf-8", "utf8", "us-ascii", "ascii", "iso-8859", "utf-16")):
+        return False
+    return data.count(b"<") <= max_depth
+
+
 def _check_depth(root: etree._Element, max_depth: int) -> None:
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            if depth > max_depth:
-                raise XmlSyntaxError(
-                    f"elements nest more than {max_depth} levels deep",
-                    line=element.sourceline,
-                    column=None,
-                    forbidden=True,
-                )
-        else:
-            depth -= 1
+    too_deep = _below(max_depth)(root)
+    if isinstance(too_deep, list) and too_deep:
+        raise XmlSyntaxError(
+            f"elements nest more than {max_depth} levels deep",
+            line=too_deep[0].sourceline,
+            column=None,
+            forbidden=True,
+        )
+
+
+@functools.cache
+def _below(depth: int) -> etree.XPath:
+    """The first element nested deeper than ``depth`` (the root is at depth 1), found by
+    libxml2's XPath engine rather than a walk in Python."""
+    return etree.XPath("(" + "/".join(["."] + ["*"] * depth) + ")[1]")
 
 
 def clark_name(element: etree._Element) -> str:

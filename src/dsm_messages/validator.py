@@ -25,17 +25,17 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 import attrs
 from lxml import etree
 
 from . import namespaces as ns
-from .aliases import PLACEHOLDERS, canonical_value, find_alias
+from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
@@ -148,9 +148,9 @@ def validate(
     ``content_type`` is the transport's Content-Type value; a ``multipart/related`` one makes
     ``data`` an MTOM package. ``max_bytes`` and ``max_depth`` are the hardened parser's caps.
     """
-    return check(
+    return check_tree(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
-    )[0]
+    ).report
 
 
 def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict") -> Report:
@@ -231,21 +231,109 @@ def check(
     """:func:`validate`, also returning the message as the checks read it: stale namespaces
     renamed, URIs and padded values trimmed, ``xop:Include`` removed. ``None`` when the bytes
     could not be read as XML."""
+    checked = check_tree(
+        data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
+    )
+    tree = checked.tree
+    return checked.report, None if tree is None else etree.tostring(tree)
+
+
+@attrs.frozen
+class Checked:
+    """A message as the checks read it."""
+
+    report: Report
+    #: The tree as the checks left it; ``None`` when the bytes could not be read as XML.
+    tree: etree._Element | None
+    #: Whether a repair changed the tree (a URI trimmed, a stale namespace renamed, ...): a
+    #: tree no repair touched is the message as parsed.
+    repaired: bool
+
+
+def check_tree(
+    data: bytes,
+    *,
+    profile: Profile = "strict",
+    content_type: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Checked:
+    """:func:`check` with the tree itself rather than its bytes, for binding it as it is."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
     if not isinstance(data, bytes):
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
     checker = _Checker(profile)
     root = checker.read(data, content_type, max_bytes, max_depth)
-    if root is None:
-        return checker.report(), None
-    checker.run(root)
-    return checker.report(), etree.tostring(root)
+    if root is not None:
+        checker.run(root)
+    return Checked(report=checker.report(), tree=root, repaired=checker.repair.count > 0)
+
+
+class _Repair:
+    """Everything the checks change in the tree, and only that: each change is the fix a
+    reported problem names (a URI trimmed, a stale action or namespace renamed, a padded
+    value trimmed, ``xop:Include`` resolved), so that the lenient profile reads the message
+    as the problems describe it. The checker decides when; this says how, and keeps count
+    (a tree no repair touched is the tree as parsed)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def text(self, element: etree._Element, value: str) -> None:
+        element.text = value
+        self.count += 1
+
+    def attribute(self, element: etree._Element, name: str, value: str) -> None:
+        element.set(name, value)
+        self.count += 1
+
+    def trim_padded_values(self, root: etree._Element) -> set[int | None]:
+        """Trim every leaf value padded with whitespace; the lines of those trimmed."""
+        padded = [
+            element
+            for element in root.iter()
+            if isinstance(element.tag, str)
+            and len(element) == 0
+            and element.text
+            and element.text != element.text.strip()
+            and element.text.strip()
+        ]
+        for element in padded:
+            self.text(element, (element.text or "").strip())
+        return {element.sourceline for element in padded}
+
+    def rename_namespaces(
+        self, data: bytes, renames: dict[str, str], max_bytes: int, max_depth: int
+    ) -> tuple[etree._Element, bytes] | None:
+        """The message parsed again with stale namespace URIs replaced by the current ones,
+        in the bytes (which keeps line numbers and makes QName text resolve to the current
+        namespace, for the schema too); ``None`` when the renamed bytes cannot be read (an
+        encoding that is not ASCII-compatible: the bytes as written are checked)."""
+        renamed = data
+        for old, new in renames.items():
+            for quote in (b'"', b"'"):
+                renamed = renamed.replace(
+                    quote + old.encode() + quote, quote + new.encode() + quote
+                )
+        try:
+            root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
+        except XmlSyntaxError:
+            return None
+        self.count += 1
+        return root, renamed
+
+    def resolve_includes(
+        self, root: etree._Element, part_ids: set[str], root_id: str | None
+    ) -> None:
+        resolve_includes(root, part_ids, root_id=root_id)
+        self.count += 1
 
 
 class _Checker:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
+        self.repair = _Repair()
         self.problems: list[Problem] = []
         self.message: str | None = None
         self.action: str | None = None
@@ -253,6 +341,7 @@ class _Checker:
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         self.line_offset = 0
         self.source: _Source | None = None
+        self.large = False  # walks over a large document let libxml2 match the names
 
     def report(self) -> Report:
         return Report(
@@ -319,23 +408,17 @@ class _Checker:
             self.add(code, exc.reason, line=exc.line, column=_column(exc.column))
             return None
         self.source = _Source(root, data)
+        self.large = len(data) > _LARGE
         renames = self._stale_namespaces(root)
         if renames:
-            # Renaming in the bytes keeps line numbers and makes QName text (fault codes,
-            # requested names) resolve to the current namespace, for the schema too.
-            renamed = data
-            for old, new in renames.items():
-                for quote in (b'"', b"'"):
-                    renamed = renamed.replace(
-                        quote + old.encode() + quote, quote + new.encode() + quote
-                    )
-            # (an encoding that is not ASCII-compatible fails here: check the bytes as written)
-            with contextlib.suppress(XmlSyntaxError):
-                root = parse_xml(renamed, max_bytes=max_bytes, max_depth=max_depth)
+            repaired = self.repair.rename_namespaces(data, renames, max_bytes, max_depth)
+            if repaired is not None:
+                root, renamed = repaired
                 self.source = _Source(root, renamed)
         if part_ids is not None:
+            self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                resolve_includes(root, part_ids, root_id=root_id)
+                self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
@@ -363,6 +446,8 @@ class _Checker:
             )
             renames[envelope_ns or ""] = ns.SOAP
         assert self.source is not None
+        if not _may_declare_stale(root, self.source.data):
+            return renames
         declared = self.source.first_declarations()
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if stale in declared:
@@ -412,7 +497,7 @@ class _Checker:
         other_addressing = False
         identified = False
         for block in _children(header):
-            namespace = etree.QName(block).namespace
+            namespace, local = _namespace_and_local(str(block.tag))
             if namespace in _OTHER_ADDRESSING:
                 if not other_addressing:
                     self.add(
@@ -421,7 +506,7 @@ class _Checker:
                         block,
                     )
                 other_addressing = True
-            if block.tag == f"{{{ns.WSE}}}Identifier":
+            if block.tag == _IDENTIFIER:
                 # one subscription per message: parse() refuses a second, so must validate()
                 if identified:
                     self.add(
@@ -430,7 +515,6 @@ class _Checker:
                 identified = True
             if namespace != ns.WSA:
                 continue
-            local = etree.QName(block).localname
             if local in headers:
                 self.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
                 continue
@@ -559,7 +643,7 @@ class _Checker:
                 f"action {action} is in {stale}, a stale or misprinted form of {current}",
                 element,
             )
-            element.text = renamed
+            self.repair.text(element, renamed)
             return renamed
         return action
 
@@ -605,27 +689,36 @@ class _Checker:
                 f"{_name(element)} {value!r} is padded with whitespace {_padding(raw)} it",
                 element,
             )
-            element.text = value
+            self.repair.text(element, value)
         return value
 
     def _uris(self, root: etree._Element) -> None:
         """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
-        (an action that is not a URI is named once, as an unknown action)."""
+        (an action that is not a URI is named once, as an unknown action). Only elements whose
+        name can hold one are visited, unless a global URI attribute (``soap:role``) stands on
+        another element: then every element is."""
         facts = declarations()
-        attribute_names = {attribute for _, attribute in facts.uri_attributes}
-        for element in root.iter():
-            if not isinstance(element.tag, str) or element.tag == f"{{{ns.WSA}}}Action":
+        holders = _uri_holders()
+        visit = (
+            root.iter() if holders.stray_global(root) else _named(root, holders.names, self.large)
+        )
+        for element in visit:
+            if not isinstance(element.tag, str) or element.tag == _ACTION:
                 continue
             parent = element.getparent()
             if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
                 self._absolute_uri(element)
-            for attribute in attribute_names.intersection(map(str, element.attrib)):
-                if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
-                    self._absolute_uri_attribute(element, attribute)
+            if element.attrib:
+                for attribute in holders.attributes.intersection(map(str, element.attrib)):
+                    if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
+                        self._absolute_uri_attribute(element, attribute)
 
     def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
         raw = element.get(attribute, "")
         value = raw.strip()
+        defect = _uri_defect(value)
+        if raw == value and defect is None:
+            return
         name = f"{_name(element)}/@{ns.prefixed(attribute) if '}' in attribute else attribute}"
         location = self.source.location(element) if self.source is not None else None
         if location is not None:
@@ -637,8 +730,7 @@ class _Checker:
                 element,
                 location=location,
             )
-            element.set(attribute, value)
-        defect = _uri_defect(value)
+            self.repair.attribute(element, attribute, value)
         if defect is not None:
             self.uri_lines.add(element.sourceline)
             self.add(
@@ -659,20 +751,8 @@ class _Checker:
         if schema.validate(root):
             return
         first = list(schema.error_log)
-        padded = [
-            element
-            for element in root.iter()
-            if isinstance(element.tag, str)
-            and len(element) == 0
-            and element.text
-            and element.text != element.text.strip()
-            and element.text.strip()
-        ]
-        if padded:
-            trimmed_lines = set()
-            for element in padded:
-                element.text = (element.text or "").strip()
-                trimmed_lines.add(element.sourceline)
+        trimmed_lines = self.repair.trim_padded_values(root)
+        if trimmed_lines:
             remaining = [] if schema.validate(root) else list(schema.error_log)
             still = {entry.line for entry in remaining}
             for entry in first:
@@ -700,7 +780,6 @@ class _Checker:
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
-        facts = declarations()
         spec = by_qname(body.tag) if isinstance(body.tag, str) else None
         # only an attribute below the body can be one the models cannot keep: a body without
         # one needs no model loaded (nor the binding layer) to be checked
@@ -714,46 +793,44 @@ class _Checker:
                     "cannot keep: its models hold this element as a plain value",
                     element,
                 )
-        for element in body.iter():
-            if not isinstance(element.tag, str):
-                continue
-            name = element.tag
-            namespace, local = etree.QName(element).namespace, etree.QName(element).localname
-            parent = element.getparent()
-            parent_local = etree.QName(parent).localname if parent is not None else None
-            if local == "Name" and parent_local == "RequestedElements":
-                self._requested_name(element)
-            elif name in facts.keyword_elements and len(element) == 0:
-                self._keyword(element, facts.keyword_elements[name])
-            if namespace in (ns.DSP, ns.DSC, ns.WSCN) and len(element) == 0:
-                alias = find_alias(namespace, local, (element.text or "").strip())
-                if alias is not None:
-                    self.add(
-                        DsmRule.VALUE_ALIAS,
-                        f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
-                        f"by dsm-messages ({alias.source})",
-                        element,
-                    )
-            if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
-                value = (element.text or "").strip()
-                if value and not _ZONE.search(value):
-                    self.add(
-                        DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element
-                    )
-            if name in _DUAL_FORM:
-                self._dual_form(element)
-            if local == "ElementData" and namespace in (ns.DSP, ns.DSC, ns.WSCN):
-                self._element_data(element)
-            elif name == f"{{{ns.PSP}}}Filter":
-                self._filter(element)
-            elif name == f"{{{ns.WSCN}}}ValidationInfo":
-                self._valid_ticket(element)
-            elif local == "JobStatus" and namespace in (ns.DSP, ns.DSC, ns.DSD, ns.WSCN):
-                self._job_status(element)
-            elif local in ("PostScanJobEndState", "JobEndState"):
-                self._end_state(element)
-            elif name == f"{{{ns.SOAP}}}Code":
-                self._fault_code(element)
+        steps = _BODY_STEPS
+        for element in _named(body, _body_names(), self.large):
+            name = str(element.tag)
+            found = steps.get(name)
+            if found is None:
+                found = steps[name] = _body_steps(name)
+            for step in found:
+                step(self, element)
+
+    def _name_or_keyword(self, element: etree._Element) -> None:
+        parent = element.getparent()
+        if parent is not None and etree.QName(parent).localname == "RequestedElements":
+            self._requested_name(element)
+        else:
+            self._leaf_keyword(element)
+
+    def _leaf_keyword(self, element: etree._Element) -> None:
+        well_known = declarations().keyword_elements.get(str(element.tag))
+        if well_known is not None and len(element) == 0:
+            self._keyword(element, well_known)
+
+    def _alias(self, element: etree._Element) -> None:
+        if len(element):
+            return
+        namespace, local = _split(str(element.tag))
+        alias = find_alias(namespace, local, (element.text or "").strip())
+        if alias is not None:
+            self.add(
+                DsmRule.VALUE_ALIAS,
+                f"{_name(element)} {alias.alias!r} is written {alias.canonical!r} "
+                f"by dsm-messages ({alias.source})",
+                element,
+            )
+
+    def _time_zone(self, element: etree._Element) -> None:
+        value = (element.text or "").strip()
+        if value and not _ZONE.search(value):
+            self.add(DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element)
 
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = (element.text or "").strip()
@@ -923,15 +1000,15 @@ class _Checker:
             )
 
     def _filter(self, element: etree._Element) -> None:
-        dialect = element.find(f"{{{ns.PSP}}}Dialect")
-        instructions = element.find(f"{{{ns.PSP}}}Instructions")
+        dialect = element.find(_PSP_DIALECT)
+        instructions = element.find(_PSP_INSTRUCTIONS)
         if dialect is None or instructions is None:
             return  # the schema reports it
         uri = _text(dialect)  # trimmed, and reported when it is not a URI, by _uris
-        content = list(_children(instructions))
+        content = [child for child in instructions if child.tag.__class__ is str]
         if not content:
             return
-        namespace = etree.QName(content[0]).namespace
+        namespace = _namespace_and_local(str(content[0].tag))[0]
         if namespace != uri:
             self.add(
                 DsmRule.FILTER_DIALECT,
@@ -1016,26 +1093,143 @@ class _Checker:
             )
 
 
+_Step = Callable[[_Checker, etree._Element], None]
+#: The body checks each element name gets, in the order they run (filled as names are met).
+_BODY_STEPS: dict[str, tuple[_Step, ...]] = {}
+_ALIASED = frozenset(
+    f"{{{alias.namespace}}}{element}" for alias in VALUE_ALIASES for element in alias.elements
+)
+_VALUE_NAMESPACES = (ns.DSP, ns.DSC, ns.WSCN)
+_JOB_STATUS = frozenset(f"{{{namespace}}}JobStatus" for namespace in (*_VALUE_NAMESPACES, ns.DSD))
+_ELEMENT_DATA = frozenset(f"{{{namespace}}}ElementData" for namespace in _VALUE_NAMESPACES)
+#: Local names checked in whatever namespace they are written.
+_ANY_NAMESPACE = ("Name", "PostScanJobEndState", "JobEndState")
+_ONE_OF: dict[str, _Step] = {
+    f"{{{ns.PSP}}}Filter": _Checker._filter,
+    f"{{{ns.WSCN}}}ValidationInfo": _Checker._valid_ticket,
+    f"{{{ns.SOAP}}}Code": _Checker._fault_code,
+    **dict.fromkeys(_ELEMENT_DATA, _Checker._element_data),
+    **dict.fromkeys(_JOB_STATUS, _Checker._job_status),
+}
+
+
+@functools.cache
+def _body_names() -> tuple[str, ...]:
+    """Every element name some body check looks at (the rest of the body is not visited)."""
+    facts = declarations()
+    exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
+    exact |= {name for name in facts.datetime_elements if _split(name)[0] in _DSM_NAMESPACES}
+    return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
+
+
+def _body_steps(name: str) -> tuple[_Step, ...]:
+    """The checks an element called ``name`` gets, in order: its value (requested name or
+    keyword; alias; time zone), its dual-form attributes, then its content."""
+    facts = declarations()
+    namespace, local = _split(name)
+    steps: list[_Step] = []
+    if local == "Name":
+        steps.append(_Checker._name_or_keyword)
+    elif name in facts.keyword_elements:
+        steps.append(_Checker._leaf_keyword)
+    if namespace in _VALUE_NAMESPACES and name in _ALIASED:
+        steps.append(_Checker._alias)
+    if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
+        steps.append(_Checker._time_zone)
+    if name in _DUAL_FORM:
+        steps.append(_Checker._dual_form)
+    if name in _ONE_OF:
+        steps.append(_ONE_OF[name])
+    elif local in ("PostScanJobEndState", "JobEndState"):
+        steps.append(_Checker._end_state)
+    return tuple(steps)
+
+
+#: Above this size (bytes), walks let libxml2 match the names they want: a set-up per name
+#: and per document, then C speed per element; below it, Python's set lookup is cheaper.
+_LARGE = 32 * 1024
+_PSP_DIALECT = f"{{{ns.PSP}}}Dialect"
+_PSP_INSTRUCTIONS = f"{{{ns.PSP}}}Instructions"
+_IDENTIFIER = f"{{{ns.WSE}}}Identifier"
+
+
+def _named(root: etree._Element, names: tuple[str, ...], large: bool) -> list[etree._Element]:
+    """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
+    document order; ``{*}local`` stands for ``local`` in any namespace or none."""
+    if large:
+        return list(root.iter(*names))
+    exact, locals_, suffixes = _name_sets(names)
+    if not suffixes:
+        return [element for element in root.iter() if element.tag in exact]
+    return [
+        element
+        for element in root.iter()
+        if element.tag in exact
+        or (element.tag.__class__ is str and str(element.tag).endswith(suffixes))
+        or element.tag in locals_
+    ]
+
+
+@functools.cache
+def _name_sets(
+    names: tuple[str, ...],
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(exact Clark names, local names wanted in any namespace or none, ``}local`` endings)
+    of a tuple of names."""
+    wild = frozenset(name[3:] for name in names if name.startswith("{*}"))
+    exact = frozenset(name for name in names if not name.startswith("{*}"))
+    return exact, wild, tuple(sorted("}" + local for local in wild))
+
+
+def _namespace_and_local(name: str) -> tuple[str | None, str]:
+    """(namespace or ``None``, local name) of a Clark name, as ``etree.QName`` gives them."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return namespace, local
+    return None, name
+
+
+def _split(name: str) -> tuple[str, str]:
+    """(namespace, local name) of a Clark name (namespace ``""`` when it has none)."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return namespace, local
+    return "", name
+
+
 class _Source:
     """What lxml does not say cheaply about the parsed elements: the column each starts at and
     the namespaces each declares (``nsmap`` copies every in-scope declaration, per element).
     Read once from the bytes with expat, in document order; columns are unknown when expat
     cannot read the bytes as libxml2 did (an encoding it lacks), and then read from lxml's
-    serialization. Locations are built once per element."""
+    serialization. Locations are built once per element. The bytes are read only when a
+    column or the declarations are first asked for (a problem to report, a stale namespace
+    to name), so a message without problems is never read twice."""
 
     def __init__(self, root: etree._Element, data: bytes) -> None:
-        self.elements = [element for element in root.iter() if isinstance(element.tag, str)]
-        self.index = {element: number for number, element in enumerate(self.elements)}
+        self.root = root
+        self.data: bytes | None = data
+        self.elements: list[etree._Element] = []
+        self.index: dict[etree._Element, int] = {}
         self.columns: list[int] | None = None
         self.parents: list[int] = []
         self.declared: dict[int, dict[str | None, str]] = {}
         self._locations: dict[etree._Element, str] = {}
         self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
+
+    def scan(self) -> None:
+        """Read the bytes now (before the tree's elements change: xop:Include resolved)."""
+        data, self.data = self.data, None
+        if data is None:
+            return
+        root = self.root
+        self.elements = [element for element in root.iter() if isinstance(element.tag, str)]
+        self.index = {element: number for number, element in enumerate(self.elements)}
         if self._scan(data):
             return
         self.columns = None
         if not self._scan(etree.tostring(root)):
-            self.parents, self.declared = [], {}  # resolve() falls back to nsmap
+            self.parents, self.declared = [], {}
 
     def _scan(self, data: bytes) -> bool:
         columns: list[int] = []
@@ -1072,14 +1266,17 @@ class _Source:
         return True
 
     def column(self, element: etree._Element) -> int | None:
+        self.scan()
         number = self.index.get(element)
         return None if number is None or self.columns is None else self.columns[number]
 
     def declarations(self, number: int) -> dict[str | None, str]:
+        self.scan()
         return self.declared.get(number, {})
 
     def first_declarations(self) -> dict[str, int]:
         """Each namespace URI declared in the document -> the first element declaring it."""
+        self.scan()
         first: dict[str, int] = {}
         for number in sorted(self.declared):
             for uri in self.declared[number].values():
@@ -1087,21 +1284,17 @@ class _Source:
         return first
 
     def element(self, number: int) -> etree._Element:
+        self.scan()
         return self.elements[number]
 
-    def resolve(self, element: etree._Element, prefix: str | None) -> str | None:
-        """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound)."""
+    @staticmethod
+    def resolve(element: etree._Element, prefix: str | None) -> str | None:
+        """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound; ``""``
+        or ``None`` where ``xmlns=""`` undeclares the default namespace). Asked of a few
+        elements only (QName values), so lxml's in-scope map serves."""
         if prefix == "xml":
             return "http://www.w3.org/XML/1998/namespace"
-        number = self.index.get(element)
-        if number is None or not self.parents:
-            return element.nsmap.get(prefix)
-        while number >= 0:
-            here = self.declared.get(number)
-            if here is not None and prefix in here:
-                return here[prefix] or None  # xmlns="" undeclares the default namespace
-            number = self.parents[number]
-        return None
+        return element.nsmap.get(prefix)
 
     def location(self, element: etree._Element) -> str:
         """An XPath-like path with conventional prefixes, ``[n]`` where siblings share a name."""
@@ -1131,6 +1324,63 @@ class _Source:
             found = {child: (at, counts[child.tag]) for child, at in positions.items()}
             self._positions[parent] = found
         return found
+
+
+_STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
+_ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
+
+
+def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
+    """Whether the document may declare a stale namespace URI: always, unless its bytes are
+    in an ASCII-compatible encoding with no character reference (which could spell a URI
+    differently) and none of the stale URIs occurs in them."""
+    if data is None:
+        return True
+    encoding = (root.getroottree().docinfo.encoding or "").lower()
+    if encoding not in _ASCII_COMPATIBLE or b"&#" in data:
+        return True
+    return any(stale in data for stale in _STALE_BYTES)
+
+
+_ACTION = f"{{{ns.WSA}}}Action"
+
+
+@attrs.frozen
+class _UriHolders:
+    #: Names of the elements that hold a URI or carry a URI attribute of their own.
+    names: tuple[str, ...]
+    #: Every URI attribute name.
+    attributes: frozenset[str]
+    #: The global URI attributes (which may stand on any element), by Clark name.
+    spread: frozenset[str]
+    #: Attributes with a global URI attribute's local name, found by libxml2.
+    candidates: etree.XPath
+
+    def stray_global(self, root: etree._Element) -> bool:
+        """Whether a global URI attribute stands on an element not named in ``names``."""
+        found = self.candidates(root)
+        assert isinstance(found, list)
+        return any(
+            getattr(attribute, "attrname", None) in self.spread
+            and getattr(attribute.getparent(), "tag", None) not in self.names
+            for attribute in found
+        )
+
+
+@functools.cache
+def _uri_holders() -> _UriHolders:
+    facts = declarations()
+    names = set(facts.uri_elements) | {child for _, child in facts.uri_children}
+    names |= {carrier for carrier, _ in facts.uri_attributes if carrier is not None}
+    spread = {attribute for carrier, attribute in facts.uri_attributes if carrier is None}
+    locals_ = sorted({_split(name)[1] for name in spread})
+    condition = " or ".join(f"local-name()='{local}'" for local in locals_) or "false()"
+    return _UriHolders(
+        names=tuple(sorted(names)),
+        attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
+        spread=frozenset(spread),
+        candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),
+    )
 
 
 class _Discard:
@@ -1175,6 +1425,7 @@ def _padding(raw: str) -> str:
     return "before and after" if before and after else ("before" if before else "after")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few addresses and actions, message after message
 def _uri_defect(value: str) -> str | None:
     """What keeps ``value`` (trimmed) from being an absolute URI, or ``None``."""
     if _ABSOLUTE_URI.match(value):

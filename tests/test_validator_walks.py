@@ -1,0 +1,82 @@
+"""The validator visits only the elements its checks look at, found by name: in Python for a
+small document, through libxml2's name matching for a large one. Both ways give the same
+report, problem for problem, as a walk over every element (what visiting by name stands in
+for): on every rule's broken message (test_validator's cases), every example and doc
+example, and the fuzz test's mutations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import fuzz_targets
+import pytest
+from hypothesis import given
+from lxml import etree
+from test_fuzz import fuzzing, mutated
+from test_validator import CASES, Case, case_id
+
+from dsm_messages import validator
+from dsm_messages.report import Report
+
+
+def reports(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, content_type: str | None = None
+) -> Iterator[Report]:
+    """The report of ``data`` as the validator walks small documents, large ones, and as a
+    walk over every element would."""
+    if content_type is None:
+        content_type, body = fuzz_targets.split(data)
+    else:
+        body = data
+    for profile in ("strict", "lenient"):
+        with monkeypatch.context() as patch:
+            patch.setattr(validator, "_LARGE", 1 << 40)
+            yield validator.validate(body, profile=profile, content_type=content_type)
+        with monkeypatch.context() as patch:
+            patch.setattr(validator, "_LARGE", -1)
+            yield validator.validate(body, profile=profile, content_type=content_type)
+        with monkeypatch.context() as patch:
+            patch.setattr(validator, "_named", _every_element)
+            yield validator.validate(body, profile=profile, content_type=content_type)
+
+
+def _every_element(
+    root: etree._Element, names: tuple[str, ...], large: bool
+) -> list[etree._Element]:
+    """Every element, whatever its name (what the checks did before they went by name)."""
+    return [element for element in root.iter() if isinstance(element.tag, str)]
+
+
+def assert_alike(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, content_type: str | None = None
+) -> None:
+    found = list(reports(data, monkeypatch, content_type))
+    for profile_reports in (found[:3], found[3:]):
+        first = profile_reports[0]
+        for other in profile_reports[1:]:
+            assert other.problems == first.problems
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_every_walk_reports_alike_on_each_rules_broken_message(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = case.build()
+    for shown in (message, case.edit(message)):
+        assert_alike(shown.data, monkeypatch, shown.content_type)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), fuzz_targets.seeds(), ids=[name for name, _ in fuzz_targets.seeds()]
+)
+def test_every_walk_reports_alike_on_stored_messages(
+    name: str, data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_alike(data, monkeypatch)
+
+
+@fuzzing(150)
+@given(mutated())
+def test_every_walk_reports_alike_on_mutated_messages(data: bytes) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_alike(data, monkeypatch)
