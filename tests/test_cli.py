@@ -100,7 +100,12 @@ def test_an_internal_error_is_one_line_and_exit_2(
 
     example = str(EXAMPLES / "dsp-02-create-response.xml")
     for command in ("validate", "check-sequence", "show"):
-        for name in ("cli.validate_file", "cli.validate_stored", "cli.check", "envelope.parse"):
+        for name in (
+            "cli.validate_file",
+            "cli.validate_stored",
+            "cli.check",
+            "parsing.parse",
+        ):
             monkeypatch.setattr(f"dsm_messages.{name}", broken)
         assert cli.main([command, example]) == 2
         err = capsys.readouterr().err

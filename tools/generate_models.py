@@ -358,7 +358,7 @@ PLAN_MODULE = "_binding_plan.py"
 # string enums), so it is remembered; CONVERT: xsdata's conversion each time (a fresh object:
 # datetime, bytes, durations); IN_SCOPE: xsdata's conversion with the element's in-scope
 # namespaces (QName values and enums of them).
-_VALUE_KINDS = ("STR", "MEMO", "CONVERT", "IN_SCOPE")
+_VALUE_KINDS = ("STR", "MEMO", "CONVERT", "IN_SCOPE", "TOKENS")
 
 
 def write_binding_plan(package: Path) -> None:
@@ -488,8 +488,12 @@ def _class_plan(meta: XmlMeta, type_names: dict[object, str]) -> str | None:
     if meta.mixed_content:
         return None
     for var in meta.get_all_vars():
-        if not var.init or var.nillable or var.tokens or var.wrapper or var.is_elements:
+        if not var.init or var.nillable or var.wrapper or var.is_elements:
             return None
+        if var.tokens and (
+            var.is_attribute or var.clazz is not None or (var.is_element and var.list_element)
+        ):
+            return None  # the plan reads one list of values, an element's or its own text
         types = tuple(var.types)
         if var.is_wildcard:
             if var.mixed or not var.list_element or wildcard != "None":
@@ -508,6 +512,8 @@ def _class_plan(meta: XmlMeta, type_names: dict[object, str]) -> str | None:
                 if len(types) != 1:
                     return None
                 how = f"CLASS, {type_names[var.clazz]}"
+            elif var.tokens:  # an xs:list: each whitespace-separated token converted
+                how = f"TOKENS, ({type_list}, {fmt})"
             else:
                 how = f"{_value_kind(types)}, ({type_list}, {fmt})"
             children.append(f"{var.qname!r}: ({var.name!r}, {var.list_element}, {how})")
@@ -520,9 +526,10 @@ def _class_plan(meta: XmlMeta, type_names: dict[object, str]) -> str | None:
         elif var.is_attributes:
             any_attributes = repr(var.name)
         elif var.is_text:
-            if var.list_element:
+            kind = "TOKENS" if var.tokens else _value_kind(types)
+            if var.list_element and not var.tokens:
                 return None
-            text = f"({var.name!r}, {_value_kind(types)}, {type_list}, {fmt})"
+            text = f"({var.name!r}, {kind}, {type_list}, {fmt})"
         else:
             return None
     return (

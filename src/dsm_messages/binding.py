@@ -119,7 +119,7 @@ def write_generic(obj: object) -> etree._Element:
 
 # The generated plan's kinds (``models._binding_plan`` says what each means; the plan is
 # imported on first use, so that importing the package does not pay for it).
-CLASS, STR, MEMO, CONVERT, IN_SCOPE = range(5)
+CLASS, STR, MEMO, CONVERT, IN_SCOPE, TOKENS = range(6)
 ATTRIBUTE, ANY_ATTRIBUTES, ELEMENT, TEXT, WILDCARD = range(5)
 
 
@@ -127,9 +127,9 @@ ATTRIBUTE, ANY_ATTRIBUTES, ELEMENT, TEXT, WILDCARD = range(5)
 def _plan() -> ModuleType:
     from .models import _binding_plan as plan
 
-    kinds = (plan.CLASS, plan.STR, plan.MEMO, plan.CONVERT, plan.IN_SCOPE)
+    kinds = (plan.CLASS, plan.STR, plan.MEMO, plan.CONVERT, plan.IN_SCOPE, plan.TOKENS)
     writes = (plan.ATTRIBUTE, plan.ANY_ATTRIBUTES, plan.ELEMENT, plan.TEXT, plan.WILDCARD)
-    if kinds != (CLASS, STR, MEMO, CONVERT, IN_SCOPE) or writes != tuple(range(5)):
+    if kinds != (CLASS, STR, MEMO, CONVERT, IN_SCOPE, TOKENS) or writes != tuple(range(5)):
         raise RuntimeError("models/_binding_plan.py does not match this binder: regenerate it")
     return plan
 
@@ -281,6 +281,8 @@ def _value(
     """``text`` converted exactly as xsdata converts it for a field of ``types``."""
     if how == STR:
         return text
+    if how == TOKENS:  # an xs:list: each token converted alone (QNames in the element's scope)
+        return [_convert(token, types, form, element.nsmap) for token in text.split()]
     if how == MEMO:
         remembered = _REMEMBERED.get(types)
         if remembered is None:

@@ -30,6 +30,7 @@ STR = 1
 MEMO = 2
 CONVERT = 3
 IN_SCOPE = 4
+TOKENS = 5
 
 PLANS: dict[type, tuple] = {
     dsc.CancelPostScanJobRequest: (
@@ -6048,6 +6049,222 @@ PLANS: dict[type, tuple] = {
         None,
         None,
     ),
+    wsd.Bye: (
+        "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Bye",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.ByeType: (
+        "ByeType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.Hello: (
+        "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Hello",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.HelloType: (
+        "HelloType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.Probe: (
+        "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Probe",
+        {
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.ProbeMatchType: (
+        "ProbeMatchType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
     wsd.ProbeMatches: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}ProbeMatches",
         {
@@ -6078,6 +6295,27 @@ PLANS: dict[type, tuple] = {
         None,
         "other_element",
     ),
+    wsd.ProbeType: (
+        "ProbeType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
     wsd.Resolve: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Resolve",
         {
@@ -6087,6 +6325,45 @@ PLANS: dict[type, tuple] = {
                 CLASS,
                 wsa.EndpointReference,
             )
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.ResolveMatchType: (
+        "ResolveMatchType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Scopes": (
+                "scopes",
+                False,
+                CLASS,
+                wsd.ScopesType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}XAddrs": (
+                "xaddrs",
+                False,
+                TOKENS,
+                ((str,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2005/04/discovery}MetadataVersion": (
+                "metadata_version",
+                False,
+                MEMO,
+                ((int,), None),
+            ),
         },
         {},
         "other_attributes",
@@ -6132,6 +6409,122 @@ PLANS: dict[type, tuple] = {
                 CLASS,
                 wsa.EndpointReference,
             )
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsd.ScopesType: (
+        "ScopesType",
+        {},
+        {"MatchBy": ("match_by", STR, (str,), None)},
+        "other_attributes",
+        ("value", TOKENS, (str,), None),
+        None,
+    ),
+    wsdp.Host: (
+        "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Host",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ServiceId": (
+                "service_id",
+                False,
+                STR,
+                ((str,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsdp.HostServiceType: (
+        "HostServiceType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                False,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ServiceId": (
+                "service_id",
+                False,
+                STR,
+                ((str,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsdp.Hosted: (
+        "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Hosted",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                True,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ServiceId": (
+                "service_id",
+                False,
+                STR,
+                ((str,), None),
+            ),
+        },
+        {},
+        "other_attributes",
+        None,
+        "other_element",
+    ),
+    wsdp.HostedServiceType: (
+        "HostedServiceType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/08/addressing}EndpointReference": (
+                "endpoint_reference",
+                True,
+                CLASS,
+                wsa.EndpointReference,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Types": (
+                "types",
+                False,
+                TOKENS,
+                ((QName,), None),
+            ),
+            "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ServiceId": (
+                "service_id",
+                False,
+                STR,
+                ((str,), None),
+            ),
         },
         {},
         "other_attributes",
