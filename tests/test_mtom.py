@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dsm_messages import DsmError, Envelope, validate
+from dsm_messages import DsmError, DsmRule, Envelope, validate
 from dsm_messages.models import dsp
 from dsm_messages.mtom import (
     MAX_PARTS,
@@ -528,7 +528,7 @@ def test_a_root_part_over_its_cap_is_refused_naming_the_limit() -> None:
     "error",
     [
         MtomError("a part has no Content-ID"),
-        MtomError("bad reference", code="DSM-XOP-REFERENCE"),
+        MtomError("bad reference", code=DsmRule.XOP_REFERENCE),
         MtomLimitError("the package has more than 5 parts", limit="max_parts", value=5),
     ],
 )

@@ -77,11 +77,11 @@ class MtomError(DsmError):
         self,
         message: str,
         *,
-        code: str = DsmRule.MIME_MALFORMED,
+        code: DsmRule = DsmRule.MIME_MALFORMED,
         element: etree._Element | None = None,
     ) -> None:
         super().__init__(message)
-        self.code = code
+        self.code = DsmRule(code)
         #: The element of the root part at fault, when there is one.
         self.element = element
 
@@ -104,7 +104,7 @@ class MtomLimitError(MtomError):
         return (_rebuild_mtom_limit, (text, self.limit, self.value))
 
 
-def _rebuild_mtom(cls: type[MtomError], message: str, code: str) -> MtomError:
+def _rebuild_mtom(cls: type[MtomError], message: str, code: DsmRule) -> MtomError:
     return cls(message, code=code)
 
 

@@ -353,7 +353,7 @@ class _Checker:
 
     def add(
         self,
-        code: str,
+        code: DsmRule,
         message: str,
         element: etree._Element | None = None,
         *,
