@@ -58,6 +58,22 @@ def test_json_has_exactly_the_documented_shape() -> None:
     assert events["jobs"] == [
         {"protocol": "dsd", "id": "77", "state": "Completed", "phase": "finished"}
     ]
+    push_scan = as_json(run("--format", "json", str(CONVERSATIONS / "wscn-push-scan")))
+    assert push_scan["jobs"] == [
+        {"protocol": "wscn", "id": "41", "state": "Completed", "phase": "finished"}
+    ]
+
+
+def test_a_push_scan_that_retrieves_an_image_after_the_end_is_refused(tmp_path: Path) -> None:
+    # WSCN-10: the device answers ClientErrorNoImagesAvailable, never a third image
+    files = sorted((CONVERSATIONS / "wscn-push-scan").iterdir())
+    late = tmp_path / "11-retrieve-image-3-request.xml"
+    late.write_bytes(files[7].read_bytes().replace(b"-000000000008</", b"-000000000011</"))
+    assert late.read_bytes() != files[7].read_bytes()  # a MessageID of its own
+    result = run("--format", "json", *map(str, [*files, late]))
+    assert result.returncode == 1
+    (violation,) = as_json(result)["violations"]
+    assert (violation["index"], violation["rule"]) == (10, "WSCN-10")
 
 
 def test_a_message_out_of_order_is_a_violation_with_its_index_and_path(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ samples of :mod:`dsm_messages.testing.samples`.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from dsm_messages import ANONYMOUS, build_send_image, serialize
+from dsm_messages import ANONYMOUS, build_retrieve_image_response, build_send_image, serialize
 from dsm_messages.models import dsd, dsp, wscn, wse
 from dsm_messages.testing import samples as s
 from dsm_messages.testing.samples import SAMPLES
@@ -20,6 +21,7 @@ SERVER = "https://scansrv01.contoso.com:5362/ScanServer/4d15d73c-bbcd-4cba-beae-
 DEVICE = "http://10.0.4.27:5357/1f0e8a6b-3c52-4d7e-9a61-58b2c0d4e937"
 DEVICE_SINK = s.SCAN_SERVER_EVENT_SINK
 CONSOLE_SINK = "http://10.0.9.12:5357/6c2a9e41-7d08-4b3f-a5c6-e1f9047b2d83"
+SCAN_CLIENT_SINK = "http://10.0.9.40:5357/2b7d0f5c-91e3-4a68-bc14-7e5a3d9c0f26"
 OUT = ROOT / "examples" / "conversations"
 
 
@@ -66,6 +68,20 @@ class Conversation:
         head = f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode()
         self.write(name, head + b"".join(chunks))
         return message_id
+
+    def image_answer(
+        self, name: str, response: wscn.RetrieveImageResponse, image: bytes, request_id: str
+    ) -> None:
+        content_type, chunks = build_retrieve_image_response(
+            response,
+            image,
+            relates_to=request_id,
+            message_id=self._id_next(),
+            content_type="image/jpeg",
+            boundary="dsm-messages-example-boundary",
+        )
+        head = f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode()
+        self.write(name, head + b"".join(chunks))
 
     def _id_next(self) -> str:
         return f"urn:uuid:{self.prefix.encode().hex()[:6]}00-0000-4000-8000-{self.count + 1:012d}"
@@ -225,7 +241,29 @@ def dsd_job_events() -> None:
     c.event("job-end-state-event.xml", end, CONSOLE_SINK)
 
 
+def wscn_push_scan() -> None:
+    """A WS-Scan push scan: the client subscribes to ScanAvailableEvent with two destinations,
+    the user picks one at the device, the client creates the job and pulls two images."""
+    c = Conversation("wscn-push-scan")
+    subscribe = copy.deepcopy(s.SCAN_AVAILABLE_SUBSCRIBE)
+    subscribe.delivery.notify_to.address.value = SCAN_CLIENT_SINK  # type: ignore[union-attr]
+    sent = c.request("subscribe-request.xml", subscribe, DEVICE)
+    c.answer("subscribe-response.xml", s.SCAN_AVAILABLE_SUBSCRIBE_RESPONSE, sent)
+    c.event("scan-available-event.xml", SAMPLES["wscn:ScanAvailableEvent"], SCAN_CLIENT_SINK)
+    create = c.request("create-scan-job-request.xml", SAMPLES["wscn:CreateScanJobRequest"], DEVICE)
+    c.answer("create-scan-job-response.xml", SAMPLES["wscn:CreateScanJobResponse"], create)
+    response = SAMPLES["wscn:RetrieveImageResponse"]
+    assert isinstance(response, wscn.RetrieveImageResponse)
+    for page in (1, 2):
+        retrieve = c.request(
+            f"retrieve-image-{page}-request.xml", SAMPLES["wscn:RetrieveImageRequest"], DEVICE
+        )
+        c.image_answer(f"retrieve-image-{page}-response.mime", response, s.JPEG_BYTES, retrieve)
+    c.event("job-end-state-event.xml", SAMPLES["wscn:JobEndStateEvent"], SCAN_CLIENT_SINK)
+
+
 if __name__ == "__main__":
     dsp_job("dsp-job-two-images", "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8", cancel=False)
     dsp_job("dsp-cancelled-job", "a3e91c07-52d4-4b8e-b6f1-0d7c28e45a19", cancel=True)
     dsd_job_events()
+    wscn_push_scan()
