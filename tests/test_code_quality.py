@@ -87,7 +87,14 @@ def test_readme_first_command_runs_on_the_bundled_examples() -> None:
     command = text.split("```sh\n", 1)[1].split("\n```", 1)[0]
     steps = [step.strip() for step in command.split("&&")]
     checks = [step for step in steps if step.startswith(".venv/bin/dsm-messages ")]
-    assert [step.split()[1] for step in checks] == ["validate"] + ["check-sequence"] * 3
+    conversations = list((ROOT / "examples" / "conversations").iterdir())
+    # every shipped conversation is checked, each by its own check-sequence
+    assert [step.split()[1] for step in checks] == ["validate"] + ["check-sequence"] * len(
+        conversations
+    )
+    assert {step.split()[-1] for step in checks[1:]} == {
+        f"examples/conversations/{folder.name}" for folder in conversations
+    }
     for step in checks:
         arguments = step.split()[1:]
         result = subprocess.run(

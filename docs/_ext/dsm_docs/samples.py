@@ -11,6 +11,7 @@ with no problem at all, or the build fails.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,6 +215,11 @@ def _pretty(data: bytes) -> str:
     return etree.tostring(root, pretty_print=True, encoding="unicode")
 
 
+#: Control characters a page cannot show (an image part's bytes): shown as the replacement
+#: character, as bytes that are no UTF-8 are
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def sample(
     spec: MessageType,
     schemas: SchemaSet,
@@ -226,8 +232,8 @@ def sample(
         path, data, content_type = bundled[spec.qname]
         _check(data, what, content_type)
         origin = path.relative_to(root).as_posix()
-        if content_type is not None:  # an MTOM package: shown as stored
-            text = path.read_bytes().decode("utf-8", "replace")
+        if content_type is not None:  # an MTOM package: shown as stored, binary bytes as �
+            text = _CONTROL.sub("\ufffd", path.read_bytes().decode("utf-8", "replace"))
             return Sample(text=text, origin=origin, content_type=content_type)
         return Sample(text=_pretty(data), origin=origin)
     failures = []
