@@ -51,8 +51,8 @@ from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
 from .report import Report
 from .rules import PROFILES, RULES, DsmRule, Profile
-from .safexml import clark_name, parse_xml
-from .validator import check, split_stored, validate_file, validate_stored
+from .safexml import clark_name
+from .validator import check_tree, split_stored, validate_file, validate_stored
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -378,12 +378,12 @@ def _describe(path: str, data: bytes) -> dict[str, Any]:
     if isinstance(split, MtomError):
         raise _ShowError(split.code, str(split))
     content_type, body = split
-    report, checked = check(body, profile="lenient", content_type=content_type)
-    if not report.valid or checked is None:
+    checked = check_tree(body, profile="lenient", content_type=content_type)
+    report, root = checked.report, checked.tree
+    if not report.valid or root is None:
         first = report.errors[0]
         where = f" (line {first.line})" if first.line is not None else ""
         raise _ShowError(first.rule, first.message + where)
-    root = parse_xml(checked)
     empty = _empty_body_action(root)
     if empty is not None:  # the validator accepted it: the action announces an empty body
         protocol, operation, kind = EMPTY_BODY_ACTIONS[empty]

@@ -220,24 +220,6 @@ def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | M
         return exc
 
 
-def check(
-    data: bytes,
-    *,
-    profile: Profile = "strict",
-    content_type: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-) -> tuple[Report, bytes | None]:
-    """:func:`validate`, also returning the message as the checks read it: stale namespaces
-    renamed, URIs and padded values trimmed, ``xop:Include`` removed. ``None`` when the bytes
-    could not be read as XML."""
-    checked = check_tree(
-        data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
-    )
-    tree = checked.tree
-    return checked.report, None if tree is None else etree.tostring(tree)
-
-
 @attrs.frozen
 class Checked:
     """A message as the checks read it."""
