@@ -479,7 +479,7 @@ class _Checker:
         other_addressing = False
         identified = False
         for block in _children(header):
-            namespace, local = _namespace_and_local(str(block.tag))
+            namespace, local = _split(str(block.tag))
             if namespace in _OTHER_ADDRESSING:
                 if not other_addressing:
                     self.add(
@@ -835,11 +835,7 @@ class _Checker:
     def _qname(self, element: etree._Element, text: str) -> tuple[str, str] | None:
         """Resolve QName text against the element's in-scope namespaces (stale URIs mapped)."""
         prefix, _, local = text.strip().rpartition(":")
-        namespace = (
-            self.source.resolve(element, prefix or None)
-            if self.source is not None
-            else element.nsmap.get(prefix or None)
-        )
+        namespace = _Source.resolve(element, prefix or None)
         if namespace is None and prefix:
             self.add(
                 DsmRule.QNAME_UNBOUND,
@@ -987,10 +983,10 @@ class _Checker:
         if dialect is None or instructions is None:
             return  # the schema reports it
         uri = _text(dialect)  # trimmed, and reported when it is not a URI, by _uris
-        content = [child for child in instructions if child.tag.__class__ is str]
+        content = list(_children(instructions))
         if not content:
             return
-        namespace = _namespace_and_local(str(content[0].tag))[0]
+        namespace = _split(str(content[0].tag))[0]
         if namespace != uri:
             self.add(
                 DsmRule.FILTER_DIALECT,
@@ -1163,14 +1159,6 @@ def _name_sets(
     return exact, wild, tuple(sorted("}" + local for local in wild))
 
 
-def _namespace_and_local(name: str) -> tuple[str | None, str]:
-    """(namespace or ``None``, local name) of a Clark name, as ``etree.QName`` gives them."""
-    if name.startswith("{"):
-        namespace, _, local = name[1:].partition("}")
-        return namespace, local
-    return None, name
-
-
 def _split(name: str) -> tuple[str, str]:
     """(namespace, local name) of a Clark name (namespace ``""`` when it has none)."""
     if name.startswith("{"):
@@ -1194,7 +1182,6 @@ class _Source:
         self.elements: list[etree._Element] = []
         self.index: dict[etree._Element, int] = {}
         self.columns: list[int] | None = None
-        self.parents: list[int] = []
         self.declared: dict[int, dict[str | None, str]] = {}
         self._locations: dict[etree._Element, str] = {}
         self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
@@ -1211,20 +1198,16 @@ class _Source:
             return
         self.columns = None
         if not self._scan(etree.tostring(root)):
-            self.parents, self.declared = [], {}
+            self.declared = {}
 
     def _scan(self, data: bytes) -> bool:
         columns: list[int] = []
-        parents: list[int] = []
         declared: dict[int, dict[str | None, str]] = {}
-        open_elements: list[int] = []
         parser = expat.ParserCreate()
 
         def start(name: str, attributes: dict[str, str]) -> None:
             number = len(columns)
             columns.append(parser.CurrentColumnNumber + 1)
-            parents.append(open_elements[-1] if open_elements else -1)
-            open_elements.append(number)
             here = {
                 (key[6:] or None): value
                 for key, value in attributes.items()
@@ -1233,18 +1216,14 @@ class _Source:
             if here:
                 declared[number] = here
 
-        def end(name: str) -> None:
-            open_elements.pop()
-
         parser.StartElementHandler = start
-        parser.EndElementHandler = end
         try:
             parser.Parse(data, True)
         except (expat.ExpatError, ValueError, LookupError):
             return False
         if len(columns) != len(self.elements):
             return False
-        self.columns, self.parents, self.declared = columns, parents, declared
+        self.columns, self.declared = columns, declared
         return True
 
     def column(self, element: etree._Element) -> int | None:
