@@ -206,9 +206,7 @@ def _leaving(states: Iterable[str], rule: RuleId) -> dict[str | tuple[str, str],
 def refused_by(table: Transitions, before: str | None, after: str | None) -> RuleId | None:
     """The rule the move ``before`` -> ``after`` breaks, or ``None`` when ``table`` allows it
     (vendor values, states the table does not know and unknown values always are)."""
-    if before is None or after is None or is_vendor(before) or is_vendor(after):
-        return None
-    if before not in table.moves or after in table.moves[before]:
+    if before is None or after is None or allowed(table.moves, before, after):
         return None
     edge = table.overrides.get((before, after))
     if edge is not None:
@@ -249,7 +247,7 @@ DSP_PHASE_MOVES = Transitions(
 )
 
 
-def allowed(table: Mapping[str, Set[str]], before: str, after: str) -> bool:
+def allowed(table: Mapping[str, Collection[str]], before: str, after: str) -> bool:
     """Whether ``before`` -> ``after`` is a move ``table`` allows (vendor values always are)."""
     if is_vendor(before) or is_vendor(after) or before not in table:
         return True

@@ -94,11 +94,11 @@ class Step:
         pairing.subscription(self, facts, PROTOCOLS)
         if request is not None and request.client_contexts and facts.kind == "response":
             wscn.destinations(self, facts, request)  # a WS-Scan push subscription answered
-        protocol = facts.protocol if facts.protocol in PROTOCOLS else None
-        if protocol is None and request is not None:
-            protocol = request.protocol  # a fault answering one of its requests
-        if protocol is not None and protocol in PROTOCOLS:
-            PROTOCOLS[protocol].apply(self, facts, envelope, request)
+        rules = PROTOCOLS.get(facts.protocol)
+        if rules is None and request is not None:
+            rules = PROTOCOLS.get(request.protocol)  # a fault answering one of its requests
+        if rules is not None:
+            rules.apply(self, facts, envelope, request)
 
     def pairing_of(self, protocol: str) -> PairingRules:
         return pairing_rules(protocol)
