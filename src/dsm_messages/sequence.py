@@ -77,7 +77,7 @@ def check_sequence(
         try:
             observer.observe(message, index=index)
         except ProtocolError as error:
-            row = observer.rules[error.rule]
+            row = ORDERING_RULES[error.rule]
             violations.append(row.problem(profile, error.reason, index=index))
         except ValueError as error:
             violations.append(invalid.problem(profile, str(error), index=index))

@@ -32,7 +32,6 @@ DSP-1 dsp:InvalidArgs (soap:Sender): an input argument is invalid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
@@ -173,8 +172,6 @@ class Session:
         #: In the lenient profile a documentation placeholder MessageID (``uuid:UniqueMsgId``)
         #: identifies nothing, so it is not held against uniqueness or correlation.
         self.profile: Profile = profile
-        #: The rows this session reads each rule's severity and fault from.
-        self.rules: Mapping[str, Rule] = ORDERING_RULES
         self.warnings: list[Problem] = []
         #: Violations found in held events when their job appeared (rule DSP-22's tolerance):
         #: the message that revealed the token was fine, so nothing was raised for it.
@@ -266,7 +263,7 @@ class Session:
         return problems
 
     def _problem(self, rule: str, message: str, index: int | None) -> Problem:
-        return self.rules[rule].problem(self.profile, message, index=index)
+        return ORDERING_RULES[rule].problem(self.profile, message, index=index)
 
     # -- what the session knows, for reports -----------------------------------------------
     def jobs(self) -> list[JobSummary]:
@@ -303,7 +300,6 @@ class Session:
         try:
             step = Step(
                 world,
-                rules=self.rules,
                 profile=self.profile,
                 warnings=warnings,
                 deferred=deferred,

@@ -16,8 +16,9 @@ from ..envelope import Envelope
 from ..job_states import Transitions, refused_by
 from ..job_vocabulary import completion_problem, reasons_fit
 from ..message_facts import Facts, JobReport
+from ..ordering_rules import ORDERING_RULES
 from ..report import Problem, Profile
-from ..rules import Rule, RuleId
+from ..rules import RuleId
 from . import dsc, dsd, dsp, pairing, wscn
 from .protocol import BrokenRuleError, PairingRules, ProtocolRules
 from .state import Pending, World
@@ -42,7 +43,6 @@ class Step:
         self,
         world: World,
         *,
-        rules: Mapping[str, Rule],
         profile: Profile,
         warnings: list[Problem],
         deferred: list[Problem],
@@ -52,7 +52,6 @@ class Step:
         arrived: int,
     ) -> None:
         self.world = world
-        self.rules = rules
         self.profile: Profile = profile
         self.warnings = warnings
         self.deferred = deferred
@@ -65,7 +64,6 @@ class Step:
         """The same step, about the message at ``index`` (an event held until now)."""
         return Step(
             self.world,
-            rules=self.rules,
             profile=self.profile,
             warnings=self.warnings,
             deferred=self.deferred,
@@ -79,14 +77,14 @@ class Step:
     def breach(self, rule: RuleId, message: str) -> None:
         """``rule`` was broken, as ``message`` says: refused if its row makes it an error in
         this profile (raises :class:`BrokenRuleError`), else recorded as a warning."""
-        row = self.rules[rule]
+        row = ORDERING_RULES[rule]
         if row.severity(self.profile) == "error":
             raise BrokenRuleError(rule, message)
         self.warnings.append(row.problem(self.profile, message, index=self.index))
 
     def problem(self, rule: RuleId, message: str, index: int | None) -> Problem:
         """A breach of ``rule`` reported later, about the message at ``index``."""
-        return self.rules[rule].problem(self.profile, message, index=index)
+        return ORDERING_RULES[rule].problem(self.profile, message, index=index)
 
     # -- dispatch ----------------------------------------------------------------------------
     def apply(self, facts: Facts, envelope: Envelope) -> None:
