@@ -31,6 +31,11 @@ _ENDED_IN = {
 }
 
 
+def is_package(content_type: str) -> bool:
+    """Whether a Content-Type value announces an MTOM package (``multipart/...``)."""
+    return content_type.strip().lower().startswith("multipart/")
+
+
 def content_type_parameters(
     value: str, *, tolerant: bool = False, defects: list[str] | None = None
 ) -> tuple[str, dict[str, str]]:

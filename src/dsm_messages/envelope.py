@@ -25,6 +25,7 @@ from typing import Final, TypeVar
 import attrs
 from lxml import etree
 
+from ._mime import is_package
 from .binding import drop_unused_namespaces, from_xml, to_element
 from .errors import DsmError
 from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
@@ -317,11 +318,6 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
             )
         return envelope
     return read_envelope(parse_xml(data))
-
-
-def is_package(content_type: str) -> bool:
-    """Whether a Content-Type value announces an MTOM package (``multipart/...``)."""
-    return content_type.strip().lower().startswith("multipart/")
 
 
 def read_envelope(root: etree._Element) -> Envelope:

@@ -17,6 +17,7 @@ EndPostScanJobRequest(job_token='264a19bf')
 from __future__ import annotations
 
 from . import envelope
+from ._mime import is_package
 from .envelope import Envelope
 from .errors import ValidationError
 from .report import Profile
@@ -50,7 +51,7 @@ def parse(
     if not checked.report.valid:
         raise ValidationError(checked.report)
     lenient = profile == "lenient"
-    if content_type is not None and envelope.is_package(content_type):
+    if content_type is not None and is_package(content_type):
         return envelope.parse(data, content_type=content_type, tolerant=lenient)
     tree = checked.tree
     assert tree is not None  # bytes that are not XML are not valid

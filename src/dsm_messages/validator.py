@@ -35,6 +35,7 @@ import attrs
 from lxml import etree
 
 from . import namespaces as ns
+from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
 from .declarations import declarations
 from .errors import XmlSyntaxError
@@ -369,7 +370,7 @@ class _Checker:
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
-        if content_type is not None and content_type.strip().lower().startswith("multipart/"):
+        if content_type is not None and is_package(content_type):
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
