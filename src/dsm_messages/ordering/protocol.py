@@ -3,7 +3,7 @@ rule each shared check (roles, request and reply pairing) breaks for it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -15,6 +15,11 @@ from .state import Pending, Role
 
 if TYPE_CHECKING:
     from .step import Step
+
+
+def listed(names: Iterable[str]) -> str:
+    """Names as a message quotes them: ``[a, b]``."""
+    return "[" + ", ".join(names) + "]"
 
 
 class BrokenRuleError(Exception):

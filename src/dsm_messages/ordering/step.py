@@ -8,7 +8,7 @@ applied.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..ordering_rules import ORDERING_RULES
 from ..report import Problem, Profile
 from ..rules import RuleId
 from . import dsc, dsd, dsp, pairing, wscn
-from .protocol import BrokenRuleError, PairingRules, ProtocolRules
+from .protocol import BrokenRuleError, PairingRules, ProtocolRules, listed
 from .state import Pending, World
 
 #: Every protocol whose ordering rules are checked, by name.
@@ -123,8 +123,8 @@ class Step:
         if sorted(names) != sorted(request.requested):
             self.breach(
                 rule,
-                f"ElementData names {_names(names)} do not mirror the requested "
-                f"{_names(request.requested)}",
+                f"ElementData names {listed(names)} do not mirror the requested "
+                f"{listed(request.requested)}",
             )
             return
         if names != list(request.requested):
@@ -149,7 +149,3 @@ class Step:
         problem = completion_problem(state, report.created, report.completed)
         if problem is not None:
             self.breach(rule, f"job {report.job!r}: {problem}")
-
-
-def _names(names: Iterable[str]) -> str:
-    return "[" + ", ".join(names) + "]"

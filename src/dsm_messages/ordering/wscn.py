@@ -5,7 +5,6 @@ client creates and pulls images from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from ..job_vocabulary import FINAL_JOB_STATES
 from ..message_facts import Facts, JobReport
 from ..ordering_rules import WscnRule
 from .pairing import GENERIC
-from .protocol import ProtocolRules
+from .protocol import ProtocolRules, listed
 from .state import Pending, ReportedJob
 
 if TYPE_CHECKING:
@@ -35,8 +34,8 @@ def destinations(step: Step, facts: Facts, request: Pending) -> None:
     if sorted(context for context, _ in given) != sorted(request.client_contexts):
         step.breach(
             WscnRule.R8,
-            f"destinations {_names(request.client_contexts)} were subscribed, the response "
-            f"gives tokens for {_names(context for context, _ in given)}",
+            f"destinations {listed(request.client_contexts)} were subscribed, the response "
+            f"gives tokens for {listed(context for context, _ in given)}",
         )
     for context, token in given:
         step.world.destinations[token] = context
@@ -77,7 +76,7 @@ def _scan_available(step: Step, facts: Facts) -> None:
         step.breach(
             WscnRule.R6,
             f"ClientContext {facts.client_contexts[0]!r} is none of the subscribed "
-            f"destinations {_names(sorted(contexts))}",
+            f"destinations {listed(sorted(contexts))}",
         )
     world.scan_identifiers[identifier] = False
 
@@ -176,10 +175,6 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
         step.closed.append(("jobs", key))
     else:
         world.jobs[key] = attrs.evolve(job, state=report.state or job.state)
-
-
-def _names(names: Iterable[str]) -> str:
-    return "[" + ", ".join(names) + "]"
 
 
 PROTOCOL = ProtocolRules(
