@@ -34,6 +34,7 @@ from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
+from .element_text import drop_comments, is_xml_whitespace, tokens
 from .errors import BindingError
 from .messages import by_qname
 from .namespaces import PREFIXES
@@ -259,7 +260,7 @@ def drop_unused_namespaces(root: etree._Element) -> None:
     in_values: set[str] = set()
     for element in root.iter():
         for value in (element.text, *element.attrib.values()):
-            for token in value.split() if value else ():
+            for token in tokens(value) if value else ():
                 head, colon, _ = token.partition(":")
                 if colon and head in element.nsmap:
                     in_values.add(head)
@@ -282,7 +283,7 @@ def _value(
     if how == STR:
         return text
     if how == TOKENS:  # an xs:list: each token converted alone (QNames in the element's scope)
-        return [_convert(token, types, form, element.nsmap) for token in text.split()]
+        return [_convert(token, types, form, element.nsmap) for token in tokens(text)]
     if how == MEMO:
         remembered = _REMEMBERED.get(types)
         if remembered is None:
@@ -351,12 +352,12 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
             raise _NotInPlan
         field, how, types, form = own_text
         params[field] = _value(text, how, types, form, element)
-    elif text and text.strip():
+    elif text and not is_xml_whitespace(text):
         raise _NotInPlan  # stray text: the generic binder refuses it
     else:
         for child in element:
             tail = child.tail
-            if tail and tail.strip():
+            if tail and not is_xml_whitespace(tail):
                 raise _NotInPlan
             entry = children.get(child.tag)
             if entry is None:
@@ -461,7 +462,7 @@ def bind_planned(element: etree._Element, model: type[T]) -> T | None:
     if plan is None or plan[6] != element.tag:
         return None
     tail = element.tail
-    if tail and tail.strip():
+    if tail and not is_xml_whitespace(tail):
         return None
     try:
         bound = _planned(element, plan)
@@ -518,7 +519,7 @@ def _copy(element: etree._Element) -> etree._Element:
 def _bind_generic(root: etree._Element, model: type[T]) -> T:
     """Bind ``root``, a tree of our own: the generic binder empties it as it reads."""
     name = clark_name(root)
-    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
+    drop_comments(root)  # every value read whole, as XML Schema reads it
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
     try:

@@ -27,6 +27,7 @@ from lxml import etree
 
 from ._mime import is_package
 from .binding import drop_unused_namespaces, from_xml, to_element
+from .element_text import strip_xml, text_of
 from .errors import DsmError
 from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
@@ -310,7 +311,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
         if tolerant:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
-                action=envelope.action.strip(),
+                action=strip_xml(envelope.action),
                 to=_strip(envelope.to),
                 message_id=_strip(envelope.message_id),
                 relates_to=_strip(envelope.relates_to),
@@ -342,7 +343,7 @@ def read_envelope(root: etree._Element) -> Envelope:
             key = _HEADER_TEXT[block_name]
             if key in values:
                 raise EnvelopeError(f"header {block_name} appears more than once")
-            values[key] = block.text or ""
+            values[key] = text_of(block)
             if block.attrib:
                 attributes[key] = dict(block.attrib)
         elif block_name in _HEADER_EPR:
@@ -355,10 +356,10 @@ def read_envelope(root: etree._Element) -> Envelope:
     action = values.get("action")
     if not isinstance(action, str):
         raise EnvelopeError("the envelope has no wsa:Action header")
-    announced = by_action(action.strip())
-    empty_body = action.strip() in EMPTY_BODY_ACTIONS
-    if announced is None and not empty_body and action.strip() != FAULT_ACTION:
-        raise EnvelopeError(f"unknown action {action.strip()!r}")
+    announced = by_action(strip_xml(action))
+    empty_body = strip_xml(action) in EMPTY_BODY_ACTIONS
+    if announced is None and not empty_body and strip_xml(action) != FAULT_ACTION:
+        raise EnvelopeError(f"unknown action {strip_xml(action)!r}")
     body_element = root.find(f"{{{SOAP}}}Body")
     if body_element is None:
         raise EnvelopeError("the envelope has no soap:Body")
@@ -366,7 +367,7 @@ def read_envelope(root: etree._Element) -> Envelope:
     if len(children) > 1:
         raise EnvelopeError(f"the soap:Body holds {len(children)} elements; DSM bodies hold one")
     if empty_body and children:
-        raise EnvelopeError(f"action {action.strip()!r} announces an empty soap:Body")
+        raise EnvelopeError(f"action {strip_xml(action)!r} announces an empty soap:Body")
     body: object | None = None
     if children:
         body_name = clark_name(children[0])
@@ -400,12 +401,12 @@ def salvage_headers(data: bytes, content_type: str | None = None) -> Envelope:
     for block in [] if header is None else header:
         name = _local(block)
         if name in _SALVAGED_TEXT and _SALVAGED_TEXT[name] not in values:
-            values[_SALVAGED_TEXT[name]] = (block.text or "").strip()
+            values[_SALVAGED_TEXT[name]] = strip_xml(text_of(block))
         elif name in _SALVAGED_EPR and _SALVAGED_EPR[name][0] not in values:
             key, model = _SALVAGED_EPR[name]
             address = next((child for child in block if _local(child) == "Address"), None)
-            if address is not None and (address.text or "").strip():
-                values[key] = _epr(model, (address.text or "").strip())
+            if address is not None and strip_xml(text_of(address)):
+                values[key] = _epr(model, strip_xml(text_of(address)))
     action = values.pop("action", "")
     return Envelope(action=str(action), body=None, **values)  # type: ignore[arg-type]
 
@@ -425,7 +426,7 @@ def _local(element: etree._Element) -> str:
 
 
 def _strip(value: str | None) -> str | None:
-    return None if value is None else value.strip()
+    return None if value is None else strip_xml(value)
 
 
 def _standalone(element: etree._Element) -> bytes:
@@ -459,7 +460,7 @@ def make_reply(
         message,
         to=destination,
         message_id=message_id,
-        relates_to=None if request.message_id is None else request.message_id.strip(),
+        relates_to=None if request.message_id is None else strip_xml(request.message_id),
     )
 
 

@@ -46,7 +46,7 @@ class Timestamp(datetime):
     @classmethod
     def from_xml(cls, text: str) -> Timestamp:
         """Read an ``xs:dateTime``; ``ValueError`` when the text is not one Python can hold."""
-        stripped = text.strip()
+        stripped = text.strip(" \t\r\n")  # XML whitespace, as the schema trims it
         match = _XS_DATETIME.fullmatch(stripped)
         if match is None:
             raise ValueError(f"{text!r} is not an xs:dateTime")

@@ -38,6 +38,7 @@ from . import namespaces as ns
 from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
 from .declarations import declarations
+from .element_text import XML_WHITESPACE, set_text, strip_xml, text_of
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
 from .job_vocabulary import (
@@ -264,7 +265,7 @@ class _Repair:
         self.count = 0
 
     def text(self, element: etree._Element, value: str) -> None:
-        element.text = value
+        set_text(element, value)
         self.count += 1
 
     def attribute(self, element: etree._Element, name: str, value: str) -> None:
@@ -277,13 +278,13 @@ class _Repair:
             element
             for element in root.iter()
             if isinstance(element.tag, str)
-            and len(element) == 0
-            and element.text
-            and element.text != element.text.strip()
-            and element.text.strip()
+            and not any(isinstance(child.tag, str) for child in element)
+            and (text := text_of(element))
+            and text != strip_xml(text)
+            and strip_xml(text)
         ]
         for element in padded:
-            self.text(element, (element.text or "").strip())
+            self.text(element, strip_xml(text_of(element)))
         return {element.sourceline for element in padded}
 
     def rename_namespaces(
@@ -536,7 +537,7 @@ class _Checker:
         messages carry its AppSequence."""
         to = headers.get("To")
         if spec.kind in ("request", "event") and to is not None:
-            value = (to.text or "").strip()
+            value = strip_xml(text_of(to))
             if value != DISCOVERY_TO:
                 self.add(
                     DsmRule.DISCOVERY_TO,
@@ -654,7 +655,7 @@ class _Checker:
             )
         message_id = headers.get("MessageID")
         if message_id is not None:
-            value = (message_id.text or "").strip()
+            value = strip_xml(text_of(message_id))
             if _ABSOLUTE_URI.match(value) and not _URN_UUID.match(value):
                 self.add(
                     DsmRule.MESSAGE_ID_FORM,
@@ -664,8 +665,8 @@ class _Checker:
 
     def _uri_text(self, element: etree._Element) -> str:
         """The URI an element holds, trimmed; padding is reported and trimmed in the tree."""
-        raw = element.text or ""
-        value = raw.strip()
+        raw = text_of(element)
+        value = strip_xml(raw)
         if raw != value:
             self.add(
                 DsmRule.URI_WHITESPACE,
@@ -698,7 +699,7 @@ class _Checker:
 
     def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
         raw = element.get(attribute, "")
-        value = raw.strip()
+        value = strip_xml(raw)
         defect = _uri_defect(value)
         if raw == value and defect is None:
             return
@@ -801,7 +802,7 @@ class _Checker:
         if len(element):
             return
         namespace, local = _split(str(element.tag))
-        alias = find_alias(namespace, local, (element.text or "").strip())
+        alias = find_alias(namespace, local, _text(element))
         if alias is not None:
             self.add(
                 DsmRule.VALUE_ALIAS,
@@ -811,12 +812,12 @@ class _Checker:
             )
 
     def _time_zone(self, element: etree._Element) -> None:
-        value = (element.text or "").strip()
+        value = _text(element)
         if value and not _ZONE.search(value):
             self.add(DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element)
 
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
-        value = (element.text or "").strip()
+        value = _text(element)
         if (
             value in well_known
             or _KEYWORD.match(value)
@@ -835,12 +836,12 @@ class _Checker:
 
     def _qname(self, element: etree._Element, text: str) -> tuple[str, str] | None:
         """Resolve QName text against the element's in-scope namespaces (stale URIs mapped)."""
-        prefix, _, local = text.strip().rpartition(":")
+        prefix, _, local = strip_xml(text).rpartition(":")
         namespace = _Source.resolve(element, prefix or None)
         if namespace is None and prefix:
             self.add(
                 DsmRule.QNAME_UNBOUND,
-                f"{_name(element)} {text.strip()!r}: prefix {prefix!r} is not declared",
+                f"{_name(element)} {strip_xml(text)!r}: prefix {prefix!r} is not declared",
                 element,
             )
             return None
@@ -849,7 +850,7 @@ class _Checker:
             current = STALE_NAMESPACES[namespace][0]
             self.add(
                 DsmRule.STALE_NAMESPACE,
-                f"{_name(element)} {text.strip()!r} resolves to stale namespace {namespace} "
+                f"{_name(element)} {strip_xml(text)!r} resolves to stale namespace {namespace} "
                 f"(current: {current})",
                 element,
             )
@@ -857,7 +858,7 @@ class _Checker:
         return namespace, local
 
     def _requested_name(self, element: etree._Element) -> None:
-        resolved = self._qname(element, element.text or "")
+        resolved = self._qname(element, text_of(element))
         if resolved is None:
             return
         namespace, local = resolved
@@ -880,14 +881,14 @@ class _Checker:
         value = code.find(f"{{{ns.SOAP}}}Value")
         if value is None:
             return  # the schema reports it
-        resolved = self._qname(value, value.text or "")
+        resolved = self._qname(value, text_of(value))
         code_local = None
         if resolved is not None:
             namespace, local = resolved
             if namespace != ns.SOAP or local not in _SOAP_CODES:
                 self.add(
                     DsmRule.FAULT_CODE,
-                    f"fault code {(value.text or '').strip()!r} is not one of soap:"
+                    f"fault code {_text(value)!r} is not one of soap:"
                     + ", soap:".join(_SOAP_CODES),
                     value,
                 )
@@ -896,7 +897,7 @@ class _Checker:
         subcode = code.find(f"{{{ns.SOAP}}}Subcode/{{{ns.SOAP}}}Value")
         if subcode is None:
             return
-        resolved = self._qname(subcode, subcode.text or "")
+        resolved = self._qname(subcode, text_of(subcode))
         if resolved is None:
             return
         namespace, local = resolved
@@ -957,7 +958,7 @@ class _Checker:
         if valid_text is None or name_text is None:
             return  # reported as DSM-ATTRIBUTE-COUNT or by the schema
         content = list(_children(element))
-        if valid_text.strip() in ("false", "0"):
+        if strip_xml(valid_text) in ("false", "0"):
             if content:
                 self.add(
                     DsmRule.ELEMENT_DATA,
@@ -1006,13 +1007,13 @@ class _Checker:
         if valid is None:
             return
         fix = element.find(f"{{{ns.WSCN}}}ValidScanTicket")
-        if (valid.text or "").strip() in ("false", "0") and fix is None:
+        if _text(valid) in ("false", "0") and fix is None:
             self.add(
                 DsmRule.VALID_TICKET,
                 "ValidTicket is false but no ValidScanTicket says what the device would use",
                 valid,
             )
-        elif (valid.text or "").strip() in ("true", "1") and fix is not None:
+        elif _text(valid) in ("true", "1") and fix is not None:
             self.add(
                 DsmRule.VALID_TICKET_EXTRA,
                 "ValidTicket is true yet a ValidScanTicket follows",
@@ -1359,7 +1360,7 @@ def _children(element: etree._Element | None) -> Iterator[etree._Element]:
 
 
 def _text(element: etree._Element | None) -> str:
-    return "" if element is None else (element.text or "").strip()
+    return "" if element is None else strip_xml(text_of(element))
 
 
 def _name(element: etree._Element) -> str:
@@ -1383,7 +1384,7 @@ def _location(element: etree._Element) -> str:
 
 def _padding(raw: str) -> str:
     """Where whitespace pads ``raw``: before, after, or before and after it."""
-    before, after = raw[:1].isspace(), raw[-1:].isspace()
+    before, after = raw[:1] in XML_WHITESPACE, raw[-1:] in XML_WHITESPACE
     return "before and after" if before and after else ("before" if before else "after")
 
 
