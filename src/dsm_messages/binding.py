@@ -260,10 +260,13 @@ def drop_unused_namespaces(root: etree._Element) -> None:
     in_values: set[str] = set()
     for element in root.iter():
         for value in (element.text, *element.attrib.values()):
-            for token in tokens(value) if value else ():
-                head, colon, _ = token.partition(":")
-                if colon and head in element.nsmap:
-                    in_values.add(head)
+            if value and ":" in value:
+                for token in tokens(value):
+                    head, colon, _ = token.partition(":")
+                    if colon and head:
+                        in_values.add(head)
+    # (a prefix kept that no declaration has is no harm: cleanup keeps only declarations, and
+    # reading each element's in-scope map instead would cost every declaration per element)
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))
 
 
@@ -513,7 +516,7 @@ def bind_generic(element: etree._Element, model: type[T]) -> T:
 
 
 def _copy(element: etree._Element) -> etree._Element:
-    return parse_xml(etree.tostring(element))
+    return parse_xml(etree.tostring(element, encoding="UTF-8"))
 
 
 def _bind_generic(root: etree._Element, model: type[T]) -> T:

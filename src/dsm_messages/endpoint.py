@@ -149,7 +149,9 @@ class Subscriber:
         assert parameters is not None
         return cls(
             address=notify_to.address.value.strip(),
-            reference_parameters=tuple(etree.tostring(block) for block in parameters),
+            reference_parameters=tuple(
+                etree.tostring(block, encoding="UTF-8") for block in parameters
+            ),
         )
 
 

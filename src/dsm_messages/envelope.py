@@ -20,6 +20,7 @@ import enum
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from copy import deepcopy
 from typing import Final, TypeVar
 
 import attrs
@@ -27,7 +28,7 @@ from lxml import etree
 
 from ._mime import is_package
 from .binding import drop_unused_namespaces, from_xml, to_element
-from .element_text import strip_xml, text_of
+from .element_text import strip_xml, text_of, tokens
 from .errors import DsmError
 from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
@@ -335,6 +336,7 @@ def read_envelope(root: etree._Element) -> Envelope:
     attributes: dict[str, dict[str, str]] = {}
     extra: list[bytes] = []
     header = root.find(f"{{{SOAP}}}Header")
+    inherited = {} if header is None else header.nsmap
     for block in [] if header is None else header:
         if not isinstance(block.tag, str):
             continue  # comments and processing instructions carry no header
@@ -352,7 +354,7 @@ def read_envelope(root: etree._Element) -> Envelope:
                 raise EnvelopeError(f"header {block_name} appears more than once")
             values[key] = from_xml(block, model)
         else:
-            extra.append(_standalone(block))
+            extra.append(_standalone(block, inherited))
     action = values.get("action")
     if not isinstance(action, str):
         raise EnvelopeError("the envelope has no wsa:Action header")
@@ -429,11 +431,32 @@ def _strip(value: str | None) -> str | None:
     return None if value is None else strip_xml(value)
 
 
-def _standalone(element: etree._Element) -> bytes:
-    """An element's XML with the declarations it uses, not every one it inherits."""
-    copy = etree.fromstring(etree.tostring(element, with_tail=False))
+def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) -> bytes:
+    """An element's XML with the declarations it uses, not every one it inherits
+    (``inherited``: the declarations in scope where it stands, read once for all its
+    siblings). Its names keep theirs as lxml copies it; a prefix that starts a value (a QName
+    such as ``ns13:Code``) keeps its own. The cost is the element's, however many
+    declarations are in scope."""
+    copy = deepcopy(element)  # declares the namespaces its names use, and no other
+    copy.tail = None
+    wanted = {}
+    for node in copy.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for value in (node.text, *node.attrib.values()):
+            for token in tokens(value) if value and ":" in value else ():
+                prefix = token.partition(":")[0]
+                if prefix in inherited and prefix not in wanted:
+                    wanted[prefix] = inherited[prefix]
+    declared = copy.nsmap
+    if any(declared.get(prefix) != uri for prefix, uri in wanted.items()):
+        rebuilt = etree.Element(copy.tag, nsmap={**wanted, **declared})
+        rebuilt.attrib.update(copy.attrib)
+        rebuilt.text = copy.text
+        rebuilt.extend(list(copy))
+        copy = rebuilt
     drop_unused_namespaces(copy)
-    return etree.tostring(copy)
+    return etree.tostring(copy, encoding="UTF-8")
 
 
 def make_reply(

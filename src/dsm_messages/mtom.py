@@ -408,7 +408,7 @@ class _Assembler:
 
                 self.envelope = read_envelope(root)
             else:  # a caller's reader takes the root part's bytes
-                self.envelope = self.read_envelope(etree.tostring(root))
+                self.envelope = self.read_envelope(etree.tostring(root, encoding="UTF-8"))
         except DsmError:
             raise
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:

@@ -1199,7 +1199,7 @@ class _Source:
         if self._scan(data):
             return
         self.columns = None
-        if not self._scan(etree.tostring(root)):
+        if not self._scan(etree.tostring(root, encoding="UTF-8")):
             self.declared = {}
 
     def _scan(self, data: bytes) -> bool:
