@@ -41,7 +41,16 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "Wire",
         frozenset(
-            {"_mime", "binding", "discovery", "element_text", "envelope", "mtom", "safexml"}
+            {
+                "_mime",
+                "binding",
+                "discovery",
+                "element_text",
+                "envelope",
+                "mtom",
+                "safexml",
+                "unbindable",
+            }
         ),
     ),
     ("Validation", frozenset({"parsing", "report", "rules", "validator"})),

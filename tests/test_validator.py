@@ -696,6 +696,14 @@ CASES = [
         location=f"{DSD_JOB_STATUS}/wscn:JobCreatedTime",
     ),
     Case(
+        "DSM-TIME-RANGE",
+        "JobCreatedTime in the year 10000",
+        on("dsd:JobStatusEvent"),
+        edit_text(".//wscn:JobCreatedTime", lambda text: "1" + text),
+        line_at=b"<wscn:JobCreatedTime>",
+        location=f"{DSD_JOB_STATUS}/wscn:JobCreatedTime",
+    ),
+    Case(
         "DSM-END-STATE",
         "end state Processing",
         on("dsd:JobEndStateEvent"),

@@ -33,14 +33,16 @@ from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
+from xsdata.models.datatype import XmlDuration
 
-from .element_text import drop_comments, is_xml_whitespace, tokens
+from .element_text import drop_comments, is_xml_whitespace, strip_xml, tokens
 from .errors import BindingError
 from .messages import by_qname
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, prefixed
 from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
 from .timestamps import Timestamp, to_xml_text
+from .unbindable import explain
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -75,10 +77,54 @@ class _DateTimeConverter(Converter):
         return to_xml_text(value)
 
 
-# Every xs:dateTime bound through xsdata in this process is read and written this way.
-converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
+class _CollapsedConverter(Converter):
+    """A value of a type XML Schema reads with its whitespace collapsed (``xs:duration``):
+    read without the XML whitespace around it, as the schema reads it."""
 
-_CONTEXT = XmlContext()
+    def __init__(self, fallback: Converter) -> None:
+        self.fallback = fallback
+
+    def deserialize(self, value: Any, **kwargs: Any) -> Any:
+        return self.fallback.deserialize(
+            strip_xml(value) if isinstance(value, str) else value, **kwargs
+        )
+
+    def serialize(self, value: Any, **kwargs: Any) -> str:
+        result: str = self.fallback.serialize(value, **kwargs)
+        return result
+
+
+# Every xs:dateTime and xs:duration bound through xsdata in this process is read (and
+# written) this way.
+converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
+converter.register_converter(
+    XmlDuration, _CollapsedConverter(converter.type_converter(XmlDuration))
+)
+
+
+class _Context(XmlContext):
+    """xsdata's context, with one rule of ours: which class an element in a wildcard binds to
+    (:func:`wildcard_class`), for the generic binder as for the plan."""
+
+    def find_type(self, qname: str) -> type | None:
+        return wildcard_class(qname)
+
+
+_CONTEXT = _Context()
+
+
+@functools.cache
+def wildcard_class(name: str) -> type | None:
+    """The model class an element called ``name`` (Clark notation) binds to in a wildcard: the
+    class of the global element of that name in our schemas, which a lax wildcard checks
+    against its declaration; ``None`` for anything else (vendor elements, and the names of our
+    types and local elements, which the schemas do not check there): kept whole, as
+    ``AnyElement``. A global element's class declares its namespace in its own ``Meta``."""
+    found: type | None = XmlContext.find_type(_CONTEXT, name)
+    meta = None if found is None else vars(found).get("Meta")
+    return found if getattr(meta, "namespace", None) else None
+
+
 _PARSER = XmlParser(
     context=_CONTEXT,
     handler=LxmlEventHandler,
@@ -405,7 +451,7 @@ def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[st
     tag = child.tag
     if wildcard is None or tag.__class__ is not str:
         raise _NotInPlan  # a comment, or an element the class does not take
-    known: type | None = _CONTEXT.find_type(str(tag))
+    known = wildcard_class(str(tag))
     if known is None:
         params.setdefault(wildcard, []).append(_any_element(child))
         return
@@ -505,22 +551,23 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
     planned = bind_planned(root, model)
     if planned is not None:
         return planned
-    return _bind_generic(root if root is not data else _copy(root), model)
+    return _bind_generic(root if root is not data else _copy(root), model, data)
 
 
 def bind_generic(element: etree._Element, model: type[T]) -> T:
     """``element`` bound to ``model`` by xsdata's generic binder alone, on a copy, with the
     rules :func:`from_xml` adds (leaf attributes and stray text refused, vendor QNames kept):
     the reference the generated plan is held to."""
-    return _bind_generic(_copy(element), model)
+    return _bind_generic(_copy(element), model, element)
 
 
 def _copy(element: etree._Element) -> etree._Element:
     return parse_xml(etree.tostring(element, encoding="UTF-8"))
 
 
-def _bind_generic(root: etree._Element, model: type[T]) -> T:
-    """Bind ``root``, a tree of our own: the generic binder empties it as it reads."""
+def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._Element) -> T:
+    """Bind ``root``, a tree of our own: the generic binder empties it as it reads (the
+    ``intact`` document, bytes or tree, says why when it fails)."""
     name = clark_name(root)
     drop_comments(root)  # every value read whole, as XML Schema reads it
     _refuse_leaf_attributes(root, model)
@@ -528,7 +575,12 @@ def _bind_generic(root: etree._Element, model: type[T]) -> T:
     try:
         bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
-        raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
+        tree = parse_xml(intact) if isinstance(intact, bytes) else intact
+        reason = explain(tree, model, _CONTEXT, wildcard_class)
+        if reason is None:  # xsdata's words, never Python's
+            known = isinstance(exc, ParserError | ConverterError | XmlContextError)
+            reason = " ".join(str(exc).split()) if known else "it does not fit its model"
+        raise BindingError(f"cannot read {prefixed(name)}: {reason}") from None
     if prefixed_values:
         _vendor_qnames_stay_qnames(bound)
     return bound

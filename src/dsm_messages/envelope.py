@@ -439,7 +439,7 @@ def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) ->
     declarations are in scope."""
     copy = deepcopy(element)  # declares the namespaces its names use, and no other
     copy.tail = None
-    wanted = {}
+    wanted: dict[str | None, str] = {}
     for node in copy.iter():
         if not isinstance(node.tag, str):
             continue

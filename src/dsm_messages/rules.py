@@ -297,6 +297,14 @@ RULES: dict[str, Rule] = rule_table(
         fault=None,
     ),
     rule_row(
+        # XML Schema allows any year but 0000, and 24:00:00; Python's datetime holds the years
+        # 1 to 9999, and no DSM party writes another
+        DsmRule.TIME_RANGE,
+        "a date and time whose year is outside 0001 to 9999: the schema allows it, but no DSM "
+        "party writes one and dsm-messages cannot hold it, so it refuses the message rather "
+        "than misread it",
+    ),
+    rule_row(
         DsmRule.END_STATE,
         "an end state that is not final (Completed, Canceled or Aborted)",
         strict="warning",

@@ -66,6 +66,7 @@ from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
 from .schema import load_schema
+from .timestamps import FIRST_YEAR, LAST_YEAR, Timestamp
 
 #: Namespace URIs seen in published material for an older or misprinted version of one of ours:
 #: stale URI -> (current URI, whether the lenient profile accepts it).
@@ -99,6 +100,7 @@ _URI_SCHEMA_ERROR = re.compile(
 _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
 _ZONE = re.compile(r"(Z|[+\-]\d\d:\d\d)$")
+_YEAR = re.compile(r"^(-?[0-9]{4,})-")
 _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
 # Dual-form attributes (decision 4): element -> {attribute: (canonical form is qualified, or
 # None when both forms are equally right; who writes the canonical form)}.
@@ -816,6 +818,23 @@ class _Checker:
         if value and not _ZONE.search(value):
             self.add(DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element)
 
+    def _time_range(self, element: etree._Element) -> None:
+        value = _text(element)
+        year = _YEAR.match(value)
+        if year is None or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+            return
+        try:  # the rest of it as the schema reads it: any other defect is the schema's to name
+            to_datetime_text = f"2000{value[year.end(1) :]}"
+            Timestamp.from_xml(to_datetime_text)
+        except ValueError:
+            return
+        self.add(
+            DsmRule.TIME_RANGE,
+            f"{_name(element)} {value!r}: the year {year.group(1)} is outside "
+            f"{FIRST_YEAR:04} to {LAST_YEAR}, which dsm-messages can hold",
+            element,
+        )
+
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = _text(element)
         if (
@@ -1098,7 +1117,7 @@ def _body_names() -> tuple[str, ...]:
     """Every element name some body check looks at (the rest of the body is not visited)."""
     facts = declarations()
     exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
-    exact |= {name for name in facts.datetime_elements if _split(name)[0] in _DSM_NAMESPACES}
+    exact |= facts.datetime_elements
     return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
 
 
@@ -1114,8 +1133,10 @@ def _body_steps(name: str) -> tuple[_Step, ...]:
         steps.append(_Checker._leaf_keyword)
     if namespace in _VALUE_NAMESPACES and name in _ALIASED:
         steps.append(_Checker._alias)
-    if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
-        steps.append(_Checker._time_zone)
+    if name in facts.datetime_elements:
+        steps.append(_Checker._time_range)
+        if namespace in _DSM_NAMESPACES:
+            steps.append(_Checker._time_zone)
     if name in _DUAL_FORM:
         steps.append(_Checker._dual_form)
     if name in _ONE_OF:
