@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from types import ModuleType
 from typing import Any, TypeVar, overload
@@ -25,7 +26,6 @@ from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
 from xsdata.formats.converter import Converter, converter
 from xsdata.formats.dataclass.context import XmlContext
-from xsdata.formats.dataclass.models.elements import XmlVar
 from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
@@ -33,8 +33,10 @@ from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
+from xsdata.formats.dataclass.serializers.writers import DEFAULT_XML_WRITER
 from xsdata.models.datatype import XmlDuration
 
+from .declarations import declarations
 from .element_text import drop_comments, is_xml_whitespace, strip_xml, tokens
 from .errors import BindingError
 from .messages import by_qname
@@ -132,7 +134,62 @@ _PARSER = XmlParser(
 )
 
 
-_SERIALIZER = XmlSerializer(context=_CONTEXT, config=SerializerConfig(xml_declaration=False))
+class _Writer(DEFAULT_XML_WRITER):  # type: ignore[misc,valid-type]
+    """xsdata's writer, writing ``xsi:nil`` where vendor content has it: xsdata drops the
+    attribute from an element with content, for the nillable elements it writes itself (our
+    schemas declare none), and so dropped it from vendor content kept as ``AnyElement``."""
+
+    def flush_start(self, is_nil: bool = True) -> None:
+        super().flush_start(True)
+
+
+class EmptyList(list[Any]):
+    """The value of an ``xs:list`` element that was there but held no item (``<wsd:Types/>``):
+    equal to ``[]``, and written back as that empty element, where a plain ``[]`` (a list
+    nobody gave) writes nothing. A list the schema requires (``wsd:XAddrs`` in a
+    ResolveMatch) is written even when plain and empty."""
+
+    def __repr__(self) -> str:
+        return "[]"
+
+
+class _Serializer(XmlSerializer):
+    """xsdata's serializer, writing an empty list where it must stand (see
+    :class:`EmptyList`)."""
+
+    @classmethod
+    def next_value(cls, obj: Any, meta: Any) -> Iterator[tuple[Any, Any]]:
+        for var, value in super().next_value(obj, meta):
+            if (
+                var.tokens
+                and not value
+                and type(value) is not EmptyList
+                and _required_list(obj.__class__, var.qname)
+            ):
+                value = EmptyList()
+            yield var, value
+
+    def convert_tokens(self, value: Any, var: Any, namespace: str | None) -> Iterator[Any]:
+        if type(value) is EmptyList and not value:
+            yield from self.convert_element(value, var, namespace)
+        else:
+            yield from super().convert_tokens(value, var, namespace)
+
+
+@functools.cache
+def _required_list(cls: type, element: str) -> bool:
+    """Whether the schema type of ``cls`` (or one it extends) requires the list ``element``."""
+    required = declarations().required_lists
+    for base in cls.__mro__:
+        namespace = getattr(sys.modules.get(base.__module__), "__NAMESPACE__", None)
+        if namespace and (f"{{{namespace}}}{base.__name__}", element) in required:
+            return True
+    return False
+
+
+_SERIALIZER = _Serializer(
+    context=_CONTEXT, config=SerializerConfig(xml_declaration=False), writer=_Writer
+)
 
 
 def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) -> bytes:
@@ -332,7 +389,8 @@ def _value(
     if how == STR:
         return text
     if how == TOKENS:  # an xs:list: each token converted alone (QNames in the element's scope)
-        return [_convert(token, types, form, element.nsmap) for token in tokens(text)]
+        items = [_convert(token, types, form, element.nsmap) for token in tokens(text)]
+        return items or EmptyList()
     if how == MEMO:
         remembered = _REMEMBERED.get(types)
         if remembered is None:
@@ -421,6 +479,8 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
                 # a leaf value: attributes on it are refused by the generic binder, and
                 # children (comments included) are its business too
                 value = child.text
+                if value is None and how == TOKENS and not len(child) and not child.keys():
+                    value = ""  # an empty list that was there
                 if value is None or len(child) or child.keys():
                     raise _NotInPlan
                 if how == MEMO:  # (inlined: most values are well-known ones)
@@ -610,25 +670,36 @@ def _vendor_qnames_stay_qnames(obj: object) -> None:
 LEAF_ATTRIBUTE = DsmRule.LEAF_ATTRIBUTE
 
 
-def _bound_as(root: etree._Element, element: etree._Element, model: type) -> XmlVar | None:
-    """The model field ``element`` (a descendant of ``root``, which binds to ``model``) binds
-    to, found by following its ancestors' classes down; ``None`` when no field takes it or it
-    is vendor content under a wildcard (kept whole, whatever it holds)."""
+#: What :func:`_bound_as` says of an element bound as a plain value.
+_VALUE = object()
+
+
+def _bound_as(root: etree._Element, element: etree._Element, model: type) -> type | object | None:
+    """What ``element`` (a descendant of ``root``, which binds to ``model``) binds to: its
+    model class, ``_VALUE`` for a plain value, or ``None`` when no field takes it or it is
+    vendor content under a wildcard (kept whole, whatever it holds). Its ancestors' classes
+    are followed down, through wildcards too where they bind a class (a global element of
+    ours: :func:`wildcard_class`), so every namespace is judged by the same rule."""
     path = [element]
     while path[-1].getparent() is not root:
         parent = path[-1].getparent()
         assert parent is not None  # root is an ancestor: the callers searched below it
         path.append(parent)
     holder: type = model
-    var: XmlVar | None = None
     for node in reversed(path):
         var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
-        if var is None or var.is_wildcard:
+        if var is None:
             return None
-        if var.clazz is None:  # a plain value: nothing below it binds
-            return var if node is element else None
-        holder = var.clazz
-    return var
+        if var.is_wildcard:
+            known = wildcard_class(str(node.tag))
+            if known is None:
+                return None
+            holder = known
+        elif var.clazz is None:  # a plain value: nothing below it binds
+            return _VALUE if node is element else None
+        else:
+            holder = var.clazz
+    return holder
 
 
 def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
@@ -661,8 +732,7 @@ def _is_leaf_value(root: etree._Element, element: etree._Element, model: type) -
     key = (model, tuple(path))
     known = _LEAF_PATHS.get(key)
     if known is None:
-        var = _bound_as(root, element, model)
-        known = var is not None and var.clazz is None
+        known = _bound_as(root, element, model) is _VALUE
         if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
             _LEAF_PATHS.clear()
         _LEAF_PATHS[key] = known
@@ -673,12 +743,8 @@ def stray_text(root: etree._Element, model: type) -> etree._Element | None:
     """The first element whose content is elements only (by its model) that holds text
     between or around its children: text the models have no field for."""
     for element in root.xpath("descendant-or-self::*[* and text()[normalize-space()]]"):
-        if element is root:
-            holder: type | None = model
-        else:
-            var = _bound_as(root, element, model)
-            holder = None if var is None else var.clazz
-        if holder is not None and not _CONTEXT.build(holder).mixed_content:
+        holder = model if element is root else _bound_as(root, element, model)
+        if isinstance(holder, type) and not _CONTEXT.build(holder).mixed_content:
             found: etree._Element = element
             return found
     return None

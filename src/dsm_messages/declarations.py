@@ -38,6 +38,16 @@ class Declarations:
     #: for a global attribute (``soap:role``), which may appear on any element.
     uri_attributes: frozenset[tuple[str | None, str]] = frozenset()
 
+    #: (type, element) pairs, Clark names, of the ``xs:list`` elements a complex type requires
+    #: (``wsd:ResolveMatchType``'s ``wsd:XAddrs``): written even when the list is empty.
+    required_lists: frozenset[tuple[str, str]] = frozenset()
+
+    #: Elements (Clark names) whose content is a sequence with a wildcard: the sequence, each
+    #: declared child's Clark name or ``None`` for the wildcard (which admits the namespaces
+    #: other than its type's), for the order libxml2 does not check (a vendor element between
+    #: two repeats of a declared one). Only names with one such content, whatever their type.
+    wildcard_sequences: dict[str, tuple[str | None, ...]] = attrs.field(factory=dict)
+
     def holds_uri(self, parent: str | None, element: str) -> bool:
         """Whether ``element`` (under ``parent``, both Clark names) holds an ``xs:anyURI``."""
         return element in self.uri_elements or (parent, element) in self.uri_children
@@ -55,6 +65,9 @@ def declarations() -> Declarations:
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)
     owned: list[tuple[str, str, str | None]] = []
+    required: set[tuple[str | None, str]] = set()  # (owner, element) with minOccurs > 0
+    lists: set[str] = set()  # the simple types that are lists
+    sequences: dict[str, tuple[str | None, ...]] = {}  # type -> its sequence with a wildcard
     # (attribute Clark name as written, its type, its owner or None when global)
     attributes: list[tuple[str, str, str | None]] = []
     bases: dict[str, set[str]] = {}  # type -> the types and member types it is built on
@@ -86,6 +99,8 @@ def declarations() -> Declarations:
                         (f"{{{tns}}}{name}", _resolve(node, node.get("type", "")))
                     )
                     owned.append((*element_types[-1], _owner(node, tns)))
+                    if node.get("minOccurs", "1") != "0" and node.getparent() is not root:
+                        required.add((_owner(node, tns), f"{{{tns}}}{name}"))
                 continue
             if name is None:
                 continue
@@ -97,6 +112,11 @@ def declarations() -> Declarations:
             enumerations[key] = {
                 value.get("value", "") for value in node.iter(f"{{{_XS}}}enumeration")
             }
+            if node.find(f"{{{_XS}}}list") is not None:
+                lists.add(key)
+            sequence = _wildcard_sequence(node, tns)
+            if sequence is not None:
+                sequences[key] = sequence
             for union in node.iter(f"{{{_XS}}}union"):
                 for member in (union.get("memberTypes") or "").split():
                     found.add(_resolve(union, member))
@@ -153,7 +173,53 @@ def declarations() -> Declarations:
         uri_elements=frozenset(name for name, kinds in uri_names.items() if kinds == {True}),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),
+        wildcard_sequences=_only_sequences(element_types, sequences),
+        required_lists=frozenset(
+            (owner, element)
+            for element, type_name, owner in owned
+            if owner is not None
+            and (owner, element) in required
+            and any(built_on(type_name, listed) for listed in lists)
+        ),
     )
+
+
+def _only_sequences(
+    element_types: list[tuple[str, str]], sequences: dict[str, tuple[str | None, ...]]
+) -> dict[str, tuple[str | None, ...]]:
+    """Each element name whose every declared type has the same wildcard sequence."""
+    found: dict[str, set[tuple[str | None, ...] | None]] = {}
+    for element, type_name in element_types:
+        found.setdefault(element, set()).add(sequences.get(type_name))
+    only: dict[str, tuple[str | None, ...]] = {}
+    for element, kinds in found.items():
+        sequence = kinds.pop() if len(kinds) == 1 else None
+        if sequence is not None:
+            only[element] = sequence
+    return only
+
+
+def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...] | None:
+    """The children of a complex type's own ``xs:sequence`` (``None`` for an ``##other``
+    wildcard), when it holds elements and such a wildcard and nothing else."""
+    if node.tag != f"{{{_XS}}}complexType":
+        return None
+    sequence = node.find(f"{{{_XS}}}sequence")
+    if sequence is None:
+        return None
+    found: list[str | None] = []
+    for child in sequence:
+        if child.tag == f"{{{_XS}}}element" and child.get("name"):
+            found.append(f"{{{tns}}}{child.get('name')}")
+        elif child.tag == f"{{{_XS}}}element" and child.get("ref"):
+            found.append(_resolve(child, child.get("ref", "")))
+        elif child.tag == f"{{{_XS}}}any" and child.get("namespace") == "##other":
+            found.append(None)
+        elif isinstance(child.tag, str) and child.tag != f"{{{_XS}}}annotation":
+            return None
+    if None not in found or all(entry is None for entry in found):
+        return None
+    return tuple(found)
 
 
 def _owner(node: etree._Element, tns: str) -> str | None:

@@ -55,6 +55,8 @@ _HEADER_TEXT = {
     f"{{{WSA}}}RelatesTo": "relates_to",
     f"{{{WSE}}}Identifier": "identifier",
 }
+#: The SOAP elements whose attributes an envelope keeps, by their keys in ``soap_attributes``.
+_SOAP_ELEMENTS = ("envelope", "header", "body")
 _HEADER_EPR = {
     f"{{{WSA}}}ReplyTo": ("reply_to", wsa.ReplyTo),
     f"{{{WSA}}}FaultTo": ("fault_to", wsa.FaultTo),
@@ -70,8 +72,10 @@ class Envelope:
     for an empty body. Header values are the text as written. ``header_attributes`` keeps the
     attributes written on the text headers (``RelationshipType`` on RelatesTo, vendor
     attributes), keyed by field name (``"relates_to"``) and then by attribute name in Clark
-    notation. ``extra_headers`` holds every other header block (vendor blocks, reference
-    parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
+    notation; ``soap_attributes`` the attributes written on the SOAP elements themselves
+    (``xml:lang``, vendor and ``xsi:`` attributes), keyed ``"envelope"``, ``"header"`` or
+    ``"body"``, then by Clark name. ``extra_headers`` holds every other header block (vendor
+    blocks, reference parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
     """
 
     action: str
@@ -85,6 +89,7 @@ class Envelope:
     identifier: str | None = None
     extra_headers: tuple[bytes, ...] = ()
     header_attributes: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    soap_attributes: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """This envelope as a SOAP message again: every header as parsed, nothing invented
@@ -101,6 +106,7 @@ class Envelope:
             identifier=self.identifier,
             headers=self.extra_headers,
             header_attributes=self.header_attributes,
+            soap_attributes=self.soap_attributes,
             pretty=pretty,
         )
 
@@ -164,6 +170,7 @@ def make_envelope(
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
     header_attributes: Mapping[str, Mapping[str, str]] | None = None,
+    soap_attributes: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Envelope:
     """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers.
 
@@ -173,7 +180,8 @@ def make_envelope(
     profile rejects on a request), a WS-Discovery Probe or Resolve none (it is answered to
     where it came from). ``headers`` are extra header
     blocks, each a complete XML element, written after the addressing headers as given.
-    ``header_attributes`` puts attributes on the text headers, as :class:`Envelope` holds them.
+    ``header_attributes`` puts attributes on the text headers and ``soap_attributes`` on the
+    SOAP elements, as :class:`Envelope` holds them.
     """
     if action is None:
         if message is None:
@@ -205,6 +213,7 @@ def make_envelope(
         identifier=identifier,
         extra_headers=tuple(headers),
         header_attributes=dict(header_attributes or {}),
+        soap_attributes=dict(soap_attributes or {}),
     )
 
 
@@ -221,6 +230,7 @@ def serialize(
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
     header_attributes: Mapping[str, Mapping[str, str]] | None = None,
+    soap_attributes: Mapping[str, Mapping[str, str]] | None = None,
     pretty: bool = False,
 ) -> bytes:
     """:func:`make_envelope` as UTF-8 bytes (``pretty``: indented)."""
@@ -236,6 +246,7 @@ def serialize(
         identifier=identifier,
         headers=headers,
         header_attributes=header_attributes,
+        soap_attributes=soap_attributes,
     ).to_bytes(pretty=pretty)
 
 
@@ -252,11 +263,15 @@ def _build(
     identifier: str | None,
     headers: Sequence[bytes],
     header_attributes: Mapping[str, Mapping[str, str]],
+    soap_attributes: Mapping[str, Mapping[str, str]],
     pretty: bool,
 ) -> bytes:
     unknown = set(header_attributes) - set(_HEADER_TEXT.values())
     if unknown:
         raise EnvelopeError(f"header_attributes names no text header: {sorted(unknown)}")
+    if set(soap_attributes) - set(_SOAP_ELEMENTS):
+        unknown = set(soap_attributes) - set(_SOAP_ELEMENTS)
+        raise EnvelopeError(f"soap_attributes names no SOAP element: {sorted(unknown)}")
     texts = {
         "to": (wsa.To, to),
         "action": (wsa.Action, action),
@@ -283,6 +298,10 @@ def _build(
         element = header.find(names[key])
         if element is None:
             raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
+        for attribute, text in attributes.items():
+            element.set(attribute, text)
+    for key, attributes in soap_attributes.items():
+        element = root if key == "envelope" else root[_SOAP_ELEMENTS.index(key) - 1]
         for attribute, text in attributes.items():
             element.set(attribute, text)
     for block in headers:
@@ -336,6 +355,13 @@ def read_envelope(root: etree._Element) -> Envelope:
     attributes: dict[str, dict[str, str]] = {}
     extra: list[bytes] = []
     header = root.find(f"{{{SOAP}}}Header")
+    soap_attributes = {
+        key: dict(element.attrib)
+        for key, element in zip(
+            _SOAP_ELEMENTS, (root, header, root.find(f"{{{SOAP}}}Body")), strict=True
+        )
+        if element is not None and element.attrib
+    }
     inherited = {} if header is None else header.nsmap
     for block in [] if header is None else header:
         if not isinstance(block.tag, str):
@@ -380,6 +406,7 @@ def read_envelope(root: etree._Element) -> Envelope:
         body=body,
         extra_headers=tuple(extra),
         header_attributes=attributes,
+        soap_attributes=soap_attributes,
         **values,  # type: ignore[arg-type]
     )
 

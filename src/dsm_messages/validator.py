@@ -835,6 +835,32 @@ class _Checker:
             element,
         )
 
+    def _wildcard_order(self, element: etree._Element) -> None:
+        """A declared child after a vendor element the sequence puts after it: the schema
+        refuses it, but libxml2 lets a lax wildcard interleave with a repeated element (and
+        the models would write the children back in another order)."""
+        sequence = declarations().wildcard_sequences[str(element.tag)]
+        namespace = _split(str(element.tag))[0]
+        vendor: etree._Element | None = None  # the vendor element read last, if the last
+        place = 0  # how far along the sequence the children so far have come
+        for child in _children(element):
+            name = str(child.tag)
+            if name in sequence:
+                at = sequence.index(name)
+                if at < place and vendor is not None:
+                    self.add(
+                        DsmRule.XSD,
+                        f"{_name(child)} is not expected after {_name(vendor)}: the schema "
+                        f"puts every {_name(child)} of {_name(element)} before vendor elements",
+                        child,
+                    )
+                    continue
+                place, vendor = max(place, at), None
+            elif _split(name)[0] != namespace and None in sequence[place:]:
+                place, vendor = sequence.index(None, place), child
+            else:
+                return  # the schema names what is wrong here
+
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = _text(element)
         if (
@@ -1117,7 +1143,7 @@ def _body_names() -> tuple[str, ...]:
     """Every element name some body check looks at (the rest of the body is not visited)."""
     facts = declarations()
     exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
-    exact |= facts.datetime_elements
+    exact |= facts.datetime_elements | set(facts.wildcard_sequences)
     return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
 
 
@@ -1139,6 +1165,8 @@ def _body_steps(name: str) -> tuple[_Step, ...]:
             steps.append(_Checker._time_zone)
     if name in _DUAL_FORM:
         steps.append(_Checker._dual_form)
+    if name in facts.wildcard_sequences:
+        steps.append(_Checker._wildcard_order)
     if name in _ONE_OF:
         steps.append(_ONE_OF[name])
     elif local in ("PostScanJobEndState", "JobEndState"):
