@@ -81,4 +81,4 @@ def set_text(element: etree._Element, value: str) -> None:
     for child in list(element):
         if not isinstance(child.tag, str):
             element.remove(child)
-    element.text = value
+    element.text = value or None  # (an empty text node is content to libxml2)

@@ -47,7 +47,9 @@ from datetime import UTC, datetime
 import attrs
 from lxml import etree
 
+from .aliases import PLACEHOLDERS
 from .binding import to_element
+from .element_text import strip_xml
 from .envelope import (
     ANONYMOUS,
     Envelope,
@@ -70,7 +72,7 @@ from .parsing import parse
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .session import Role, Session, refusal
-from .validator import validate
+from .validator import is_absolute_uri, validate
 
 
 class IncomingPackage:
@@ -79,14 +81,20 @@ class IncomingPackage:
     def __init__(
         self, endpoint: Endpoint, content_type: str, store: Callable[[Envelope], Sink | None]
     ) -> None:
-        self._reader = PackageReader(
-            content_type,
-            sink=lambda envelope, _content_id: store(envelope),
-            read_envelope=endpoint._read_root,
-        )
+        self._reader: PackageReader | None = None
+        try:  # the package's framing is judged as receive() judges it, in the same profile
+            self._reader = PackageReader(
+                content_type,
+                sink=lambda envelope, _content_id: store(envelope),
+                read_envelope=endpoint._read_root,
+                tolerant=endpoint.profile == "lenient",
+            )
+        except DsmError as error:  # a Content-Type no package has
+            raise self._refusal(error) from None
 
     def feed(self, data: bytes) -> None:
         """The next bytes of the package, as they arrived."""
+        assert self._reader is not None  # (a reader that could not start raised)
         try:
             self._reader.feed(data)
         except RemoteProtocolError:
@@ -97,6 +105,7 @@ class IncomingPackage:
     def close(self) -> Envelope:
         """The package is complete: its envelope (``ImageData`` empty: the image went to the
         store). Raises :class:`RemoteProtocolError` when the package ended early or broken."""
+        assert self._reader is not None
         try:
             return self._reader.close().envelope
         except DsmError as error:
@@ -106,7 +115,8 @@ class IncomingPackage:
         rule = _rule_of(error, DsmRule.MIME_MALFORMED)
         # once its envelope was applied the request is answered like any other; before, it was
         # never seen, and the fault relates to nothing
-        envelope = self._reader.envelope or Envelope(action="", body=None)
+        read = None if self._reader is None else self._reader.envelope
+        envelope = read or Envelope(action="", body=None)
         return refusal(RemoteProtocolError, rule, str(error), envelope)
 
 
@@ -227,17 +237,27 @@ class Endpoint:
 
         Raises ``ValueError`` when the refused message was no request (nobody answers a
         response or an event): check ``error.fault`` first.
+
+        The fault relates to the request's MessageID when it has one that is an absolute URI;
+        otherwise (none, or one no reply can carry) it relates to nothing, as WS-Addressing
+        has it. A request the session never applied (it could not be read), or whose
+        MessageID it did not hold (a lenient placeholder such as ``uuid:UniqueMsgId``), is
+        answered without a record.
         """
         if error.fault is None:
             raise ValueError(f"{error.rule} asks for no fault: the message was no request")
-        answer = make_reply(error.envelope, error.fault)
-        if error.envelope.body is None:
-            # The request was never applied (it could not be read): the session has no record
-            # to relate the fault to, so it goes out unrecorded; and when not even its
-            # MessageID could be read, the fault relates to nothing, as it must.
+        request = error.envelope
+        written = request.message_id
+        relates = written if written is not None and is_absolute_uri(written) else None
+        answer = make_reply(attrs.evolve(request, message_id=relates), error.fault)
+        recorded = (
+            request.body is not None
+            and relates is not None
+            and not (self.profile == "lenient" and strip_xml(relates) in PLACEHOLDERS)
+        )
+        if not recorded:
             data = answer.to_bytes()
-            unrelated = error.envelope.message_id is None
-            self._check(data, tolerate=_UNRELATED if unrelated else frozenset())
+            self._check(data)
             return data
         return self._send(answer)
 
@@ -308,15 +328,10 @@ class Endpoint:
         self.session.send(envelope, at=self._now())
         return data
 
-    def _check(self, data: bytes, *, tolerate: frozenset[str] = frozenset()) -> None:
+    def _check(self, data: bytes) -> None:
         if not self.check_outgoing:
             return
-        report = validate(data)
-        errors = [
-            problem
-            for problem in report.problems
-            if problem.severity == "error" and problem.rule not in tolerate
-        ]
+        errors = validate(data).errors
         if errors:
             first = errors[0]
             raise refusal(LocalProtocolError, first.rule, first.message, salvage_headers(data))
@@ -376,6 +391,3 @@ def _rule_of(error: DsmError, default: str) -> str:
     with, as the binder writes them), else ``default``."""
     code = getattr(error, "code", None) or str(error).partition(":")[0]
     return code if isinstance(code, str) and code in RULES else default
-
-
-_UNRELATED = frozenset({DsmRule.RELATES_TO_MISSING})

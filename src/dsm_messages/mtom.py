@@ -539,6 +539,8 @@ class Parts:
     attachments: dict[str, bytes]
     content_types: dict[str, str]
     defects: tuple[str, ...] = ()
+    #: where in the package each defect was first found (``None``: in the Content-Type value)
+    defect_offsets: tuple[int | None, ...] = ()
 
 
 class _PartCollector:
@@ -610,6 +612,7 @@ def split_parts(
         attachments=collector.attachments,
         content_types=collector.content_types,
         defects=tuple(frames.defects),
+        defect_offsets=tuple(frames.defect_offsets.get(defect) for defect in frames.defects),
     )
 
 

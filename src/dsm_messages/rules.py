@@ -174,8 +174,18 @@ RULES: dict[str, Rule] = rule_table(
     ),
     rule_row(
         DsmRule.RELATES_TO_MISSING,
-        "a response or fault without wsa:RelatesTo",
+        "a response without wsa:RelatesTo",
         lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
+        # WS-Addressing 2004/08 section 3.2: a reply relates to the MessageID of the message it
+        # answers "if present"; the fault to a message whose MessageID could not be read
+        # relates to nothing, rightly, and which one this is the fault alone cannot tell
+        DsmRule.FAULT_UNRELATED,
+        "a fault without wsa:RelatesTo: right only when the message it answers had no "
+        "MessageID that could be read",
+        strict="warning",
         fault=None,
     ),
     rule_row(

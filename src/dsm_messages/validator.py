@@ -80,6 +80,17 @@ STALE_NAMESPACES: dict[str, tuple[str, bool]] = {
     "https://schemas.xmlsoap.org/ws/2006/02/devprof": (ns.WSDP, False),
     "https://schemas.xmlsoap.org/ws/2004/09/mex": (ns.WSX, False),
 }
+# ... and so is every namespace of ours printed with https:// (the SOAP envelope's is named as
+# the wrong SOAP version instead)
+STALE_NAMESPACES.update(
+    {
+        "https" + uri[4:]: (uri, False)
+        for uri in ns.PREFIXES.values()
+        if uri != ns.SOAP
+        and uri.startswith("http://")
+        and "https" + uri[4:] not in STALE_NAMESPACES
+    }
+)
 _OTHER_ADDRESSING = (
     "http://schemas.xmlsoap.org/ws/2003/03/addressing",
     "https://schemas.xmlsoap.org/ws/2003/03/addressing",
@@ -171,18 +182,24 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
     """
     split = split_stored(data, name=name)
     if isinstance(split, MtomError):
-        problem = Problem(severity="error", code=split.code, message=str(split), line=1)
+        problem = RULES[split.code].problem(profile, str(split), line=1, column=1)
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
     report = validate(body, profile=profile, content_type=content_type)
-    header_lines = data[: len(data) - len(body)].count(b"\n")
+    headers = data[: len(data) - len(body)]
+    header_lines = headers.count(b"\n")
     if not header_lines:
         return report
-    # lines count from the start of the file, as editors and CI annotations do
+    # lines count from the start of the file, as editors and CI annotations do; what is wrong
+    # with the Content-Type value is on the line of the Content-Type header
+    found = re.search(rb"(?im)^content-type:", headers)
+    content_type_line = 1 if found is None else headers.count(b"\n", 0, found.start()) + 1
     return attrs.evolve(
         report,
         problems=tuple(
-            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            attrs.evolve(p, line=content_type_line, column=1)
+            if p.line is None
+            else attrs.evolve(p, line=p.line + header_lines)
             for p in report.problems
         ),
     )
@@ -274,20 +291,22 @@ class _Repair:
         element.set(name, value)
         self.count += 1
 
-    def trim_padded_values(self, root: etree._Element) -> set[int | None]:
-        """Trim every leaf value padded with whitespace; the lines of those trimmed."""
-        padded = [
+    def trim_padded_values(
+        self, root: etree._Element, at_fault: list[etree._Element | None]
+    ) -> set[etree._Element]:
+        """Trim the whitespace around the value of each element the schema found fault with
+        (whitespace alone, in an element that holds nothing, goes too); those trimmed."""
+        padded = {
             element
-            for element in root.iter()
-            if isinstance(element.tag, str)
+            for element in at_fault
+            if element is not None
             and not any(isinstance(child.tag, str) for child in element)
             and (text := text_of(element))
             and text != strip_xml(text)
-            and strip_xml(text)
-        ]
+        }
         for element in padded:
             self.text(element, strip_xml(text_of(element)))
-        return {element.sourceline for element in padded}
+        return padded
 
     def rename_namespaces(
         self, data: bytes, renames: dict[str, str], max_bytes: int, max_depth: int
@@ -325,6 +344,9 @@ class _Checker:
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
+        #: (line, words): a schema error on that line with those words is already named
+        self.named: set[tuple[int | None, str]] = set()
+        self._on_line: dict[int | None, list[etree._Element]] | None = None
         self.line_offset = 0
         self.source: _Source | None = None
         self.large = False  # walks over a large document let libxml2 match the names
@@ -355,6 +377,7 @@ class _Checker:
             location = _location(element) if location is None else location
         if line is not None:
             line += self.line_offset
+            column = column or 1  # (unknown: the start of the line)
         self.problems.append(
             Problem(
                 severity=RULES[code].severity(self.profile),
@@ -377,10 +400,12 @@ class _Checker:
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
-                self.add(exc.code, str(exc))
+                line, column = _position(data, exc.offset)
+                self.add(exc.code, str(exc), line=line, column=column)
                 return None
-            for defect in parts.defects:
-                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
+            for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
+                line, column = _position(data, offset)
+                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column)
             # lines are counted from the start of the package, not of its root part
             at = data.find(parts.root) if parts.root else -1
             self.line_offset = data[:at].count(b"\n") if at > 0 else 0
@@ -478,6 +503,7 @@ class _Checker:
                 "soap:encodingStyle is not allowed on the SOAP 1.2 Envelope",
                 root,
             )
+            self.named.add((root.sourceline, "encodingStyle"))  # the schema's word on it
         headers: dict[str, etree._Element] = {}
         header = root.find(f"{{{ns.SOAP}}}Header")
         other_addressing = False
@@ -499,8 +525,10 @@ class _Checker:
                         DsmRule.HEADER_DUPLICATE, "wse:Identifier appears more than once", block
                     )
                 identified = True
-            if namespace != ns.WSA:
+            if namespace != ns.WSA and namespace not in _OTHER_ADDRESSING:
                 continue
+            # (a header of another WS-Addressing version is there: named once, as that version,
+            # and read for the rest, never reported missing)
             if local in headers:
                 self.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
                 continue
@@ -649,10 +677,17 @@ class _Checker:
             answered_to_sender = spec is not None and spec.protocol in ANSWERED_TO_SENDER
             if "ReplyTo" not in headers and not answered_to_sender:
                 self.add(DsmRule.REPLY_TO_MISSING, "the request has no wsa:ReplyTo", root)
-        if kind in ("response", "fault") and "RelatesTo" not in headers:
+        if kind == "response" and "RelatesTo" not in headers:
             self.add(
                 DsmRule.RELATES_TO_MISSING,
-                f"a {kind} needs wsa:RelatesTo naming the request it answers",
+                "a response needs wsa:RelatesTo naming the request it answers",
+                root,
+            )
+        elif kind == "fault" and "RelatesTo" not in headers:
+            self.add(
+                DsmRule.FAULT_UNRELATED,
+                "a fault without wsa:RelatesTo answers a message whose MessageID could not be "
+                "read; any other fault relates to the MessageID of what it answers",
                 root,
             )
         message_id = headers.get("MessageID")
@@ -736,33 +771,72 @@ class _Checker:
         schema = load_schema()
         if schema.validate(root):
             return
-        first = list(schema.error_log)
-        trimmed_lines = self.repair.trim_padded_values(root)
-        if trimmed_lines:
-            remaining = [] if schema.validate(root) else list(schema.error_log)
-            still = {entry.line for entry in remaining}
-            for entry in first:
-                if entry.line in trimmed_lines and entry.line not in still:
-                    self.add(
+        first = _by_element(schema.error_log)
+        at_fault = [self._schema_element(root, entries[0]) for entries in first]
+        trimmed = self.repair.trim_padded_values(root, at_fault)
+        if trimmed:
+            remaining = [] if schema.validate(root) else _by_element(schema.error_log)
+            still = {(entries[0].line, entries[0].path) for entries in remaining}
+            for entries, element in zip(first, at_fault, strict=True):
+                where = (entries[0].line, entries[0].path)
+                if element is not None and element in trimmed and where not in still:
+                    self._schema_problem(
                         DsmRule.VALUE_WHITESPACE,
-                        _schema_message(entry.message) + " (valid once the padding is removed)",
-                        line=entry.line,
-                        column=_column(entry.column),
-                        location=_schema_path(entry.path),
+                        entries,
+                        element,
+                        " (valid once the padding is removed)",
                     )
             first = remaining
-        for entry in first:
-            if entry.line in self.keyword_lines and "union" in entry.message:
-                continue
-            if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
-                continue
+            at_fault = [self._schema_element(root, entries[0]) for entries in first]
+        for entries, element in zip(first, at_fault, strict=True):
+            kept = [
+                entry
+                for entry in entries
+                if not (entry.line in self.keyword_lines and "union" in entry.message)
+                and not (entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message))
+                and not any(
+                    entry.line == line and words in entry.message for line, words in self.named
+                )
+            ]
+            if kept:
+                self._schema_problem(DsmRule.XSD, kept, element)
+
+    def _schema_problem(
+        self,
+        code: DsmRule,
+        entries: list[etree._LogEntry],
+        element: etree._Element | None,
+        suffix: str = "",
+    ) -> None:
+        """One problem for what the schema says of one element, at the element."""
+        messages = list(dict.fromkeys(_schema_message(entry.message) for entry in entries))
+        message = "; ".join(messages) + suffix
+        if element is None:
+            entry = entries[0]
             self.add(
-                DsmRule.XSD,
-                _schema_message(entry.message),
+                code,
+                message,
                 line=entry.line,
                 column=_column(entry.column),
                 location=_schema_path(entry.path),
             )
+        else:
+            self.add(code, message, element, location=_schema_path(entries[0].path))
+
+    def _schema_element(
+        self, root: etree._Element, entry: etree._LogEntry
+    ) -> etree._Element | None:
+        """The element a schema error is about: on its line, at its path."""
+        if self._on_line is None:
+            self._on_line = {}
+            for element in root.iter():
+                if isinstance(element.tag, str):
+                    self._on_line.setdefault(element.sourceline, []).append(element)
+        candidates = self._on_line.get(entry.line, [])
+        if len(candidates) == 1:
+            return candidates[0]
+        tree = root.getroottree()
+        return next((found for found in candidates if tree.getpath(found) == entry.path), None)
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
@@ -1452,6 +1526,33 @@ def _uri_defect(value: str) -> str | None:
         return "is not an absolute URI: it has no scheme"
     bad = next(c for c in value if c in _NOT_IN_URIS)
     return f"holds {bad!r}, which a URI does not allow"
+
+
+def is_absolute_uri(value: str) -> bool:
+    """Whether ``value`` (trimmed of XML whitespace) is an absolute URI, as the URI rules read
+    it (a reply can relate to such a MessageID, and to no other).
+
+    >>> is_absolute_uri("urn:uuid:5eb4f990-0000-4000-8000-000000000001"), is_absolute_uri("x y")
+    (True, False)
+    """
+    return _uri_defect(strip_xml(value)) is None
+
+
+def _position(data: bytes, offset: int | None) -> tuple[int | None, int | None]:
+    """The line and column of byte ``offset`` of ``data`` (``None``s when it is not known)."""
+    if offset is None:
+        return None, None
+    offset = max(0, min(offset, len(data)))
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - start + 1
+
+
+def _by_element(log: etree._ListErrorLog) -> list[list[etree._LogEntry]]:
+    """The schema's errors grouped by the element they are about (line and path), in order."""
+    groups: dict[tuple[int, str | None], list[etree._LogEntry]] = {}
+    for entry in log:
+        groups.setdefault((entry.line, entry.path), []).append(entry)
+    return list(groups.values())
 
 
 def _column(column: int | None) -> int | None:

@@ -61,6 +61,8 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
     if facts.kind not in ("response", "fault"):
         return None
     relates = facts.relates_to
+    if relates is None and facts.kind == "fault":
+        return None  # the fault to a message whose MessageID could not be read: no pair
     request = world.pending.get(relates) if relates is not None else None
     if request is None:
         if relates is not None and facts.kind == "fault" and relates in world.refused:
