@@ -6,26 +6,61 @@ know XML and MIME (elements duplicated, dropped, moved between documents; values
 awkward ones; comments in values; namespace declarations and attribute forms changed; MIME
 headers and references edited) and, rarely, flip bytes.
 
+Mutations of :mod:`fuzz_surfaces` aim at where a reader can read a byte differently from the
+schema (header and list values, attributes on the SOAP elements, vendor elements between
+repeats, names outside ASCII), and its generated seeds need no file.
+
 Each target calls one entry point and raises :class:`Finding` when the contract breaks:
 ``validate`` never raises; ``parse`` and ``parse_package`` raise only ``DsmError``; the command
-never lets an exception out and says an internal error in one line with exit status 2.
+never lets an exception out and says an internal error in one line with exit status 2; what
+validate calls valid binds whole and writes back unchanged, what it calls invalid ``parse``
+refuses with the same codes (``agree``); an endpoint in any role refuses only with
+``RemoteProtocolError`` and ``refuse()`` answers every refused request with a strict-valid fault
+(``endpoint``); a package fails or passes alike wherever its chunks end, and has the same rule
+live and offline (``chunks``); a conversation with a mutated message is judged without an
+exception (``sequence``); every problem the command reports has a line and a column
+(``positions``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import random
 import re
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from dsm_messages import DsmError, parse, parse_package, validate
+from fuzz_surfaces import SURFACES, generated_seeds
+from lxml import etree
+
+from dsm_messages import (
+    DsmError,
+    Endpoint,
+    Envelope,
+    PackageReader,
+    RemoteProtocolError,
+    ValidationError,
+    check_sequence,
+    from_xml,
+    parse,
+    parse_package,
+    parse_xml,
+    to_xml,
+    validate,
+    validate_stored,
+)
 from dsm_messages import namespaces as ns
 from dsm_messages.cli import main
+from dsm_messages.declarations import declarations
+from dsm_messages.discovery import app_sequence, hosted_services, service_addresses
+from dsm_messages.element_text import tokens
 from dsm_messages.messages import MESSAGE_TYPES
+from dsm_messages.models import wsx
 from dsm_messages.mtom import MtomError, split_message
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,15 +73,22 @@ class Finding(Exception):  # noqa: N818 - a fuzzing result, not an error of the 
     """A broken contract: which target, and what happened."""
 
 
-def seeds() -> list[tuple[str, bytes]]:
-    """(name, bytes) of every bundled example and every doc example, in name order."""
+def seeds(*, shared: bool = True) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every bundled example and (``shared``) every doc example beside the
+    checkout, in name order."""
     found: list[tuple[str, bytes]] = []
-    for folder in (ROOT / "examples", DOC_EXAMPLES):
+    for folder in (ROOT / "examples", DOC_EXAMPLES) if shared else (ROOT / "examples",):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.suffix in (".xml", ".mime"):
                     found.append((str(path.relative_to(folder.parent)), path.read_bytes()))
     return found
+
+
+def all_seeds() -> list[tuple[str, bytes]]:
+    """The stored seeds and the generated ones (which need no file): what the fuzzer starts
+    from."""
+    return seeds() + generated_seeds()
 
 
 # -- reading an input as the command line does -------------------------------------------------
@@ -357,6 +399,7 @@ MUTATIONS: list[Mutation] = [
     _rename_prefix,
     _mime,
     _mime,
+    *SURFACES,
 ]
 #: Mutations that mostly make the input not well-formed, applied less often.
 RARE_MUTATIONS: list[Mutation] = [_encoding, _bytes]
@@ -465,8 +508,265 @@ class CommandTarget:
                 raise Finding(f"{command}: internal error: {said.strip()}")
 
 
+# -- the agreement of validate and parse --------------------------------------------------------
+
+
+def leaf_texts(data: bytes) -> list[tuple[str, str]]:
+    """(element name, text) of every element of the body that has no child element, in
+    document order: the values, as XML Schema reads them (comments and PIs left out, the
+    items of a list separated by one space, as the schema's whitespace rule for lists has
+    them), a boolean in the one spelling a ``bool`` is written in (``1`` is ``true``: every
+    other value is written back as it was read)."""
+    root = etree.fromstring(data, etree.XMLParser(remove_comments=True, remove_pis=True))
+    body = root.find(f"{{{ns.SOAP}}}Body")
+    assert body is not None
+    return [
+        (str(element.tag), _as_read(str(element.tag), "".join(element.itertext()).strip()))
+        for element in body.iter()
+        if isinstance(element.tag, str) and len(element) == 0 and element is not body
+    ]
+
+
+def _as_read(name: str, text: str) -> str:
+    facts = declarations()
+    if text in ("1", "0") and name in facts.boolean_elements:
+        return "true" if text == "1" else "false"
+    if name in facts.list_elements:
+        return " ".join(tokens(text))
+    return text
+
+
+def is_envelope(data: bytes) -> bool:
+    try:
+        return str(parse_xml(data).tag) == f"{{{ns.SOAP}}}Envelope"
+    except DsmError:
+        return False
+
+
+def target_agree(data: bytes) -> None:
+    """What validate calls valid, parse binds whole (nothing dropped, truncated or picked
+    among) and writes back unchanged; what it calls invalid, parse refuses with the same
+    codes."""
+    content_type, body = split(data)
+    report = validate(body, content_type=content_type)
+    if report.valid and content_type is None and not is_envelope(body):
+        document = from_xml(body)  # a stand-alone document (a scan process): bound whole
+        if from_xml(to_xml(document)) != document:
+            raise Finding("agree: a valid document does not read back equal")
+        return
+    _fast_path_keeps_every_value(body, content_type)
+    refused: ValidationError | None = None
+    try:
+        envelope = parse(body, content_type=content_type, validate=True)
+    except ValidationError as error:
+        refused = error
+    except DsmError as error:
+        raise Finding(f"agree: validate says {report.valid}, parse raised {error!r}") from None
+    if refused is not None:
+        if report.valid or refused.report.codes() != report.codes():
+            raise Finding(
+                f"agree: parse refused with {refused.report.codes()}, validate "
+                f"said {report.valid} {report.codes()}"
+            )
+        return
+    if not report.valid:
+        raise Finding(f"agree: validate said invalid {report.codes()}, parse bound it")
+    written = envelope.to_bytes()
+    # nothing bound differs from what was read: written back, every value is the one read
+    if parse(written) != envelope:
+        raise Finding("agree: the written envelope reads back different")
+    if (
+        content_type is None
+        and envelope.body is not None
+        and leaf_texts(written) != leaf_texts(body)
+    ):
+        raise Finding("agree: a value written back differs from the value read")
+
+
+def _fast_path_keeps_every_value(body: bytes, content_type: str | None) -> None:
+    """Unvalidated, parse may bind what the schemas refuse, but never drops, truncates or
+    picks among content: it refuses, or every value comes back as read."""
+    if content_type is not None or not is_envelope(body):
+        return
+    try:
+        envelope = parse(body)
+    except DsmError:
+        return
+    # (an element the schemas do not expect where it stands may come back elsewhere)
+    if envelope.body is not None and sorted(leaf_texts(envelope.to_bytes())) != sorted(
+        leaf_texts(body)
+    ):
+        raise Finding("agree: unvalidated parse lost or changed a value")
+
+
+# -- endpoints, chunks, conversations, positions ----------------------------------------------
+
+ROLES = ("scan_server", "device", "control_point")
+
+
+def target_endpoint(data: bytes) -> None:
+    """Every role, both profiles: receive refuses only with RemoteProtocolError, and refuse()
+    answers every refused request with a fault that is strict-valid."""
+    content_type, body = split(data)
+    for role in ROLES:
+        for profile in ("strict", "lenient"):
+            endpoint = Endpoint(role, profile=profile)  # type: ignore[arg-type]
+            try:
+                endpoint.receive(body, content_type=content_type)
+            except RemoteProtocolError as refused:
+                _answer(endpoint, refused, f"{role}/{profile}")
+            except Exception as exc:
+                raise Finding(
+                    f"endpoint: {role}/{profile} receive raised {type(exc).__name__}: {exc}"
+                ) from exc
+
+
+def _answer(endpoint: Endpoint, refused: RemoteProtocolError, where: str) -> None:
+    if refused.fault is None:
+        return  # no request: nobody answers it
+    try:
+        fault = endpoint.refuse(refused)
+    except Exception as exc:
+        raise Finding(
+            f"endpoint: {where} refuse({refused.rule}) raised {type(exc).__name__}: {exc}"
+        ) from exc
+    report = validate(fault)
+    if not report.valid:
+        raise Finding(f"endpoint: {where} refuse({refused.rule}) wrote {report.codes()}")
+
+
+def _outcome(content_type: str, tolerant: bool, data: bytes, cuts: list[int]) -> str:
+    try:
+        reader = PackageReader(content_type, tolerant=tolerant)
+        start = 0
+        for cut in [*cuts, len(data)]:
+            reader.feed(data[start:cut])
+            start = cut
+        package = reader.close()
+    except MtomError as error:
+        return f"{type(error).__name__} {error.code}: {error}"
+    except DsmError as error:
+        return f"{type(error).__name__}: {error}"
+    return f"ok: {package.envelope.to_bytes()!r}"
+
+
+def target_chunks(data: bytes) -> None:
+    """A package read whole and cut anywhere ends alike; live and offline it has one rule."""
+    content_type, body = split(data)
+    if content_type is None:
+        content_type, body = _PACKAGE_TYPE, _as_package(body)
+    rng = random.Random(zlib.crc32(data))
+    try:
+        PackageReader(content_type, tolerant=True)
+    except MtomError:
+        return  # a Content-Type no package has: nothing to cut
+    for tolerant in (False, True):
+        whole = _outcome(content_type, tolerant, body, [])
+        for count in (1, 3, 30):
+            cuts = sorted(rng.randrange(len(body) + 1) for _ in range(count))
+            try:
+                cut = _outcome(content_type, tolerant, body, cuts)
+            except Exception as exc:
+                raise Finding(f"chunks: cut at {cuts} raised {type(exc).__name__}") from exc
+            if cut != whole:
+                raise Finding(f"chunks: whole {whole[:150]!r}, cut at {cuts} {cut[:150]!r}")
+    for profile in ("strict", "lenient"):
+        report = validate(body, content_type=content_type, profile=profile)
+        endpoint = Endpoint("scan_server", profile=profile)
+        try:
+            reader = endpoint.package_reader(content_type, store=lambda envelope: None)
+            reader.feed(body)
+            reader.close()
+        except RemoteProtocolError as refused:
+            if refused.rule.startswith("DSM-") and refused.rule not in {
+                problem.rule for problem in report.errors
+            }:
+                raise Finding(
+                    f"chunks: live {refused.rule}, offline {sorted(report.codes())} ({profile})"
+                ) from None
+            continue
+        except Exception as exc:
+            raise Finding(f"chunks: package_reader raised {type(exc).__name__}: {exc}") from exc
+        if not report.valid:
+            raise Finding(f"chunks: live accepted what validate refuses: {report.codes()}")
+
+
+def _as_package(root: bytes) -> bytes:
+    return (
+        b"--b\r\nContent-Type: application/xop+xml; charset=UTF-8; "
+        b'type="application/soap+xml"\r\nContent-ID: <root@f>\r\n\r\n'
+        + root
+        + b"\r\n--b\r\nContent-Type: application/pdf\r\nContent-ID: <image@f>\r\n\r\n%PDF"
+        + b"\r\n--b--\r\n"
+    )
+
+
+@functools.cache
+def _conversations() -> list[list[tuple[str | None, bytes]]]:
+    found = []
+    for folder in sorted((ROOT / "examples" / "conversations").iterdir()):
+        if folder.is_dir():
+            found.append([split(path.read_bytes()) for path in sorted(folder.iterdir())])
+    return found
+
+
+def target_sequence(data: bytes) -> None:
+    """A shipped conversation with one message replaced by the input, and messages dropped,
+    repeated or swapped: judged by check_sequence and a Session, never an exception."""
+    rng = random.Random(zlib.crc32(data))
+    messages = list(rng.choice(_conversations()))
+    at = rng.randrange(len(messages))
+    messages[at] = split(data)
+    for _ in range(rng.randrange(3)):
+        i, j = rng.randrange(len(messages)), rng.randrange(len(messages))
+        roll = rng.random()
+        if roll < 0.3:
+            messages.pop(i)
+        elif roll < 0.6:
+            messages.insert(j, messages[i])
+        else:
+            messages[i], messages[j] = messages[j], messages[i]
+        if not messages:
+            return
+    envelopes: list[Envelope] = []
+    for content_type, body in messages:
+        try:
+            envelopes.append(
+                parse(body, content_type=content_type, validate=True, profile="lenient")
+            )
+        except DsmError:
+            continue
+    try:
+        check_sequence(envelopes)
+        check_sequence(envelopes, profile="lenient")
+        for envelope in envelopes:
+            if isinstance(envelope.body, wsx.Metadata):
+                hosted_services(envelope.body)
+                service_addresses(envelope.body)
+            app_sequence(envelope)
+    except DsmError:
+        pass
+    except Exception as exc:
+        raise Finding(f"sequence: {type(exc).__name__}: {exc}") from exc
+
+
+def target_positions(data: bytes) -> None:
+    """Every problem the command reports has a line and a column (of the stored file)."""
+    content_type, _ = split(data)
+    name = "input.mime" if content_type is not None else "input.xml"
+    for profile in ("strict", "lenient"):
+        for problem in validate_stored(data, name=name, profile=profile).problems:
+            if not (problem.line or 0) >= 1 or not (problem.column or 0) >= 1:
+                raise Finding(f"positions: {problem.rule} at {problem.line}:{problem.column}")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "validate": target_validate,
     "parse": target_parse,
     "parse_package": target_parse_package,
+    "agree": target_agree,
+    "endpoint": target_endpoint,
+    "chunks": target_chunks,
+    "sequence": target_sequence,
+    "positions": target_positions,
 }

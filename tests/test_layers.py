@@ -47,8 +47,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "discovery",
                 "element_text",
                 "envelope",
+                "lexical",
                 "mtom",
                 "safexml",
+                "serializer",
                 "unbindable",
             }
         ),

@@ -238,3 +238,56 @@ def test_vendor_elements_after_the_repeats_are_valid() -> None:
     vendor = b'<v:Note xmlns:v="urn:v">x</v:Note><v:Note xmlns:v="urn:v">y</v:Note>'
     data = data.replace(end, vendor + end)
     assert validate(data).valid
+
+
+# -- typed values in the spelling they were read in ----------------------------------------
+
+
+def send_image(document_id: str, image: str) -> bytes:
+    request = dsp.SendImageRequest(
+        job_token="264a19bf",
+        document_description=dsp.DocumentDescriptionType(
+            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
+        ),
+        image_data=b"%PDF-1.7 ...",
+    )
+    data = serialize(request, to=SERVICE)
+    data = data.replace(b"<dsp:DocumentId>1<", f"<dsp:DocumentId>{document_id}<".encode())
+    return re.sub(rb"<dsp:ImageData>[^<]*<", f"<dsp:ImageData>{image}<".encode(), data)
+
+
+@pytest.mark.parametrize("document_id", ["+1", "0001", "+0001"])
+def test_an_integer_is_written_back_in_its_spelling(document_id: str) -> None:
+    data = send_image(document_id, "JVBERi0xLjcgLi4u")
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert isinstance(envelope.body, dsp.SendImageRequest)
+    assert envelope.body.document_description.document_id == 1
+    assert f">{document_id}<".encode() in envelope.to_bytes()
+
+
+@pytest.mark.parametrize("number", ["1_000", "\u0661", "1.0", "0x1"])
+def test_an_integer_python_reads_but_the_schema_does_not_is_refused(number: str) -> None:
+    data = send_image(number, "JVBERi0xLjcgLi4u")
+    assert not validate(data).valid
+    with pytest.raises(BindingError, match="dsp:DocumentId"):
+        parse(data)
+
+
+def test_base64_over_lines_is_written_back_as_read() -> None:
+    wrapped = "JVBE\n Ri0x\r\nLjcg\tLi4u"
+    data = send_image("1", wrapped)
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert isinstance(envelope.body, dsp.SendImageRequest)
+    assert envelope.body.image_data == b"%PDF-1.7 ..."
+    written = re.search(rb"<dsp:ImageData>([^<]*)<", envelope.to_bytes())
+    assert written is not None
+    assert written.group(1).replace(b"&#13;", b"") == wrapped.replace("\r", "").encode()
+
+
+def test_a_boolean_is_written_in_its_canonical_spelling() -> None:
+    data = create_request().replace(b"<psp:ContinueOnError>true<", b"<psp:ContinueOnError>1<")
+    assert validate(data).valid
+    written = parse(data, validate=True).to_bytes()
+    assert b"<psp:ContinueOnError>true<" in written  # a bool keeps no spelling of its own

@@ -15,93 +15,35 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import sys
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, TypeVar, overload
 from xml.etree.ElementTree import QName
 
 from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
-from xsdata.formats.converter import Converter, converter
+from xsdata.formats.converter import converter
 from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
-from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
-from xsdata.formats.dataclass.serializers.writers import DEFAULT_XML_WRITER
-from xsdata.models.datatype import XmlDuration
 
-from .declarations import declarations
-from .element_text import drop_comments, is_xml_whitespace, strip_xml, tokens
+from . import lexical  # noqa: F401 - registers how typed values are read and written
+from .element_text import drop_comments, is_xml_whitespace, tokens
 from .errors import BindingError
 from .messages import by_qname
 from .namespaces import PREFIXES, prefixed
 from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
-from .timestamps import Timestamp, to_xml_text
+from .serializer import EmptyList, Serializer, Writer
 from .unbindable import explain
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSI_PREFIX = f"{{{_XSI}}}"
-
-
-class _DateTimeConverter(Converter):
-    """``xs:dateTime`` text ↔ ``datetime``, keeping the text of values read from XML.
-
-    Read values are :class:`~dsm_messages.timestamps.Timestamp` (a ``datetime`` that remembers
-    its lexical form: Windows' 7-digit fractions and missing zones come back unchanged); a plain
-    ``datetime`` built in code is written in ISO form. Fields with an explicit strftime
-    ``format`` (none of ours; another xsdata user's in this process) keep xsdata's behaviour.
-    """
-
-    def __init__(self, fallback: Converter) -> None:
-        self.fallback = fallback
-
-    def deserialize(self, value: Any, **kwargs: Any) -> datetime:
-        if kwargs.get("format"):
-            result: datetime = self.fallback.deserialize(value, **kwargs)
-            return result
-        try:
-            return Timestamp.from_xml(value)
-        except (TypeError, ValueError) as exc:
-            raise ConverterError(str(exc)) from None
-
-    def serialize(self, value: Any, **kwargs: Any) -> str:
-        if kwargs.get("format"):
-            result: str = self.fallback.serialize(value, **kwargs)
-            return result
-        return to_xml_text(value)
-
-
-class _CollapsedConverter(Converter):
-    """A value of a type XML Schema reads with its whitespace collapsed (``xs:duration``):
-    read without the XML whitespace around it, as the schema reads it."""
-
-    def __init__(self, fallback: Converter) -> None:
-        self.fallback = fallback
-
-    def deserialize(self, value: Any, **kwargs: Any) -> Any:
-        return self.fallback.deserialize(
-            strip_xml(value) if isinstance(value, str) else value, **kwargs
-        )
-
-    def serialize(self, value: Any, **kwargs: Any) -> str:
-        result: str = self.fallback.serialize(value, **kwargs)
-        return result
-
-
-# Every xs:dateTime and xs:duration bound through xsdata in this process is read (and
-# written) this way.
-converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
-converter.register_converter(
-    XmlDuration, _CollapsedConverter(converter.type_converter(XmlDuration))
-)
 
 
 class _Context(XmlContext):
@@ -134,61 +76,8 @@ _PARSER = XmlParser(
 )
 
 
-class _Writer(DEFAULT_XML_WRITER):  # type: ignore[misc,valid-type]
-    """xsdata's writer, writing ``xsi:nil`` where vendor content has it: xsdata drops the
-    attribute from an element with content, for the nillable elements it writes itself (our
-    schemas declare none), and so dropped it from vendor content kept as ``AnyElement``."""
-
-    def flush_start(self, is_nil: bool = True) -> None:
-        super().flush_start(True)
-
-
-class EmptyList(list[Any]):
-    """The value of an ``xs:list`` element that was there but held no item (``<wsd:Types/>``):
-    equal to ``[]``, and written back as that empty element, where a plain ``[]`` (a list
-    nobody gave) writes nothing. A list the schema requires (``wsd:XAddrs`` in a
-    ResolveMatch) is written even when plain and empty."""
-
-    def __repr__(self) -> str:
-        return "[]"
-
-
-class _Serializer(XmlSerializer):
-    """xsdata's serializer, writing an empty list where it must stand (see
-    :class:`EmptyList`)."""
-
-    @classmethod
-    def next_value(cls, obj: Any, meta: Any) -> Iterator[tuple[Any, Any]]:
-        for var, value in super().next_value(obj, meta):
-            if (
-                var.tokens
-                and not value
-                and type(value) is not EmptyList
-                and _required_list(obj.__class__, var.qname)
-            ):
-                value = EmptyList()
-            yield var, value
-
-    def convert_tokens(self, value: Any, var: Any, namespace: str | None) -> Iterator[Any]:
-        if type(value) is EmptyList and not value:
-            yield from self.convert_element(value, var, namespace)
-        else:
-            yield from super().convert_tokens(value, var, namespace)
-
-
-@functools.cache
-def _required_list(cls: type, element: str) -> bool:
-    """Whether the schema type of ``cls`` (or one it extends) requires the list ``element``."""
-    required = declarations().required_lists
-    for base in cls.__mro__:
-        namespace = getattr(sys.modules.get(base.__module__), "__NAMESPACE__", None)
-        if namespace and (f"{{{namespace}}}{base.__name__}", element) in required:
-            return True
-    return False
-
-
-_SERIALIZER = _Serializer(
-    context=_CONTEXT, config=SerializerConfig(xml_declaration=False), writer=_Writer
+_SERIALIZER = Serializer(
+    context=_CONTEXT, config=SerializerConfig(xml_declaration=False), writer=Writer
 )
 
 

@@ -8,6 +8,7 @@ types count as keyword or dateTime elements when any declaration is one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import attrs
@@ -28,6 +29,11 @@ class Declarations:
     keyword_elements: dict[str, frozenset[str]]
     #: Elements whose value is an ``xs:dateTime``.
     datetime_elements: frozenset[str]
+    #: Elements whose value is an ``xs:boolean`` wherever they appear.
+    boolean_elements: frozenset[str] = frozenset()
+    #: Elements whose value is an ``xs:list`` wherever they appear (their items are separated
+    #: by any run of XML whitespace).
+    list_elements: frozenset[str] = frozenset()
     #: Elements whose value is an ``xs:anyURI`` wherever they appear.
     uri_elements: frozenset[str] = frozenset()
     #: (parent, child) pairs for names declared as a URI under some parents only
@@ -171,6 +177,10 @@ def declarations() -> Declarations:
             if built_on(type_name, f"{{{_XS}}}dateTime")
         ),
         uri_elements=frozenset(name for name, kinds in uri_names.items() if kinds == {True}),
+        boolean_elements=_always(element_types, lambda t: built_on(t, f"{{{_XS}}}boolean")),
+        list_elements=_always(
+            element_types, lambda t: any(built_on(t, listed) for listed in lists)
+        ),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),
         wildcard_sequences=_only_sequences(element_types, sequences),
@@ -182,6 +192,14 @@ def declarations() -> Declarations:
             and any(built_on(type_name, listed) for listed in lists)
         ),
     )
+
+
+def _always(element_types: list[tuple[str, str]], kind: Callable[[str], bool]) -> frozenset[str]:
+    """The elements every declared type of which is of ``kind``."""
+    kinds: dict[str, set[bool]] = {}
+    for element, type_name in element_types:
+        kinds.setdefault(element, set()).add(kind(type_name))
+    return frozenset(element for element, found in kinds.items() if found == {True})
 
 
 def _only_sequences(

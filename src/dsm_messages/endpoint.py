@@ -57,7 +57,13 @@ from .envelope import (
     make_reply,
     salvage_headers,
 )
-from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
+from .errors import (
+    DsmError,
+    EnvelopeError,
+    LocalProtocolError,
+    RemoteProtocolError,
+    ValidationError,
+)
 from .faults import Fault
 from .models import dsp, wsa, wscn, wse
 from .mtom import (
@@ -249,7 +255,18 @@ class Endpoint:
         request = error.envelope
         written = request.message_id
         relates = written if written is not None and is_absolute_uri(written) else None
-        answer = make_reply(attrs.evolve(request, message_id=relates), error.fault)
+        # (an endpoint reference whose address is no URI cannot be answered at: the fault
+        # goes back the way the request came, to the anonymous address)
+        usable = {
+            name: epr if epr is None or is_absolute_uri(epr.address.value) else None
+            for name, epr in (
+                ("reply_to", request.reply_to),
+                ("fault_to", request.fault_to),
+                ("from_", request.from_),
+            )
+        }
+        request = attrs.evolve(request, message_id=relates, **usable)  # type: ignore[arg-type]
+        answer = make_reply(request, error.fault)
         recorded = (
             request.body is not None
             and relates is not None
@@ -369,7 +386,10 @@ class Endpoint:
                 RemoteProtocolError, first.rule, message, salvage_headers(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
-            rule = _rule_of(error, DsmRule.XSD)
+            # (a valid document is no message; anything else valid is bound, or a defect of
+            # dsm-messages: the schemas' rule)
+            default = DsmRule.BODY_UNKNOWN if isinstance(error, EnvelopeError) else DsmRule.XSD
+            rule = _rule_of(error, default)
             raise refusal(
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None

@@ -300,15 +300,16 @@ def _build(
             raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
         for attribute, text in attributes.items():
             element.set(attribute, text)
-    for key, attributes in soap_attributes.items():
-        element = root if key == "envelope" else root[_SOAP_ELEMENTS.index(key) - 1]
-        for attribute, text in attributes.items():
-            element.set(attribute, text)
     for block in headers:
         try:
             header.append(parse_xml(block))
         except DsmError as exc:
             raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
+    # (after the blocks: a namespace declared for an attribute here does not rename theirs)
+    for key, attributes in soap_attributes.items():
+        element = root if key == "envelope" else root[_SOAP_ELEMENTS.index(key) - 1]
+        for attribute, text in attributes.items():
+            element.set(attribute, text)
     if pretty:
         etree.indent(root, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")

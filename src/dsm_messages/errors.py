@@ -94,6 +94,8 @@ class MtomError(DsmError):
         #: The element of the root part at fault, when there is one.
         self.element = element
         self.offset = offset
+        #: The root part's bytes, when it was read whole before the defect was met.
+        self.root_part: bytes | None = None
 
     def __reduce__(self) -> tuple[object, ...]:
         # the element belongs to a tree that does not travel; the message names its line

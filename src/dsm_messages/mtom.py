@@ -551,6 +551,7 @@ class _PartCollector:
         self.content_types: dict[str, str] = {}
         self.part_id = ""
         self.is_root = False
+        self.root_ended = False
         self.pieces: list[memoryview] | None = None
         self.target: Sink | None = None
 
@@ -573,6 +574,7 @@ class _PartCollector:
             return
         if self.is_root:
             self.root = b"".join(self.pieces)
+            self.root_ended = True
         else:
             self.attachments[self.part_id] = b"".join(self.pieces)
         self.pieces = None
@@ -599,12 +601,18 @@ def split_parts(
         max_package_bytes=max_package_bytes,
         max_root_bytes=max_root_bytes,
     )
-    if isinstance(data, bytes | bytearray | memoryview):
-        frames.feed(bytes(data))
-    else:
-        for chunk in _coalesced(data):
-            frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
-    frames.close()
+    try:
+        if isinstance(data, bytes | bytearray | memoryview):
+            frames.feed(bytes(data))
+        else:
+            for chunk in _coalesced(data):
+                frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
+        frames.close()
+    except MtomError as exc:
+        # what a reader that reads the envelope as soon as it is in (PackageReader) would
+        # have read before the defect: the root part, when it ended
+        exc.root_part = collector.root if collector.root_ended else None
+        raise
     assert frames.root_id is not None  # close() refuses a package without its root part
     return Parts(
         root_id=frames.root_id,
@@ -634,7 +642,10 @@ def resolve_includes(
 
 
 #: The elements whose content may be an attachment: SendImage's and RetrieveImageResponse's.
-_IMAGE_HOLDERS = frozenset({f"{{{DSP}}}ImageData", f"{{{WSCN}}}ScanData"})
+#: By local name: the reader takes the references out of whichever namespace the holder is
+#: written in (a pre-release or misprinted one), and the envelope's check names the namespace,
+#: as it does for a message read whole.
+_IMAGE_HOLDERS = frozenset({"ImageData", "ScanData"})
 
 
 def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
@@ -658,7 +669,7 @@ def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str,
                 element=include,
             )
         parent = include.getparent()
-        if parent is None or parent.tag not in _IMAGE_HOLDERS:
+        if parent is None or etree.QName(parent).localname not in _IMAGE_HOLDERS:
             raise MtomError(
                 f"xop:Include ({where}) outside dsp:ImageData and wscn:ScanData is not supported",
                 code=DsmRule.XOP_REFERENCE,

@@ -350,6 +350,7 @@ class _Checker:
         self.line_offset = 0
         self.source: _Source | None = None
         self.large = False  # walks over a large document let libxml2 match the names
+        self.package = False  # the message is the root part of an MTOM package
 
     def report(self) -> Report:
         return Report(
@@ -396,22 +397,30 @@ class _Checker:
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
+        framing_broken = False
         if content_type is not None and is_package(content_type):
+            self.package = True
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
                 line, column = _position(data, exc.offset)
                 self.add(exc.code, str(exc), line=line, column=column)
-                return None
-            for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
-                line, column = _position(data, offset)
-                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column)
+                if exc.root_part is None:
+                    return None
+                # the envelope was in whole before the defect: it is checked too, as a reader
+                # that reads the envelope first (an Endpoint's) checks it
+                root_part, framing_broken = exc.root_part, True
+            else:
+                for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
+                    line, column = _position(data, offset)
+                    self.add(
+                        DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                    )
+                root_part, part_ids, root_id = parts.root, set(parts.content_types), parts.root_id
             # lines are counted from the start of the package, not of its root part
-            at = data.find(parts.root) if parts.root else -1
+            at = data.find(root_part) if root_part else -1
             self.line_offset = data[:at].count(b"\n") if at > 0 else 0
-            data = parts.root
-            part_ids = set(parts.content_types)
-            root_id = parts.root_id
+            data = root_part
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
@@ -426,13 +435,22 @@ class _Checker:
             if repaired is not None:
                 root, renamed = repaired
                 self.source = _Source(root, renamed)
+        if framing_broken:  # which parts the package holds is not known: each is taken as there
+            part_ids = {
+                (include.get("href") or "").strip()[4:]
+                for include in root.iter(f"{{{ns.XOP}}}Include")
+            }
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
                 self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
-                return None
+                # the rest of the envelope is checked, as a reader that reads it first does
+                for include in list(root.iter(f"{{{ns.XOP}}}Include")):
+                    parent = include.getparent()
+                    if parent is not None:
+                        parent.remove(include)
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
@@ -491,6 +509,13 @@ class _Checker:
                     root,
                 )
                 return
+            if self.package:
+                self.add(
+                    DsmRule.BODY_UNKNOWN,
+                    f"the root part of an MTOM package holds {_name(root)}, a document, not a "
+                    "SOAP envelope",
+                    root,
+                )
             self.message = _name(root)
         if body is not None:
             self._body(body)
