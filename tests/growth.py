@@ -126,13 +126,24 @@ def repeated_children(n: int) -> bytes:
     return data[:at] + share * n + data[at:]
 
 
+_SITE = b"<spf:SaveToSharePointSiteURL>https://sp.example/s</spf:SaveToSharePointSiteURL>"
+_VENDOR = b'<v:Note xmlns:v="urn:v">x</v:Note>'
+
+
 def interleaved_wildcards(n: int) -> bytes:
-    """n repeats of a declared element, a vendor element between every two."""
-    site = b"<spf:SaveToSharePointSiteURL>https://sp.example/s</spf:SaveToSharePointSiteURL>"
-    vendor = b'<v:Note xmlns:v="urn:v">x</v:Note>'
+    """n repeats of a declared element, a vendor element between every two (each a problem
+    the validator names)."""
     data = _create_request()
     at = data.index(b"<spf:SaveToSharePointSiteURL>")
-    return data[:at] + (site + vendor) * n + data[at:]
+    return data[:at] + (_SITE + _VENDOR) * n + data[at:]
+
+
+def wildcards_after_repeats(n: int) -> bytes:
+    """n repeats of a declared element, then n vendor elements (valid)."""
+    data = _create_request()
+    at = data.index(b"<spf:SaveToSharePointSiteURL>")
+    end = data.index(b"</spf:SaveToSharePointSites>")
+    return data[:at] + _SITE * n + data[at:end] + _VENDOR * n + data[end:]
 
 
 def comments_in_a_value(n: int) -> bytes:
@@ -272,8 +283,9 @@ SERIES: dict[str, Runner] = {
         envelope_attributes, "validate", "parse-validated", "write"
     ),
     "repeated children": _on_message(repeated_children, "validate", "parse-validated", "write"),
-    "wildcards between repeats": _on_message(
-        interleaved_wildcards, "validate", "parse-validated", "write"
+    "vendor elements between repeats": _on_message(interleaved_wildcards, "validate"),
+    "vendor elements after repeats": _on_message(
+        wildcards_after_repeats, "validate", "parse-validated", "write"
     ),
     "comments inside a value": _on_message(
         comments_in_a_value, "validate", "parse-validated", "write"
