@@ -521,19 +521,28 @@ def leaf_texts(data: bytes) -> list[tuple[str, str]]:
     body = root.find(f"{{{ns.SOAP}}}Body")
     assert body is not None
     return [
-        (str(element.tag), _as_read(str(element.tag), "".join(element.itertext()).strip()))
+        (str(element.tag), _as_read(element, "".join(element.itertext()).strip()))
         for element in body.iter()
         if isinstance(element.tag, str) and len(element) == 0 and element is not body
     ]
 
 
-def _as_read(name: str, text: str) -> str:
+def _as_read(element: etree._Element, text: str) -> str:
     facts = declarations()
+    name = str(element.tag)
     if text in ("1", "0") and name in facts.boolean_elements:
         return "true" if text == "1" else "false"
+    if name in facts.qname_elements:  # the names they stand for, whatever their prefixes
+        return " ".join(_expanded(element, token) for token in tokens(text))
     if name in facts.list_elements:
         return " ".join(tokens(text))
     return text
+
+
+def _expanded(element: etree._Element, token: str) -> str:
+    prefix, colon, local = token.rpartition(":")
+    namespace = element.nsmap.get(prefix or None)
+    return token if namespace is None and colon else f"{{{namespace or ''}}}{local}"
 
 
 def is_envelope(data: bytes) -> bool:

@@ -34,6 +34,8 @@ class Declarations:
     #: Elements whose value is an ``xs:list`` wherever they appear (their items are separated
     #: by any run of XML whitespace).
     list_elements: frozenset[str] = frozenset()
+    #: Elements whose value is an ``xs:QName`` (or a list of them) wherever they appear.
+    qname_elements: frozenset[str] = frozenset()
     #: Elements whose value is an ``xs:anyURI`` wherever they appear.
     uri_elements: frozenset[str] = frozenset()
     #: (parent, child) pairs for names declared as a URI under some parents only
@@ -73,6 +75,7 @@ def declarations() -> Declarations:
     owned: list[tuple[str, str, str | None]] = []
     required: set[tuple[str | None, str]] = set()  # (owner, element) with minOccurs > 0
     lists: set[str] = set()  # the simple types that are lists
+    qname_lists: set[str] = set()  # ... of QNames
     sequences: dict[str, tuple[str | None, ...]] = {}  # type -> its sequence with a wildcard
     # (attribute Clark name as written, its type, its owner or None when global)
     attributes: list[tuple[str, str, str | None]] = []
@@ -120,6 +123,9 @@ def declarations() -> Declarations:
             }
             if node.find(f"{{{_XS}}}list") is not None:
                 lists.add(key)
+                item = node.find(f"{{{_XS}}}list").get("itemType", "")  # type: ignore[union-attr]
+                if _resolve(node, item) == f"{{{_XS}}}QName":
+                    qname_lists.add(key)
             sequence = _wildcard_sequence(node, tns)
             if sequence is not None:
                 sequences[key] = sequence
@@ -180,6 +186,11 @@ def declarations() -> Declarations:
         boolean_elements=_always(element_types, lambda t: built_on(t, f"{{{_XS}}}boolean")),
         list_elements=_always(
             element_types, lambda t: any(built_on(t, listed) for listed in lists)
+        ),
+        qname_elements=_always(
+            element_types,
+            lambda t: built_on(t, f"{{{_XS}}}QName")
+            or any(built_on(t, listed) and listed in qname_lists for listed in lists),
         ),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),

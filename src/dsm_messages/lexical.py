@@ -10,7 +10,9 @@ which share xsdata's converters) goes through the converters registered here:
   digits: not ``1_000``, not other scripts' digits), and one written otherwise than Python
   writes it (``+5``, ``007``) is an :class:`Integer` that keeps its text;
 - ``xs:base64Binary`` written otherwise than Python writes it (wrapped over lines, say) is a
-  :class:`Base64` that keeps its text.
+  :class:`Base64` that keeps its text;
+- the items of an ``xs:list`` are separated by XML whitespace only, by xsdata's generic binder
+  too (which splits on what Python calls whitespace: U+00A0 is part of an item).
 
 Values built in code are written in the canonical form. Booleans read as ``1`` or ``0`` are
 ``True`` and ``False`` and written ``true`` and ``false``: a ``bool`` cannot remember its text.
@@ -31,9 +33,10 @@ from typing import Any
 
 from xsdata.exceptions import ConverterError
 from xsdata.formats.converter import Converter, converter
+from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.models.datatype import XmlDuration
 
-from .element_text import strip_xml
+from .element_text import strip_xml, tokens
 from .timestamps import Timestamp, to_xml_text
 
 __all__ = ["Base64", "Integer"]
@@ -153,6 +156,18 @@ class _BytesConverter(_Fallback):
         return super().serialize(value, **kwargs)
 
 
+_parse_value = ParserUtils.parse_value.__func__  # type: ignore[attr-defined]
+
+
+def _parse_list_items_on_xml_whitespace(
+    cls: type[ParserUtils], value: Any, *args: Any, **kwargs: Any
+) -> Any:
+    if isinstance(value, str) and kwargs.get("tokens_factory") is not None:
+        value = tokens(value)
+    return _parse_value(cls, value, *args, **kwargs)
+
+
+ParserUtils.parse_value = classmethod(_parse_list_items_on_xml_whitespace)  # type: ignore[assignment,method-assign]
 converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
 converter.register_converter(
     XmlDuration, _CollapsedConverter(converter.type_converter(XmlDuration))
