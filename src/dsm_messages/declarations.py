@@ -189,8 +189,10 @@ def declarations() -> Declarations:
         ),
         qname_elements=_always(
             element_types,
-            lambda t: built_on(t, f"{{{_XS}}}QName")
-            or any(built_on(t, listed) and listed in qname_lists for listed in lists),
+            lambda t: (
+                built_on(t, f"{{{_XS}}}QName")
+                or any(built_on(t, listed) and listed in qname_lists for listed in lists)
+            ),
         ),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),
