@@ -20,9 +20,9 @@ import attrs
 from lxml import etree
 
 from dsm_messages import (
+    DsmError,
     Endpoint,
     PackageReader,
-    RemoteProtocolError,
     build_send_image,
     check_sequence,
     parse,
@@ -80,7 +80,7 @@ def counting() -> Iterator[Work]:
 
 def measure(run: Callable[[], object]) -> Work:
     # a refusal is an answer too: its cost counts the same
-    with counting() as work, suppress(RemoteProtocolError):
+    with counting() as work, suppress(DsmError):
         run()
     return work
 
@@ -147,10 +147,13 @@ def wildcards_after_repeats(n: int) -> bytes:
 
 
 def comments_in_a_value(n: int) -> bytes:
-    """A header value (wsa:To) and a body value (a share) cut by n comments each."""
+    """Header values (wsa:To, the ReplyTo address) and a body value (the first share, up to
+    its length limit) cut by n comments each."""
     to = SERVICE.encode() + b"<!--c-->/a" * n
-    share = b"\\\\files01\\scans" + b"<!--c-->a" * n
+    anonymous = b"http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
     data = _create_request().replace(b">" + SERVICE.encode() + b"<", b">" + to + b"<")
+    data = data.replace(b">" + anonymous + b"<", b">" + anonymous + b"<!--c-->/a" * n + b"<")
+    share = b"\\\\files01\\scans" + b"<!--c-->a" * min(n, 200)
     at = data.index(b"<fsf:ShareUNC>") + len(b"<fsf:ShareUNC>")
     return data[:at] + share + data[data.index(b"<", at) :]
 
@@ -196,9 +199,9 @@ def package_parts(n: int) -> tuple[str, bytes]:
     )
     content_type, chunks = build_send_image(request, b"%PDF" * 16 * n, to=SERVICE, boundary="b0")
     package = b"".join(chunks)
-    extra = b"".join(  # (n/4 parts: at 8n, as many as a package may have)
+    extra = b"".join(  # (n/8 parts: a package has at most 64)
         b"\r\n--b0\r\nContent-Type: text/plain\r\nContent-ID: <extra%d@x>\r\n\r\nx" % i
-        for i in range(n // 4)
+        for i in range(max(1, n // 8))
     )
     closing = package.rindex(b"\r\n--b0--")
     return content_type, package[:closing] + extra + package[closing:]
@@ -249,9 +252,9 @@ def _package_runner(chunk: int | None) -> Runner:
 
 
 def _long_line_runner(n: int) -> Callable[[], object]:
-    """A header line of n*64 bytes fed one byte at a time."""
+    """A header line of 8n bytes fed one byte at a time."""
     content_type = 'multipart/related; boundary="b"; type="application/xop+xml"'
-    data = b"--b\r\nX-Long: " + b"x" * (64 * n) + b"\r\n"
+    data = b"--b\r\nX-Long: " + b"x" * (8 * n) + b"\r\n"
 
     def run() -> None:
         reader = PackageReader(content_type)
