@@ -540,9 +540,11 @@ def _as_read(element: etree._Element, text: str) -> str:
 
 
 def _expanded(element: etree._Element, token: str) -> str:
+    """A prefixed name as the name it stands for (an unprefixed one as it is: whether the
+    default namespace applies depends on where the element stands)."""
     prefix, colon, local = token.rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
-    return token if namespace is None and colon else f"{{{namespace or ''}}}{local}"
+    namespace = element.nsmap.get(prefix) if colon and prefix else None
+    return token if namespace is None else f"{{{namespace}}}{local}"
 
 
 def is_envelope(data: bytes) -> bool:

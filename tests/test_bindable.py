@@ -285,3 +285,26 @@ def test_every_missing_child_is_named_without_python(damage: bytes) -> None:
     assert "missing" in message
     assert "__init__" not in message
     assert "argument" not in message
+
+
+@pytest.mark.parametrize(
+    "text", ["http://schemas.microsoft.com/windows/2006/08/wdp/scan/CancelJob", "abc", "a=bc"]
+)
+def test_image_data_that_is_not_base64_is_named_not_called_valid(text: str) -> None:
+    request = dsp.SendImageRequest(
+        job_token="264a19bf",
+        document_description=dsp.DocumentDescriptionType(
+            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
+        ),
+        image_data=b"%PDF",
+    )
+    data = re.sub(
+        rb"<dsp:ImageData>[^<]*<",
+        f"<dsp:ImageData>{text}<".encode(),
+        serialize(request, to=SERVICE, message_id=REQUEST_ID),
+    )
+    report = validate(data)
+    assert [p.rule for p in report.problems] == ["DSM-XSD"]
+    assert "base64" in report.problems[0].message
+    with pytest.raises(BindingError, match="base64"):
+        parse(data)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, TypeVar, overload
@@ -423,9 +424,11 @@ def _any_element(element: etree._Element) -> AnyElement:
         if name.startswith(_XSI_PREFIX):
             raise _NotInPlan
         attributes[name] = _any_attribute(raw, element)
-    text = element.text
+    text: Any = element.text
     if children and not (text and text.strip()):
         text = None
+    elif not children and text and ":" in text:
+        text = _any_text(text, element)
     tail = element.tail
     return AnyElement(
         qname=str(element.tag),
@@ -434,6 +437,23 @@ def _any_element(element: etree._Element) -> AnyElement:
         children=children,
         attributes=attributes,
     )
+
+
+def _any_text(text: str, element: etree._Element) -> str | QName:
+    """The value of a vendor element that holds a prefixed name whose prefix is declared in
+    scope, ``prefix:local`` and nothing else: the ``QName`` it names, so that it is written
+    back with its declaration (a vendor keyword such as ``acme:Throttled``); other text stays
+    text."""
+    prefix, colon, local = text.partition(":")
+    if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
+        return text
+    namespace = element.nsmap.get(prefix)
+    return text if namespace is None or prefix == "xml" else QName(f"{{{namespace}}}{local}")
+
+
+_NAME = re.compile(r"[^\W\d][\w.\-]*")
+#: Marks, for the generic binder, a vendor value :func:`_any_text` reads as a ``QName``.
+_QNAME_TEXT = "\ue000"
 
 
 def _any_attribute(raw: str, element: etree._Element) -> object:
@@ -521,6 +541,7 @@ def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._E
     drop_comments(root)  # every value read whole, as XML Schema reads it
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
+    prefixed_values |= _mark_vendor_qnames(root, model)
     try:
         bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
@@ -535,6 +556,38 @@ def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._E
     return bound
 
 
+def _mark_vendor_qnames(root: etree._Element, model: type) -> bool:
+    """Mark the vendor values :func:`_any_text` reads as ``QName`` (in Clark notation), for
+    :func:`_vendor_qnames_stay_qnames` to make them so; whether there was one."""
+    marked = False
+    for element in root.xpath("descendant::*[not(*)][contains(text(), ':')]"):
+        text = element.text
+        if not isinstance(text, str) or text.startswith(_QNAME_TEXT):
+            continue
+        value = _any_text(text, element)
+        if isinstance(value, QName) and _kept_whole(root, element, model):
+            element.text = _QNAME_TEXT + value.text
+            marked = True
+    return marked
+
+
+def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> bool:
+    """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
+    or a second one of a name the class holds once (which its wildcard takes)."""
+    bound = _bound_as(root, element, model)
+    if bound is None:
+        return True
+    if bound is not _VALUE:
+        return False
+    parent = element.getparent()
+    holder = model if parent is root else _bound_as(root, parent, model)  # type: ignore[arg-type]
+    if not isinstance(holder, type):
+        return False
+    var = next(_CONTEXT.build(holder).find_children(str(element.tag)), None)
+    repeated = any(sibling.tag == element.tag for sibling in element.itersiblings(preceding=True))
+    return var is not None and not var.list_element and repeated
+
+
 def _vendor_qnames_stay_qnames(obj: object) -> None:
     """xsdata reads a vendor attribute's ``prefix:local`` value as the QName it may be, in
     Clark notation (``{urn:vendor}Throttled``), and would write that text back as the value.
@@ -546,6 +599,8 @@ def _vendor_qnames_stay_qnames(obj: object) -> None:
         return
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return
+    if isinstance(obj, AnyElement) and str(obj.text).startswith(_QNAME_TEXT):
+        obj.text = QName(str(obj.text)[1:])  # type: ignore[assignment]
     for field in dataclasses.fields(obj):
         value = getattr(obj, field.name)
         if field.metadata.get("type") == "Attributes" and isinstance(value, dict):

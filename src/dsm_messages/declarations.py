@@ -34,8 +34,11 @@ class Declarations:
     #: Elements whose value is an ``xs:list`` wherever they appear (their items are separated
     #: by any run of XML whitespace).
     list_elements: frozenset[str] = frozenset()
-    #: Elements whose value is an ``xs:QName`` (or a list of them) wherever they appear.
+    #: Elements whose value is an ``xs:QName`` (or a list of them) where some type declares
+    #: them (``dsc:Dialect`` is a QName in a Filter, a URI in a FilterStatus).
     qname_elements: frozenset[str] = frozenset()
+    #: Elements whose value is ``xs:base64Binary`` (the image of a SendImage).
+    base64_elements: frozenset[str] = frozenset()
     #: Elements whose value is an ``xs:anyURI`` wherever they appear.
     uri_elements: frozenset[str] = frozenset()
     #: (parent, child) pairs for names declared as a URI under some parents only
@@ -45,10 +48,6 @@ class Declarations:
     #: (element, attribute) pairs whose attribute value is an ``xs:anyURI``; element ``None``
     #: for a global attribute (``soap:role``), which may appear on any element.
     uri_attributes: frozenset[tuple[str | None, str]] = frozenset()
-
-    #: (type, element) pairs, Clark names, of the ``xs:list`` elements a complex type requires
-    #: (``wsd:ResolveMatchType``'s ``wsd:XAddrs``): written even when the list is empty.
-    required_lists: frozenset[tuple[str, str]] = frozenset()
 
     #: Elements (Clark names) whose content is a sequence with a wildcard: the sequence, each
     #: declared child's Clark name or ``None`` for the wildcard (which admits the namespaces
@@ -73,7 +72,6 @@ def declarations() -> Declarations:
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)
     owned: list[tuple[str, str, str | None]] = []
-    required: set[tuple[str | None, str]] = set()  # (owner, element) with minOccurs > 0
     lists: set[str] = set()  # the simple types that are lists
     qname_lists: set[str] = set()  # ... of QNames
     sequences: dict[str, tuple[str | None, ...]] = {}  # type -> its sequence with a wildcard
@@ -108,8 +106,6 @@ def declarations() -> Declarations:
                         (f"{{{tns}}}{name}", _resolve(node, node.get("type", "")))
                     )
                     owned.append((*element_types[-1], _owner(node, tns)))
-                    if node.get("minOccurs", "1") != "0" and node.getparent() is not root:
-                        required.add((_owner(node, tns), f"{{{tns}}}{name}"))
                 continue
             if name is None:
                 continue
@@ -187,23 +183,20 @@ def declarations() -> Declarations:
         list_elements=_always(
             element_types, lambda t: any(built_on(t, listed) for listed in lists)
         ),
-        qname_elements=_always(
-            element_types,
-            lambda t: (
-                built_on(t, f"{{{_XS}}}QName")
-                or any(built_on(t, listed) and listed in qname_lists for listed in lists)
-            ),
+        qname_elements=frozenset(
+            element
+            for element, type_name in element_types
+            if built_on(type_name, f"{{{_XS}}}QName")
+            or any(built_on(type_name, listed) for listed in qname_lists)
+        ),
+        base64_elements=frozenset(
+            element
+            for element, type_name in element_types
+            if built_on(type_name, f"{{{_XS}}}base64Binary")
         ),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),
         wildcard_sequences=_only_sequences(element_types, sequences),
-        required_lists=frozenset(
-            (owner, element)
-            for element, type_name, owner in owned
-            if owner is not None
-            and (owner, element) in required
-            and any(built_on(type_name, listed) for listed in lists)
-        ),
     )
 
 

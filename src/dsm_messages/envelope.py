@@ -484,6 +484,9 @@ def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) ->
         rebuilt.extend(list(copy))
         copy = rebuilt
     drop_unused_namespaces(copy)
+    # placed under an element of its own, it loses what it declares twice, as it does when
+    # written into an envelope: read again, it is the same bytes
+    etree.Element("holder").append(copy)
     return etree.tostring(copy, encoding="UTF-8")
 
 

@@ -94,8 +94,10 @@ class MtomError(DsmError):
         #: The element of the root part at fault, when there is one.
         self.element = element
         self.offset = offset
-        #: The root part's bytes, when it was read whole before the defect was met.
+        #: The root part's bytes, when it was read whole before the defect was met, and the
+        #: defects tolerated before it (with the byte where each was found).
         self.root_part: bytes | None = None
+        self.defects: tuple[tuple[str, int | None], ...] = ()
 
     def __reduce__(self) -> tuple[object, ...]:
         # the element belongs to a tree that does not travel; the message names its line

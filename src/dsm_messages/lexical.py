@@ -12,7 +12,8 @@ which share xsdata's converters) goes through the converters registered here:
 - ``xs:base64Binary`` written otherwise than Python writes it (wrapped over lines, say) is a
   :class:`Base64` that keeps its text;
 - the items of an ``xs:list`` are separated by XML whitespace only, by xsdata's generic binder
-  too (which splits on what Python calls whitespace: U+00A0 is part of an item).
+  too (which splits on what Python calls whitespace: U+00A0 is part of an item), and an empty
+  one that was there is an :class:`~dsm_messages.serializer.EmptyList`, written back.
 
 Values built in code are written in the canonical form. Booleans read as ``1`` or ``0`` are
 ``True`` and ``False`` and written ``true`` and ``false``: a ``bool`` cannot remember its text.
@@ -37,6 +38,7 @@ from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.models.datatype import XmlDuration
 
 from .element_text import strip_xml, tokens
+from .serializer import EmptyList
 from .timestamps import Timestamp, to_xml_text
 
 __all__ = ["Base64", "Integer"]
@@ -162,8 +164,12 @@ _parse_value = ParserUtils.parse_value.__func__  # type: ignore[attr-defined]
 def _parse_list_items_on_xml_whitespace(
     cls: type[ParserUtils], value: Any, *args: Any, **kwargs: Any
 ) -> Any:
-    if isinstance(value, str) and kwargs.get("tokens_factory") is not None:
-        value = tokens(value)
+    if kwargs.get("tokens_factory") is not None and (value is None or isinstance(value, str)):
+        # (called for an element that is there: empty, it is an empty list that was there)
+        items = [] if value is None else tokens(value)
+        if not items:
+            return EmptyList()
+        value = items
     return _parse_value(cls, value, *args, **kwargs)
 
 

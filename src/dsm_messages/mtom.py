@@ -612,6 +612,7 @@ def split_parts(
         # what a reader that reads the envelope as soon as it is in (PackageReader) would
         # have read before the defect: the root part, when it ended
         exc.root_part = collector.root if collector.root_ended else None
+        exc.defects = tuple((d, frames.defect_offsets.get(d)) for d in frames.defects)
         raise
     assert frames.root_id is not None  # close() refuses a package without its root part
     return Parts(

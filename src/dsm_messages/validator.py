@@ -25,6 +25,8 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import os
 import re
@@ -112,6 +114,7 @@ _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
 _ZONE = re.compile(r"(Z|[+\-]\d\d:\d\d)$")
 _YEAR = re.compile(r"^(-?[0-9]{4,})-")
+_NO_XML_WHITESPACE = str.maketrans("", "", XML_WHITESPACE)
 _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
 # Dual-form attributes (decision 4): element -> {attribute: (canonical form is qualified, or
 # None when both forms are equally right; who writes the canonical form)}.
@@ -403,6 +406,11 @@ class _Checker:
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
+                for defect, offset in exc.defects:
+                    line, column = _position(data, offset)
+                    self.add(
+                        DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                    )
                 line, column = _position(data, exc.offset)
                 self.add(exc.code, str(exc), line=line, column=column)
                 if exc.root_part is None:
@@ -934,6 +942,22 @@ class _Checker:
             element,
         )
 
+    def _base64(self, element: etree._Element) -> None:
+        """Binary data is base64 as XML Schema defines it: libxml2 lets through text that is
+        not (a URI in dsp:ImageData), which no reader can decode."""
+        text = text_of(element).translate(_NO_XML_WHITESPACE)
+        if not text:
+            return
+        try:
+            base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            self.named.add((element.sourceline, "base64Binary"))
+            self.add(
+                DsmRule.XSD,
+                f"{_name(element)} {text[:40]!r} is not base64 data (xs:base64Binary)",
+                element,
+            )
+
     def _wildcard_order(self, element: etree._Element) -> None:
         """A declared child after a vendor element the sequence puts after it: the schema
         refuses it, but libxml2 lets a lax wildcard interleave with a repeated element (and
@@ -1242,7 +1266,7 @@ def _body_names() -> tuple[str, ...]:
     """Every element name some body check looks at (the rest of the body is not visited)."""
     facts = declarations()
     exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
-    exact |= facts.datetime_elements | set(facts.wildcard_sequences)
+    exact |= facts.datetime_elements | facts.base64_elements | set(facts.wildcard_sequences)
     return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
 
 
@@ -1266,6 +1290,8 @@ def _body_steps(name: str) -> tuple[_Step, ...]:
         steps.append(_Checker._dual_form)
     if name in facts.wildcard_sequences:
         steps.append(_Checker._wildcard_order)
+    if name in facts.base64_elements:
+        steps.append(_Checker._base64)
     if name in _ONE_OF:
         steps.append(_ONE_OF[name])
     elif local in ("PostScanJobEndState", "JobEndState"):
