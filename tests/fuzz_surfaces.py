@@ -19,10 +19,11 @@ import dataclasses
 import random
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from dsm_messages import MESSAGE_TYPES, build_send_image, serialize, to_xml
 from dsm_messages import namespaces as ns
-from dsm_messages.models import dsp
+from dsm_messages.testing.conversations import send_image_body
 from dsm_messages.testing.samples import SAMPLES
 
 SERVICE = "https://scansrv01.example:5362/ScanServer/7"
@@ -71,13 +72,7 @@ def enveloped(body: object) -> bytes:
 
 def package(image: bytes = b"%PDF-1.7 ...") -> bytes:
     """A SendImage MTOM package as stored in a ``.mime`` file."""
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     content_type, chunks = build_send_image(request, image, to=SERVICE, message_id=MESSAGE_ID)
     return f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode() + b"".join(chunks)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from types import FrameType
 from typing import Any
 
@@ -30,6 +31,7 @@ from dsm_messages import (
     validate,
 )
 from dsm_messages.models import dsp
+from dsm_messages.testing.conversations import send_image_body
 from dsm_messages.testing.samples import SAMPLES
 
 SERVICE = "https://scansrv01.example:5362/ScanServer/7"
@@ -190,13 +192,7 @@ def nested_vendor_content(n: int) -> bytes:
 
 
 def package_parts(n: int) -> tuple[str, bytes]:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     content_type, chunks = build_send_image(request, b"%PDF" * 16 * n, to=SERVICE, boundary="b0")
     package = b"".join(chunks)
     extra = b"".join(  # (n/8 parts: a package has at most 64)

@@ -8,6 +8,7 @@ import contextlib
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from dsm_messages import (
 )
 from dsm_messages.cli import main
 from dsm_messages.models import dsc, dsp, wse, wsx
+from dsm_messages.testing.conversations import send_image_body
 from dsm_messages.testing.samples import SAMPLES
 from dsm_messages.timestamps import Timestamp
 
@@ -271,13 +273,7 @@ def test_a_missing_required_child_is_named_as_the_element_it_is() -> None:
     ],
 )
 def test_every_missing_child_is_named_without_python(damage: bytes) -> None:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     data = without(serialize(request, to=SERVICE), damage)
     with pytest.raises(DsmError) as refused:
         parse(data)
@@ -291,13 +287,7 @@ def test_every_missing_child_is_named_without_python(damage: bytes) -> None:
     "text", ["http://schemas.microsoft.com/windows/2006/08/wdp/scan/CancelJob", "abc", "a=bc"]
 )
 def test_image_data_that_is_not_base64_is_named_not_called_valid(text: str) -> None:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"%PDF",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"%PDF")
     data = re.sub(
         rb"<dsp:ImageData>[^<]*<",
         f"<dsp:ImageData>{text}<".encode(),

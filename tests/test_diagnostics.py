@@ -8,6 +8,7 @@ import contextlib
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from dsm_messages import build_send_image, parse, serialize, validate, validate_stored
 from dsm_messages.cli import main
 from dsm_messages.models import dsp
+from dsm_messages.testing.conversations import send_image_body
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE = "https://scansrv01.example:5362/ScanServer/7"
@@ -173,13 +175,7 @@ def test_a_schema_error_in_a_one_line_message_has_its_column(tmp_path: Path) -> 
 
 
 def send_image_package() -> bytes:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     content_type, chunks = build_send_image(request, b"%PDF", to=SERVICE, message_id=REQUEST_ID)
     return f"MIME-Version: 1.0\r\nContent-Type: {content_type}\r\n\r\n".encode() + b"".join(chunks)
 

@@ -5,6 +5,7 @@ wherever its chunks end), and one defect has one rule id live and offline."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -20,7 +21,7 @@ from dsm_messages import (
 )
 from dsm_messages.endpoint import IncomingPackage
 from dsm_messages.models import dsp
-from dsm_messages.testing.conversations import create_body
+from dsm_messages.testing.conversations import create_body, send_image_body
 
 SERVER = "https://scansrv01.example:5362/ScanServer/7"
 MESSAGE_ID = "urn:uuid:5eb4f990-0000-4000-8000-000000000001"
@@ -149,13 +150,7 @@ def test_a_package_is_read_alike_wherever_its_chunks_end(data: bytes) -> None:
 
 
 def package(root: bytes) -> tuple[str, bytes]:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     content_type, chunks = build_send_image(request, b"%PDF", to=SERVER)
     data = b"".join(chunks)
     start = data.index(b"<?xml")
@@ -193,13 +188,7 @@ def test_a_tolerated_mime_defect_is_judged_alike_live_and_offline(profile: str) 
     server = Endpoint("scan_server", profile=profile)  # type: ignore[arg-type]
     created = server.receive(Endpoint("device").request(create_body(), to=SERVER))
     server.reply(created, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
     content_type, chunks = build_send_image(request, b"%PDF", to=SERVER)
     data = b"".join(chunks).replace(b"\r\n", b"\n")  # LF line ends: a tolerated defect
     report = validate(data, content_type=content_type, profile=profile)  # type: ignore[arg-type]

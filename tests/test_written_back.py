@@ -5,6 +5,7 @@ that was there; and a vendor element between repeats is named, not silently move
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from dsm_messages import (
 from dsm_messages.models import dsp, wsd, wsdp, wsx
 from dsm_messages.namespaces import SOAP
 from dsm_messages.serializer import EmptyList
+from dsm_messages.testing.conversations import send_image_body
 from dsm_messages.testing.samples import SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,13 +249,7 @@ def test_vendor_elements_after_the_repeats_are_valid() -> None:
 
 
 def send_image(document_id: str, image: str) -> bytes:
-    request = dsp.SendImageRequest(
-        job_token="264a19bf",
-        document_description=dsp.DocumentDescriptionType(
-            document_id=1, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"%PDF-1.7 ...",
-    )
+    request = replace(send_image_body("264a19bf", 1), image_data=b"%PDF-1.7 ...")
     data = serialize(request, to=SERVICE)
     data = data.replace(b"<dsp:DocumentId>1<", f"<dsp:DocumentId>{document_id}<".encode())
     return re.sub(rb"<dsp:ImageData>[^<]*<", f"<dsp:ImageData>{image}<".encode(), data)
