@@ -298,3 +298,12 @@ def test_image_data_that_is_not_base64_is_named_not_called_valid(text: str) -> N
     assert "base64" in report.problems[0].message
     with pytest.raises(BindingError, match="base64"):
         parse(data)
+
+
+@pytest.mark.parametrize("name", [":ScanDeviceType", "wscn:", "wscn:Scan:DeviceType"])
+def test_a_name_the_schema_cannot_read_as_a_qname_is_refused(name: str) -> None:
+    data = (ROOT / "examples" / "wsd-03-probe-matches.xml").read_bytes()
+    data = data.replace(b"wsdp:Device wscn:ScanDeviceType", f"wsdp:Device {name}".encode())
+    assert not validate(data).valid
+    with pytest.raises(BindingError):
+        parse(data)

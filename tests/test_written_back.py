@@ -307,3 +307,32 @@ def test_a_prefixed_name_in_vendor_content_keeps_its_namespace(generic: bool) ->
     prefix, _, local = state.text.partition(":")
     assert (state.nsmap.get(prefix), local) == ("urn:p", "Ready")
     assert parse(envelope.to_bytes()) == envelope
+
+
+def test_a_header_block_keeps_its_own_prefixes_when_written_back() -> None:
+    wsa = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
+    block = f'<v:Note xmlns:v="urn:vendor" xmlns:i="{wsa}" i:flag="1"/>'.encode()
+    data = create_request().replace(b"</soap:Header>", block + b"</soap:Header>")
+    envelope = parse(data)
+    assert envelope.extra_headers == (block,)
+    for pretty in (False, True):
+        again = parse(envelope.to_bytes(pretty=pretty))
+        assert again.extra_headers == (block,)
+        assert again == envelope
+
+
+@pytest.mark.parametrize("generic", [False, True])
+def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(generic: bool) -> None:
+    vendor = b'<v:Kinds xmlns:v="urn:v" xmlns:p="urn:p" xmlns:q="urn:q">p:a q:b</v:Kinds>'
+    data = create_request().replace(b"</fsf:FileShares>", b"</fsf:FileShares>" + vendor)
+    if generic:
+        data = data.replace(b"<fsf:ShareUNC>", b"<!--c--><fsf:ShareUNC>", 1)
+    envelope = parse(data, validate=True)
+    kinds = etree.fromstring(envelope.to_bytes()).find(".//{urn:v}Kinds")
+    assert kinds is not None
+    assert kinds.text is not None
+    names = [token.partition(":") for token in kinds.text.split(" ")]
+    assert [(kinds.nsmap.get(prefix), local) for prefix, _, local in names] == [
+        ("urn:p", "a"),
+        ("urn:q", "b"),
+    ]

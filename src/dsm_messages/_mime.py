@@ -373,7 +373,9 @@ class FrameReader:
         if line[0] in " \t":
             if self._last_header is None:
                 raise MtomError("a MIME header starts with a continuation line")
-            self._headers[self._last_header] += " " + line.strip()
+            # unfolded, as RFC 5322 reads it: a value has no whitespace around it either way
+            unfolded = self._headers[self._last_header] + " " + line.strip()
+            self._headers[self._last_header] = unfolded.strip()
             return
         name, colon, value = line.partition(":")
         if not colon:

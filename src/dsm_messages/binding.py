@@ -439,16 +439,21 @@ def _any_element(element: etree._Element) -> AnyElement:
     )
 
 
-def _any_text(text: str, element: etree._Element) -> str | QName:
-    """The value of a vendor element that holds a prefixed name whose prefix is declared in
-    scope, ``prefix:local`` and nothing else: the ``QName`` it names, so that it is written
-    back with its declaration (a vendor keyword such as ``acme:Throttled``); other text stays
-    text."""
-    prefix, colon, local = text.partition(":")
-    if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
-        return text
-    namespace = element.nsmap.get(prefix)
-    return text if namespace is None or prefix == "xml" else QName(f"{{{namespace}}}{local}")
+def _any_text(text: str, element: etree._Element) -> str | QName | list[QName]:
+    """The value of a vendor element that holds prefixed names whose prefixes are declared in
+    scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
+    the list of them) it names, so that it is written back with its declarations (a vendor
+    keyword such as ``acme:Throttled``); other text stays text."""
+    names = []
+    for token in text.split(" "):
+        prefix, colon, local = token.partition(":")
+        if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
+            return text
+        namespace = element.nsmap.get(prefix)
+        if namespace is None or prefix == "xml":
+            return text
+        names.append(QName(f"{{{namespace}}}{local}"))
+    return names[0] if len(names) == 1 else names
 
 
 _NAME = re.compile(r"[^\W\d][\w.\-]*")
@@ -565,27 +570,40 @@ def _mark_vendor_qnames(root: etree._Element, model: type) -> bool:
         if not isinstance(text, str) or text.startswith(_QNAME_TEXT):
             continue
         value = _any_text(text, element)
-        if isinstance(value, QName) and _kept_whole(root, element, model):
-            element.text = _QNAME_TEXT + value.text
+        if not isinstance(value, str) and _kept_whole(root, element, model):
+            names = [value] if isinstance(value, QName) else value
+            element.text = _QNAME_TEXT + " ".join(name.text for name in names)
             marked = True
     return marked
 
 
 def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> bool:
     """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
-    or a second one of a name the class holds once (which its wildcard takes)."""
-    bound = _bound_as(root, element, model)
-    if bound is None:
-        return True
-    if bound is not _VALUE:
-        return False
-    parent = element.getparent()
-    holder = model if parent is root else _bound_as(root, parent, model)  # type: ignore[arg-type]
-    if not isinstance(holder, type):
-        return False
-    var = next(_CONTEXT.build(holder).find_children(str(element.tag)), None)
-    repeated = any(sibling.tag == element.tag for sibling in element.itersiblings(preceding=True))
-    return var is not None and not var.list_element and repeated
+    or under a second one of a name its class holds once (which the class's wildcard takes)."""
+    path = [element]
+    while path[-1].getparent() is not root:
+        parent = path[-1].getparent()
+        assert parent is not None  # root is an ancestor: the caller searched below it
+        path.append(parent)
+    holder: type = model
+    for node in reversed(path):
+        var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
+        if var is None:
+            return True
+        if var.is_wildcard:
+            known = wildcard_class(str(node.tag))
+            if known is None:
+                return True
+            holder = known
+            continue
+        if not var.list_element and any(
+            sibling.tag == node.tag for sibling in node.itersiblings(preceding=True)
+        ):
+            return True
+        if var.clazz is None:
+            return False
+        holder = var.clazz
+    return False
 
 
 def _vendor_qnames_stay_qnames(obj: object) -> None:
@@ -600,7 +618,8 @@ def _vendor_qnames_stay_qnames(obj: object) -> None:
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return
     if isinstance(obj, AnyElement) and str(obj.text).startswith(_QNAME_TEXT):
-        obj.text = QName(str(obj.text)[1:])  # type: ignore[assignment]
+        names = [QName(name) for name in str(obj.text)[1:].split(" ")]
+        obj.text = names[0] if len(names) == 1 else names  # type: ignore[assignment]
     for field in dataclasses.fields(obj):
         value = getattr(obj, field.name)
         if field.metadata.get("type") == "Attributes" and isinstance(value, dict):

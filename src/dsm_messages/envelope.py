@@ -300,19 +300,30 @@ def _build(
             raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
         for attribute, text in attributes.items():
             element.set(attribute, text)
+    blocks_written = []
     for block in headers:
         try:
-            header.append(parse_xml(block))
+            blocks_written.append(etree.tostring(parse_xml(block), encoding="UTF-8"))
         except DsmError as exc:
             raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
-    # (after the blocks: a namespace declared for an attribute here does not rename theirs)
+    # where the blocks go: an element no message holds, replaced once written
+    place = f"urn:x-dsm-messages:{uuid.uuid4()}"
+    if blocks_written:
+        etree.SubElement(header, f"{{{place}}}blocks", nsmap={"blocks": place})
     for key, attributes in soap_attributes.items():
         element = root if key == "envelope" else root[_SOAP_ELEMENTS.index(key) - 1]
         for attribute, text in attributes.items():
             element.set(attribute, text)
     if pretty:
         etree.indent(root, space="  ")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
+    written = etree.tostring(root, encoding="UTF-8")
+    # the blocks as they are, prefixes and declarations included: put into the tree, lxml
+    # would rename a prefix to the envelope's for the same namespace
+    if blocks_written:
+        stand_in = f'<blocks:blocks xmlns:blocks="{place}"/>'.encode()
+        inside = (b"\n    " if pretty else b"").join(blocks_written)
+        written = written.replace(stand_in, inside, 1)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + written
 
 
 def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = False) -> Envelope:

@@ -31,6 +31,7 @@ import binascii
 import re
 from datetime import datetime
 from typing import Any
+from xml.etree.ElementTree import QName
 
 from xsdata.exceptions import ConverterError
 from xsdata.formats.converter import Converter, converter
@@ -44,6 +45,7 @@ from .timestamps import Timestamp, to_xml_text
 __all__ = ["Base64", "Integer"]
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_QNAME = re.compile(r"(?:[^\W\d][\w.\-]*:)?[^\W\d][\w.\-]*")
 
 
 class Integer(int):
@@ -138,6 +140,17 @@ class _IntegerConverter(_Fallback):
         return super().serialize(value, **kwargs)
 
 
+class _QNameConverter(_Fallback):
+    """A QName written as XML Schema writes one, ``prefix:local`` or ``local`` (xsdata reads
+    ``:local`` as ``local``, which would be written back so)."""
+
+    def deserialize(self, value: Any, **kwargs: Any) -> QName:
+        if isinstance(value, str) and not _QNAME.fullmatch(strip_xml(value)):
+            raise ConverterError(f"{value!r} is not a prefixed name as XML Schema writes one")
+        result: QName = self.fallback.deserialize(value, **kwargs)
+        return result
+
+
 class _BytesConverter(_Fallback):
     def deserialize(self, value: Any, **kwargs: Any) -> bytes:
         data: bytes = self.fallback.deserialize(value, **kwargs)
@@ -179,4 +192,5 @@ converter.register_converter(
     XmlDuration, _CollapsedConverter(converter.type_converter(XmlDuration))
 )
 converter.register_converter(int, _IntegerConverter(converter.type_converter(int)))
+converter.register_converter(QName, _QNameConverter(converter.type_converter(QName)))
 converter.register_converter(bytes, _BytesConverter(converter.type_converter(bytes)))
