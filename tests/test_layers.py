@@ -52,6 +52,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "safexml",
                 "serializer",
                 "unbindable",
+                "vendor_values",
             }
         ),
     ),

@@ -12,10 +12,8 @@ True
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import functools
-import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, TypeVar, overload
@@ -41,6 +39,7 @@ from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
 from .serializer import EmptyList, Serializer, Writer
 from .unbindable import explain
+from .vendor_values import mark_vendor_qnames, vendor_qnames_stay_qnames, vendor_text
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -428,7 +427,7 @@ def _any_element(element: etree._Element) -> AnyElement:
     if children and not (text and text.strip()):
         text = None
     elif not children and text and ":" in text:
-        text = _any_text(text, element)
+        text = vendor_text(text, element)
     tail = element.tail
     return AnyElement(
         qname=str(element.tag),
@@ -437,28 +436,6 @@ def _any_element(element: etree._Element) -> AnyElement:
         children=children,
         attributes=attributes,
     )
-
-
-def _any_text(text: str, element: etree._Element) -> str | QName | list[QName]:
-    """The value of a vendor element that holds prefixed names whose prefixes are declared in
-    scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
-    the list of them) it names, so that it is written back with its declarations (a vendor
-    keyword such as ``acme:Throttled``); other text stays text."""
-    names = []
-    for token in text.split(" "):
-        prefix, colon, local = token.partition(":")
-        if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
-            return text
-        namespace = element.nsmap.get(prefix)
-        if namespace is None or prefix == "xml":
-            return text
-        names.append(QName(f"{{{namespace}}}{local}"))
-    return names[0] if len(names) == 1 else names
-
-
-_NAME = re.compile(r"[^\W\d][\w.\-]*")
-#: Marks, for the generic binder, a vendor value :func:`_any_text` reads as a ``QName``.
-_QNAME_TEXT = "\ue000"
 
 
 def _any_attribute(raw: str, element: etree._Element) -> object:
@@ -546,7 +523,7 @@ def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._E
     drop_comments(root)  # every value read whole, as XML Schema reads it
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
-    prefixed_values |= _mark_vendor_qnames(root, model)
+    prefixed_values |= mark_vendor_qnames(root, lambda element: _kept_whole(root, element, model))
     try:
         bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
@@ -557,24 +534,8 @@ def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._E
             reason = " ".join(str(exc).split()) if known else "it does not fit its model"
         raise BindingError(f"cannot read {prefixed(name)}: {reason}") from None
     if prefixed_values:
-        _vendor_qnames_stay_qnames(bound)
+        vendor_qnames_stay_qnames(bound)
     return bound
-
-
-def _mark_vendor_qnames(root: etree._Element, model: type) -> bool:
-    """Mark the vendor values :func:`_any_text` reads as ``QName`` (in Clark notation), for
-    :func:`_vendor_qnames_stay_qnames` to make them so; whether there was one."""
-    marked = False
-    for element in root.xpath("descendant::*[not(*)][contains(text(), ':')]"):
-        text = element.text
-        if not isinstance(text, str) or text.startswith(_QNAME_TEXT):
-            continue
-        value = _any_text(text, element)
-        if not isinstance(value, str) and _kept_whole(root, element, model):
-            names = [value] if isinstance(value, QName) else value
-            element.text = _QNAME_TEXT + " ".join(name.text for name in names)
-            marked = True
-    return marked
 
 
 def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> bool:
@@ -604,30 +565,6 @@ def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> b
             return False
         holder = var.clazz
     return False
-
-
-def _vendor_qnames_stay_qnames(obj: object) -> None:
-    """xsdata reads a vendor attribute's ``prefix:local`` value as the QName it may be, in
-    Clark notation (``{urn:vendor}Throttled``), and would write that text back as the value.
-    Such values become ``QName`` objects (equal to their Clark text), which are written back
-    as a prefixed name with its declaration."""
-    if isinstance(obj, list):
-        for item in obj:
-            _vendor_qnames_stay_qnames(item)
-        return
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-        return
-    if isinstance(obj, AnyElement) and str(obj.text).startswith(_QNAME_TEXT):
-        names = [QName(name) for name in str(obj.text)[1:].split(" ")]
-        obj.text = names[0] if len(names) == 1 else names  # type: ignore[assignment]
-    for field in dataclasses.fields(obj):
-        value = getattr(obj, field.name)
-        if field.metadata.get("type") == "Attributes" and isinstance(value, dict):
-            for name, text in value.items():
-                if isinstance(text, str) and text.startswith("{") and "}" in text[1:]:
-                    value[name] = QName(text)
-        elif isinstance(value, list) or dataclasses.is_dataclass(value):
-            _vendor_qnames_stay_qnames(value)
 
 
 LEAF_ATTRIBUTE = DsmRule.LEAF_ATTRIBUTE
