@@ -46,7 +46,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
+    ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),
 )
 
 
