@@ -16,6 +16,7 @@ __all__ = [
     "IMAGE",
     "Registry",
     "conversation_rules",
+    "default_scan_process",
     "image_request",
     "scan_process",
     "scan_ticket",
@@ -107,9 +108,14 @@ class Registry:
 # -- the kit's requests ---------------------------------------------------------------------
 def scan_process(play: Play) -> dsp.CreatePostScanJobRequest:
     """The CreatePostScanJob the kit sends: the target's own scan process when the target
-    description gives one, else a scan process that delivers to a file share."""
+    description gives one, else :func:`default_scan_process`."""
     if play.target.scan_process is not None:
         return play.target.scan_process
+    return default_scan_process()
+
+
+def default_scan_process() -> dsp.CreatePostScanJobRequest:
+    """The kit's own scan process: deliver to a file share."""
     to_share = psp.FilterToProcessType(
         dialect=fsf.__NAMESPACE__,
         instructions=psp.FilterInstructionType(

@@ -176,8 +176,8 @@ class Play:
             exchange=len(self.exchanges) - 1 if exchange is None else exchange,
         )
         if self.phase == "cleanup":
-            self.run.observations.append(finding)
-        elif severity == "error" and rule in self.probe.rules:
+            return  # undoing what the probe created is not judged
+        if severity == "error" and rule in self.probe.rules:
             self.findings.append(finding)
         else:
             self.observations.append(finding)
@@ -543,6 +543,18 @@ class Play:
                     got="nothing",
                 )
             yield Wait(seconds=min(left, 0.5))
+
+    def settle(
+        self, seconds: float = 0.25
+    ) -> Generator[Send | Wait | Operate, Answer | None, None]:
+        """Keep listening ``seconds`` more (within the time limit), so that an event sent
+        right after the one a conversation waited for (a second end state) is judged with
+        it."""
+        limit = min(time.monotonic() + seconds, self.deadline)
+        while (left := limit - time.monotonic()) > 0:
+            self.take_events()
+            yield Wait(seconds=left)
+        self.take_events()
 
     def subscribe(
         self, protocol: str, actions: Sequence[str], extensions: Sequence[object] = ()

@@ -110,6 +110,7 @@ def job_events(play: Play) -> Script:
     token = yield from device_job(play, images=2)
     yield from probes_dsp.end_job(play, token)
     yield from dsc_end_state(play, token)
+    yield from play.settle()
 
 
 @_.probe(

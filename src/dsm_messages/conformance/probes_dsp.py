@@ -146,6 +146,7 @@ def job(play: Play) -> Script:
     yield from end_job(play, token)
     if play.run.listener is not None:
         yield from end_state(play, token)
+        yield from play.settle()
 
 
 @_.probe("cancel", "A job canceled after its first image is reported", rules=CONVERSATION)
@@ -159,6 +160,7 @@ def canceled(play: Play) -> Script:
     yield from cancel_job(play, token)
     if play.run.listener is not None:
         yield from end_state(play, token)
+        yield from play.settle()
 
 
 # -- refusals ------------------------------------------------------------------------------------

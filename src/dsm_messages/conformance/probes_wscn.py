@@ -206,6 +206,7 @@ def pull_scan(play: Play) -> Script:
     yield from retrieve_all(play, job)
     if play.run.listener is not None:
         yield from end_state(play, job)
+        yield from play.settle()
 
 
 @_.probe("cancel", "A job canceled before its images is reported", rules=CONVERSATION)
@@ -217,6 +218,7 @@ def canceled(play: Play) -> Script:
     yield from cancel(play, job)
     if play.run.listener is not None:
         yield from end_state(play, job)
+        yield from play.settle()
 
 
 @_.probe("job-lists", "The device lists and reports its jobs", rules=CONVERSATION)
@@ -255,6 +257,7 @@ def push_scan(play: Play) -> Script:
     job = yield from create(play, request)
     yield from retrieve_all(play, job)
     yield from end_state(play, job)
+    yield from play.settle()
 
 
 # -- refusals ------------------------------------------------------------------------------------

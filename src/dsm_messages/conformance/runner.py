@@ -46,8 +46,8 @@ Step = Generator[Send | Wait | Operate, Answer | None, Any]
 
 
 def select(probes: Iterable[Probe], patterns: Sequence[str] = ()) -> list[Probe]:
-    """The probes a selection names: each pattern (shell-style, ``dsp.*``, ``*DSP-10*``) is
-    matched against a probe's id, its protocol and each rule it checks; no pattern: all.
+    """The probes a selection names: each pattern (shell-style, ``dsp.*``, ``DSP-1?``) is
+    matched against a probe's id, its protocol and its subject rule; no pattern: all.
 
     >>> from dsm_messages.conformance import PROBES
     >>> [probe.id for probe in select(PROBES, ["DSP-19"])]
@@ -55,7 +55,7 @@ def select(probes: Iterable[Probe], patterns: Sequence[str] = ()) -> list[Probe]
     """
     chosen = []
     for probe in probes:
-        names = (probe.id, probe.protocol, *(str(rule) for rule in probe.rules))
+        names = (probe.id, probe.protocol, str(probe.rule))
         if not patterns or any(fnmatch.fnmatchcase(n, p) for p in patterns for n in names):
             chosen.append(probe)
     return chosen
@@ -97,6 +97,7 @@ class _Driver:
 
     def finish(self, play: Play, outcome: BaseException | None, seconds: float) -> None:
         probe = play.probe
+        play.phase = "probe"  # (after its cleanup) what is noted now is about the probe
         if isinstance(outcome, NotApplicable):
             verdict, reason = "not_applicable", outcome.reason
         elif play.findings:
@@ -183,8 +184,9 @@ def run(
             driver.finish(play, NotApplicable(absent or ""), 0.0)
             continue
         outcome = _drive(play, script, send)
-        driver.finish(play, outcome, time.monotonic() - started)
+        seconds = time.monotonic() - started
         _drive(*driver.cleanup_of(play), send)
+        driver.finish(play, outcome, seconds)
     _drive(*driver.closing(), send)
     return driver.report()
 
@@ -208,8 +210,9 @@ async def run_async(
             driver.finish(play, NotApplicable(absent or ""), 0.0)
             continue
         outcome = await _drive_async(play, script, send)
-        driver.finish(play, outcome, time.monotonic() - started)
+        seconds = time.monotonic() - started
         await _drive_async(*driver.cleanup_of(play), send)
+        driver.finish(play, outcome, seconds)
     await _drive_async(*driver.closing(), send)
     return driver.report()
 
