@@ -6,12 +6,12 @@ Usage::
     python examples/http/conformance.py --device URL
     python examples/http/conformance.py --ws-scan-device URL [--operator]
 
-``--server`` is a scan server's WS-DSP address (its WS-DSC one too, unless ``--dsc`` names
-another); ``--device`` a scan device's WS-DSD address; ``--ws-scan-device`` a WS-Scan device's
-scan service. The kit listens for the target's events on ``--listen`` (127.0.0.1, a free port,
-by default: give an address the target can reach when it is on another machine). It writes
-``conformance.html`` and ``conformance.json`` to ``--out`` and prints the results; the exit
-status is 0 when no probe failed.
+``--server`` is a scan server's WS-DSP address, ``--dsc`` its WS-DSC one; ``--device`` a
+scan device's WS-DSD address; ``--ws-scan-device`` a WS-Scan device's scan service. The kit
+listens for the target's events on ``--listen`` (127.0.0.1, a free port, by default: give an
+address the target can reach when it is on another machine). It writes ``conformance.html``
+and ``conformance.json`` to ``--out`` and prints the results; the exit status is 0 when no
+probe failed.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def _operator(destination: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", metavar="URL", help="a scan server's WS-DSP address")
-    parser.add_argument("--dsc", metavar="URL", help="its WS-DSC address (default: --server)")
+    parser.add_argument("--dsc", metavar="URL", help="a scan server's WS-DSC address")
     parser.add_argument("--device", metavar="URL", help="a scan device's WS-DSD address")
     parser.add_argument("--ws-scan-device", metavar="URL", help="a WS-Scan device's scan service")
     parser.add_argument(
@@ -142,8 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     addresses = {}
     if args.server:
         addresses["dsp"] = args.server
-        addresses["dsc"] = args.dsc or args.server
-    elif args.dsc:
+    if args.dsc:
         addresses["dsc"] = args.dsc
     if args.device:
         addresses["dsd"] = args.device

@@ -36,6 +36,7 @@ __all__ = [
     "Verdict",
     "Wait",
     "rule_row",
+    "source_text",
 ]
 
 #: ``passed``: every check held; ``failed``: a rule the probe checks was broken (or the probe
@@ -57,6 +58,28 @@ PROTOCOLS: tuple[str, ...] = tuple(SIDES)
 def rule_row(rule: str) -> Rule:
     """The table row of a rule id, validator or ordering rule."""
     return ORDERING_RULES[rule] if rule in ORDERING_RULES else RULES[rule]
+
+
+# The rule tables name the project's protocol notes as sources, which readers do not have.
+_NUMBERED = {"wsdp.md": "WS-DSP ordering rule {}", "wsdsd.md": "WS-DSD ordering rule {}"}
+_SECTIONS = {
+    "wsdsc-and-schemas.md": "the post-scan job model of [MS-BDSRR]",
+    "dsm-messages": "the DSM schemas, as dsm-messages validates them",
+    "dsm-messages validate": "the DSM schemas, as dsm-messages validates them",
+}
+
+
+def source_text(source: str) -> str:
+    """A rule's source as a report's reader understands it.
+
+    >>> source_text("wsdp.md 10.10"), source_text("MS-BDSRR 3.2.4.2")
+    ('WS-DSP ordering rule 10', 'MS-BDSRR 3.2.4.2')
+    """
+    document, _, place = source.partition(" ")
+    number = place.partition(".")[2]
+    if document in _NUMBERED and number.isdigit():
+        return _NUMBERED[document].format(number)
+    return _SECTIONS.get(source, _SECTIONS.get(document, source))
 
 
 @attrs.frozen(kw_only=True)

@@ -125,7 +125,7 @@ def summary_of(envelope: Envelope) -> str:
         except ValueError:
             return "fault"
     facts = about(envelope)
-    return f"{facts.operation} {facts.kind}"
+    return facts.operation if facts.kind == "event" else f"{facts.operation} {facts.kind}"
 
 
 class Play:
@@ -516,7 +516,9 @@ class Play:
         findings = _applied(service, envelope) if service is not None else []
         if owner is not None:
             run.late.append(exchange)
-            run.observations.extend([*_problems(data, None), *findings])
+            shown = len(run.late) - 1
+            for finding in (*_problems(data, None), *findings):
+                run.observations.append(attrs.evolve(finding, exchange=shown))
 
     def wait_event(
         self,
@@ -537,7 +539,7 @@ class Play:
             left = limit - time.monotonic()
             if left <= 0:
                 self.stop(
-                    f"no {what} arrived within {seconds:g} s",
+                    f"{what} did not arrive within {seconds:.1f} s",
                     rule=rule,
                     expected=what,
                     got="nothing",

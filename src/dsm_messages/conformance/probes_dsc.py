@@ -30,6 +30,12 @@ CONVERSATION = conversation_rules("dsc")
 EVENTS = (f"{ns.DSC}/PostScanJobStatusEvent", f"{ns.DSC}/PostScanJobEndStateEvent")
 
 
+def offers_dsc(play: Play) -> Steps:
+    """That the target offers WS-DSC at all (its GetActiveJobs is answered), before a probe
+    creates anything for it."""
+    yield from play.offered("dsc", dsc.GetActiveJobsRequest())
+
+
 def device_job(play: Play, images: int = 1) -> Steps:
     """A job the kit creates as a scan device (WS-DSP), with ``images`` images sent; its
     token. The console's events about it are this probe's too."""
@@ -88,6 +94,7 @@ def repository(play: Play) -> Script:
 def job_elements(play: Play) -> Script:
     """Creates a job as a scan device (WS-DSP) and sends one image; asks the console face for
     the job's JobStatus and JobDescription; the job is canceled afterwards."""
+    yield from offers_dsc(play)
     token = yield from device_job(play)
     names = [QName(ns.DSC, "JobStatus"), QName(ns.DSC, "JobDescription")]
     body = dsc.GetPostScanJobElementsRequest(
@@ -106,6 +113,7 @@ def job_events(play: Play) -> Script:
     """Subscribes the kit's listener to the console's job events; creates a job as a scan
     device, sends two images and ends it; waits for the console's end state of that job and
     judges every console event about it."""
+    yield from offers_dsc(play)
     yield from play.subscribe("dsc", EVENTS)
     token = yield from device_job(play, images=2)
     yield from probes_dsp.end_job(play, token)
@@ -123,6 +131,7 @@ def cancel(play: Play) -> Script:
     """Creates a job as a scan device and sends one image; cancels it from the console;
     expects a CancelPostScanJobResponse and, with a listener, the device's end state of the
     job (Canceled or Aborted)."""
+    yield from offers_dsc(play)
     if play.run.listener is not None:
         yield from probes_dsp.subscribe(play)
     token = yield from device_job(play)
@@ -148,6 +157,7 @@ def cancel_finished(play: Play) -> Script:
 
 
 def finished_job(play: Play) -> Steps:
+    yield from offers_dsc(play)
     if "dsp" in play.target.addresses and play.run.listener is not None:
         yield from probes_dsp.subscribe(play)
         token: str = yield from device_job(play)

@@ -21,7 +21,8 @@ The JSON shape (``ConformanceReport.to_json()``, written by the HTTP driver as
         "exchanges": [{"direction": "sent" | "answer" | "event", "summary", "status",
                        "content_type", "phase": "probe" | "cleanup", "bytes", "text"}]
       }],
-      "observations": [finding],    # seen after their probe ended (late events)
+      "observations": [finding],    # in events that came after their probe ended
+      "late": [exchange],           # those events (a finding's "exchange" indexes them)
       "cleanup": [exchange]         # the run's own cleanup (unsubscribing)
     }
 
@@ -39,8 +40,11 @@ from datetime import datetime
 from typing import Any
 
 import attrs
+from lxml import etree
 
-from .model import Exchange, Finding, Probe, Target, Verdict, rule_row
+from ..errors import DsmError
+from ..safexml import parse_xml
+from .model import Exchange, Finding, Probe, Target, Verdict, rule_row, source_text
 
 __all__ = ["FORMAT", "ConformanceReport", "ProbeResult", "shown"]
 
@@ -155,6 +159,7 @@ class ConformanceReport:
             "summary": self.summary(),
             "results": [result.to_json() for result in self.results],
             "observations": [finding.to_json() for finding in self.observations],
+            "late": [exchange.to_json(shown(exchange)) for exchange in self.late],
             "cleanup": [exchange.to_json(shown(exchange)) for exchange in self.cleanup],
         }
 
@@ -177,7 +182,8 @@ class ConformanceReport:
             name = PROTOCOL_NAMES.get(protocol, protocol)
             yield f"{name} ({self.target.side(protocol)} at {address})"
             for rule, group in self.by_rule(results).items():
-                yield f"  {rule}: {rule_row(rule).summary} [{rule_row(rule).source}]"
+                row = rule_row(rule)
+                yield f"  {rule}: {row.summary} [{source_text(row.source)}]"
                 for result in group:
                     word = _VERDICT_WORD[result.verdict]
                     yield f"    {word} {result.probe.id}: {result.probe.summary}"
@@ -188,7 +194,7 @@ class ConformanceReport:
                     if messages and result.verdict == "failed":
                         for exchange in result.exchanges:
                             yield f"         -- {exchange.direction}: {exchange.summary}"
-                            for line in shown(exchange).splitlines():
+                            for line in shown(exchange, pretty=True).splitlines():
                                 yield f"            {line}"
         observed = [f for r in self.results for f in r.observations if f.severity == "error"]
         observed += [f for f in self.observations if f.severity == "error"]
@@ -208,21 +214,34 @@ def _finding_lines(finding: Finding, indent: str) -> Iterator[str]:
     yield indent + text
 
 
-def shown(exchange: Exchange) -> str:
-    """A message as a person reads it: the XML as sent; an MTOM package's binary parts
-    replaced by a line naming their type and size; cut at 64 KiB."""
+def shown(exchange: Exchange, *, pretty: bool = False) -> str:
+    """A message as a person reads it: the XML as sent (``pretty``: indented, where it is
+    well-formed); an MTOM package's binary parts replaced by a line naming their type and
+    size; cut at 64 KiB."""
     data = exchange.data
     match = _BOUNDARY.search(exchange.content_type)
     if exchange.content_type.lower().lstrip().startswith("multipart/") and match:
-        text = _package(data, match.group(1).encode("latin-1", "replace"))
+        text = _package(data, match.group(1).encode("latin-1", "replace"), pretty)
     else:
-        text = data[:_SHOWN_BYTES].decode("utf-8", "replace")
+        text = _xml(data[:_SHOWN_BYTES], pretty)
         if len(data) > _SHOWN_BYTES:
             text += f"\n[... {len(data) - _SHOWN_BYTES} more bytes]"
     return text
 
 
-def _package(data: bytes, boundary: bytes) -> str:
+def _xml(data: bytes, pretty: bool) -> str:
+    if pretty:
+        try:
+            root = parse_xml(data)
+        except DsmError:
+            pass
+        else:
+            etree.indent(root, space="  ")
+            return etree.tostring(root, encoding="unicode")
+    return data.decode("utf-8", "replace")
+
+
+def _package(data: bytes, boundary: bytes, pretty: bool) -> str:
     delimiter = b"--" + boundary
     pieces = data.split(delimiter)
     out = [pieces[0].decode("utf-8", "replace")] if pieces[0].strip() else []
@@ -237,8 +256,11 @@ def _package(data: bytes, boundary: bytes) -> str:
         kind = re.search(r"content-type:\s*([^;\r\n]+)", header_text, re.IGNORECASE)
         part_type = kind.group(1).strip().lower() if kind else ""
         out.append(delimiter.decode("latin-1") + header_text + separator.decode())
-        if "xml" in part_type or not body.strip():
-            out.append(body[:_SHOWN_BYTES].decode("utf-8", "replace"))
+        if "xml" in part_type and body.strip():
+            ending = "\r\n" if body.endswith(b"\r\n") else ""
+            out.append(_xml(body[:_SHOWN_BYTES], pretty) + ending)
+        elif not body.strip():
+            out.append(body.decode("utf-8", "replace"))
         else:
             size = len(body.rstrip(b"\r\n"))
             out.append(f"[{size} bytes of {part_type or 'binary data'}]\n")
