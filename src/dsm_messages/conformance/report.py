@@ -187,7 +187,9 @@ class ConformanceReport:
                 for result in group:
                     word = _VERDICT_WORD[result.verdict]
                     yield f"    {word} {result.probe.id}: {result.probe.summary}"
-                    if result.verdict != "passed" and result.reason:
+                    if result.verdict == "not_applicable" or (
+                        result.verdict == "failed" and not result.findings
+                    ):
                         yield f"         {result.reason}"
                     for finding in result.findings:
                         yield from _finding_lines(finding, "         ")
