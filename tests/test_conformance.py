@@ -85,7 +85,7 @@ def test_each_probe_cites_rules_with_rows_and_says_what_it_does() -> None:
         assert probe.source == rule_row(probe.rule).source
         assert probe.summary
         assert probe.steps.endswith("."), probe.id
-        if len(probe.rules) == 1:
+        if probe.kind == "refusal":
             assert probe.summary.startswith("Refuses "), probe.id
 
 

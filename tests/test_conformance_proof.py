@@ -215,7 +215,7 @@ def _answered_with(fault: Fault) -> frozenset[str]:
         probe.id
         for probe in PROBES
         if probe.protocol == "dsp"
-        and len(probe.rules) == 1
+        and probe.kind == "refusal"
         and rule_row(probe.rule).fault_for("dsp") == fault
     )
 
@@ -368,7 +368,7 @@ def _refusals_answered_with_a_fault(report: ConformanceReport) -> frozenset[str]
     return frozenset(
         result.probe.id
         for result in report.results
-        if len(result.probe.rules) == 1 and result.verdict != "not_applicable"
+        if result.probe.kind == "refusal" and result.verdict != "not_applicable"
     )
 
 

@@ -26,8 +26,8 @@ def _rule(rule: str) -> str:
 def probes_text(probes: Sequence[Probe], protocol: str) -> str:
     """The probes of ``protocol``: the conversations, then one entry per refusal."""
     chosen = [probe for probe in probes if probe.protocol == protocol]
-    conversations = [probe for probe in chosen if len(probe.rules) > 1]
-    refusals = [probe for probe in chosen if len(probe.rules) == 1]
+    conversations = [probe for probe in chosen if probe.kind == "conversation"]
+    refusals = [probe for probe in chosen if probe.kind == "refusal"]
     out: list[str] = []
     if conversations:
         out += [

@@ -20,9 +20,10 @@ from .catalog import NOT_PROBED, PROBES, missing_probes, refused_rules
 from .html import to_html
 from .listener import Listener
 from .model import Answer, Exchange, Finding, Operate, Probe, Send, Target, Verdict, Wait
-from .play import NotApplicable, Play, Stop
+from .play import Play
 from .report import ConformanceReport, ProbeResult
 from .runner import AsyncTransport, Transport, run, run_async, select
+from .state import NotApplicable, Stop
 
 __all__ = [
     "NOT_PROBED",

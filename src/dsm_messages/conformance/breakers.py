@@ -27,7 +27,8 @@ from ..namespaces import ANONYMOUS
 from ..rule_ids import DsmRule
 from .common import IMAGE, image_request, scan_process, scan_ticket
 from .model import PROTOCOLS, Probe, Script
-from .play import SOAP_CONTENT_TYPE, Play
+from .play import Play
+from .state import SOAP_CONTENT_TYPE
 
 __all__ = [
     "BREAKERS",

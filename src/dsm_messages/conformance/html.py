@@ -158,8 +158,8 @@ def _protocol(
         yield f'<p class="why">None of its {len(results)} probes applies: '
         yield escape("; ".join(reasons)) + ".</p>"
         return
-    conversations = tuple(r for r in results if len(r.probe.rules) > 1)
-    refusals = tuple(r for r in results if len(r.probe.rules) == 1)
+    conversations = tuple(r for r in results if r.probe.kind == "conversation")
+    refusals = tuple(r for r in results if r.probe.kind == "refusal")
     if conversations:
         yield "<h3>Conversations: what the target sends</h3>"
         failed = any(result.verdict == "failed" for result in conversations)

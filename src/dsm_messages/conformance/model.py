@@ -10,7 +10,7 @@ blocking transport and under an asyncio one (:mod:`.runner`).
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -171,7 +171,7 @@ class Operate:
     destination: str
 
 
-Action = Union[Send, Wait, Operate]  # noqa: UP007 (a runtime alias)
+Action = Send | Wait | Operate
 #: A probe's script: it yields what it wants done and gets back an :class:`Answer` for a
 #: :class:`Send`, ``None`` otherwise.
 Script = Generator[Action, Answer | None, None]
@@ -206,6 +206,12 @@ class Probe:
         return self.rules[0]
 
     @property
+    def kind(self) -> Literal["conversation", "refusal"]:
+        """A ``refusal`` checks one rule: that a message breaking it is refused; a
+        ``conversation`` every rule the target's side keeps in what it sends."""
+        return "refusal" if len(self.rules) == 1 else "conversation"
+
+    @property
     def source(self) -> str:
         """Where its subject comes from (the rule row's source)."""
         return rule_row(self.rule).source
@@ -217,6 +223,7 @@ class Probe:
             "summary": self.summary,
             "rule": str(self.rule),
             "rules": [str(rule) for rule in self.rules],
+            "kind": self.kind,
             "source": self.source,
             "needs": sorted(self.needs),
             "generated": self.generated,

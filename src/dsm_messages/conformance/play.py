@@ -17,115 +17,44 @@ Rules of this module:
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable, Generator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import NoReturn
 
 import attrs
-from lxml import etree
 from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.models.datatype import XmlDuration
 
-from ..binding import to_element
-from ..endpoint import Endpoint
 from ..envelope import Envelope, new_message_id
-from ..errors import DsmError, LocalProtocolError, RemoteProtocolError
+from ..errors import DsmError, LocalProtocolError
 from ..faults import ACTION_NOT_SUPPORTED, Fault
-from ..messages import message_type
 from ..models import soap, wsa, wse
-from ..namespaces import WSA, prefixed
 from ..parsing import parse
 from ..report import Severity
 from ..rule_ids import DsmRule
 from ..session import about
-from ..validator import validate
+from .judging import (
+    MINTING,
+    applied,
+    contexts,
+    describe,
+    fault_of,
+    first_line,
+    is_package,
+    operation_of,
+    problems,
+    rule_of,
+    same_fault,
+    summary_of,
+)
 from .model import Answer, Exchange, Finding, Operate, Probe, Send, Target, Wait, rule_row
+from .state import SOAP_CONTENT_TYPE, NotApplicable, Phase, RunState, Service, Stop
 
-if TYPE_CHECKING:
-    from .listener import Listener
+__all__ = ["ACTION_DIALECT", "Play"]
 
-__all__ = [
-    "SOAP_CONTENT_TYPE",
-    "NotApplicable",
-    "Play",
-    "RunState",
-    "Service",
-    "Stop",
-    "reference_blocks",
-]
-
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
-#: The role the kit plays towards each protocol's service.
-_ROLES = {"dsp": "device", "dsc": "control_point", "dsd": "control_point", "wscn": "control_point"}
 #: WS-Eventing's filter dialect DPWS devices and Windows read: a list of event actions.
 ACTION_DIALECT = "http://schemas.xmlsoap.org/ws/2006/02/devprof/Action"
 _KIT_NS = "urn:dsm-messages:conformance"
-
-Steps = Generator[Send | Wait | Operate, Answer | None, Any]
-
-
-class Stop(Exception):  # noqa: N818 - a signal to the runner, not an error
-    """The probe cannot go on; its findings say why."""
-
-
-class NotApplicable(Exception):  # noqa: N818 - a verdict, raised by a probe
-    """The target does not offer what the probe needs."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-class Service:
-    """The kit's conversation with one service of the target (one protocol, one address)."""
-
-    def __init__(self, protocol: str, address: str) -> None:
-        self.protocol = protocol
-        self.address = address
-        # the kit reads like a tolerant peer; what it sends is still checked strictly
-        self.endpoint = Endpoint(_ROLES[protocol], profile="lenient", clock=None)  # type: ignore[arg-type]
-        #: ``None`` until the first probe that needs events subscribes; then the
-        #: SubscribeResponse's envelope, or the reason there is no subscription.
-        self.subscription: Envelope | str | None = None
-        #: operation -> ``None`` when offered, else why it is not
-        self.offered: dict[str, str | None] = {}
-
-
-class RunState:
-    """What the probes of one run share: the target, the kit's conversation with each of its
-    services, the event listener and whose jobs the events are about."""
-
-    def __init__(self, target: Target, listener: Listener | None) -> None:
-        self.target = target
-        self.listener = listener
-        self.services = {p: Service(p, target.addresses[p]) for p in target.protocols}
-        self.run_id = f"urn:uuid:{uuid.uuid4()}"
-        #: (protocol, job or ClientContext) -> the play that created it
-        self.owners: dict[tuple[str, str], Play] = {}
-        self.observations: list[Finding] = []
-        self.late: list[Exchange] = []
-        self.cursor = 0
-
-
-def describe(fault: Fault | None) -> str:
-    """A fault as a report shows it: ``dsp:InvalidArgs (soap:Sender)``."""
-    if fault is None:
-        return "a SOAP fault"
-    if not fault.subcodes:
-        return f"soap:{fault.code}"
-    return f"{prefixed(fault.subcodes[0].text)} (soap:{fault.code})"
-
-
-def summary_of(envelope: Envelope) -> str:
-    """What a message is, in a few words: ``CreatePostScanJob response``,
-    ``fault dsp:InvalidArgs (soap:Sender)``."""
-    if isinstance(envelope.body, soap.Fault):
-        try:
-            return "fault " + describe(Fault.from_model(envelope.body))
-        except ValueError:
-            return "fault"
-    facts = about(envelope)
-    return facts.operation if facts.kind == "event" else f"{facts.operation} {facts.kind}"
+_DURATION = XmlDuration("PT1H")
 
 
 class Play:
@@ -146,7 +75,7 @@ class Play:
         self.done: set[tuple[str, str]] = set()
         #: jobs minted by a broken request the target should have refused (never applied)
         self.stray: list[tuple[str, str]] = []
-        self.phase: str = "probe"
+        self.phase: Phase = "probe"
         self.passed_note = ""
         #: the MessageID of the last well-formed request the kit sent
         self.last_message_id = ""
@@ -218,7 +147,7 @@ class Play:
                 summary=summary,
                 data=data,
                 content_type=content_type,
-                phase=self.phase,  # type: ignore[arg-type]
+                phase=self.phase,
             )
         )
         answer = yield Send(address=address, data=data, content_type=content_type)
@@ -231,7 +160,7 @@ class Play:
                     data=answer.data,
                     content_type=answer.content_type,
                     status=answer.status,
-                    phase=self.phase,  # type: ignore[arg-type]
+                    phase=self.phase,
                 )
             )
         return answer
@@ -278,14 +207,14 @@ class Play:
         stops the probe, on ``rule``: its subject unless given; with ``faults`` it is
         returned). ``wsa:ActionNotSupported`` makes the probe not applicable."""
         data, message_id = self.request(protocol, body, action=action, headers=headers, to=to)
-        operation = _operation_of(body, action)
+        operation = operation_of(body, action)
         answer = yield from self.exchange(
             protocol, data, SOAP_CONTENT_TYPE, f"{operation} request"
         )
         envelope = self.judge(protocol, answer, message_id, rule=rule)
         if isinstance(envelope.body, soap.Fault):
-            fault = _fault_of(envelope)
-            if _same_fault(fault, ACTION_NOT_SUPPORTED):
+            fault = fault_of(envelope)
+            if same_fault(fault, ACTION_NOT_SUPPORTED):
                 self.service(protocol).offered[operation] = "it answered wsa:ActionNotSupported"
                 raise NotApplicable(
                     f"the target does not offer {operation} (it answered wsa:ActionNotSupported)"
@@ -307,15 +236,15 @@ class Play:
         """Whether the target offers the operation of ``body`` at all, asked once per run with
         this well-formed request: any answer but ``wsa:ActionNotSupported`` says it does (a
         fault saying the job is unknown included). Raises :class:`NotApplicable` if not."""
-        operation = _operation_of(body, None)
+        operation = operation_of(body, None)
         service = self.service(protocol)
         if operation not in service.offered:
             data, message_id = self.request(protocol, body)
             summary = f"{operation} request"
             answer = yield from self.exchange(protocol, data, SOAP_CONTENT_TYPE, summary)
             envelope = self.judge(protocol, answer, message_id)
-            refused = isinstance(envelope.body, soap.Fault) and _same_fault(
-                _fault_of(envelope), ACTION_NOT_SUPPORTED
+            refused = isinstance(envelope.body, soap.Fault) and same_fault(
+                fault_of(envelope), ACTION_NOT_SUPPORTED
             )
             service.offered[operation] = "it answered wsa:ActionNotSupported" if refused else None
         reason = service.offered[operation]
@@ -341,16 +270,16 @@ class Play:
                 f"a well-formed {summary} was refused",
                 rule=rule,
                 expected="a response",
-                got=describe(_fault_of(envelope)),
+                got=describe(fault_of(envelope)),
             )
         return envelope
 
     def is_fault(self, envelope: Envelope, fault: Fault) -> bool:
         """Whether ``envelope`` is ``fault`` (its code and first subcode)."""
-        return isinstance(envelope.body, soap.Fault) and _same_fault(_fault_of(envelope), fault)
+        return isinstance(envelope.body, soap.Fault) and same_fault(fault_of(envelope), fault)
 
     def fault_text(self, envelope: Envelope) -> str:
-        return describe(_fault_of(envelope)) if isinstance(envelope.body, soap.Fault) else ""
+        return describe(fault_of(envelope)) if isinstance(envelope.body, soap.Fault) else ""
 
     # -- judging what came back ---------------------------------------------------------------
     def judge(
@@ -378,18 +307,18 @@ class Play:
                 expected="a SOAP response or fault",
                 got=f"HTTP {answer.status}, empty",
             )
-        content_type = answer.content_type if _is_package(answer.content_type) else None
-        for finding in _problems(answer.data, content_type):
+        content_type = answer.content_type if is_package(answer.content_type) else None
+        for finding in problems(answer.data, content_type):
             if not (unrelated and finding.rule == DsmRule.RELATES_TO_MISSING):
                 self.record(finding)
         try:
             return parse(answer.data, content_type=content_type, validate=True, profile="lenient")
         except DsmError as error:
-            self.stop(f"the answer cannot be read: {error}", rule=rule, got=_first_line(error))
+            self.stop(f"the answer cannot be read: {error}", rule=rule, got=first_line(error))
 
     def check(self, data: bytes, content_type: str | None, *, exchange: int | None = None) -> None:
         """Validate a message the target sent, in the strict profile: each problem noted."""
-        for finding in _problems(data, content_type):
+        for finding in problems(data, content_type):
             self.record(finding, exchange)
 
     def record(self, finding: Finding, exchange: int | None = None) -> None:
@@ -403,7 +332,7 @@ class Play:
         )
 
     def _apply(self, service: Service, envelope: Envelope, exchange: int | None = None) -> None:
-        for finding in _applied(service, envelope):
+        for finding in applied(service, envelope):
             self.record(finding, exchange)
 
     def refused(
@@ -432,7 +361,7 @@ class Play:
         wanted = describe(expected)
         if not isinstance(envelope.body, soap.Fault):
             minted = about(envelope).job
-            if minted is not None and about(envelope).operation in _MINTING:
+            if minted is not None and about(envelope).operation in MINTING:
                 self.stray.append((protocol, minted))
             if tolerated:
                 self.passed_note = f"accepted ({rule} is tolerated by a lenient reader)"
@@ -444,9 +373,9 @@ class Play:
                 got=summary_of(envelope),
             )
             return envelope
-        fault = _fault_of(envelope)
+        fault = fault_of(envelope)
         got = describe(fault)
-        if expected is not None and not _same_fault(fault, expected):
+        if expected is not None and not same_fault(fault, expected):
             self.note(rule, f"{summary} was refused with another fault", expected=wanted, got=got)
         status = (expected or fault or ACTION_NOT_SUPPORTED).http_status
         if answer.status != status:
@@ -494,11 +423,11 @@ class Play:
             envelope = parse(data, validate=True, profile="lenient")
         except DsmError as error:
             run.late.append(exchange)
-            run.observations.append(Finding(rule=_rule_of(error), message=f"an event: {error}"))
+            run.observations.append(Finding(rule=rule_of(error), message=f"an event: {error}"))
             return
         facts = about(envelope)
         key = (facts.protocol, facts.job or "")
-        for context in _contexts(envelope):
+        for context in contexts(envelope):
             key = (facts.protocol, context)
         owner = run.owners.get(key)
         exchange = attrs.evolve(exchange, summary=summary_of(envelope))
@@ -513,11 +442,11 @@ class Play:
             return
         # an event about an earlier probe's job (reported with the run), or about a job the
         # kit did not create (applied: the conversation must know it, and nothing else)
-        findings = _applied(service, envelope) if service is not None else []
+        findings = applied(service, envelope) if service is not None else []
         if owner is not None:
             run.late.append(exchange)
             shown = len(run.late) - 1
-            for finding in (*_problems(data, None), *findings):
+            for finding in (*problems(data, None), *findings):
                 run.observations.append(attrs.evolve(finding, exchange=shown))
 
     def wait_event(
@@ -598,97 +527,9 @@ class Play:
         yield Operate(destination=destination)
 
     def _answer_summary(self, answer: Answer) -> str:
-        content_type = answer.content_type if _is_package(answer.content_type) else None
+        content_type = answer.content_type if is_package(answer.content_type) else None
         try:
             envelope = parse(answer.data, content_type=content_type)
         except DsmError:
             return f"HTTP {answer.status}" + ("" if answer.data.strip() else ", empty")
         return summary_of(envelope)
-
-
-# -- helpers -------------------------------------------------------------------------------
-_MINTING = frozenset({"CreatePostScanJob", "CreateScanJob"})
-_DURATION = XmlDuration("PT1H")
-
-
-def _problems(data: bytes, content_type: str | None) -> list[Finding]:
-    """A message the target sent, validated in the strict profile."""
-    return [
-        Finding(rule=problem.rule, message=problem.message, severity=problem.severity)
-        for problem in validate(data, content_type=content_type).problems
-    ]
-
-
-def _applied(service: Service, envelope: Envelope) -> list[Finding]:
-    """Apply a message the target sent to the kit's conversation: what it breaks."""
-    session = service.endpoint.session
-    try:
-        session.receive(envelope)
-    except RemoteProtocolError as error:
-        return [Finding(rule=error.rule, message=error.reason)]
-    warnings = [
-        Finding(rule=warning.rule, message=warning.message, severity="warning")
-        for warning in session.warnings
-    ]
-    session.warnings.clear()
-    return warnings
-
-
-def reference_blocks(epr: wsa.EndpointReferenceType) -> list[bytes]:
-    """The reference parameters (and properties) of an endpoint reference, as the header
-    blocks a message to that endpoint carries."""
-    holder = wsa.EndpointReference(
-        address=epr.address,
-        reference_properties=epr.reference_properties,
-        reference_parameters=epr.reference_parameters,
-    )
-    element = to_element(holder)
-    blocks: list[bytes] = []
-    for name in ("ReferenceProperties", "ReferenceParameters"):
-        for container in element.iterfind(f"{{{WSA}}}{name}"):
-            blocks.extend(etree.tostring(block) for block in container)
-    return blocks
-
-
-def _operation_of(body: object, action: str | None) -> str:
-    if body is None:
-        return (action or "").rpartition("/")[2]
-    return message_type(type(body)).operation
-
-
-def _fault_of(envelope: Envelope) -> Fault | None:
-    assert isinstance(envelope.body, soap.Fault)
-    try:
-        return Fault.from_model(envelope.body)
-    except ValueError:
-        return None
-
-
-def _same_fault(fault: Fault | None, expected: Fault) -> bool:
-    return (
-        fault is not None
-        and fault.code == expected.code
-        and fault.subcodes[:1] == expected.subcodes[:1]
-    )
-
-
-def _is_package(content_type: str) -> bool:
-    return content_type.lower().lstrip().startswith("multipart/related")
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
-
-
-def _rule_of(error: DsmError) -> str:
-    report = getattr(error, "report", None)
-    if report is not None and report.errors:
-        return str(report.errors[0].rule)
-    return str(getattr(error, "code", None) or "DSM-XML-MALFORMED")
-
-
-def _contexts(envelope: Envelope) -> list[str]:
-    """The ClientContext a WS-Scan ScanAvailableEvent names (its owner is the probe that
-    registered that destination)."""
-    context = getattr(envelope.body, "client_context", None)
-    return [context] if isinstance(context, str) else []

@@ -19,7 +19,8 @@ from ..rule_ids import DscRule
 from . import probes_dsp
 from .common import Registry, conversation_rules
 from .model import Script
-from .play import NotApplicable, Play
+from .play import Play
+from .state import NotApplicable
 
 __all__ = ["EVENTS", "PROBES"]
 

@@ -16,7 +16,8 @@ from .. import namespaces as ns
 from ..models import dsd, wscn
 from .common import Registry, conversation_rules, scan_ticket
 from .model import Script
-from .play import NotApplicable, Play
+from .play import Play
+from .state import NotApplicable
 
 __all__ = ["EVENTS", "PROBES", "SCANNER_ELEMENTS"]
 

@@ -178,26 +178,20 @@ class ConformanceReport:
         )
         for protocol, results in self.by_protocol().items():
             address = self.target.addresses.get(protocol, "")
-            yield ""
             name = PROTOCOL_NAMES.get(protocol, protocol)
+            yield ""
             yield f"{name} ({self.target.side(protocol)} at {address})"
-            for rule, group in self.by_rule(results).items():
+            conversations = tuple(r for r in results if r.probe.kind == "conversation")
+            if conversations:
+                yield "  Conversations: what the target sends, against every rule its side keeps"
+                for result in conversations:
+                    yield from _result_lines(result, messages=messages)
+            refusals = tuple(r for r in results if r.probe.kind == "refusal")
+            for rule, group in self.by_rule(refusals).items():
                 row = rule_row(rule)
                 yield f"  {rule}: {row.summary} [{source_text(row.source)}]"
                 for result in group:
-                    word = _VERDICT_WORD[result.verdict]
-                    yield f"    {word} {result.probe.id}: {result.probe.summary}"
-                    if result.verdict == "not_applicable" or (
-                        result.verdict == "failed" and not result.findings
-                    ):
-                        yield f"         {result.reason}"
-                    for finding in result.findings:
-                        yield from _finding_lines(finding, "         ")
-                    if messages and result.verdict == "failed":
-                        for exchange in result.exchanges:
-                            yield f"         -- {exchange.direction}: {exchange.summary}"
-                            for line in shown(exchange, pretty=True).splitlines():
-                                yield f"            {line}"
+                    yield from _result_lines(result, messages=messages)
         observed = [f for r in self.results for f in r.observations if f.severity == "error"]
         observed += [f for f in self.observations if f.severity == "error"]
         if observed:
@@ -207,6 +201,20 @@ class ConformanceReport:
                 count = sum(1 for f in observed if f.rule == rule)
                 first = next(f for f in observed if f.rule == rule)
                 yield f"  {rule} x{count}: {first.message}"
+
+
+def _result_lines(result: ProbeResult, *, messages: bool) -> Iterator[str]:
+    word = _VERDICT_WORD[result.verdict]
+    yield f"    {word} {result.probe.id}: {result.probe.summary}"
+    if result.verdict == "not_applicable" or (result.verdict == "failed" and not result.findings):
+        yield f"         {result.reason}"
+    for finding in result.findings:
+        yield from _finding_lines(finding, "         ")
+    if messages and result.verdict == "failed":
+        for exchange in result.exchanges:
+            yield f"         -- {exchange.direction}: {exchange.summary}"
+            for line in shown(exchange, pretty=True).splitlines():
+                yield f"            {line}"
 
 
 def _finding_lines(finding: Finding, indent: str) -> Iterator[str]:

@@ -27,10 +27,12 @@ from typing import Any
 
 from ..envelope import serialize
 from ..models import dsp, wscn, wse
+from .judging import reference_blocks
 from .listener import Listener
 from .model import Answer, Operate, Probe, Send, Target, Wait
-from .play import SOAP_CONTENT_TYPE, NotApplicable, Play, RunState, Stop, reference_blocks
+from .play import Play
 from .report import ConformanceReport, ProbeResult
+from .state import SOAP_CONTENT_TYPE, NotApplicable, RunState, Stop
 
 __all__ = ["AsyncTransport", "Transport", "run", "run_async", "select"]
 
