@@ -16,6 +16,7 @@ from ..faults import Fault
 from ..messages import message_type
 from ..models import soap, wsa
 from ..namespaces import WSA, prefixed
+from ..rule_ids import DsmRule
 from ..session import about
 from ..validator import validate
 from .model import Finding
@@ -79,7 +80,7 @@ def applied(service: Service, envelope: Envelope) -> list[Finding]:
     except RemoteProtocolError as error:
         return [Finding(rule=error.rule, message=error.reason)]
     warnings = [
-        Finding(rule=warning.rule, message=warning.message, severity="warning")
+        Finding(rule=warning.rule, message=warning.message, severity=warning.severity)
         for warning in session.warnings
     ]
     session.warnings.clear()
@@ -136,7 +137,7 @@ def rule_of(error: DsmError) -> str:
     report = getattr(error, "report", None)
     if report is not None and report.errors:
         return str(report.errors[0].rule)
-    return str(getattr(error, "code", None) or "DSM-XML-MALFORMED")
+    return str(getattr(error, "code", None) or DsmRule.XML_MALFORMED)
 
 
 def contexts(envelope: Envelope) -> list[str]:

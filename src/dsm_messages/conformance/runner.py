@@ -27,6 +27,7 @@ from typing import Any
 
 from ..envelope import serialize
 from ..models import dsp, wscn, wse
+from ..rule_ids import WsaRule
 from .judging import reference_blocks
 from .listener import Listener
 from .model import Answer, Operate, Probe, Send, Target, Wait
@@ -367,6 +368,6 @@ _CLOSING = Probe(
     id="run.cleanup",
     protocol="dsp",
     summary="end the run's subscriptions",
-    rules=("WSA-PAIRING",),
+    rules=(WsaRule.PAIRING,),
     play=_no_script,
 )
