@@ -10,6 +10,8 @@ answer (``alter``); everything else is the reference's own behaviour.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import sys
 import urllib.request
 import uuid
@@ -379,3 +381,35 @@ def test_a_lenient_reader_passes_when_it_claims_the_lenient_profile(
     assert [r.probe.id for r in report.failed] == []
     tolerated = {r.probe.id for r in report.passed if r.reason.startswith("accepted")}
     assert tolerated == ReadsLeniently.fails
+
+
+def test_the_http_driver_writes_both_reports_and_says_by_its_status_whether_a_probe_failed(
+    served: Callable[[type[ScanServer]], ScanServer], tmp_path: Path
+) -> None:
+    create = ROOT / "examples" / "dsp-01-create-request.xml"
+    for kind, status in ((ScanServer, 0), (AcceptsSecondEnd, 1)):
+        server = served(kind)
+        out = tmp_path / kind.__name__
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "examples" / "http" / "conformance.py"),
+                f"--server={server.url}",
+                f"--create-request={create}",
+                "--select=DSP-9",
+                f"--out={out}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == status, result.stdout + result.stderr
+        data = json.loads((out / "conformance.json").read_text(encoding="utf-8"))
+        assert [r["probe"]["id"] for r in data["results"]] == ["dsp.DSP-9"]
+        page = (out / "conformance.html").read_text(encoding="utf-8")
+        assert "dsp.DSP-9" in page
+        # the scan process given is the one the kit sent
+        sent = data["results"][0]["exchanges"][0]["text"]
+        assert "<dsp:CreatePostScanJobRequest>" in sent
+        assert parse(sent.encode()).body == parse(create.read_bytes()).body

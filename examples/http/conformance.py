@@ -11,7 +11,8 @@ scan device's WS-DSD address; ``--ws-scan-device`` a WS-Scan device's scan servi
 listens for the target's events on ``--listen`` (127.0.0.1, a free port, by default: give an
 address the target can reach when it is on another machine). It writes ``conformance.html``
 and ``conformance.json`` to ``--out`` and prints the results; the exit status is 0 when no
-probe failed.
+probe failed. ``--create-request FILE`` gives the CreatePostScanJob the kit sends a scan server
+(one of a scan process it knows; by default the kit's own, to a file share).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from dsm_messages import parse
 from dsm_messages.conformance import ConformanceReport, Listener, Target, Transport, run, to_html
+from dsm_messages.models import dsp
 
 
 def http_transport(timeout: float) -> Transport:
@@ -131,6 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="someone is at the WS-Scan device to press Scan (push-scan probes)",
     )
+    parser.add_argument(
+        "--create-request",
+        type=Path,
+        metavar="FILE",
+        help="a CreatePostScanJob request (a scan process the server knows) for the kit to send",
+    )
     parser.add_argument("--name", help="the target's name in the report")
     parser.add_argument("--profile", choices=("strict", "lenient"), default="strict")
     parser.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS")
@@ -151,11 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not addresses:
         parser.error("give at least one of --server, --dsc, --device, --ws-scan-device")
     host, _, port = args.listen.rpartition(":")
+    create = None
+    if args.create_request is not None:
+        create = parse(args.create_request.read_bytes(), validate=True).body
+        if not isinstance(create, dsp.CreatePostScanJobRequest):
+            parser.error(f"{args.create_request} holds no CreatePostScanJob request")
     target = Target(
         name=args.name or ", ".join(addresses.values()),
         addresses=addresses,
         profile=args.profile,
         press_scan=_operator if args.operator else None,
+        scan_process=create,
     )
     report = probe(
         target,
