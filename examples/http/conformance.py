@@ -160,11 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not addresses:
         parser.error("give at least one of --server, --dsc, --device, --ws-scan-device")
     host, _, port = args.listen.rpartition(":")
-    create = None
+    create: dsp.CreatePostScanJobRequest | None = None
     if args.create_request is not None:
-        create = parse(args.create_request.read_bytes(), validate=True).body
-        if not isinstance(create, dsp.CreatePostScanJobRequest):
+        body = parse(args.create_request.read_bytes(), validate=True).body
+        if not isinstance(body, dsp.CreatePostScanJobRequest):
             parser.error(f"{args.create_request} holds no CreatePostScanJob request")
+        create = body
     target = Target(
         name=args.name or ", ".join(addresses.values()),
         addresses=addresses,
