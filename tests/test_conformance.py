@@ -227,6 +227,23 @@ def test_what_a_probe_created_is_canceled_afterwards(server: ScanServer) -> None
     assert "open" not in {job.phase for job in server.endpoint.session.jobs()}
 
 
+def test_a_probe_of_ones_own_runs_beside_the_kits(server: ScanServer) -> None:
+    """A probe is a script and the rule it checks: here one that waits (without a listener,
+    the time passes all the same) and then makes sure DSP-1 is refused."""
+
+    def script(play: kit.Play) -> kit.model.Script:
+        yield kit.Wait(seconds=0.3)
+        yield from kit.probes_dsp.unknown_token(play)
+
+    own = kit.Probe(
+        id="dsp.mine", protocol="dsp", summary="Refuses, later", rules=("DSP-1",), play=script
+    )
+    started = time.monotonic()
+    report = run(_target(server), _in_process(server), probes=[own], time_limit=5)
+    assert time.monotonic() - started >= 0.3
+    assert [(r.probe.id, r.verdict) for r in report.results] == [("dsp.mine", "passed")]
+
+
 def test_the_selection_names_probes_by_id_protocol_or_rule() -> None:
     assert [p.id for p in kit.select(PROBES, ["dsp.DSP-13.*"])] == [
         "dsp.DSP-13.image",

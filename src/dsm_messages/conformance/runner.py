@@ -240,6 +240,8 @@ def _drive(play: Play, script: Step, send: Transport) -> BaseException | None:
             listener = play.run.listener
             if listener is not None and left > 0:
                 listener.wait(play.run.cursor, min(action.seconds, left))
+            elif left > 0:  # nothing can arrive: the time passes all the same
+                time.sleep(min(action.seconds, left))
         else:
             press = play.target.press_scan
             assert press is not None
@@ -263,6 +265,8 @@ async def _drive_async(play: Play, script: Step, send: AsyncTransport) -> BaseEx
             listener = play.run.listener
             if listener is not None and left > 0:
                 await listener.wait_async(play.run.cursor, min(action.seconds, left))
+            elif left > 0:
+                await asyncio.sleep(min(action.seconds, left))
         else:
             press = play.target.press_scan
             assert press is not None
