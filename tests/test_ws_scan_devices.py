@@ -11,7 +11,15 @@ import copy
 import pytest
 from lxml import etree
 
-from dsm_messages import ANONYMOUS, parse, serialize, validate
+from dsm_messages import (
+    ANONYMOUS,
+    Endpoint,
+    RemoteProtocolError,
+    Report,
+    parse,
+    serialize,
+    validate,
+)
 from dsm_messages import namespaces as ns
 from dsm_messages.models import wscn
 from dsm_messages.rules import PROFILES, Profile
@@ -103,25 +111,72 @@ def reordered(data: bytes, parent: str, order: list[str]) -> bytes:
     return etree.tostring(root)
 
 
-def test_sane_airscan_retrieve_image_request_order_is_named_in_strict() -> None:
+def misplaced(report: Report) -> list[tuple[str, str]]:
+    """(parent, child) of each DSM-CHILD-ORDER problem, local names, in report order."""
+    found = []
+    for problem in report.problems:
+        assert problem.code == "DSM-CHILD-ORDER", problem
+        assert problem.location is not None
+        parent, child = problem.location.rsplit("/", 2)[-2:]
+        found.append((parent.partition(":")[2], child.partition(":")[2]))
+    return found
+
+
+def read_alike(client: bytes, schema_ordered: bytes) -> None:
+    """The lenient profile reads the client's message to the objects the schema-ordered one
+    binds to, through parse and through an Endpoint; the library writes schema order."""
+    expected = parse(schema_ordered, validate=True)
+    lenient = parse(client, validate=True, profile="lenient")
+    assert lenient.body == expected.body
+    received = device_with_a_job("lenient").receive(client)
+    assert received.body == expected.body
+    assert lenient.to_bytes() == expected.to_bytes()
+    with pytest.raises(RemoteProtocolError) as refused:
+        device_with_a_job("strict").receive(client)
+    assert refused.value.rule == "DSM-CHILD-ORDER"
+
+
+def device_with_a_job(profile: Profile) -> Endpoint:
+    """A device endpoint that created the job the RetrieveImage sample asks for."""
+    image = SAMPLES["wscn:RetrieveImageRequest"]
+    assert isinstance(image, wscn.RetrieveImageRequest)
+    ticket = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
+    assert isinstance(ticket, wscn.CreateScanJobRequest)
+    ticket.scan_identifier = ticket.destination_token = None
+    created = copy.deepcopy(SAMPLES["wscn:CreateScanJobResponse"])
+    assert isinstance(created, wscn.CreateScanJobResponse)
+    created.job_id, created.job_token = image.job_id, image.job_token
+    device = Endpoint("device", profile=profile, clock=None)
+    device.reply(device.receive(serialize(ticket, to=DEVICE)), created)
+    return device
+
+
+def test_sane_airscan_retrieve_image_request_order_is_named_and_read() -> None:
     # sane-airscan (airscan-wsd.c) writes RetrieveImageRequest as DocumentDescription, JobId,
     # JobToken; the WS-Scan schema's sequence is JobId, JobToken, DocumentDescription. The
-    # devices it drives accept it; the schema does not: strict names the element out of place.
+    # devices it drives accept it: strict names the element out of place, lenient reads it.
     body = SAMPLES["wscn:RetrieveImageRequest"]
     data = serialize(body, to=DEVICE, message_id=MESSAGE_ID)
     assert validate(data).valid
     client = reordered(data, "RetrieveImageRequest", ["DocumentDescription", "JobId", "JobToken"])
-    (problem,) = validate(client, profile="strict").errors
-    assert problem.code == "DSM-XSD"
-    assert "'wscn:DocumentDescription': This element is not expected" in problem.message
-    assert "wscn:JobId" in problem.message  # what the schema wants there
+    strict = validate(client, profile="strict")
+    assert misplaced(strict) == [("RetrieveImageRequest", "DocumentDescription")]
+    assert [p.severity for p in strict.problems] == ["error"]
+    (problem,) = strict.problems
+    assert "it stands 1st, before wscn:JobId" in problem.message
+    assert "the schema puts it 3rd, after wscn:JobToken" in problem.message
+    lenient = validate(client, profile="lenient")
+    assert lenient.valid
+    assert misplaced(lenient) == misplaced(strict)
+    assert [p.severity for p in lenient.problems] == ["warning"]
+    read_alike(client, data)
 
 
-def test_sane_airscan_create_scan_job_order_is_named_in_strict() -> None:
+def test_sane_airscan_create_scan_job_order_is_named_and_read() -> None:
     # sane-airscan's CreateScanJobRequest: DocumentParameters as Format, ImagesToTransfer,
     # ContentType, InputSize, InputSource, MediaSides; each MediaFront/MediaBack as
     # ColorProcessing, Resolution, ScanRegion. The schema puts InputSource before ContentType
-    # and ScanRegion first.
+    # and ScanRegion first. Every misplaced child is named, not only the first.
     body = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
     assert isinstance(body, wscn.CreateScanJobRequest)
     # an application-initiated scan, as sane-airscan sends it: the ticket alone
@@ -136,12 +191,22 @@ def test_sane_airscan_create_scan_job_order_is_named_in_strict() -> None:
     )
     client = reordered(client, "MediaFront", ["ColorProcessing", "Resolution", "ScanRegion"])
     client = reordered(client, "MediaBack", ["ColorProcessing", "Resolution", "ScanRegion"])
-    # the schema check stops at the first element out of place in DocumentParameters
-    (problem,) = validate(client, profile="strict").errors
-    assert problem.code == "DSM-XSD"
-    assert "'wscn:InputSource': This element is not expected" in problem.message
-    assert problem.location is not None
-    assert problem.location.endswith("/wscn:DocumentParameters/wscn:InputSource")
+    strict = validate(client, profile="strict")
+    # the sample holds all eleven DocumentParameters children: those the client names come
+    # first, the rest after them in schema order; seven of them are in order as they stand
+    assert misplaced(strict) == [
+        ("DocumentParameters", "ContentType"),
+        ("DocumentParameters", "InputSize"),
+        ("DocumentParameters", "MediaSides"),
+        ("DocumentParameters", "CompressionQualityFactor"),
+        ("MediaFront", "ScanRegion"),
+        ("MediaBack", "ScanRegion"),
+    ]
+    assert not strict.valid
+    lenient = validate(client, profile="lenient")
+    assert lenient.valid
+    assert misplaced(lenient) == misplaced(strict)
+    read_alike(client, data)
 
 
 @pytest.mark.parametrize("profile", PROFILES)
