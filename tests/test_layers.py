@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "rule_ids",
                 "schema",
                 "timestamps",
+                "ws_scan",
             }
         ),
     ),
