@@ -93,6 +93,8 @@ class ReportedJob:
     images_sent: int = 0
     #: a message reported the job's end state (``ended`` alone: the conversation showed it)
     end_reported: bool = False
+    #: how many messages the session had applied when the job ended (``Pending.arrived``)
+    ended_at: int | None = None
 
 
 @attrs.frozen(kw_only=True)

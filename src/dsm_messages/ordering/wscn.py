@@ -199,7 +199,7 @@ def _over(step: Step, job: ReportedJob, state: str) -> ReportedJob:
     if job.ended:
         return job
     step.closed.append(("jobs", ("wscn", job.job)))
-    return attrs.evolve(job, ended=True, end_state=job.end_state or state)
+    return attrs.evolve(job, ended=True, end_state=job.end_state or state, ended_at=step.arrived)
 
 
 def _canceled(step: Step, request: Pending) -> None:
@@ -207,10 +207,13 @@ def _canceled(step: Step, request: Pending) -> None:
     job = world.jobs.get(("wscn", request.job or ""))
     if job is None:
         return
-    if job.ended:
+    if job.ended and (job.ended_at is None or job.ended_at <= request.arrived):
+        # (a job that ended after the cancel was asked, an event telling so overtaking the
+        # answer, was ended by the cancel)
         step.breach(WscnRule.R11, f"job {job.job} had ended {job.end_state}; cancel must fault")
         return
-    world.jobs["wscn", job.job] = _over(step, attrs.evolve(job, canceled=True), "Canceled")
+    if not job.ended:
+        world.jobs["wscn", job.job] = _over(step, attrs.evolve(job, canceled=True), "Canceled")
 
 
 def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
@@ -225,7 +228,12 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
         return
     if report.final:
         world.jobs[key] = attrs.evolve(
-            job, ended=True, end_reported=True, end_state=report.state, state=report.state
+            job,
+            ended=True,
+            end_reported=True,
+            end_state=report.state,
+            state=report.state,
+            ended_at=step.arrived if job.ended_at is None else job.ended_at,
         )
         if not job.ended:
             step.closed.append(("jobs", key))
