@@ -16,6 +16,7 @@ from ordering_stories import (
     story,
 )
 
+from dsm_messages import Envelope, Fault
 from dsm_messages.faults import (
     WSCN_JOB_CANCELLED,
     WSCN_JOB_ID_NOT_FOUND,
@@ -389,3 +390,18 @@ def _wscn_11_twice() -> Story:
     bad = aside(c, lambda c: c.answer(cancel, wscn.CancelJobResponse()))
     c.fault(cancel, WSCN_JOB_ID_NOT_FOUND)
     return inserted("WSCN-11", c.messages, at, bad)
+
+
+@story("WSCN-15")
+def _wscn_15() -> Story:
+    # a RICOH Aficio MP 201 answers ClientErrorJobIdNotFound where the feeder ran empty
+    # (sane-airscan): the job is over all the same, with a warning
+    def job(fault: Fault) -> list[Envelope]:
+        c = pull_scan(images=0, source="ADF", announced=0, pulled=2)
+        c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), fault)
+        next_job(c)
+        return c.messages
+
+    good = job(WSCN_NO_IMAGES_AVAILABLE)
+    violating = job(WSCN_JOB_ID_NOT_FOUND)
+    return Story(rule="WSCN-15", good=tuple(good), violating=tuple(violating), index=7)

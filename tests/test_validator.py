@@ -450,6 +450,17 @@ CASES = [
         location=f"{HEADER}/wsa:Action",
     ),
     Case(
+        "DSM-ACTION-HTTPS",
+        "the fault action written https://, as some devices write it",
+        on("soap:Fault"),
+        swap(
+            ">http://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+            ">https://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+        ),
+        line_at=b"<wsa:Action>",
+        location=f"{HEADER}/wsa:Action",
+    ),
+    Case(
         "DSM-ACTION-REPEATS-REQUEST",
         "response with its request's action",
         on("dsp:EndPostScanJobResponse"),

@@ -7,6 +7,8 @@ message or client shows, and states the verdict we judge right. The sources are 
 from __future__ import annotations
 
 import copy
+import io
+import re
 
 import pytest
 from lxml import etree
@@ -14,14 +16,20 @@ from lxml import etree
 from dsm_messages import (
     ANONYMOUS,
     Endpoint,
+    Fault,
+    MtomError,
+    PackageReader,
     RemoteProtocolError,
     Report,
+    build_retrieve_image_response,
     parse,
+    parse_package,
     serialize,
     validate,
 )
 from dsm_messages import namespaces as ns
-from dsm_messages.models import wscn
+from dsm_messages.faults import WSCN_NO_IMAGES_AVAILABLE
+from dsm_messages.models import soap, wscn
 from dsm_messages.rules import PROFILES, Profile
 from dsm_messages.testing.samples import SAMPLES
 
@@ -234,3 +242,70 @@ def test_template_client_ticket_with_python_false_and_both_input_sizes(profile: 
     ]
     assert "'False' is not a valid value" in report.errors[0].message
     assert "not expected" in report.errors[1].message
+
+
+# -- what sane-airscan tolerates from devices ------------------------------------------------
+
+JOB_REQUEST_ID = "urn:uuid:1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
+
+
+def image_package() -> tuple[str, bytes]:
+    content_type, chunks = build_retrieve_image_response(
+        wscn.RetrieveImageResponse(scan_data=b""),
+        PNG_BYTES,
+        relates_to=JOB_REQUEST_ID,
+        to=ANONYMOUS,
+        content_type="image/png",
+    )
+    return content_type, b"".join(chunks)
+
+
+@pytest.mark.parametrize("size", [1, 7, 1 << 16])
+def test_a_boundary_delimiter_with_no_line_break_before_it(size: int) -> None:
+    # sane-airscan made its multipart reader accept a delimiter not at the start of a line
+    # for the Xerox WorkCentre 3025's RetrieveImage answers (commit 9c76b5b, issue #71).
+    # Verdict: a MIME defect; strict refuses it, lenient reads the package whole.
+    content_type, data = image_package()
+    boundary = re.search(r'boundary="?([^";]+)', content_type)
+    assert boundary is not None
+    delimiter = b"--" + boundary.group(1).encode()
+    device = data.replace(b"\r\n" + delimiter, delimiter)
+    assert device.count(delimiter) == data.count(delimiter) == 3
+    strict = validate(device, content_type=content_type)
+    assert [(p.code, p.severity) for p in strict.problems] == [("DSM-MIME-DEFECT", "error")]
+    assert "not at the start of a line" in strict.problems[0].message
+    lenient = validate(device, content_type=content_type, profile="lenient")
+    assert lenient.valid
+    read = parse(device, content_type=content_type, validate=True, profile="lenient")
+    assert read.body_as(wscn.RetrieveImageResponse).scan_data == PNG_BYTES
+    # read as it arrives, in chunks of any size, the image is the same
+    images: dict[str, io.BytesIO] = {}
+    reader = PackageReader(
+        content_type, sink=lambda _, cid: images.setdefault(cid, io.BytesIO()), tolerant=True
+    )
+    for at in range(0, len(device), size):
+        reader.feed(device[at : at + size])
+    package = reader.close()
+    assert [image.getvalue() for image in images.values()] == [PNG_BYTES]
+    assert package.defects == ("a boundary delimiter not at the start of a line",)
+    with pytest.raises(MtomError):
+        parse_package(device, content_type)  # not tolerant: refused
+
+
+def test_a_fault_action_written_https() -> None:
+    # sane-airscan recognises a fault by its action with the scheme left out, as "some
+    # devices use http://, another may use https://" (airscan-wsd.c, commit a75c96f).
+    # Verdict: DSM-ACTION-HTTPS, an error in strict; lenient reads the fault as the fault.
+    fault = serialize(WSCN_NO_IMAGES_AVAILABLE.to_model(), to=ANONYMOUS, relates_to=JOB_REQUEST_ID)
+    https = fault.replace(
+        b">http://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+        b">https://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+    )
+    assert https != fault
+    strict = validate(https)
+    assert [(p.code, p.severity) for p in strict.problems] == [("DSM-ACTION-HTTPS", "error")]
+    lenient = parse(https, validate=True, profile="lenient")
+    assert lenient.is_fault
+    assert lenient.action == parse(fault).action
+    assert Fault.from_model(lenient.body_as(soap.Fault)) == WSCN_NO_IMAGES_AVAILABLE

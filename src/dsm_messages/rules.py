@@ -169,6 +169,16 @@ RULES: dict[str, Rule] = rule_table(
         fault="wsa:ActionNotSupported",
     ),
     rule_row(
+        # sane-airscan finds a fault by its action with the scheme left out, "as some devices
+        # use http://, another may use https://" (airscan-wsd.c, wsd_fault_check)
+        DsmRule.ACTION_HTTPS,
+        "the WS-Addressing fault action written https://schemas.xmlsoap.org/...; the "
+        "namespace is http://",
+        lenient=_TOLERATED,
+        fault=None,
+        source="WS-Addressing (August 2004); sane-airscan's fault detection",
+    ),
+    rule_row(
         DsmRule.ACTION_REPEATS_REQUEST,
         "a response travels with its request's action",
         lenient=_TOLERATED,

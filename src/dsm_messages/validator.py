@@ -621,6 +621,11 @@ class _Checker:
         """The action with a stale namespace replaced by the current one, reported as the same
         stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
         namespace); the tree then holds the current action, as it holds the current names."""
+        if action == _HTTPS_FAULT_ACTION:
+            message = f"action {action} is written https://; it is http://"
+            self.add(DsmRule.ACTION_HTTPS, message, element)
+            self.repair.text(element, FAULT_ACTION)
+            return FAULT_ACTION
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if not action.startswith(stale + "/"):
                 continue
@@ -1327,6 +1332,7 @@ def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
 
 
 _ACTION = f"{{{ns.WSA}}}Action"
+_HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 
 
 @attrs.frozen

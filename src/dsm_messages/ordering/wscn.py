@@ -40,6 +40,7 @@ _CANCELED = frozenset({"Terminating", "Canceled", "Aborted"})
 _ONE_IMAGE = frozenset({"Platen", "Film"})
 _NO_IMAGES = f"{{{WSCN}}}ClientErrorNoImagesAvailable"
 _JOB_CANCELLED = f"{{{WSCN}}}ClientErrorJobCancelled"
+_JOB_ID_NOT_FOUND = f"{{{WSCN}}}ClientErrorJobIdNotFound"
 
 
 def images_expected(count: int | None, input_source: str | None) -> int | None:
@@ -191,10 +192,13 @@ def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
         job = _over(step, job, "Completed")
     elif facts.fault_subcode == _JOB_CANCELLED:
         job = _over(step, attrs.evolve(job, canceled=True), "Canceled")
+    elif facts.fault_subcode == _JOB_ID_NOT_FOUND and not job.ended:
+        step.breach(WscnRule.R15, f"the device no longer knows job {job.job}, which was open")
+        job = _over(step, job, None)
     world.jobs["wscn", job.job] = job
 
 
-def _over(step: Step, job: ReportedJob, state: str) -> ReportedJob:
+def _over(step: Step, job: ReportedJob, state: str | None) -> ReportedJob:
     """``job`` as the conversation shows it ended (in ``state``, unless it said otherwise)."""
     if job.ended:
         return job
