@@ -9,12 +9,15 @@ from __future__ import annotations
 import copy
 import io
 import re
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from dsm_messages import (
     ANONYMOUS,
+    ORDERING_RULES,
+    RULES,
     Endpoint,
     Fault,
     MtomError,
@@ -33,6 +36,7 @@ from dsm_messages.models import soap, wscn
 from dsm_messages.rules import PROFILES, Profile
 from dsm_messages.testing.samples import SAMPLES
 
+ROOT = Path(__file__).resolve().parent.parent
 DEVICE = "http://192.168.1.40:5357/8f3e62a4-1b7c-4c5d-9e0a-6d2f4b8c1a37"
 MESSAGE_ID = "urn:uuid:6d0c2f8e-3a41-4b7e-9c15-8e2a7d4f0b93"
 REQUEST_ID = "urn:uuid:77a1c5e2-9f04-4d3b-8b6e-2c5f1e9a0d48"
@@ -309,3 +313,22 @@ def test_a_fault_action_written_https() -> None:
     assert lenient.is_fault
     assert lenient.action == parse(fault).action
     assert Fault.from_model(lenient.body_as(soap.Fault)) == WSCN_NO_IMAGES_AVAILABLE
+
+
+def test_the_errata_table_of_real_devices_says_what_the_rules_do() -> None:
+    """Each row of the errata guide's tables of real devices and clients gives each profile's
+    verdict: ``accepted``, or ``error:``/``warning:`` and the rule whose row decides it."""
+    text = (ROOT / "docs" / "guides" / "errata.md").read_text(encoding="utf-8")
+    section = text.split("## Real devices and clients", 1)[1]
+    rows = re.findall(r"^\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|$", section, re.M)
+    rows = [row for row in rows if row[0].strip() not in ("What is sent", "---")]
+    assert len(rows) >= 20
+    for what, source, *cells in rows:
+        assert source.strip(), what
+        for profile, cell in zip(PROFILES, cells, strict=True):
+            verdict, _, rest = cell.strip().partition(":")
+            assert verdict in ("accepted", "error", "warning", "no verdict"), (what, cell)
+            if verdict in ("error", "warning"):
+                rule = re.findall(r"\{ref\}`([A-Z0-9-]+) <rule-\1>`", rest)[0]
+                row = RULES[rule] if rule in RULES else ORDERING_RULES[rule]
+                assert row.severity(profile) == verdict, (what, profile, rule)
