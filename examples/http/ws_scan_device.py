@@ -215,12 +215,12 @@ class ScanDevice:
             try:
                 request = self.endpoint.receive(data)
             except RemoteProtocolError as error:
-                self.transcript.record(f"{_operation(error.envelope)}-request", data)
+                self.transcript.record("refused-request", data)
                 self.refused.append(error)
                 if error.fault is None:  # no request: nobody answers it
                     return 202, SOAP_CONTENT_TYPE, iter(()), _nothing
                 return self._soap("Fault", self.endpoint.refuse(error), error.fault.http_status)
-            self.transcript.record(f"{_operation(request)}-request", data)
+            self.transcript.record(f"{about(request).operation}-request", data)
         if isinstance(request.body, wscn.RetrieveImageRequest):
             self._scan_page(request.body)  # the scanner works; the conversation goes on
         with self._lock:
@@ -495,14 +495,6 @@ def draw(settings: TicketSettings, number: int) -> tuple[bytes, str]:
     buffer = io.BytesIO()
     image.save(buffer, name, **({"compress_level": 1} if name == "PNG" else {"quality": 90}))
     return buffer.getvalue(), mime
-
-
-def _operation(envelope: Envelope) -> str:
-    """What a transcript calls a message (its operation, ``Unknown`` for no DSM action)."""
-    try:
-        return about(envelope).operation
-    except ValueError:
-        return "Unknown"
 
 
 def _uri(address: str) -> wsa.AttributedURI:
