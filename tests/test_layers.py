@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "aliases",
+                "content_models",
                 "declarations",
                 "errors",
                 "faults",
@@ -35,11 +36,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "rule_ids",
                 "schema",
                 "timestamps",
+                "ws_scan",
             }
         ),
     ),
     ("Wire", frozenset({"_mime", "binding", "discovery", "envelope", "mtom", "safexml"})),
-    ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
+    ("Validation", frozenset({"child_order", "parsing", "report", "rules", "validator"})),
     (
         "Ordering",
         frozenset(

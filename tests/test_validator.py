@@ -185,6 +185,23 @@ def remove(path: str) -> Edit:
     return in_tree(path, change)
 
 
+def move_last(element: etree._Element) -> None:
+    """The element written after its siblings (and the whitespace after it with it)."""
+    parent = element.getparent()
+    assert parent is not None
+    tail, last = element.tail, parent[-1]
+    element.tail, last.tail = last.tail, tail
+    parent.append(element)
+
+
+def move_first(element: etree._Element) -> None:
+    """The element written before its siblings, as sane-airscan writes a RetrieveImage's
+    DocumentDescription."""
+    parent = element.getparent()
+    assert parent is not None
+    parent.insert(0, element)
+
+
 def qualify_id(element: etree._Element) -> None:
     """DeviceCondition Id written wscn:Id, as WS-Scan's own examples do."""
     element.set(f"{{{ns.WSCN}}}Id", element.attrib.pop("Id"))
@@ -433,6 +450,17 @@ CASES = [
         location=f"{HEADER}/wsa:Action",
     ),
     Case(
+        "DSM-ACTION-HTTPS",
+        "the fault action written https://, as some devices write it",
+        on("soap:Fault"),
+        swap(
+            ">http://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+            ">https://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+        ),
+        line_at=b"<wsa:Action>",
+        location=f"{HEADER}/wsa:Action",
+    ),
+    Case(
         "DSM-ACTION-REPEATS-REQUEST",
         "response with its request's action",
         on("dsp:EndPostScanJobResponse"),
@@ -521,6 +549,25 @@ CASES = [
         remove(".//dsp:JobToken"),
         line_at=b"<dsp:EndPostScanJobRequest>",
         location=END_REQUEST_BODY,
+    ),
+    Case(
+        "DSM-CHILD-ORDER",
+        "DocumentDescription before JobId and JobToken",
+        on("wscn:RetrieveImageRequest"),
+        in_tree(".//wscn:DocumentDescription", move_first),
+        line_at=b"<wscn:DocumentDescription>",
+        location="/soap:Envelope/soap:Body/wscn:RetrieveImageRequest/wscn:DocumentDescription",
+    ),
+    Case(
+        "DSM-CHILD-ORDER",
+        "ScanRegion after ColorProcessing and Resolution",
+        on("wscn:CreateScanJobRequest"),
+        in_tree(".//wscn:MediaFront/wscn:ScanRegion", move_last),
+        line_at=b"<wscn:ScanRegion>",
+        location=(
+            "/soap:Envelope/soap:Body/wscn:CreateScanJobRequest/wscn:ScanTicket"
+            "/wscn:DocumentParameters/wscn:MediaSides/wscn:MediaFront/wscn:ScanRegion"
+        ),
     ),
     Case(
         "DSM-VALUE-WHITESPACE",

@@ -5,7 +5,7 @@ It reads the device's metadata to find the scan service, registers a scan destin
 ScanAvailableEvent subscription), subscribes to job end states, and when the device announces a
 scan for its destination, creates the job with that destination's token and retrieves every
 image. :class:`ScanClient` keeps to the protocol: its :class:`~dsm_messages.Endpoint` would
-refuse to do otherwise.
+refuse to do otherwise. (The device writes down every message, both ways.)
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from transcript import Transcript
 from xsdata.models.datatype import XmlDuration
 
 from dsm_messages import Endpoint, Envelope
@@ -32,8 +31,7 @@ ACTION_DIALECT = "http://schemas.xmlsoap.org/ws/2006/02/devprof/Action"
 class ScanClient:
     """One scan client of the device whose metadata is at ``xaddr``."""
 
-    def __init__(self, transcript: Transcript, device: str, xaddr: str) -> None:
-        self.transcript = transcript
+    def __init__(self, device: str, xaddr: str) -> None:
         self.device = device  # the device's identity: the wsa:To of the metadata Get
         self.xaddr = xaddr
         self.scan_service = ""
@@ -61,7 +59,7 @@ class ScanClient:
     def find_scan_service(self) -> str:
         """Get the device's metadata; the scan service is the hosted ScannerServiceType."""
         data = self.endpoint.request(None, to=self.device, action=GET_ACTION)
-        answer = self._post("Get-request", self.xaddr, data)
+        answer = self._post(self.xaddr, data)
         self.scan_service = service_addresses(answer.body_as(wsx.Metadata))[0]
         return self.scan_service
 
@@ -96,7 +94,7 @@ class ScanClient:
             destination_token=destination_token,
             scan_ticket=ticket,
         )
-        answer = self._call("CreateScanJob-request", request)
+        answer = self._call(request)
         return answer.body_as(wscn.CreateScanJobResponse)
 
     def retrieve(self, job: wscn.CreateScanJobResponse, document_name: str) -> bytes:
@@ -106,7 +104,7 @@ class ScanClient:
             job_token=job.job_token,
             document_description=wscn.DocumentDescriptionType(document_name=document_name),
         )
-        answer = self._call("RetrieveImage-request", request)
+        answer = self._call(request)
         return answer.body_as(wscn.RetrieveImageResponse).scan_data
 
     def _subscribe(self, action: str, extensions: list[object]) -> Envelope:
@@ -117,15 +115,14 @@ class ScanClient:
             filter=wse.FilterType(value=action, dialect=ACTION_DIALECT),
             other_element=extensions,
         )
-        return self._call("Subscribe-request", subscribe)
+        return self._call(subscribe)
 
-    def _call(self, operation: str, body: object) -> Envelope:
+    def _call(self, body: object) -> Envelope:
         with self._lock:
             data = self.endpoint.request(body, to=self.scan_service)
-        return self._post(operation, self.scan_service, data)
+        return self._post(self.scan_service, data)
 
-    def _post(self, operation: str, url: str, data: bytes) -> Envelope:
-        self.transcript.record(operation, data)
+    def _post(self, url: str, data: bytes) -> Envelope:
         content_type, answer = _post(url, data)
         with self._lock:
             return self.endpoint.receive(answer, content_type=content_type)

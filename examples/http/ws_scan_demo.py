@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = [_jpeg(64 << 10) for _ in range(args.pages)]
     with (
         ScanDevice(transcript, pages) as device,
-        ScanClient(transcript, device.identity, device.xaddr) as client,
+        ScanClient(device.identity, device.xaddr) as client,
     ):
         problems = _run(device, client, pages)
     for problem in problems:

@@ -397,6 +397,16 @@ class FrameReader:
         the part ended there."""
         delimiter = self._delimiter
         found = data.find(delimiter, position)
+        if self._tolerant:
+            # a delimiter with no line break before it (the Xerox WorkCentre 3025 writes them
+            # so, sane-airscan's multipart reader notes): the boundary is unique all the same
+            bare = data.find(self._opening, position)
+            if bare >= 0 and (found < 0 or bare <= found) and data[bare - 1 : bare] != b"\n":
+                self._defect("a boundary delimiter not at the start of a line")
+                self._emit(data, position, bare)
+                self._handler.end_part()
+                self._state = _DELIMITER
+                return bare + len(self._opening), True
         if found >= 0:
             end = found
             if found > position and data[found - 1] == 0x0D:
@@ -414,6 +424,11 @@ class FrameReader:
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
+        elif self._tolerant:  # (or of one with no line break before it)
+            for size in range(min(len(self._opening) - 1, len(data) - position), 0, -1):
+                if self._opening.startswith(data[len(data) - size :]):
+                    held = len(data) - size
+                    break
         if held > position and data[held - 1] == 0x0D:
             held -= 1
         self._emit(data, position, held)

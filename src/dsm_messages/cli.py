@@ -559,7 +559,8 @@ def _add_profile_and_format(command: argparse.ArgumentParser) -> None:
         choices=PROFILES,
         default="strict",
         help="strict: the specification as written (default); lenient: also accept the "
-        "defects of the published examples, reported as warnings",
+        "defects of the published examples and what real devices and clients send, reported "
+        "as warnings",
     )
     command.add_argument("--format", choices=("text", "json"), default="text")
 

@@ -457,6 +457,13 @@ ORDERING_RULES: dict[str, Rule] = rule_table(
         "WS-Scan CreateScanJobResponse",
     ),
     _row(
+        WscnRule.R15,
+        "warning",
+        "RetrieveImage answered ClientErrorJobIdNotFound for a job the conversation shows "
+        "open (a RICOH Aficio MP 201 says its feeder is empty so): the job is taken as over",
+        "WS-Scan RetrieveImageRequest; sane-airscan (RICOH Aficio MP 201)",
+    ),
+    _row(
         WscnRule.ROLE,
         "error",
         "the device sent a WS-Scan request, or the client a response or event",

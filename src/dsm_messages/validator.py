@@ -37,6 +37,7 @@ from lxml import etree
 from . import namespaces as ns
 from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
+from .child_order import out_of_order
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
@@ -305,6 +306,11 @@ class _Repair:
             return None
         self.count += 1
         return root, renamed
+
+    def reorder(self, parent: etree._Element, order: tuple[etree._Element, ...]) -> None:
+        """Put the children of ``parent`` in the order the schema wants."""
+        parent[:] = order
+        self.count += 1
 
     def resolve_includes(
         self, root: etree._Element, part_ids: set[str], root_id: str | None
@@ -615,6 +621,11 @@ class _Checker:
         """The action with a stale namespace replaced by the current one, reported as the same
         stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
         namespace); the tree then holds the current action, as it holds the current names."""
+        if action == _HTTPS_FAULT_ACTION:
+            message = f"action {action} is written https://; it is http://"
+            self.add(DsmRule.ACTION_HTTPS, message, element)
+            self.repair.text(element, FAULT_ACTION)
+            return FAULT_ACTION
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if not action.startswith(stale + "/"):
                 continue
@@ -733,6 +744,8 @@ class _Checker:
         schema = load_schema()
         if schema.validate(root):
             return
+        if self._child_order(root) and schema.validate(root):
+            return
         first = list(schema.error_log)
         trimmed_lines = self.repair.trim_padded_values(root)
         if trimmed_lines:
@@ -760,6 +773,20 @@ class _Checker:
                 column=_column(entry.column),
                 location=_schema_path(entry.path),
             )
+
+    def _child_order(self, root: etree._Element) -> bool:
+        """Children out of their schema sequence's order: one problem each, then the tree put
+        in schema order (the lenient profile reads them so; the schema check that follows
+        names what else is wrong). Whether anything was out of order."""
+        found = out_of_order(root)
+        if found and self.source is not None:
+            self.source.scan()  # positions and columns of the elements as written
+        for reordering in found:
+            for misplaced in reordering.misplaced:
+                self.add(DsmRule.CHILD_ORDER, misplaced.message, misplaced.child)
+        for reordering in found:
+            self.repair.reorder(reordering.parent, reordering.order)
+        return bool(found)
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
@@ -1305,6 +1332,7 @@ def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
 
 
 _ACTION = f"{{{ns.WSA}}}Action"
+_HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 
 
 @attrs.frozen

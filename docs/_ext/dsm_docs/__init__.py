@@ -216,6 +216,9 @@ def api_page() -> str:
     title = "Finding a device: dsm_messages.discovery"
     out += [title, "-" * len(title), ""]
     out += [".. automodule:: dsm_messages.discovery", "   :members:", ""]
+    title = "A WS-Scan device's answers from plain values: dsm_messages.ws_scan"
+    out += [title, "-" * len(title), ""]
+    out += [".. automodule:: dsm_messages.ws_scan", "   :members:", ""]
     return "\n".join(out)
 
 

@@ -56,6 +56,8 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
                 psp_identifier=facts.psp_identifier,
                 arrived=step.arrived,
                 client_contexts=facts.client_contexts,
+                images_to_transfer=facts.images_to_transfer,
+                input_source=facts.input_source,
             )
         return None
     if facts.kind not in ("response", "fault"):

@@ -36,6 +36,9 @@ class Pending:
     arrived: int = 0
     #: a wse:Subscribe's ScanDestinations ClientContexts, for the DestinationResponses owed
     client_contexts: tuple[str, ...] = ()
+    #: a CreateScanJob ticket's ImagesToTransfer and InputSource, for the job it creates
+    images_to_transfer: int | None = None
+    input_source: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +87,14 @@ class ReportedJob:
     last_activity: datetime | None = None
     #: a RetrieveImage came more than the device waits after that: the device should abort
     overdue: bool = False
+    #: how many images a WS-Scan job announced (``None``: until the device has no more), and
+    #: how many were sent
+    images_expected: int | None = None
+    images_sent: int = 0
+    #: a message reported the job's end state (``ended`` alone: the conversation showed it)
+    end_reported: bool = False
+    #: how many messages the session had applied when the job ended (``Pending.arrived``)
+    ended_at: int | None = None
 
 
 @attrs.frozen(kw_only=True)
