@@ -256,13 +256,12 @@ class ReadsLeniently(Misbehaving):
     MTOM reader refuses LF line ends in either profile, so that probe passes.)"""
 
     fails = frozenset(
-        {
-            "dsp.DSM-HEADER-MISSING",
-            "dsp.DSM-REPLY-TO-MISSING",
-            "dsp.DSM-URI-NOT-ABSOLUTE",
-            "dsp.DSM-URI-WHITESPACE",
-        }
-    )
+        probe.id
+        for probe in PROBES
+        if probe.protocol == "dsp"
+        and probe.kind == "refusal"
+        and rule_row(probe.rule).lenient == "warning"
+    ) - {"dsp.DSM-MIME-DEFECT"}
 
     def __init__(self, transcript: Transcript, images: Path) -> None:
         super().__init__(transcript, images)

@@ -161,6 +161,21 @@ def _drop_child(root: etree._Element) -> None:
     body.remove(body[0])
 
 
+def _first_child_last(local: str) -> Edit:
+    """Move the first child of the first ``local`` element after its last one: two children
+    out of the order their schema sequence declares."""
+
+    def change(root: etree._Element) -> None:
+        for element in root.iter():
+            if isinstance(element.tag, str) and etree.QName(element).localname == local:
+                assert len(element) > 1, f"{local} has fewer than two children"
+                element.append(element[0])
+                return
+        raise ValueError(f"the message has no {local}")
+
+    return _tree(change)
+
+
 def _names(text: Callable[[str], str]) -> Edit:
     def change(root: etree._Element) -> None:
         for element in root.iter():
@@ -340,6 +355,22 @@ BREAKERS: tuple[Breaker, ...] = (
         what="a request without a required child (JobToken, RequestedElements)",
         edit=_tree(_drop_child),
         carrier="required",
+    ),
+    Breaker(
+        rule=DsmRule.CHILD_ORDER,
+        name="",
+        what="a scan ticket with its JobDescription after its DocumentParameters",
+        edit=_first_child_last("ScanTicket"),
+        carrier="ticket",
+        protocols=("dsd", "wscn"),
+    ),
+    Breaker(
+        rule=DsmRule.CHILD_ORDER,
+        name="",
+        what="a CreatePostScanJob with its UserIdentifier after its PostScanInstructions",
+        edit=_first_child_last("CreatePostScanJobRequest"),
+        carrier="create",
+        protocols=("dsp",),
     ),
     Breaker(
         rule=DsmRule.STALE_NAMESPACE,

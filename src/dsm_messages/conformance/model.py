@@ -104,7 +104,7 @@ class Target:
     name: str
     addresses: Mapping[str, str] = attrs.field()
     profile: Profile = "strict"
-    press_scan: Callable[[str], None] | None = attrs.field(default=None, eq=False)
+    press_scan: Callable[[str], object] | None = attrs.field(default=None, eq=False)
     scan_process: dsp.CreatePostScanJobRequest | None = None
 
     @addresses.validator
