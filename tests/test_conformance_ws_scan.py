@@ -145,10 +145,10 @@ def served(tmp_path: Path) -> Iterator[Callable[[type[ScanDevice]], ScanDevice]]
         device.__exit__(None, None, None)
 
 
-def run_kit(device: ScanDevice) -> ConformanceReport:
+def run_kit(device: ScanDevice, protocol: str = "wscn") -> ConformanceReport:
     target = Target(
         name=type(device).__name__,
-        addresses={"wscn": device.scan_service},
+        addresses={protocol: device.scan_service},
         profile="lenient",
         press_scan=device.press_scan,
     )
@@ -168,6 +168,18 @@ def test_the_reference_ws_scan_device_passes_every_probe(
     assert "DSM-CHILD-ORDER" in tolerated
     observed = [f for r in report.results for f in r.observations if f.severity == "error"]
     assert observed == []
+
+
+def test_the_reference_ws_scan_device_has_no_management_face(
+    served: Callable[[type[ScanDevice]], ScanDevice],
+) -> None:
+    # a management console's WS-DSD requests (dsd: bodies under the same actions) are not its
+    # WS-Scan ones: it answers them wsa:ActionNotSupported, and only a subscription, which
+    # any event source takes, is answered
+    report = run_kit(served(ScanDevice), "dsd")
+    verdicts = {result.probe.id: result.verdict for result in report.results}
+    assert verdicts.pop("dsd.subscribe") == "passed"
+    assert set(verdicts.values()) == {"not_applicable"}
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda variant: variant.__name__)
