@@ -88,7 +88,12 @@ def _page(report: ConformanceReport) -> Iterator[str]:
     yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
     yield f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
     yield f"<h1>{escape(title)}</h1>"
-    verdict = "keeps every rule probed" if report.ok else f"fails {counts['failed']} probes"
+    failed = counts["failed"]
+    verdict = (
+        "keeps every rule probed"
+        if report.ok
+        else f"fails {failed} probe{'' if failed == 1 else 's'}"
+    )
     yield (
         f'<p class="lead">{escape(target.name)} {verdict}. Run on '
         f"{escape(report.started.strftime('%Y-%m-%d %H:%M UTC'))} in {report.seconds:.1f} s "
