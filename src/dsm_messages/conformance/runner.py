@@ -221,56 +221,60 @@ async def run_async(
 
 
 # -- driving a script --------------------------------------------------------------------------
+def _step(script: Step, value: Answer | None) -> Send | Wait | Operate | BaseException | None:
+    """The script's next action, or how it ended: ``None`` when it ran through, else what
+    it raised (Stop, NotApplicable; anything else is the kit's own failure)."""
+    try:
+        return script.send(value)
+    except StopIteration:
+        return None
+    except Exception as ended:
+        return ended
+
+
+def _waiting(play: Play, action: Wait) -> float:
+    """How long a wait may last: what is left of the probe's time, at most."""
+    return max(0.0, min(action.seconds, play.deadline - time.monotonic()))
+
+
 def _drive(play: Play, script: Step, send: Transport) -> BaseException | None:
-    """Run ``script`` to its end with a blocking transport; how it ended (``None``: it ran
-    through)."""
+    """Run ``script`` to its end with a blocking transport; how it ended."""
     value: Answer | None = None
-    while True:
-        try:
-            action = script.send(value)
-        except StopIteration:
-            return None
-        except Exception as ended:  # Stop, NotApplicable; anything else is the kit's failure
-            return ended
+    while isinstance(action := _step(script, value), Send | Wait | Operate):
         value = None
-        left = play.deadline - time.monotonic()
         if isinstance(action, Send):
-            value = _send(send, action, left)
+            value = _send(send, action, play.deadline - time.monotonic())
         elif isinstance(action, Wait):
-            listener = play.run.listener
-            if listener is not None and left > 0:
-                listener.wait(play.run.cursor, min(action.seconds, left))
-            elif left > 0:  # nothing can arrive: the time passes all the same
-                time.sleep(min(action.seconds, left))
+            seconds, listener = _waiting(play, action), play.run.listener
+            if listener is not None:
+                listener.wait(play.run.cursor, seconds)
+            else:  # nothing can arrive: the time passes all the same
+                time.sleep(seconds)
         else:
             press = play.target.press_scan
             assert press is not None
             press(action.destination)
+    return action
 
 
 async def _drive_async(play: Play, script: Step, send: AsyncTransport) -> BaseException | None:
+    """:func:`_drive` with an asyncio transport."""
     value: Answer | None = None
-    while True:
-        try:
-            action = script.send(value)
-        except StopIteration:
-            return None
-        except Exception as ended:  # Stop, NotApplicable; anything else is the kit's failure
-            return ended
+    while isinstance(action := _step(script, value), Send | Wait | Operate):
         value = None
-        left = play.deadline - time.monotonic()
         if isinstance(action, Send):
-            value = await _send_async(send, action, left)
+            value = await _send_async(send, action, play.deadline - time.monotonic())
         elif isinstance(action, Wait):
-            listener = play.run.listener
-            if listener is not None and left > 0:
-                await listener.wait_async(play.run.cursor, min(action.seconds, left))
-            elif left > 0:
-                await asyncio.sleep(min(action.seconds, left))
+            seconds, listener = _waiting(play, action), play.run.listener
+            if listener is not None:
+                await listener.wait_async(play.run.cursor, seconds)
+            else:
+                await asyncio.sleep(seconds)
         else:
             press = play.target.press_scan
             assert press is not None
             await asyncio.to_thread(press, action.destination)
+    return action
 
 
 def _send(send: Transport, action: Send, left: float) -> Answer:
