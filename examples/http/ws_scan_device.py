@@ -11,6 +11,7 @@ subscribers. Everything WS-Scan is the library's: this file only decides what to
 from __future__ import annotations
 
 import threading
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import attrs
-from transcript import Transcript, package_body
+from transcript import SOAP_CONTENT_TYPE, Transcript, answered_with, package_body, posted_to
 from xsdata.models.datatype import XmlDuration
 
 from dsm_messages import Endpoint, Envelope, Fault, RemoteProtocolError, Subscriber, about
@@ -34,7 +35,6 @@ from dsm_messages.faults import (
 )
 from dsm_messages.models import wsa, wscn, wsdp, wse, wsx
 
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 SUBSCRIPTION = XmlDuration("PT1H")
 SCAN_AVAILABLE = f"{ns.WSCN}/ScanAvailableEvent"
 JOB_END_STATE = f"{ns.WSCN}/JobEndStateEvent"
@@ -246,7 +246,9 @@ class ScanDevice:
         content_type, chunks = self.endpoint.reply_image(
             request, wscn.RetrieveImageResponse(scan_data=b""), image, image_type="image/jpeg"
         )
-        stored = self.transcript.record_package("RetrieveImage-response", content_type, chunks)
+        stored = self.transcript.record_package(
+            "RetrieveImage-response", content_type, chunks, answered_with(200, content_type)
+        )
         _, package = package_body(stored)
         last = job.retrieved == len(job.pages)
         return 200, content_type, package, (lambda: self._end(job)) if last else _nothing
@@ -278,18 +280,24 @@ class ScanDevice:
         return self._soap("Fault", self.endpoint.reply(request, fault), fault.http_status)
 
     def _soap(self, operation: str, data: bytes, status: int) -> Answer:
-        self.transcript.record(operation, data)
+        self.transcript.record(operation, data, answered_with(status))
         return status, SOAP_CONTENT_TYPE, iter([data]), _nothing
 
     def _notify(self, operation: str, event: object, subscribers: list[Subscriber]) -> None:
         for subscriber in subscribers:
             data = self.endpoint.event(event, subscriber=subscriber)
-            self.transcript.record(operation, data)
+            self.transcript.record(operation, data, posted_to(subscriber.address))
             post = urllib.request.Request(
                 subscriber.address, data=data, headers={"Content-Type": SOAP_CONTENT_TYPE}
             )
-            with urllib.request.urlopen(post, timeout=30) as answer:
-                answer.read()
+            try:
+                with urllib.request.urlopen(post, timeout=30) as answer:
+                    answer.read()
+            except urllib.error.HTTPError as refused:  # the subscriber refused it: its fault
+                try:
+                    self.endpoint.receive(refused.read())
+                except RemoteProtocolError as error:
+                    self.refused.append(error)
 
 
 def _uri(address: str) -> wsa.AttributedURI:
