@@ -313,6 +313,14 @@ class Session:
             paired = following.reply_to(world, relates, what, index, in_reply=bool(in_reply))
             if paired is not None:
                 following.answer_unread(step, *paired, headers, what, next(self._serial))
+                request = paired[1]
+                invalid = RemoteProtocolError(
+                    DsmRule.INVALID,
+                    f"{invalid.reason}; taken as the answer to the {request.operation} request "
+                    f"(message {request.index})",
+                    headers,
+                    index,
+                )
         self._commit(step, now)
         raise invalid
 

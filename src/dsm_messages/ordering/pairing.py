@@ -144,11 +144,11 @@ def _answers_refused(step: Step, facts: Facts, relates: str) -> None:
         return
     # the receiver accepted a request it had to refuse: it broke the rule the request broke
     rule = ACCEPTED_AS.get(refused.rule, refused.rule)
-    owed = f", answered with {label(refused.faults[0])}" if refused.faults else ""
+    owed = f" with {label(refused.faults[0])}" if refused.faults else ""
     step.breach(
         rule,
         f"a {facts.operation} response accepts the {refused.operation} request {relates} "
-        f"(message {refused.index}), which breaks {refused.rule} and must be refused{owed}",
+        f"(message {refused.index}), which breaks {refused.rule}: it must be refused{owed}",
     )
 
 
@@ -160,8 +160,8 @@ def _check_fault(step: Step, refused: Refused) -> None:
     owed = " or ".join(label(fault) for fault in refused.faults)
     step.breach(
         DsmRule.FAULT_MISMATCH,
-        f"the {refused.operation} request (message {refused.index}) broke {refused.rule}, "
-        f"answered with {owed}; it was answered with {label(sent)}",
+        f"the {refused.operation} request (message {refused.index}) breaks {refused.rule}, "
+        f"which is refused with {owed}; it was refused with {label(sent)}",
     )
 
 
