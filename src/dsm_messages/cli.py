@@ -17,10 +17,11 @@ read stops it when its turn comes, the output so far left incomplete (JSON unter
 
 ``dsm-messages check-sequence [--profile strict|lenient] [--format text|json] PATH...`` replays
 the messages in the order given (a directory stands for its ``*.xml`` and ``*.mime`` files in
-name order) and reports every broken ordering rule with the message's 0-based index; a message
-that fails validation is a violation. Exit status: 0 when there is no violation (warnings
-allowed), 1 when there is one, 2 for a usage error, a path that cannot be read, or an internal
-error.
+name order) and reports every broken ordering rule with the message's 0-based index and the
+party that broke it; a message that fails validation is a violation. The HTTP head a message
+travelled in, kept beside it in a ``.http`` sidecar (see :mod:`dsm_messages.transcripts`), is
+judged too. Exit status: 0 when there is no violation (warnings allowed), 1 when there is one,
+2 for a usage error, a path or sidecar that cannot be read, or an internal error.
 
 ``dsm-messages show [--format text|json] PATH...`` prints the type, action and key fields of
 each message (the inputs ``validate`` reads), read as the lenient profile reads it; a message

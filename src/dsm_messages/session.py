@@ -282,7 +282,6 @@ class Session:
                 index=index,
                 faults=owed,
                 facts=following.readable_facts(headers),
-                envelope=headers if headers.body is not None else None,
             )
             if message_id is not None:
                 world.refused[message_id] = refused
@@ -520,7 +519,6 @@ class Session:
                     index=index,
                     faults=() if refused.fault is None else (refused.fault,),
                     facts=facts,
-                    envelope=envelope,
                 )
                 self._close(("refused", facts.message_id))
             elif sender == "observer" and facts.kind in ("response", "fault"):

@@ -41,13 +41,13 @@ from pathlib import Path
 
 import attrs
 
+from . import parsing
 from .envelope import Envelope, salvage_headers
 from .errors import DsmError, ValidationError
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION
 from .mtom import MtomError
 from .ordering.following import fault_of
 from .ordering_rules import ORDERING_RULES, DsmRule
-from .parsing import parse
 from .report import Problem, Report
 from .rules import RULES, Profile
 from .validator import split_stored, validate_stored
@@ -178,7 +178,9 @@ def read_recorded(
         return Recorded(message=report, headers=salvage_headers(data), http=http)
     content_type, body = split
     try:  # validates once, and in lenient reads the message as the validator did
-        envelope = parse(body, content_type=content_type, validate=True, profile=profile)
+        envelope = parsing.parse(
+            body, content_type=content_type, validate=True, profile=profile
+        )
     except ValidationError as exc:
         report = exc.report
     except DsmError as exc:  # valid, yet not a message (a bare document, say)
@@ -193,7 +195,7 @@ def _read_anyway(body: bytes, content_type: str | None) -> Envelope:
     """What can be read of a message that failed validation: its envelope unvalidated, else
     its addressing headers."""
     try:
-        return parse(body, content_type=content_type)
+        return parsing.parse(body, content_type=content_type)
     except DsmError:
         return salvage_headers(body, content_type)
 

@@ -123,8 +123,9 @@ def follow_reply(step: Step, facts: Facts, envelope: Envelope, *, in_reply: bool
         if facts.kind == "response" and refused.kind == "request":
             # accepted: the request counts as it came, and this is its answer
             del world.refused[relates]
-            if refused.facts is not None and refused.envelope is not None:
-                step.at(refused.index).apply(refused.facts, refused.envelope)
+            if refused.facts is not None:
+                asked = Envelope(action=refused.facts.action, body=None)
+                step.at(refused.index).apply(refused.facts, asked)
             else:
                 world.pending[relates] = Pending(
                     protocol=refused.protocol,
@@ -184,3 +185,4 @@ def answer_unread(
     step.apply(facts, headers)
     if synthetic and not fault and (request.protocol, request.operation) in CREATES:
         step.world.unconfirmed[key] = (step.index, request)
+        step.closed.append(("unconfirmed", key))  # (forgotten a window later if never seen)

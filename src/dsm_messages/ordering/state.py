@@ -46,8 +46,8 @@ class Refused:
     fault answering it may still relate to it.
 
     ``rule`` is the rule it broke and ``faults`` the faults that answer it (empty: any fault
-    does); ``facts`` and ``envelope`` are what it said, for an observer to apply should its
-    receiver accept it after all."""
+    does); ``facts`` are what it said, for an observer to apply should its receiver accept it
+    after all (not the envelope: a SendImage's holds its image)."""
 
     protocol: str
     operation: str
@@ -56,7 +56,6 @@ class Refused:
     index: int | None
     faults: tuple[Fault, ...] = ()
     facts: Facts | None = None
-    envelope: Envelope | None = None
 
 
 @attrs.frozen(kw_only=True)
