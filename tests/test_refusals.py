@@ -370,3 +370,33 @@ def test_one_unreadable_create_response_is_one_problem(defect: str, profile: Pro
     assert found(report.violations) + found(report.warnings) == expected
     assert [(job.job, job.phase) for job in report.jobs] == [(TOKEN, "finished")]
     assert report.unconfirmed == (() if rule is None else (("dsp", TOKEN),))
+
+
+# -- WS-Scan: what an unreadable answer created shows itself later ------------------------------
+
+CONTEXT = "finance-desk-3"
+SCAN_ID = "uuid:4f1c9e27-8a3b-4d6e-b512-7c0a9d3e6f81"
+
+
+@pytest.mark.parametrize("unreadable", ["SubscribeResponse", "CreateScanJobResponse"])
+def test_a_push_scan_goes_on_past_one_unreadable_answer(unreadable: str) -> None:
+    c = Conversation()
+    subscribed = c.scan_subscribe(CONTEXT)  # the response gives the DestinationToken
+    c.scan_available(CONTEXT, SCAN_ID)
+    create = c.create_scan_job(SCAN_ID, f"dest-{CONTEXT}")
+    created = c.scan_job_created(create, 41, "job-41-a9c2e6")
+    c.retrieve(41, "job-41-a9c2e6")
+    c.scan_end(41)
+    broken = subscribed if unreadable == "SubscribeResponse" else created
+    at = c.messages.index(broken)
+    entries: list[Envelope | Recorded] = list(c.messages)
+    entries[at] = read_recorded(broken.to_bytes()[:-80], http=SOAP_HEAD)  # cut off
+    report = check_sequence(entries)
+    # one problem: the announcement (WSCN-7), the DestinationToken (WSCN-3) and the JobId
+    # (WSCN-1) that answer would have given are taken as its when they show themselves
+    # (WS-Eventing names no roles: who answers a Subscribe, its messages do not say)
+    party = None if unreadable == "SubscribeResponse" else "device"
+    assert found(report.violations) + found(report.warnings) == [(at, "DSM-INVALID", party)]
+    assert [(job.job, job.phase) for job in report.jobs] == [("41", "finished")]
+    expected = (("wscn", "41"),) if unreadable == "CreateScanJobResponse" else ()
+    assert report.unconfirmed == expected

@@ -178,9 +178,7 @@ def read_recorded(
         return Recorded(message=report, headers=salvage_headers(data), http=http)
     content_type, body = split
     try:  # validates once, and in lenient reads the message as the validator did
-        envelope = parsing.parse(
-            body, content_type=content_type, validate=True, profile=profile
-        )
+        envelope = parsing.parse(body, content_type=content_type, validate=True, profile=profile)
     except ValidationError as exc:
         report = exc.report
     except DsmError as exc:  # valid, yet not a message (a bare document, say)

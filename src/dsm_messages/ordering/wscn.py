@@ -108,7 +108,9 @@ def _create_scan_job(step: Step, facts: Facts) -> None:
 
 def _created(step: Step, facts: Facts) -> None:
     world = step.world
-    job_id = facts.job or ""
+    if facts.job is None:
+        return  # (an answer that could not be read: its JobId shows itself later)
+    job_id = facts.job
     # (its status events may have come first)
     known = world.jobs.get(("wscn", job_id)) or ReportedJob(protocol="wscn", job=job_id)
     if known.token is not None:
