@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from dsm_messages import ANONYMOUS, Fault, parse, serialize, validate
+from dsm_messages import ANONYMOUS, Fault, check_sequence, parse, serialize, validate
 from dsm_messages.faults import DSP_INVALID_ARGS, MUST_UNDERSTAND, VERSION_MISMATCH
-from dsm_messages.models import soap
+from dsm_messages.models import dsp, soap
 from dsm_messages.namespaces import SOAP, WSA
+from dsm_messages.ordering.following import mandatory
 from dsm_messages.rules import Profile
+from dsm_messages.transcripts import read_recorded
 
 SOAP_ENVELOPE = f"{{{SOAP}}}Envelope"
 RELATES_TO = "urn:uuid:0b6f1d5e-6a43-4b8e-9f3c-2f7d1c9a4e01"
@@ -158,3 +160,40 @@ def test_microsofts_fault_layout_writes_its_detail_as_text(doc_examples: Path) -
     lenient = validate(filled, profile="lenient")
     assert "DSM-FAULT-DETAIL-TEXT" in {p.rule for p in lenient.warnings}
     assert "DSM-FAULT-DETAIL-TEXT" not in {p.rule for p in lenient.errors}
+
+
+def test_a_must_understand_fault_answers_its_request_in_a_conversation() -> None:
+    # a request with a mandatory header block the server does not understand is answered
+    # with soap:MustUnderstand and a soap:NotUnderstood header naming the block: a valid
+    # fault, the request's answer (no longer a message that fails validation, the request
+    # left unanswered)
+    transaction = (
+        b'<acme:Transaction xmlns:acme="urn:example:acme" '
+        b'xmlns:soap="http://www.w3.org/2003/05/soap-envelope" soap:mustUnderstand="true">'
+        b"7</acme:Transaction>"
+    )
+    request = parse(
+        serialize(
+            dsp.EndPostScanJobRequest(job_token="264a19bf"),
+            to="https://scansrv01.example/ScanServer",
+            reply_to=ANONYMOUS,
+            headers=[transaction],
+        )
+    )
+    assert request.message_id is not None
+    fault = serialize(
+        MUST_UNDERSTAND.to_model(),
+        to=ANONYMOUS,
+        relates_to=request.message_id,
+        headers=[NOT_UNDERSTOOD],
+    )
+    assert validate(fault).valid
+    report = check_sequence([read_recorded(request.to_bytes()), read_recorded(fault)])
+    # the request names a JobToken no create minted (DSP-1), but a receiver understands its
+    # mandatory headers before anything else: the MustUnderstand fault is a right answer to it
+    assert [p.rule for p in report.violations] == ["DSP-1"]
+    assert report.warnings == ()  # answered: not DSP-17-UNANSWERED
+    plain = parse(request.to_bytes().replace(b' soap:mustUnderstand="true"', b""))
+    assert not mandatory(plain)
+    report = check_sequence([plain, parse(fault)])
+    assert [p.rule for p in report.violations] == ["DSP-1", "DSM-FAULT-MISMATCH"]

@@ -282,6 +282,7 @@ class Session:
                 index=index,
                 faults=owed,
                 facts=following.readable_facts(headers),
+                mandatory=following.mandatory(headers),
             )
             if message_id is not None:
                 world.refused[message_id] = refused
@@ -519,6 +520,7 @@ class Session:
                     index=index,
                     faults=() if refused.fault is None else (refused.fault,),
                     facts=facts,
+                    mandatory=following.mandatory(envelope),
                 )
                 self._close(("refused", facts.message_id))
             elif sender == "observer" and facts.kind in ("response", "fault"):

@@ -25,12 +25,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..envelope import Envelope
+from ..errors import DsmError
 from ..faults import Fault
 from ..message_facts import Facts, facts_of
 from ..messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from ..models import soap
+from ..namespaces import SOAP
 from ..report import Report
 from ..rules import RULES
+from ..safexml import parse_xml
 from .pairing import guess_request
 from .state import Pending, World
 
@@ -43,6 +46,7 @@ __all__ = [
     "answer_unread",
     "fault_of",
     "follow_reply",
+    "mandatory",
     "owed_faults",
     "readable_facts",
     "reply_to",
@@ -91,6 +95,19 @@ def fault_of(envelope: Envelope | None) -> Fault | None:
         return Fault.from_model(body)
     except ValueError:  # a code SOAP 1.2 does not define: its breach is the validator's
         return None
+
+
+def mandatory(envelope: Envelope) -> bool:
+    """Whether ``envelope`` carries a header block other than its addressing headers that its
+    receiver must understand (``soap:mustUnderstand`` true or 1)."""
+    for block in envelope.extra_headers:
+        try:
+            value = parse_xml(block).get(f"{{{SOAP}}}mustUnderstand", "")
+        except DsmError:
+            continue
+        if value.strip() in ("true", "1"):
+            return True
+    return False
 
 
 def owed_faults(report: Report, protocol: str) -> tuple[Fault, ...]:

@@ -157,6 +157,8 @@ def _check_fault(step: Step, refused: Refused) -> None:
     sent = step.fault
     if sent is None or not refused.faults or any(fits(sent, owed) for owed in refused.faults):
         return
+    if sent.code == "MustUnderstand" and refused.mandatory:
+        return  # SOAP's processing model: its headers are understood before anything else
     owed = " or ".join(label(fault) for fault in refused.faults)
     step.breach(
         DsmRule.FAULT_MISMATCH,

@@ -56,6 +56,9 @@ class Refused:
     index: int | None
     faults: tuple[Fault, ...] = ()
     facts: Facts | None = None
+    #: it carried a header block its receiver must understand or fault (soap:mustUnderstand):
+    #: a soap:MustUnderstand fault answers it too, whatever rule it broke
+    mandatory: bool = False
 
 
 @attrs.frozen(kw_only=True)
