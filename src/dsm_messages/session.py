@@ -4,12 +4,12 @@ A :class:`Session` is driven with parsed envelopes: ``send()`` for what this end
 to send, ``receive()`` for what arrived. A message that breaks a MUST rule raises
 :class:`LocalProtocolError` (we were about to break it) or :class:`RemoteProtocolError` (the
 peer did), naming the rule (:mod:`dsm_messages.ordering_rules`) and the fault its row answers with,
-and changes nothing but one thing: a refused request's MessageID is remembered, so that the one
-fault answering it may relate to it. SHOULD rules only add to :attr:`Session.warnings`. An
-``observer`` sees both directions (a protocol monitor) and uses ``observe()`` (and
-``observe_invalid()`` for a message that failed validation); it follows a broken answer as
-its receiver took it (:mod:`dsm_messages.ordering.following`), so that one broken answer is
-one problem, and each problem names the ``party`` that broke the rule.
+and changes nothing but one thing: a refused request's (or event's) MessageID is remembered, so
+that the one fault answering it may relate to it, and is checked against the fault owed. SHOULD
+rules only add to :attr:`Session.warnings`. An ``observer`` sees both directions (a protocol
+monitor) and uses ``observe()`` (and ``observe_invalid()`` for a message that failed
+validation); it follows a broken answer as its receiver took it
+(:mod:`dsm_messages.ordering.following`), so that one broken answer is one problem.
 
 A session forgets, so that a monitor running for weeks keeps flat memory: a finished job, an
 answered request and a MessageID are remembered for the ``window`` messages after the one that
