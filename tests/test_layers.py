@@ -45,7 +45,15 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "Ordering",
         frozenset(
-            {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
+            {
+                "job_states",
+                "message_facts",
+                "ordering",
+                "ordering_rules",
+                "sequence",
+                "session",
+                "transcripts",
+            }
         ),
     ),
     ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),

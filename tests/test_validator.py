@@ -644,6 +644,14 @@ CASES = [
         location=f"{FAULT_CODE}/soap:Subcode/soap:Value",
     ),
     Case(
+        "DSM-FAULT-DETAIL-TEXT",
+        "the detail written as text, as Microsoft's fault pages show it",
+        on("soap:Fault"),
+        swap("<soap:Detail>", "<soap:Detail>PSP_Identifier"),
+        line_at=b"<soap:Detail>PSP_Identifier",
+        location="/soap:Envelope/soap:Body/soap:Fault/soap:Detail",
+    ),
+    Case(
         "DSM-FILTER-DIALECT",
         "file-share instructions under the e-mail dialect",
         on("psp:PostScanProcess"),

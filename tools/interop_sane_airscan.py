@@ -289,7 +289,7 @@ def check(transcript: Path) -> str:
     report = json.loads(sequence.stdout)
     if sequence.returncode != 0 or report["violations"]:
         raise ScanError(f"check-sequence: {report['violations']}")
-    files = sorted(transcript.iterdir())
+    files = sorted(path for path in transcript.iterdir() if path.suffix in (".xml", ".mime"))
     sent = [path for path in files if "-request." not in path.name]
     strict = validated(command, sent, "strict")
     if not all(item["valid"] for item in strict):

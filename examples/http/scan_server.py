@@ -8,6 +8,7 @@ SendImage the conversation refuses writes nothing.
 from __future__ import annotations
 
 import threading
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import attrs
-from transcript import Transcript
+from transcript import SOAP_CONTENT_TYPE, Transcript, answered_with, posted_to
 from xsdata.models.datatype import XmlDuration
 
 from dsm_messages import Endpoint, Envelope, RemoteProtocolError, Subscriber, about
@@ -25,7 +26,6 @@ from dsm_messages.faults import ACTION_NOT_SUPPORTED
 from dsm_messages.models import dsp, wsa, wse
 
 CHUNK = 1 << 16
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 #: How long a subscription lasts: the scan server answers every Subscribe with this.
 SUBSCRIPTION = XmlDuration("PT1H")
 _SUFFIX = {"pdf-a": ".pdf", "png": ".png", "jfif": ".jpg", "tiff-single-g4": ".tif"}
@@ -158,7 +158,7 @@ class ScanServer:
     def _answer(
         self, operation: str, data: bytes, status: int
     ) -> tuple[int, bytes, Callable[[], None]]:
-        self.transcript.record(operation, data)
+        self.transcript.record(operation, data, answered_with(status))
         return status, data, _nothing
 
     # -- events ---------------------------------------------------------------------------
@@ -207,12 +207,18 @@ class ScanServer:
     def _notify(self, operation: str, event: object) -> None:
         for subscriber in self.subscribers:
             data = self.endpoint.event(event, subscriber=subscriber)
-            self.transcript.record(operation, data)
+            self.transcript.record(operation, data, posted_to(subscriber.address))
             post = urllib.request.Request(
                 subscriber.address, data=data, headers={"Content-Type": SOAP_CONTENT_TYPE}
             )
-            with urllib.request.urlopen(post, timeout=30) as answer:
-                answer.read()
+            try:
+                with urllib.request.urlopen(post, timeout=30) as answer:
+                    answer.read()
+            except urllib.error.HTTPError as refused:  # the subscriber refused it: its fault
+                try:
+                    self.endpoint.receive(refused.read())
+                except RemoteProtocolError as error:
+                    self.refused.append(error)
 
 
 def _filters(job: Job, state: str) -> list[dsp.FilterStatusType]:

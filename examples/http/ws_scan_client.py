@@ -18,12 +18,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from xsdata.models.datatype import XmlDuration
 
-from dsm_messages import Endpoint, Envelope
+from dsm_messages import Endpoint, Envelope, RemoteProtocolError
 from dsm_messages import namespaces as ns
 from dsm_messages.discovery import GET_ACTION, service_addresses
+from dsm_messages.endpoint import EVENT_REFUSED
 from dsm_messages.models import wsa, wscn, wse, wsx
+from dsm_messages.transcripts import SOAP_CONTENT_TYPE
 
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 #: The WS-Eventing filter dialect DPWS devices read: event action URIs.
 ACTION_DIALECT = "http://schemas.xmlsoap.org/ws/2006/02/devprof/Action"
 
@@ -39,6 +40,8 @@ class ScanClient:
         self._lock = threading.Lock()  # requests and events share one conversation state
         self.announced: queue.Queue[wscn.ScanAvailableEvent] = queue.Queue()
         self.ended: queue.Queue[wscn.JobEndStateType] = queue.Queue()
+        #: The events this client refused (each answered with a fault)
+        self.refused: list[RemoteProtocolError] = []
         self._events = ThreadingHTTPServer(("127.0.0.1", 0), _event_handler(self))
         self._thread = threading.Thread(target=self._events.serve_forever, daemon=True)
 
@@ -128,13 +131,21 @@ class ScanClient:
             return self.endpoint.receive(answer, content_type=content_type)
 
     # -- events -----------------------------------------------------------------------------
-    def event(self, data: bytes) -> None:
+    def event(self, data: bytes) -> tuple[int, bytes]:
+        """Take one event; the HTTP answer to its POST: 202 and no body when it is taken (an
+        event is one-way), the fault refusing it when the conversation refuses it."""
         with self._lock:
-            event = self.endpoint.receive(data)
+            try:
+                event = self.endpoint.receive(data)
+            except RemoteProtocolError as error:
+                self.refused.append(error)
+                fault = self.endpoint.refuse(error)
+                return (error.fault or EVENT_REFUSED).http_status, fault
         if isinstance(event.body, wscn.ScanAvailableEvent):
             self.announced.put(event.body)
         elif isinstance(event.body, wscn.JobEndStateEvent):
             self.ended.put(event.body.job_end_state)
+        return 202, b""
 
 
 def _post(url: str, data: bytes) -> tuple[str, bytes]:
@@ -153,10 +164,13 @@ def _event_handler(client: ScanClient) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             data = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            client.event(data)
-            self.send_response(202)  # an event is one-way: accepted, no SOAP answer
-            self.send_header("Content-Length", "0")
+            status, answer = client.event(data)
+            self.send_response(status)
+            if answer:
+                self.send_header("Content-Type", SOAP_CONTENT_TYPE)
+            self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, format: str, *args: object) -> None:
             return

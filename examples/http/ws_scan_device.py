@@ -34,6 +34,7 @@ import io
 import signal
 import sys
 import threading
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
@@ -43,10 +44,18 @@ from pathlib import Path
 
 import attrs
 from PIL import Image
-from transcript import Transcript, package_body
+from transcript import SOAP_CONTENT_TYPE, Transcript, answered_with, package_body, posted_to
 from xsdata.models.datatype import XmlDuration
 
-from dsm_messages import Endpoint, Envelope, Fault, RemoteProtocolError, Subscriber, about
+from dsm_messages import (
+    Endpoint,
+    Envelope,
+    Fault,
+    HttpHead,
+    RemoteProtocolError,
+    Subscriber,
+    about,
+)
 from dsm_messages import namespaces as ns
 from dsm_messages.discovery import GET_ACTION, HOST_RELATIONSHIP, SCANNER_SERVICE_TYPE
 from dsm_messages.faults import (
@@ -73,7 +82,6 @@ from dsm_messages.ws_scan import (
     ticket_settings,
 )
 
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 SUBSCRIPTION = XmlDuration("PT1H")
 SCAN_AVAILABLE = f"{ns.WSCN}/ScanAvailableEvent"
 JOB_STATUS = f"{ns.WSCN}/JobStatusEvent"
@@ -210,17 +218,18 @@ class ScanDevice:
         return scan_identifier
 
     # -- one HTTP request ----------------------------------------------------------------
-    def handle(self, data: bytes) -> Answer:
+    def handle(self, data: bytes, head: HttpHead) -> Answer:
+        """Answer the message ``data`` that came in an HTTP request with ``head``."""
         with self._lock:
             try:
                 request = self.endpoint.receive(data)
             except RemoteProtocolError as error:
-                self.transcript.record("refused-request", data)
+                self.transcript.record("refused-request", data, head)
                 self.refused.append(error)
                 if error.fault is None:  # no request: nobody answers it
                     return 202, SOAP_CONTENT_TYPE, iter(()), _nothing
                 return self._soap("Fault", self.endpoint.refuse(error), error.fault.http_status)
-            self.transcript.record(f"{about(request).operation}-request", data)
+            self.transcript.record(f"{about(request).operation}-request", data, head)
         if isinstance(request.body, wscn.RetrieveImageRequest):
             self._scan_page(request.body)  # the scanner works; the conversation goes on
         with self._lock:
@@ -398,7 +407,9 @@ class ScanDevice:
         content_type, chunks = self.endpoint.reply_image(
             request, wscn.RetrieveImageResponse(scan_data=b""), image, image_type=image_type
         )
-        stored = self.transcript.record_package("RetrieveImage-response", content_type, chunks)
+        stored = self.transcript.record_package(
+            "RetrieveImage-response", content_type, chunks, answered_with(200, content_type)
+        )
         _, package = package_body(stored)
         if job.retrieved != job.settings.images_to_transfer:  # (0: the client asks till empty)
             return 200, content_type, package, _nothing
@@ -462,19 +473,27 @@ class ScanDevice:
         return self._soap("Fault", self.endpoint.reply(request, fault), fault.http_status)
 
     def _soap(self, operation: str, data: bytes, status: int) -> Answer:
-        self.transcript.record(operation, data)
+        self.transcript.record(operation, data, answered_with(status))
         return status, SOAP_CONTENT_TYPE, iter([data]), _nothing
 
     def _notify(self, operation: str, event: object, subscribers: list[Subscriber]) -> None:
         for subscriber in subscribers:
             data = self.endpoint.event(event, subscriber=subscriber)
-            self.transcript.record(operation, data)
+            self.transcript.record(operation, data, posted_to(subscriber.address))
             post = urllib.request.Request(
                 subscriber.address, data=data, headers={"Content-Type": SOAP_CONTENT_TYPE}
             )
             try:
                 with urllib.request.urlopen(post, timeout=30) as answer:
                     answer.read()
+            except urllib.error.HTTPError as refused:  # the subscriber refused it: its fault
+                answer = refused.read()
+                content_type = refused.headers.get("Content-Type", "")
+                self.transcript.record("Fault", answer, answered_with(refused.code, content_type))
+                try:
+                    self.endpoint.receive(answer)
+                except RemoteProtocolError as error:
+                    self.refused.append(error)
             except OSError as error:  # the client went away: the event is lost
                 print(f"ws-scan device: {operation}: {error}", file=sys.stderr)
 
@@ -509,7 +528,8 @@ def _handler(device: ScanDevice) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             data = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            status, content_type, chunks, then = device.handle(data)
+            head = HttpHead.request(self.path, self.headers.get("Content-Type"))
+            status, content_type, chunks, then = device.handle(data, head)
             self.send_response(status)
             if status != 202:
                 self.send_header("Content-Type", content_type)

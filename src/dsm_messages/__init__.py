@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
     from .schema import load_schema, schema_dir
     from .sequence import SequenceReport, check_sequence
     from .session import About, JobSummary, Session, about
+    from .transcripts import HttpHead, Recorded
     from .validator import validate, validate_file, validate_stored
 
 __version__ = "0.1.0"
@@ -118,6 +119,8 @@ _HOMES: dict[str, str] = {
     "JobSummary": ".session",
     "Session": ".session",
     "about": ".session",
+    "HttpHead": ".transcripts",
+    "Recorded": ".transcripts",
     "validate": ".validator",
     "validate_file": ".validator",
     "validate_stored": ".validator",
@@ -140,6 +143,7 @@ __all__ = [
     "EnvelopeError",
     "Fault",
     "FaultError",
+    "HttpHead",
     "JobSummary",
     "LocalProtocolError",
     "MessageType",
@@ -149,6 +153,7 @@ __all__ = [
     "PackageReader",
     "Problem",
     "ProtocolError",
+    "Recorded",
     "RemoteProtocolError",
     "Report",
     "Rule",

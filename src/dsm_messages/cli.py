@@ -17,10 +17,11 @@ read stops it when its turn comes, the output so far left incomplete (JSON unter
 
 ``dsm-messages check-sequence [--profile strict|lenient] [--format text|json] PATH...`` replays
 the messages in the order given (a directory stands for its ``*.xml`` and ``*.mime`` files in
-name order) and reports every broken ordering rule with the message's 0-based index; a message
-that fails validation is a violation. Exit status: 0 when there is no violation (warnings
-allowed), 1 when there is one, 2 for a usage error, a path that cannot be read, or an internal
-error.
+name order) and reports every broken ordering rule with the message's 0-based index and the
+party that broke it; a message that fails validation is a violation. The HTTP head a message
+travelled in, kept beside it in a ``.http`` sidecar (see :mod:`dsm_messages.transcripts`), is
+judged too. Exit status: 0 when there is no violation (warnings allowed), 1 when there is one,
+2 for a usage error, a path or sidecar that cannot be read, or an internal error.
 
 ``dsm-messages show [--format text|json] PATH...`` prints the type, action and key fields of
 each message (the inputs ``validate`` reads), read as the lenient profile reads it; a message
@@ -45,12 +46,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 from lxml import etree
 
 from . import __version__
-from .errors import DsmError, ValidationError
+from .errors import DsmError
 from .messages import EMPTY_BODY_ACTIONS, by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
 from .report import Report
-from .rules import PROFILES, RULES, DsmRule, Profile
+from .rules import PROFILES, DsmRule, Profile
 from .safexml import clark_name
 from .validator import check_tree, split_stored, validate_file, validate_stored
 
@@ -58,6 +59,7 @@ if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs ne
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from .envelope import Envelope
+    from .transcripts import HttpHead
 
 _MAX_FIELDS = 8
 
@@ -490,31 +492,45 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
     """One command-line input as an envelope, or the report that says why it is not one."""
-    from .parsing import parse
+    from .transcripts import read_recorded
 
-    split = split_stored(data, name=path)
-    if isinstance(split, MtomError):
-        return validate_stored(data, name=path, profile=profile)
-    content_type, body = split
-    try:  # validates once, and in lenient reads the message as the validator did
-        return parse(body, content_type=content_type, validate=True, profile=profile)
-    except ValidationError as exc:
-        return exc.report
-    except DsmError as exc:  # valid, yet not a message (a bare document, say)
-        problem = RULES[DsmRule.BODY_UNKNOWN].problem(profile, str(exc))
-        return Report(profile=profile, problems=(problem,))
+    return read_recorded(data, name=path, profile=profile).message
+
+
+def _http_head(path: str) -> HttpHead | None:
+    """The HTTP head the sidecar beside ``path`` holds (see :mod:`dsm_messages.transcripts`),
+    if it has one; ``_UnreadableError`` when it cannot be read or is no head."""
+    from .transcripts import HttpHead, sidecar_of
+
+    if path == _STDIN:
+        return None
+    sidecar = sidecar_of(Path(path))
+    try:
+        if not sidecar.is_file():
+            return None
+        return HttpHead.parse(sidecar.read_bytes().decode("latin-1"))
+    except OSError as exc:
+        raise _cannot_read(sidecar, exc) from None
+    except ValueError as exc:
+        raise _UnreadableError(f"{sidecar}: not an HTTP head: {exc}") from None
 
 
 def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         inputs = read_inputs(args.paths, sys.stdin.buffer)
+        heads = [_http_head(path) for path, _ in inputs]
     except _UnreadableError as exc:
         err.write(f"dsm-messages check-sequence: {exc}\n")
         return 2
     from .sequence import check_sequence
+    from .transcripts import read_recorded
 
-    messages = [read_message(path, data, args.profile) for path, data in inputs]
+    messages = [
+        read_recorded(data, name=path, profile=args.profile, http=head)
+        for (path, data), head in zip(inputs, heads, strict=True)
+    ]
     report = check_sequence(messages, profile=args.profile)
+    unconfirmed = set(report.unconfirmed)
     paths = [path for path, _ in inputs]
 
     def where(index: int | None) -> str | None:
@@ -523,7 +539,13 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if args.format == "json":
         problems = {
             kind: [
-                {"index": p.index, "path": where(p.index), "rule": p.rule, "message": p.message}
+                {
+                    "index": p.index,
+                    "path": where(p.index),
+                    "rule": p.rule,
+                    "party": p.party,
+                    "message": p.message,
+                }
                 for p in found
             ]
             for kind, found in (("violations", report.violations), ("warnings", report.warnings))
@@ -533,7 +555,13 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
             "messages": report.messages,
             **problems,
             "jobs": [
-                {"protocol": job.protocol, "id": job.job, "state": job.state, "phase": job.phase}
+                {
+                    "protocol": job.protocol,
+                    "id": job.job,
+                    "state": job.state,
+                    "phase": job.phase,
+                    "unconfirmed": (job.protocol, job.job) in unconfirmed,
+                }
                 for job in report.jobs
             ],
         }
@@ -542,9 +570,11 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     else:
         for severity, found in (("violation", report.violations), ("warning", report.warnings)):
             for p in found:
-                out.write(f"{where(p.index)}: [{p.index}] {severity} {p.rule} {p.message}\n")
+                by = f" ({p.party})" if p.party else ""
+                out.write(f"{where(p.index)}: [{p.index}] {severity} {p.rule}{by} {p.message}\n")
         for job in report.jobs:
-            out.write(f"job {job.protocol} {job.job}: {job.state or job.phase}\n")
+            unsure = " (unconfirmed)" if (job.protocol, job.job) in unconfirmed else ""
+            out.write(f"job {job.protocol} {job.job}: {job.state or job.phase}{unsure}\n")
         verdict = "ok" if report.ok else "NOT ok"
         out.write(
             f"{report.messages} messages checked ({args.profile}): {verdict}; "

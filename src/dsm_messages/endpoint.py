@@ -57,6 +57,7 @@ from .envelope import (
 )
 from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
 from .faults import Fault
+from .messages import by_action
 from .models import dsp, wsa, wscn, wse
 from .mtom import (
     PackageReader,
@@ -221,14 +222,19 @@ class Endpoint:
         return self._send(envelope)
 
     def refuse(self, error: RemoteProtocolError) -> bytes:
-        """The fault that answers a refused request (``error.fault`` to ``error.envelope``).
+        """The fault that answers a refused request (``error.fault`` to ``error.envelope``), or
+        a refused event: no protocol answers an event, but over HTTP its receiver answers the
+        POST that carried it, with :data:`EVENT_REFUSED` when it refuses it.
 
-        Raises ``ValueError`` when the refused message was no request (nobody answers a
-        response or an event): check ``error.fault`` first.
+        Raises ``ValueError`` when the refused message was a response (nobody answers one):
+        check ``error.fault`` first.
         """
-        if error.fault is None:
+        fault = error.fault
+        if fault is None and _is_event(error.envelope):
+            fault = EVENT_REFUSED
+        if fault is None:
             raise ValueError(f"{error.rule} asks for no fault: the message was no request")
-        answer = make_reply(error.envelope, error.fault)
+        answer = make_reply(error.envelope, fault)
         if error.envelope.body is None:
             # The request was never applied (it could not be read): the session has no record
             # to relate the fault to, so it goes out unrecorded; and when not even its
@@ -377,3 +383,13 @@ def _rule_of(error: DsmError, default: str) -> str:
 
 
 _UNRELATED = frozenset({DsmRule.RELATES_TO_MISSING})
+
+#: The fault an endpoint answers a refused event with, over a transport that answers the
+#: message carrying it (HTTP): soap:Sender, the SOAP 1.2 code of a message at fault. No rule
+#: row names a fault for an event, since no protocol answers one.
+EVENT_REFUSED = Fault(code="Sender", reason="the event is refused")
+
+
+def _is_event(envelope: Envelope) -> bool:
+    announced = by_action(envelope.action.strip())
+    return announced is not None and announced.kind == "event"

@@ -271,7 +271,7 @@ def _build(
     if identifier is not None:
         blocks.append(wse.Identifier(value=identifier))
     envelope = soap.Envelope(
-        header=soap.Header(other_element=blocks),
+        header=soap.Header(any_element=blocks),
         body=soap.Body(any_element=[] if message is None else [message]),
     )
     root = to_element(envelope)

@@ -26,8 +26,10 @@ class RuleId(StrEnum):
 
 
 class DsmRule(RuleId):
-    """The validator's rules (``DSM-…``), and DSM-INVALID: a message that failed validation,
-    as a conversation checker reports it (:mod:`dsm_messages.ordering_rules`)."""
+    """The validator's rules (``DSM-…``), and the conversation checker's rules of any protocol
+    (:mod:`dsm_messages.ordering_rules`): DSM-INVALID, a message that failed validation;
+    DSM-FAULT-MISMATCH, a refusal answered with another fault than its rule names; and the
+    DSM-HTTP-… rules of the HTTP a transcript records."""
 
     XML_MALFORMED = "DSM-XML-MALFORMED"
     XML_FORBIDDEN = "DSM-XML-FORBIDDEN"
@@ -62,6 +64,7 @@ class DsmRule(RuleId):
     QNAME_UNKNOWN = "DSM-QNAME-UNKNOWN"
     FAULT_CODE = "DSM-FAULT-CODE"
     FAULT_SUBCODE_CODE = "DSM-FAULT-SUBCODE-CODE"
+    FAULT_DETAIL_TEXT = "DSM-FAULT-DETAIL-TEXT"
     FILTER_DIALECT = "DSM-FILTER-DIALECT"
     ELEMENT_DATA = "DSM-ELEMENT-DATA"
     ATTRIBUTE_FORM = "DSM-ATTRIBUTE-FORM"
@@ -77,6 +80,10 @@ class DsmRule(RuleId):
     REASON_STATE = "DSM-REASON-STATE"
     FILTER_NOT_FINAL = "DSM-FILTER-NOT-FINAL"
     INVALID = "DSM-INVALID"
+    FAULT_MISMATCH = "DSM-FAULT-MISMATCH"
+    HTTP_STATUS = "DSM-HTTP-STATUS"
+    HTTP_FAULT_STATUS = "DSM-HTTP-FAULT-STATUS"
+    HTTP_CONTENT_TYPE = "DSM-HTTP-CONTENT-TYPE"
 
 
 class DspRule(RuleId):

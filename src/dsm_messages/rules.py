@@ -268,6 +268,14 @@ RULES: dict[str, Rule] = rule_table(
         fault=None,
     ),
     rule_row(
+        # SOAP 1.2 Part 1 5.4.5 and its schema: Detail holds elements only; Microsoft's fault
+        # pages (WS-DSP, WS-Scan and WS-DSD error reporting) write the detail as bare text
+        DsmRule.FAULT_DETAIL_TEXT,
+        "text directly inside soap:Detail, which holds detail entries (elements) only",
+        lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
         DsmRule.FILTER_DIALECT,
         "a filter whose Dialect is not the namespace of its Instructions",
     ),

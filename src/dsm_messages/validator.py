@@ -327,6 +327,7 @@ class _Checker:
         self.message: str | None = None
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
+        self.detail_text_lines: set[int | None] = set()  # (likewise: text in a soap:Detail)
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         self.line_offset = 0
         self.source: _Source | None = None
@@ -766,6 +767,8 @@ class _Checker:
                 continue
             if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
                 continue
+            if entry.line in self.detail_text_lines and "Detail': Character" in entry.message:
+                continue
             self.add(
                 DsmRule.XSD,
                 _schema_message(entry.message),
@@ -946,6 +949,21 @@ class _Checker:
                 subcode,
             )
 
+    def _fault_detail(self, detail: etree._Element) -> None:
+        """Text written directly in soap:Detail, as Microsoft's fault pages show it: SOAP 1.2
+        allows detail entries (elements) only."""
+        texts = [detail.text, *(child.tail for child in detail)]
+        written = " ".join(" ".join(text.split()) for text in texts if text and text.strip())
+        if written:
+            self.detail_text_lines.add(detail.sourceline)
+            shown = written if len(written) <= 40 else written[:37] + "..."
+            self.add(
+                DsmRule.FAULT_DETAIL_TEXT,
+                f"soap:Detail holds the text {shown!r}; SOAP 1.2 allows only detail entries "
+                "(elements) there",
+                detail,
+            )
+
     def _dual_form(self, element: etree._Element) -> None:
         namespace = _ATTRIBUTE_NAMESPACE[etree.QName(element).namespace or ""]
         for attribute, (canonical_qualified, source) in _DUAL_FORM[str(element.tag)].items():
@@ -1114,6 +1132,7 @@ _ONE_OF: dict[str, _Step] = {
     f"{{{ns.PSP}}}Filter": _Checker._filter,
     f"{{{ns.WSCN}}}ValidationInfo": _Checker._valid_ticket,
     f"{{{ns.SOAP}}}Code": _Checker._fault_code,
+    f"{{{ns.SOAP}}}Detail": _Checker._fault_detail,
     **dict.fromkeys(_ELEMENT_DATA, _Checker._element_data),
     **dict.fromkeys(_JOB_STATUS, _Checker._job_status),
 }

@@ -74,6 +74,8 @@ _API_SECTIONS = {
         "Session",
         "check_sequence",
         "SequenceReport",
+        "Recorded",
+        "HttpHead",
         "ProtocolError",
         "LocalProtocolError",
         "RemoteProtocolError",

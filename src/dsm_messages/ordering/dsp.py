@@ -68,12 +68,13 @@ def _fault(step: Step, request: Pending) -> None:
 def _known_job(step: Step, token: str) -> DspJob | None:
     """The job ``token`` names; ``None`` (after reporting the rule it breaks) if none."""
     jobs = step.world.dsp_jobs
-    job = jobs.get(token)
+    job = jobs.get(token) or _adopted(step, token)
     if job is not None:
         return job
     near = [known for known in jobs if known.strip().lower() == token.strip().lower()]
     if near:
         step.breach(DspRule.R2, f"JobToken {token!r} is not byte for byte the minted {near[0]!r}")
+        return jobs[near[0]]  # (followed: its receiver took it for the minted one)
     elif step.world.last_create_failed:
         step.breach(DspRule.R4, f"JobToken {token!r}: the last CreatePostScanJob ended in a fault")
     else:
@@ -81,6 +82,23 @@ def _known_job(step: Step, token: str) -> DspJob | None:
             DspRule.R1, f"JobToken {token!r} was not minted by a CreatePostScanJobResponse"
         )
     return None
+
+
+def _adopted(step: Step, token: str) -> DspJob | None:
+    """The job of a CreatePostScanJob whose response could not be read, now that its token
+    shows itself (unconfirmed); ``None`` when no such create waits."""
+    found = step.adopt("dsp", "CreatePostScanJob")
+    if found is None:
+        return None
+    answered_at, create = found
+    _mint(
+        step,
+        attrs.evolve(_TOKEN_SHOWN, minted_token=token),
+        create,
+        minted_at=answered_at,
+        unconfirmed=True,
+    )
+    return step.world.dsp_jobs.get(token)
 
 
 def _move(step: Step, job: DspJob, message: str) -> DspJob:
@@ -132,11 +150,15 @@ def _request(step: Step, facts: Facts, token: str) -> None:
             )
         if job.images_sent == 0:
             step.breach(DspRule.R6, f"job {token!r} ended with no image sent")
-    step.world.dsp_jobs[token] = job
+    step.world.dsp_jobs[job.token] = job
 
 
 def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> None:
-    job = step.world.dsp_jobs.get(token if request is None else request.job or token)
+    asked = token if request is None else request.job or token
+    job = step.world.dsp_jobs.get(asked)
+    if job is None and step.followed:  # a request its receiver took for another spelling
+        near = [known for known in step.world.dsp_jobs if known.lower() == asked.lower()]
+        job = step.world.dsp_jobs[near[0]] if near else None
     if job is None:
         return
     if facts.operation == "SendImage":
@@ -146,7 +168,11 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
             images_answered=job.images_answered + 1,
         )
     elif facts.operation == "EndPostScanJob":
-        job = attrs.evolve(_move(step, job, "EndPostScanJobResponse"), end_answered=True)
+        job = attrs.evolve(
+            _move(step, job, "EndPostScanJobResponse"),
+            end_answered=True,
+            unconfirmed=job.unconfirmed or step.unconfirmed,
+        )
     elif facts.operation == "GetPostScanJobElements" and request is not None:
         step.mirror(facts, request, DspRule.R16, order=DspRule.R16)
         for report in facts.reports:
@@ -155,7 +181,14 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
     step.world.dsp_jobs[job.token] = job
 
 
-def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
+def _mint(
+    step: Step,
+    facts: Facts,
+    create: Pending | None,
+    *,
+    minted_at: int | None = None,
+    unconfirmed: bool = False,
+) -> None:
     token = facts.minted_token
     if token is None:
         return
@@ -169,7 +202,8 @@ def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
         dialects=create.dialects if create else (),
         psp_identifier=create.psp_identifier if create else None,
         last_activity=step.now,
-        minted_at=step.index,
+        minted_at=step.index if minted_at is None else minted_at,
+        unconfirmed=unconfirmed or step.unconfirmed,
     )
     for index, held, envelope in world.held.take(token, ()):
         # rule 22: events that overtook this response; what they break is reported now,
@@ -183,7 +217,7 @@ def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
 def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
     world = step.world
     step.expect_subscription("dsp", DspRule.R20, facts.operation)
-    job = world.dsp_jobs.get(token)
+    job = world.dsp_jobs.get(token) or _adopted(step, token)
     if job is None:
         # rule 22: the event may overtake the response that reveals its token
         world.held[token] = (*world.held.get(token, ()), (step.index, facts, envelope))
@@ -246,6 +280,16 @@ def _final(step: Step, job: DspJob, report: JobReport) -> DspJob:
         step.breach(DspRule.R37, "PSP_Identifier differs from the one the job was created with")
     return attrs.evolve(job, state=state, count=report.count)
 
+
+#: The facts a token that shows itself stands for: the response that would have minted it
+_TOKEN_SHOWN = Facts(
+    protocol="dsp",
+    operation="CreatePostScanJob",
+    kind="response",
+    action="",
+    message_id=None,
+    relates_to=None,
+)
 
 PROTOCOL = ProtocolRules(
     name="dsp",

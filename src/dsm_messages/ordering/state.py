@@ -15,7 +15,9 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from ..envelope import Envelope
+from ..faults import Fault
 from ..message_facts import Facts, JobReport
+from ..rule_ids import RuleId
 
 Role = Literal["device", "scan_server", "control_point", "observer"]
 ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
@@ -42,6 +44,27 @@ class Pending:
 
 
 @attrs.frozen(kw_only=True)
+class Refused:
+    """A request (or event) a session refused: nothing of it was applied, and only the one
+    fault answering it may still relate to it.
+
+    ``rule`` is the rule it broke and ``faults`` the faults that answer it (empty: any fault
+    does); ``facts`` are what it said, for an observer to apply should its receiver accept it
+    after all (not the envelope: a SendImage's holds its image)."""
+
+    protocol: str
+    operation: str
+    kind: str
+    rule: RuleId
+    index: int | None
+    faults: tuple[Fault, ...] = ()
+    facts: Facts | None = None
+    #: it carried a header block its receiver must understand or fault (soap:mustUnderstand):
+    #: a soap:MustUnderstand fault answers it too, whatever rule it broke
+    mandatory: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class DspJob:
     """A WS-DSP job as the conversation shows it."""
 
@@ -64,6 +87,9 @@ class DspJob:
     created: str | None = None
     #: Where in the transcript the job's token was minted (its CreatePostScanJobResponse).
     minted_at: int | None = None
+    #: What the conversation knows of it rests on an answer that could not be read: its
+    #: request was taken as it said (an observer's report marks the job so).
+    unconfirmed: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +121,8 @@ class ReportedJob:
     end_reported: bool = False
     #: how many messages the session had applied when the job ended (``Pending.arrived``)
     ended_at: int | None = None
+    #: known from a request whose answer could not be read (see :attr:`DspJob.unconfirmed`)
+    unconfirmed: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -148,9 +176,20 @@ class World:
         self.pending: Table[str, Pending] = Table(self.log)
         self.answered: Table[str, str] = Table(self.log)  # MessageID -> protocol of request
         #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
-        #: server answer the request that broke the protocol with an error response).
-        self.refused: Table[str, str] = Table(self.log)
-        self.message_ids: Table[str, None] = Table(self.log)
+        #: server answer the request that broke the protocol with an error response). Events
+        #: too: over HTTP the receiver of an event may answer it with a fault.
+        self.refused: Table[str, Refused] = Table(self.log)
+        #: Requests refused whose MessageID could not be read, by their arrival: the fault
+        #: answering one relates to nothing.
+        self.unrelated: Table[int, Refused] = Table(self.log)
+        #: MessageID -> the protocol of the event that used it (None for any other message):
+        #: an event's receiver may answer it with a fault, over HTTP.
+        self.message_ids: Table[str, str | None] = Table(self.log)
+        #: Requests whose answer could not be read, taken as they said (an observer's), by
+        #: arrival: what they created is the first unknown job or token seen after them.
+        self.unconfirmed: Table[int, tuple[int | None, Pending]] = Table(self.log)
+        #: the protocol of the last request seen, for a reply that names no request
+        self.last_request: str | None = None
         self.last_create_failed = False
         self.dsp_jobs: Table[str, DspJob] = Table(self.log)
         self.held: Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = Table(self.log)
@@ -182,7 +221,9 @@ class World:
             len(self.pending)
             + len(self.answered)
             + len(self.refused)
+            + len(self.unrelated)
             + len(self.message_ids)
+            + len(self.unconfirmed)
             + len(self.dsp_jobs)
             + len(self.held)
             + len(self.jobs)

@@ -99,6 +99,9 @@ def _scan_available(step: Step, facts: Facts) -> None:
     if identifier in world.scan_identifiers:
         step.breach(WscnRule.R5, f"ScanIdentifier {identifier!r} was announced before")
     contexts = set(world.destinations.values())
+    # (a SubscribeResponse that could not be read: its destinations are those subscribed)
+    awaiting = step.awaiting("wse", "Subscribe")
+    contexts |= {context for request in awaiting for context in request.client_contexts}
     if not contexts:
         step.breach(WscnRule.R7, "ScanAvailableEvent although no ScanDestinations were subscribed")
     elif facts.client_contexts and facts.client_contexts[0] not in contexts:
@@ -114,7 +117,13 @@ def _create_scan_job(step: Step, facts: Facts) -> None:
     world = step.world
     token = facts.destination_token
     if token is not None and token not in world.destinations:
-        step.breach(WscnRule.R3, f"DestinationToken {token!r} was given by no SubscribeResponse")
+        adopted = step.adopt("wse", "Subscribe", destinations=True)
+        if adopted is not None:  # the token of a SubscribeResponse that could not be read
+            world.destinations[token] = adopted[1].client_contexts[0]
+        else:
+            step.breach(
+                WscnRule.R3, f"DestinationToken {token!r} was given by no SubscribeResponse"
+            )
     identifier = facts.scan_identifier
     if identifier is None:
         return
@@ -128,7 +137,9 @@ def _create_scan_job(step: Step, facts: Facts) -> None:
 
 def _created(step: Step, facts: Facts, request: Pending | None) -> None:
     world = step.world
-    job_id = facts.job or ""
+    if facts.job is None:
+        return  # (an answer that could not be read: its JobId shows itself later)
+    job_id = facts.job
     # (its status events may have come first)
     known = world.jobs.get(("wscn", job_id)) or ReportedJob(protocol="wscn", job=job_id)
     if known.token is not None:
@@ -143,6 +154,7 @@ def _created(step: Step, facts: Facts, request: Pending | None) -> None:
         token=facts.job_token,
         last_activity=step.now,
         images_expected=images_expected(count, source),
+        unconfirmed=known.unconfirmed or step.unconfirmed,
     )
 
 
@@ -151,8 +163,18 @@ def _retrieve_image(step: Step, facts: Facts) -> None:
     job_id = facts.job or ""
     job = world.jobs.get(("wscn", job_id))
     if job is None or job.token is None:
-        step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
-        return
+        adopted = step.adopt("wscn", "CreateScanJob")
+        if adopted is None:
+            step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
+            return
+        # the job of a CreateScanJobResponse that could not be read shows itself
+        job = attrs.evolve(
+            job or ReportedJob(protocol="wscn", job=job_id),
+            token=facts.job_token,
+            unconfirmed=True,
+            last_activity=step.now,
+        )
+        world.jobs["wscn", job_id] = job
     if facts.job_token != job.token:
         step.breach(
             WscnRule.R2, f"JobToken {facts.job_token!r} is not job {job_id}'s {job.token!r}"
