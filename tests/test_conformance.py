@@ -280,9 +280,9 @@ def test_the_json_report_has_the_documented_shape(failing_report: ConformanceRep
     assert failed["probe"]["source"] == "wsdp.md 10.10"
     (finding,) = failed["findings"]
     assert finding == {
-        "rule": "DSP-10",
+        "rule": "DSM-HTTP-STATUS",
         "severity": "error",
-        "message": "the fault travelled with HTTP 200",
+        "message": "a fault sent with HTTP status 200",
         "expected": "HTTP 400",
         "got": "HTTP 200",
         "exchange": len(failed["exchanges"]) - 1,
@@ -300,7 +300,10 @@ def test_the_text_report_says_what_failed_and_why(failing_report: ConformanceRep
         "1 passed, 1 failed, 0 not applicable (" + f"{failing_report.seconds:.1f} s)"
     )
     assert "FAIL dsp.DSP-10: Refuses SendImage after EndPostScanJob" in text
-    assert "DSP-10: the fault travelled with HTTP 200 (expected HTTP 400; got HTTP 200)" in text
+    assert (
+        "DSM-HTTP-STATUS: a fault sent with HTTP status 200 (expected HTTP 400; got HTTP 200)"
+        in text
+    )
 
 
 def test_the_html_report_stands_alone_and_opens_the_failures(

@@ -228,6 +228,7 @@ class WrongFaultSubcode(Misbehaving):
     fault came instead (minus the two it cannot reach: this server does not offer
     GetPostScanJobElements)."""
 
+    breaks = frozenset({"DSM-FAULT-MISMATCH"})
     fails = _answered_with(DSP_INVALID_ARGS) - {"dsp.DSM-QNAME-UNBOUND", "dsp.DSM-QNAME-UNKNOWN"}
 
     def alter(self, status: int, data: bytes, then: Callable[[], None]) -> Handled:
@@ -243,6 +244,7 @@ class WrongFaultSubcode(Misbehaving):
 class FaultsWithHttp200(Misbehaving):
     """Refuses with the right faults, but sends each with HTTP 200."""
 
+    breaks = frozenset({"DSM-HTTP-STATUS"})
     fails = frozenset()  # filled in below: every refusal probe that gets a fault
 
     def alter(self, status: int, data: bytes, then: Callable[[], None]) -> Handled:

@@ -20,6 +20,7 @@ from dsm_messages import DsmError, Envelope, parse, reply
 from dsm_messages.conformance import ConformanceReport, Target
 from dsm_messages.models import wscn
 from dsm_messages.mtom import build_retrieve_image_response
+from dsm_messages.transcripts import HttpHead
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples" / "http"))
@@ -47,7 +48,7 @@ class Misbehaving(ScanDevice):
 
     fails: ClassVar[dict[str, str]]
 
-    def handle(self, data: bytes) -> Answer:
+    def handle(self, data: bytes, head: HttpHead) -> Answer:
         request = _valid(data)
         body = None if request is None else request.body
         job = self.jobs.get(getattr(body, "job_id", -1))
@@ -55,7 +56,7 @@ class Misbehaving(ScanDevice):
             answer = self.misbehave(request, job)
             if answer is not None:
                 return answer
-        return super().handle(data)
+        return super().handle(data, head)
 
     def misbehave(self, request: Envelope, job: Job) -> Answer | None:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from ..models import dsp, fsf, psp, wscn
 from ..ordering_rules import ORDERING_RULES
-from ..rule_ids import DscRule, DsdRule, DspRule, RuleId, WsaRule, WscnRule
+from ..rule_ids import DscRule, DsdRule, DsmRule, DspRule, RuleId, WsaRule, WscnRule
 from ..rules import RULES
 from .model import Probe, Script
 from .play import Play
@@ -50,13 +50,16 @@ def conversation_rules(protocol: str) -> tuple[str, ...]:
     """What a conversation probe of ``protocol`` checks on every message the target sends:
     the pairing of answers with requests first (its subject), then every MUST rule of that
     protocol that the answering side keeps (its rows without a fault: a request's rows name
-    the fault its refusal carries, and have probes of their own), WS-Addressing's pairing,
-    and every validator rule that makes a message invalid in the strict profile."""
+    the fault its refusal carries, and have probes of their own), the HTTP status and
+    Content-Type a message travels with, WS-Addressing's pairing, and every validator rule
+    that makes a message invalid in the strict profile."""
     subject = _PAIRING[protocol]
     ordering = [
         rule
-        for rule in _ENUMS[protocol]
-        if ORDERING_RULES[rule].strict == "error" and ORDERING_RULES[rule].fault is None
+        for rule in (*_ENUMS[protocol], *DsmRule)  # (DSM-HTTP-*: how any message travels)
+        if rule in ORDERING_RULES
+        and ORDERING_RULES[rule].strict == "error"
+        and ORDERING_RULES[rule].fault is None
     ]
     validator = [rule for rule, row in RULES.items() if row.strict == "error"]
     rules = [subject, *ordering, WsaRule.PAIRING, *validator]

@@ -18,6 +18,7 @@ from ..models import soap, wsa
 from ..namespaces import WSA, prefixed
 from ..rule_ids import DsmRule
 from ..session import about
+from ..transcripts import HttpHead, Recorded, http_problems
 from ..validator import validate
 from .model import Finding
 from .state import Service
@@ -29,6 +30,7 @@ __all__ = [
     "describe",
     "fault_of",
     "first_line",
+    "http_findings",
     "is_package",
     "operation_of",
     "problems",
@@ -70,6 +72,41 @@ def problems(data: bytes, content_type: str | None) -> list[Finding]:
         Finding(rule=problem.rule, message=problem.message, severity=problem.severity)
         for problem in validate(data, content_type=content_type).problems
     ]
+
+
+def http_findings(
+    envelope: Envelope, content_type: str, status: int | None = None
+) -> list[Finding]:
+    """What the HTTP that carried a message the target sent breaks: an answer's status
+    (``status``: a fault with a success status, or with another error status than its
+    code's; a response with an error one), and any message's Content-Type."""
+    head = (
+        HttpHead.response(status, content_type or None)
+        if status is not None
+        else HttpHead.request("/", content_type or None)
+    )
+    found = []
+    for problem in http_problems(Recorded(message=envelope, http=head), profile="strict"):
+        expected = got = None
+        if problem.rule == DsmRule.HTTP_CONTENT_TYPE:
+            expected = "application/soap+xml or multipart/related"
+            got = content_type or "no Content-Type"
+        elif isinstance(envelope.body, soap.Fault):
+            fault = fault_of(envelope)
+            expected = f"HTTP {fault.http_status}" if fault is not None else "HTTP 400 or 500"
+            got = f"HTTP {status}"
+        else:
+            expected, got = "HTTP 200", f"HTTP {status}"
+        found.append(
+            Finding(
+                rule=problem.rule,
+                message=problem.message,
+                severity=problem.severity,
+                expected=expected,
+                got=got,
+            )
+        )
+    return found
 
 
 def applied(service: Service, envelope: Envelope) -> list[Finding]:

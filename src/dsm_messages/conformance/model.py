@@ -183,7 +183,10 @@ class Probe:
     """One scripted check of a target, played from the client's side of ``protocol``.
 
     ``rules`` are the rules it checks, its subject first: a breach of one of them fails it, a
-    breach of any other rule seen on the way is reported as an observation. ``summary`` says
+    breach of any other rule seen on the way is reported as an observation. A refusal also
+    judges the answer to its broken message by what any refusal must keep: the right fault
+    (DSM-FAULT-MISMATCH), its HTTP status and Content-Type (DSM-HTTP-...), related to the
+    request (DSM-RELATES-TO-MISSING, WSA-PAIRING). ``summary`` says
     in a line what it checks, ``steps`` what it sends and expects (the documentation lists
     both). ``needs`` are what it cannot run without beyond its protocol's address: ``events``
     (the kit's event listener), ``operator`` (someone to press Scan), or another protocol of

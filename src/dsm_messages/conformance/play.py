@@ -28,9 +28,10 @@ from ..envelope import Envelope, new_message_id
 from ..errors import DsmError, LocalProtocolError
 from ..faults import ACTION_NOT_SUPPORTED, Fault
 from ..models import soap, wsa, wse
+from ..ordering_rules import ACCEPTED_AS
 from ..parsing import parse
 from ..report import Severity
-from ..rule_ids import DsmRule
+from ..rule_ids import DsmRule, WsaRule
 from ..session import about
 from .judging import (
     MINTING,
@@ -39,6 +40,7 @@ from .judging import (
     describe,
     fault_of,
     first_line,
+    http_findings,
     is_package,
     operation_of,
     problems,
@@ -94,8 +96,10 @@ class Play:
         expected: str | None = None,
         got: str | None = None,
         exchange: int | None = None,
+        checked: bool = False,
     ) -> None:
-        """A breach of ``rule``: a finding if the probe checks it, else an observation."""
+        """A breach of ``rule``: a finding if the probe checks it (or ``checked``: what its
+        refusal is judged by), else an observation."""
         finding = Finding(
             rule=rule,
             message=message,
@@ -106,7 +110,7 @@ class Play:
         )
         if self.phase == "cleanup":
             return  # undoing what the probe created is not judged
-        if severity == "error" and rule in self.probe.rules:
+        if severity == "error" and (checked or rule in self.probe.rules):
             self.findings.append(finding)
         else:
             self.observations.append(finding)
@@ -295,7 +299,9 @@ class Play:
         self.take_events()
         return envelope
 
-    def _read(self, answer: Answer, *, rule: str | None, unrelated: bool = False) -> Envelope:
+    def _read(
+        self, answer: Answer, *, rule: str | None, unrelated: bool = False, refusal: bool = False
+    ) -> Envelope:
         if answer.error is not None:
             self.stop(
                 f"no answer: {answer.error}", rule=rule, expected="an answer", got=answer.error
@@ -312,16 +318,23 @@ class Play:
             if not (unrelated and finding.rule == DsmRule.RELATES_TO_MISSING):
                 self.record(finding)
         try:
-            return parse(answer.data, content_type=content_type, validate=True, profile="lenient")
+            envelope = parse(
+                answer.data, content_type=content_type, validate=True, profile="lenient"
+            )
         except DsmError as error:
             self.stop(f"the answer cannot be read: {error}", rule=rule, got=first_line(error))
+        for finding in http_findings(envelope, answer.content_type, answer.status):
+            self.record(finding, checked=refusal)
+        return envelope
 
     def check(self, data: bytes, content_type: str | None, *, exchange: int | None = None) -> None:
         """Validate a message the target sent, in the strict profile: each problem noted."""
         for finding in problems(data, content_type):
             self.record(finding, exchange)
 
-    def record(self, finding: Finding, exchange: int | None = None) -> None:
+    def record(
+        self, finding: Finding, exchange: int | None = None, *, checked: bool = False
+    ) -> None:
         self.note(
             finding.rule,
             finding.message,
@@ -329,6 +342,7 @@ class Play:
             expected=finding.expected,
             got=finding.got,
             exchange=exchange,
+            checked=checked,
         )
 
     def _apply(self, service: Service, envelope: Envelope, exchange: int | None = None) -> None:
@@ -351,13 +365,14 @@ class Play:
         fault travels with, related to the request (``relates``: only when the request's
         MessageID could be read). In a lenient target a deviation the lenient profile
         tolerates may be accepted instead. Returns the answer read, if it could be."""
+        own = rule is None or rule == self.probe.rule  # (else a refusal on the way)
         rule = rule or self.probe.rule
         row = rule_row(rule)
         expected = row.fault_for(protocol)
         tolerated = self.target.profile == "lenient" and row.lenient == "warning"
         answer = yield from self.exchange(protocol, data, content_type, summary)
         # a fault to a request whose MessageID could not be read relates to nothing, rightly
-        envelope = self._read(answer, rule=rule, unrelated=not relates)
+        envelope = self._read(answer, rule=rule, unrelated=True, refusal=own)
         wanted = describe(expected)
         if not isinstance(envelope.body, soap.Fault):
             minted = about(envelope).job
@@ -367,37 +382,32 @@ class Play:
                 self.passed_note = f"accepted ({rule} is tolerated by a lenient reader)"
                 return envelope
             self.note(
-                rule,
+                ACCEPTED_AS.get(rule, rule),
                 f"the target accepted {summary}",
                 expected=wanted,
                 got=summary_of(envelope),
+                checked=own,
             )
             return envelope
-        fault = fault_of(envelope)
-        got = describe(fault)
-        if expected is not None and not same_fault(fault, expected):
-            self.note(rule, f"{summary} was refused with another fault", expected=wanted, got=got)
-        status = (expected or fault or ACTION_NOT_SUPPORTED).http_status
-        if answer.status != status:
+        got = describe(fault_of(envelope))
+        if expected is not None and not same_fault(fault_of(envelope), expected):
+            text = f"{summary} was refused with another fault than {rule}'s"
+            self.note(DsmRule.FAULT_MISMATCH, text, expected=wanted, got=got, checked=own)
+        if relates and message_id is not None and envelope.relates_to is None:
             self.note(
-                rule,
-                f"the fault travelled with HTTP {answer.status}",
-                expected=f"HTTP {status}",
-                got=f"HTTP {answer.status}",
-            )
-        if relates and message_id is not None and envelope.relates_to != message_id:
-            self.note(
-                rule,
-                "the fault does not relate to the refused request",
+                DsmRule.RELATES_TO_MISSING,
+                "the fault does not say which request it refuses",
                 expected=f"RelatesTo {message_id}",
-                got=f"RelatesTo {envelope.relates_to}" if envelope.relates_to else "no RelatesTo",
+                got="no RelatesTo",
+                checked=own,
             )
-        elif not relates and envelope.relates_to not in (None, message_id):
+        elif envelope.relates_to not in (None, message_id):
             self.note(
-                rule,
+                WsaRule.PAIRING,
                 "the fault relates to a message that is not the refused request",
-                expected=f"RelatesTo {message_id} or none",
+                expected=f"RelatesTo {message_id}" + ("" if relates else " or none"),
                 got=f"RelatesTo {envelope.relates_to}",
+                checked=own,
             )
         self.take_events()
         return envelope
@@ -436,6 +446,8 @@ class Play:
             self.exchanges.append(exchange)
             index = len(self.exchanges) - 1
             self.check(data, None, exchange=index)
+            for finding in http_findings(envelope, content_type):
+                self.record(finding, index)
             if service is not None:
                 self._apply(service, envelope, index)
             self.events.append(envelope)
