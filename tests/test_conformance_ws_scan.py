@@ -20,13 +20,13 @@ from dsm_messages import DsmError, Envelope, parse, reply
 from dsm_messages.conformance import ConformanceReport, Target
 from dsm_messages.models import wscn
 from dsm_messages.mtom import build_retrieve_image_response
-from dsm_messages.transcripts import HttpHead
+from dsm_messages.transcripts import SOAP_CONTENT_TYPE, HttpHead
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples" / "http"))
 import conformance as driver  # noqa: E402
 from transcript import Transcript  # noqa: E402
-from ws_scan_device import SOAP_CONTENT_TYPE, Answer, Job, ScanDevice  # noqa: E402
+from ws_scan_device import Answer, Job, ScanDevice  # noqa: E402
 
 PAGES = [b"\xff\xd8\xff\xe0 page one \xff\xd9", b"\xff\xd8\xff\xe0 page two \xff\xd9"]
 
