@@ -56,7 +56,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
+    ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),
 )
 
 
