@@ -308,9 +308,11 @@ class _Repair:
 
     def resolve_includes(
         self, root: etree._Element, part_ids: set[str], root_id: str | None
-    ) -> None:
-        resolve_includes(root, part_ids, root_id=root_id)
+    ) -> set[str]:
+        """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
+        referenced = resolve_includes(root, part_ids, root_id=root_id)
         self.count += 1
+        return set(referenced)
 
 
 class _Checker:
@@ -379,8 +381,7 @@ class _Checker:
             for defect in parts.defects:
                 self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
             # lines are counted from the start of the package, not of its root part
-            at = data.find(parts.root) if parts.root else -1
-            self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            self.line_offset = parts.root_line if parts.root else 0
             data = parts.root
             part_ids = set(parts.content_types)
             root_id = parts.root_id
@@ -401,10 +402,15 @@ class _Checker:
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                self.repair.resolve_includes(root, part_ids, root_id)
+                referenced = self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
+            for part in sorted(part_ids - referenced - {root_id}):
+                self.add(
+                    DsmRule.XOP_UNREFERENCED,
+                    f"the package part <{part}> is referred to by no xop:Include",
+                )
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(

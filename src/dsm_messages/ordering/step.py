@@ -50,6 +50,7 @@ class Step:
         index: int | None,
         now: datetime | None,
         arrived: int,
+        received: bool = False,
     ) -> None:
         self.world = world
         self.profile: Profile = profile
@@ -59,6 +60,8 @@ class Step:
         self.index = index
         self.now = now
         self.arrived = arrived
+        #: the message arrived from the peer (not sent, nor seen by an observer)
+        self.received = received
 
     def at(self, index: int | None) -> Step:
         """The same step, about the message at ``index`` (an event held until now)."""
@@ -71,6 +74,7 @@ class Step:
             index=index,
             now=self.now,
             arrived=self.arrived,
+            received=self.received,
         )
 
     # -- the verb ----------------------------------------------------------------------------
