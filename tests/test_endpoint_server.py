@@ -6,6 +6,7 @@ State is counted, never timed."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,14 +16,19 @@ from xsdata.models.datatype import XmlDuration
 
 from dsm_messages import (
     Endpoint,
+    Envelope,
+    FaultError,
     LocalProtocolError,
     RemoteProtocolError,
     Subscriber,
+    build_send_image,
     parse,
     serialize,
     validate,
 )
-from dsm_messages.models import dsp, wsa, wse
+from dsm_messages.endpoint import Attachment, ImageChunk
+from dsm_messages.faults import Fault
+from dsm_messages.models import dsp, soap, wsa, wse
 from dsm_messages.session import DEFAULT_WINDOW, JOB_TIMEOUT
 from dsm_messages.testing.conversations import (
     cancel_body,
@@ -301,3 +307,170 @@ class _Collect:
 
     def write(self, data: memoryview, /) -> None:
         self.into.append(bytes(data))
+
+
+# -- the image sink -----------------------------------------------------------------------------
+
+
+def decoy_first(content_type: str, package: bytes) -> bytes:
+    """The package with a part nothing refers to placed before the image."""
+    boundary = content_type.split('boundary="', 1)[1].split('"', 1)[0].encode()
+    image_at = package.index(b"\r\n--" + boundary + b"\r\n", 10)
+    decoy = (
+        b"\r\n--" + boundary + b"\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Transfer-Encoding: binary\r\nContent-ID: <decoy@device.example>\r\n\r\n"
+        b"DECOY"
+    )
+    return package[:image_at] + decoy + package[image_at:]
+
+
+def image_package(
+    device: Endpoint, token: str, document_id: int, data: bytes
+) -> tuple[str, bytes]:
+    content_type, chunks = device.send_image(send_image_body(token, document_id), data, to=SERVER)
+    return content_type, b"".join(chunks)
+
+
+def test_the_store_is_told_the_content_id_and_holder_of_the_image_part() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    content_type, package = image_package(device, "t1", 1, b"%PDF-1.7 image")
+    asked: list[Attachment] = []
+    written: list[bytes] = []
+
+    def store(envelope: Envelope, attachment: Attachment) -> _Collect:
+        asked.append(attachment)
+        return _Collect(written)
+
+    reader = server.package_reader(content_type, store=store)
+    reader.feed(package)
+    reader.close()
+    (attachment,) = asked
+    assert attachment.holder == "dsp:ImageData"
+    assert attachment.content_type == "application/octet-stream"
+    assert f"cid:{attachment.content_id}".encode() in package
+    assert b"".join(written) == b"%PDF-1.7 image"
+
+
+@pytest.mark.parametrize("pull", [False, True])
+def test_a_decoy_part_is_refused_and_never_stored(pull: bool) -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    content_type, package = image_package(device, "t1", 1, b"%PDF-1.7 image")
+    written: list[bytes] = []
+    reader = server.package_reader(
+        content_type, store=None if pull else (lambda envelope, part: _Collect(written))
+    )
+    with pytest.raises(RemoteProtocolError) as caught:
+        reader.feed(decoy_first(content_type, package))
+    assert caught.value.rule == "DSM-XOP-UNREFERENCED"
+    assert caught.value.fault is not None
+    assert caught.value.fault.http_status == 400
+    events = []
+    while (event := reader.next_event()) is not None:
+        events.append(event)
+    assert not [event for event in events if isinstance(event, ImageChunk)]
+    assert written == []
+    # answered with its fault, the request is over: the image may be sent again
+    assert parse(server.refuse(caught.value)).relates_to == reader.envelope.message_id  # type: ignore[union-attr]
+
+
+def test_the_lenient_profile_drops_a_decoy_part_with_a_warning() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server", profile="lenient")
+    create(device, server, "t1")
+    content_type, package = image_package(device, "t1", 1, b"%PDF-1.7 image")
+    written: list[bytes] = []
+    reader = server.package_reader(content_type, store=lambda envelope, part: _Collect(written))
+    reader.feed(decoy_first(content_type, package))
+    reader.close()
+    assert b"".join(written) == b"%PDF-1.7 image"
+    assert [p.rule for p in server.session.drain_problems()] == ["DSM-XOP-UNREFERENCED"]
+
+
+def test_a_fault_raised_by_the_store_is_the_fault_answered() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    content_type, package = image_package(device, "t1", 1, b"%PDF-1.7 image")
+    full = Fault(code="Receiver", reason="the disk is full")
+
+    def store(envelope: Envelope, attachment: Attachment) -> _Collect:
+        raise FaultError(full)
+
+    reader = server.package_reader(content_type, store=store)
+    with pytest.raises(FaultError) as caught:
+        reader.feed(package)
+    assert caught.value.fault is full
+    assert reader.envelope is not None
+    answer = device.receive(server.reply(reader.envelope, caught.value.fault))
+    assert isinstance(answer.body, soap.Fault)
+    assert Fault.from_model(answer.body) == full
+    assert answer.relates_to == reader.envelope.message_id
+    image(device, server, "t1", 1)  # the fault took the image back: it may be sent again
+
+
+def test_the_caps_are_package_reader_keywords() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    content_type, package = image_package(device, "t1", 1, bytes(4096))
+    reader = server.package_reader(content_type, max_package_bytes=1024)
+    with pytest.raises(RemoteProtocolError) as caught:
+        reader.feed(package)
+    assert caught.value.rule == "DSM-XML-FORBIDDEN"
+    assert "max_package_bytes=1024" in caught.value.reason
+    reader = server.package_reader(content_type, max_parts=1)
+    with pytest.raises(RemoteProtocolError, match="max_parts=1"):
+        reader.feed(package)
+    reader = server.package_reader(content_type, max_root_bytes=100)
+    with pytest.raises(RemoteProtocolError, match="max_root_bytes=100"):
+        reader.feed(package)
+
+
+def test_pull_mode_gives_the_envelope_then_the_image_at_the_callers_pace() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    data = bytes(range(256)) * 2048  # 512 KiB
+    content_type, package = image_package(device, "t1", 1, data)
+    reader = server.package_reader(content_type)
+    kinds: list[str] = []
+    image_bytes = bytearray()
+    held = 0
+    for at in range(0, len(package), 65536):
+        reader.feed(package[at : at + 65536])
+        pending = []
+        while (event := reader.next_event()) is not None:
+            pending.append(event)
+        # what one feed hands on is at most the chunk it was given
+        held = max(held, sum(len(e.data) for e in pending if isinstance(e, ImageChunk)))
+        for event in pending:
+            if isinstance(event, Envelope):
+                kinds.append("envelope")
+                assert event.body_as(dsp.SendImageRequest).job_token == "t1"
+            else:
+                kinds.append("image")
+                assert event.attachment.holder == "dsp:ImageData"
+                image_bytes += event.data
+    request = reader.close()
+    assert kinds[0] == "envelope"
+    assert set(kinds[1:]) == {"image"}
+    assert bytes(image_bytes) == data
+    assert held <= 65536
+    device.receive(server.reply(request, dsp.SendImageResponse()))
+
+
+def test_send_image_tells_the_package_length() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    create(device, server, "t1")
+    content_type, chunks = device.send_image(send_image_body("t1", 1), bytes(5000), to=SERVER)
+    assert chunks.length == len(b"".join(chunks))
+    with tempfile.TemporaryFile() as file:
+        file.write(b"%PDF" * 1000)
+        file.seek(4)
+        _, from_file = build_send_image(send_image_body("t1", 2), file, to=SERVER)
+        assert from_file.length == len(b"".join(from_file))
+
+    class Pipe:
+        def read(self, size: int, /) -> bytes:
+            return b""
+
+    _, unknown = build_send_image(send_image_body("t1", 3), Pipe(), to=SERVER)
+    assert unknown.length is None
