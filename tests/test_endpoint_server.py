@@ -460,7 +460,7 @@ def test_pull_mode_gives_the_envelope_then_the_image_at_the_callers_pace() -> No
 def test_send_image_tells_the_package_length() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
     create(device, server, "t1")
-    content_type, chunks = device.send_image(send_image_body("t1", 1), bytes(5000), to=SERVER)
+    _, chunks = device.send_image(send_image_body("t1", 1), bytes(5000), to=SERVER)
     assert chunks.length == len(b"".join(chunks))
     with tempfile.TemporaryFile() as file:
         file.write(b"%PDF" * 1000)
