@@ -52,7 +52,13 @@ from .namespaces import SOAP, WSA, prefixed
 from .report import Report
 from .rules import PROFILES, RULES, DsmRule, Profile
 from .safexml import clark_name
-from .validator import check_tree, split_stored, validate_file, validate_stored
+from .validator import (
+    check_stored_package,
+    check_tree,
+    split_stored,
+    validate_file,
+    validate_stored,
+)
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -505,17 +511,44 @@ def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
         return Report(profile=profile, problems=(problem,))
 
 
+def read_message_file(item: _Input, profile: Profile) -> Envelope | Report:
+    """One command-line input as :func:`read_message` reads it; a stored MTOM package is read
+    from disk in chunks (its image is checked as it passes and dropped, never held)."""
+    if item.data is None:
+        try:
+            checked = check_stored_package(item.path, profile=profile)
+        except OSError as exc:
+            raise _cannot_read(item.path, exc) from None
+        if checked is not None:
+            if not checked.report.valid or checked.tree is None:
+                return checked.report
+            from .envelope import read_envelope
+
+            try:  # bound from the tree the checks read, its image taken out
+                return read_envelope(checked.tree)
+            except DsmError as exc:  # valid, yet not a message
+                problem = RULES[DsmRule.BODY_UNKNOWN].problem(profile, str(exc))
+                return Report(profile=profile, problems=(problem,))
+    return read_message(item.path, _read(item), profile)
+
+
 def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .sequence import check_sequence
+
+    paths: list[str] = []
+
+    def messages() -> Iterator[Envelope | Report]:
+        """Each input in turn, read when its turn comes: one message is held at a time."""
+        for item in _inputs(args.paths, sys.stdin.buffer):
+            paths.append(item.path)
+            yield read_message_file(item, args.profile)
+
     try:
-        inputs = read_inputs(args.paths, sys.stdin.buffer)
+        _check_named(args.paths)
+        report = check_sequence(messages(), profile=args.profile)
     except _UnreadableError as exc:
         err.write(f"dsm-messages check-sequence: {exc}\n")
         return 2
-    from .sequence import check_sequence
-
-    messages = [read_message(path, data, args.profile) for path, data in inputs]
-    report = check_sequence(messages, profile=args.profile)
-    paths = [path for path, _ in inputs]
 
     def where(index: int | None) -> str | None:
         return None if index is None else paths[index]
