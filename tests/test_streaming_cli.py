@@ -7,6 +7,7 @@ written in pieces (never whole in memory either)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import tracemalloc
@@ -57,17 +58,14 @@ def transcript(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def peak_of(*argv: str) -> tuple[int, int, str]:
     """The command's exit status, the peak of the bytes it had allocated, and its output."""
     out = io.StringIO()
-    err = io.StringIO()
-    stdout, stderr = cli.sys.stdout, cli.sys.stderr
-    cli.sys.stdout, cli.sys.stderr = out, err  # type: ignore[assignment]
-    tracemalloc.start()
-    try:
-        status = cli.main(list(argv))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-        cli.sys.stdout, cli.sys.stderr = stdout, stderr
-    return status, peak, out.getvalue() + err.getvalue()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        tracemalloc.start()
+        try:
+            status = cli.main(list(argv))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    return status, peak, out.getvalue()
 
 
 def baseline(*argv: str) -> int:
