@@ -76,6 +76,7 @@ from .namespaces import WSA
 from .parsing import parse
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
+from .safexml import DEFAULT_MAX_BYTES
 from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
 from .validator import validate
 
@@ -541,9 +542,17 @@ class Endpoint:
         self.session.receive(envelope, at=self._now())
         return envelope
 
-    def _parse(self, data: bytes, content_type: str | None) -> Envelope:
+    def _parse(
+        self, data: bytes, content_type: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         try:
-            return parse(data, content_type=content_type, validate=True, profile=self.profile)
+            return parse(
+                data,
+                content_type=content_type,
+                validate=True,
+                profile=self.profile,
+                max_bytes=max_bytes,
+            )
         except ValidationError as error:
             errors = [p for p in error.report.problems if p.severity == "error"]
             first = errors[0]
@@ -559,11 +568,15 @@ class Endpoint:
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
 
-    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
+    def receive(
+        self, data: bytes, *, content_type: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         """Read, validate and apply a message that arrived (an MTOM package with its
         ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
-        fault to answer with; :meth:`refuse` builds that answer."""
-        envelope = self._parse(data, content_type)
+        fault to answer with; :meth:`refuse` builds that answer. An envelope over
+        ``max_bytes`` (16 MiB by default) is refused (``DSM-XML-FORBIDDEN``): a server that
+        reads no more than ``max_bytes + 1`` bytes of a request holds no more than that."""
+        envelope = self._parse(data, content_type, max_bytes)
         self.session.receive(envelope, at=self._now())
         return envelope
 

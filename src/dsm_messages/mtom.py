@@ -281,23 +281,25 @@ def build_package(
 
 
 def _size_of(data: bytes | Readable) -> int | None:
-    """How many bytes ``data`` will give: its length, or what is left of a regular file or an
-    in-memory stream; ``None`` when a stream cannot tell (a pipe, a socket)."""
+    """How many bytes ``data`` will give: its length, or what is left of a regular file or a
+    seekable stream; ``None`` when a stream cannot tell (a pipe, a socket)."""
     if isinstance(data, bytes):
         return len(data)
-    getbuffer = getattr(data, "getbuffer", None)
     fileno = getattr(data, "fileno", None)
+    seekable = getattr(data, "seekable", None)
     tell = getattr(data, "tell", None)
-    if not callable(tell):
-        return None
+    seek = getattr(data, "seek", None)
     try:
-        if callable(getbuffer):  # an in-memory stream
-            return max(len(getbuffer()) - int(tell()), 0)
-        if callable(fileno):
+        if callable(fileno) and callable(tell):
             status = os.fstat(fileno())
             if stat.S_ISREG(status.st_mode):
                 return max(status.st_size - int(tell()), 0)
-    except (OSError, ValueError):
+        if callable(seekable) and seekable() and callable(tell) and callable(seek):
+            position = int(tell())  # an in-memory or any other seekable stream
+            end = int(seek(0, io.SEEK_END))
+            seek(position)
+            return max(end - position, 0)
+    except (OSError, ValueError, io.UnsupportedOperation):
         return None
     return None
 
