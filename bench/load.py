@@ -283,33 +283,38 @@ async def run(config: Config, work: Path) -> Results:
     async with (
         server_process(images, config.read_timeout) as (url, pid),
         events_app(devices) as events,
-        httpx.AsyncClient(timeout=120, limits=limits) as client,
     ):
-
-        def device(name: str) -> Device:
-            devices[name] = Device(name, url, client, events)
-            return devices[name]
-
-        warm_up = Results(config)  # its times and counts are not the load's
-        small = attrs.evolve(config, jobs=1, images=1, image_bytes=MIB)
-        await run_device(device("warm-up"), small, warm_up, 0)
-        results.acknowledged.update(warm_up.acknowledged)
-        results.problems.extend(warm_up.problems)
-        await stats(client, url)
+        # the memory before and after the load is measured with the devices' connections
+        # closed: what the server keeps once the load is over
+        async with httpx.AsyncClient(timeout=120) as client:
+            warm_up = Results(config)  # its times and counts are not the load's
+            small = attrs.evolve(config, jobs=1, images=1, image_bytes=MIB)
+            devices["warm-up"] = Device("warm-up", url, client, events)
+            await run_device(devices["warm-up"], small, warm_up, 0)
+            results.acknowledged.update(warm_up.acknowledged)
+            results.problems.extend(warm_up.problems)
+        await stats(url)
         results.rss_before = memory(pid)[0]
-        start = time.perf_counter()
-        load = [
-            run_device(device(f"device-{n}"), config, results, n) for n in range(config.devices)
-        ]
-        await asyncio.gather(*load, large_image(device("large"), config, results))
-        results.seconds = time.perf_counter() - start
-        results.image_bytes += config.large_bytes
-        if config.faults:
-            for name, scenario in SCENARIOS.items():
-                ok, detail = await scenario(Context(url, client, events, device, results, images))
-                results.scenarios.append((name, ok, detail))
-        library, process = await stats(client, url)
-        results.library_cpu, results.server_cpu = library, process
+        async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+
+            def device(name: str) -> Device:
+                devices[name] = Device(name, url, client, events)
+                return devices[name]
+
+            start = time.perf_counter()
+            load = [
+                run_device(device(f"device-{n}"), config, results, n)
+                for n in range(config.devices)
+            ]
+            await asyncio.gather(*load, large_image(device("large"), config, results))
+            results.seconds = time.perf_counter() - start
+            results.image_bytes += config.large_bytes
+            if config.faults:
+                for name, scenario in SCENARIOS.items():
+                    context = Context(url, client, events, device, results, images)
+                    ok, detail = await scenario(context)
+                    results.scenarios.append((name, ok, detail))
+        results.library_cpu, results.server_cpu = await stats(url)
         results.rss_after, results.rss_peak = memory(pid)
     check_disk(images, results)
     return results
@@ -325,8 +330,11 @@ async def large_image(device: Device, config: Config, results: Results) -> None:
     await device.finished(token)
 
 
-async def stats(client: httpx.AsyncClient, url: str) -> tuple[float, float]:
-    answer = (await client.get(f"{url}/_stats")).json()
+async def stats(url: str) -> tuple[float, float]:
+    """The server's library and process CPU seconds, once the connections it served closed."""
+    await asyncio.sleep(0.5)
+    async with httpx.AsyncClient() as client:
+        answer = (await client.get(f"{url}/_stats")).json()
     return float(answer["library"]), float(answer["process"])
 
 

@@ -38,7 +38,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Wire", frozenset({"_mime", "binding", "discovery", "envelope", "mtom", "safexml"})),
+    (
+        "Wire",
+        frozenset(
+            {"_mime", "binding", "discovery", "envelope", "mtom", "package_body", "safexml"}
+        ),
+    ),
     ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
     (
         "Ordering",

@@ -10,7 +10,6 @@ parts or the size of the chunks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Protocol
 
 from .errors import MtomError, MtomLimitError
@@ -105,19 +104,6 @@ def check_boundary(boundary: str) -> bytes:
     if boundary.endswith(" "):
         raise MtomError(f"the boundary {boundary!r} ends in a space")
     return boundary.encode("ascii")
-
-
-class PackageBody(Iterator[bytes]):
-    """The chunks of a package being built, made as they are consumed; ``length`` is the
-    package's size in bytes when every part's size is known beforehand (``None`` otherwise),
-    for a ``Content-Length`` header rather than chunked transfer."""
-
-    def __init__(self, chunks: Iterator[bytes], length: int | None) -> None:
-        self._chunks = chunks
-        self.length = length
-
-    def __next__(self) -> bytes:
-        return next(self._chunks)
 
 
 class PartHandler(Protocol):

@@ -49,18 +49,17 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import secrets
-import stat
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 from lxml import etree
 
-from ._mime import FrameReader, PackageBody, check_boundary, content_type_parameters
+from ._mime import FrameReader, check_boundary, content_type_parameters
 from .errors import DsmError, MtomError, MtomLimitError
 from .namespaces import ANONYMOUS, DSP, WSCN, XOP, prefixed
+from .package_body import PackageBody, size_of
 from .rule_ids import DsmRule
 from .safexml import parse_xml
 
@@ -272,36 +271,12 @@ def build_package(
                 yield piece
         yield closing
 
-    sizes = [_size_of(data) for _, _, data in attachments]
+    sizes = [size_of(data) for _, _, data in attachments]
     length = None
     if all(size is not None for size in sizes):
         fixed = len(delimiter) + len(root_headers) + len(root) + len(closing)
         length = fixed + sum(map(len, part_headers)) + sum(size or 0 for size in sizes)
     return content_type, PackageBody(chunks(), length)
-
-
-def _size_of(data: bytes | Readable) -> int | None:
-    """How many bytes ``data`` will give: its length, or what is left of a regular file or a
-    seekable stream; ``None`` when a stream cannot tell (a pipe, a socket)."""
-    if isinstance(data, bytes):
-        return len(data)
-    fileno = getattr(data, "fileno", None)
-    seekable = getattr(data, "seekable", None)
-    tell = getattr(data, "tell", None)
-    seek = getattr(data, "seek", None)
-    try:
-        if callable(fileno) and callable(tell):
-            status = os.fstat(fileno())
-            if stat.S_ISREG(status.st_mode):
-                return max(status.st_size - int(tell()), 0)
-        if callable(seekable) and seekable() and callable(tell) and callable(seek):
-            position = int(tell())  # an in-memory or any other seekable stream
-            end = int(seek(0, io.SEEK_END))
-            seek(position)
-            return max(end - position, 0)
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return None
-    return None
 
 
 # -- reading ----------------------------------------------------------------------------------

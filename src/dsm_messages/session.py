@@ -244,13 +244,10 @@ class Session:
         return tuple(expired)
 
     def drain_problems(self) -> list[Problem]:
-        """The warnings and deferred violations recorded since the last drain, oldest first
-        (each with its severity); the session forgets them, so that a long-running endpoint
-        keeps flat memory."""
-        drained = sorted(
-            [*self.warnings, *self.deferred],
-            key=lambda problem: -1 if problem.index is None else problem.index,
-        )
+        """The warnings, then the deferred violations, recorded since the last drain, each in
+        the order it was recorded (and with its severity); the session forgets them, so that a
+        long-running endpoint keeps flat memory."""
+        drained = [*self.warnings, *self.deferred]
         self.warnings.clear()
         self.deferred.clear()
         return drained
