@@ -72,7 +72,7 @@ class Config:
     large_bytes: int = 200 * MIB
     faults: bool = True
     #: how long the server waits for a silent sender (the stalled-sender scenario waits it)
-    read_timeout: float = 2.0
+    read_timeout: float = 10.0
 
 
 @attrs.define
@@ -604,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--image-mib", type=float, default=8)
     parser.add_argument("--large-mib", type=float, default=200)
     parser.add_argument("--no-faults", action="store_true")
-    parser.add_argument("--read-timeout", type=float, default=2.0)
+    parser.add_argument("--read-timeout", type=float, default=10.0)
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve is not None:
