@@ -144,7 +144,7 @@ class Device:
     async def cancel(self, token: str) -> None:
         await self.call(dsp.CancelPostScanJobRequest(job_token=token))
 
-    async def finished(self, token: str, timeout: float = 60) -> None:
+    async def finished(self, token: str, timeout: float = 120) -> None:
         """Until the server's end-state event for ``token`` has arrived."""
         async with asyncio.timeout(timeout):
             await self._ended[token].wait()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Coroutine
@@ -46,6 +47,7 @@ from dsm_messages.endpoint import ImageChunk, IncomingPackage
 from dsm_messages.faults import ACTION_NOT_SUPPORTED, Fault
 from dsm_messages.models import dsp, wsa, wse
 
+LOG = logging.getLogger("scan_server")
 SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 #: How long a subscription lasts: the scan server answers every Subscribe with this.
 SUBSCRIPTION = XmlDuration("PT1H")
@@ -283,12 +285,17 @@ class ScanServer:
 
     async def _send(self, events: list[tuple[Subscriber, bytes]]) -> None:
         for subscriber, data in events:
-            with contextlib.suppress(httpx.HTTPError):  # a subscriber gone: its loss
-                await self.events.post(
-                    subscriber.address,
-                    content=data,
-                    headers={"Content-Type": SOAP_CONTENT_TYPE},
-                )
+            for attempt in range(3):  # a kept-alive connection may close as it is reused
+                try:
+                    await self.events.post(
+                        subscriber.address,
+                        content=data,
+                        headers={"Content-Type": SOAP_CONTENT_TYPE},
+                    )
+                    break
+                except httpx.TransportError as error:
+                    if attempt == 2:  # a subscriber gone: its loss
+                        LOG.warning("event to %s lost: %s", subscriber.address, error)
 
     async def _time_out_jobs(self) -> None:
         """Every few seconds, end the jobs that went too long without EndPostScanJob."""
