@@ -474,3 +474,13 @@ def test_send_image_tells_the_package_length() -> None:
 
     _, unknown = build_send_image(send_image_body("t1", 3), Pipe(), to=SERVER)
     assert unknown.length is None
+
+
+def test_a_content_type_that_announces_no_package_is_refused_with_a_fault() -> None:
+    _, server = Endpoint("device"), Endpoint("scan_server")
+    with pytest.raises(RemoteProtocolError) as caught:
+        server.package_reader('multipart/form-data; boundary="b"')
+    assert caught.value.rule == "DSM-MIME-MALFORMED"
+    assert caught.value.fault is not None
+    assert caught.value.fault.http_status == 400
+    assert parse(server.refuse(caught.value)).relates_to is None  # nothing could be read

@@ -136,15 +136,20 @@ class IncomingPackage:
         self._store_takes_part = store is None or _takes_two(store)
         self._events: deque[Envelope | ImageChunk] = deque()
         self._abandoned = False
-        self._reader = PackageReader(
-            content_type,
-            sink=self._choose,
-            read_envelope=self._read_root,
-            tolerant=endpoint.profile == "lenient",
-            max_parts=max_parts,
-            max_package_bytes=max_package_bytes,
-            max_root_bytes=max_root_bytes,
-        )
+        try:
+            self._reader = PackageReader(
+                content_type,
+                sink=self._choose,
+                read_envelope=self._read_root,
+                tolerant=endpoint.profile == "lenient",
+                max_parts=max_parts,
+                max_package_bytes=max_package_bytes,
+                max_root_bytes=max_root_bytes,
+            )
+        except DsmError as error:  # a Content-Type that announces no readable package
+            rule = _rule_of(error, DsmRule.MIME_MALFORMED)
+            nothing_read = Envelope(action="", body=None)
+            raise refusal(RemoteProtocolError, rule, str(error), nothing_read) from None
 
     @property
     def envelope(self) -> Envelope | None:
