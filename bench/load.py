@@ -48,7 +48,7 @@ import uvicorn
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples" / "asgi"))
 
-from asgi_devices import SOAP_CONTENT_TYPE, Device, PatternImage, event_sink, image_request  # noqa: E402
+from asgi_devices import SOAP_CONTENT_TYPE, Device, PatternImage, event_sink  # noqa: E402
 from asgi_server import MAX_ENVELOPE_BYTES, ScanServer  # noqa: E402
 
 from dsm_messages import (  # noqa: E402
@@ -61,6 +61,7 @@ from dsm_messages import (  # noqa: E402
 from dsm_messages.faults import Fault  # noqa: E402
 from dsm_messages.models import dsp, soap  # noqa: E402
 from dsm_messages.mtom import build_package  # noqa: E402
+from dsm_messages.testing.conversations import send_image_body  # noqa: E402
 
 MIB = 1 << 20
 
@@ -454,7 +455,7 @@ def package_of(
 ) -> tuple[str, bytes, PatternImage]:
     image = PatternImage(size, document_id)
     content_type, chunks = device.endpoint.send_image(
-        image_request(token, document_id), image, to=device.url, message_id=message_id
+        send_image_body(token, document_id), image, to=device.url, message_id=message_id
     )
     return content_type, b"".join(chunks), image
 
@@ -520,7 +521,7 @@ async def image_after_end(context: Context) -> Outcome:
     await device.end(token)
     await device.finished(token)
     content_type, chunks = build_send_image(
-        image_request(token, 2), b"%PDF-1.7 late", to=device.url
+        send_image_body(token, 2), b"%PDF-1.7 late", to=device.url
     )
     return expect(
         fault_of(*await post(context, device, b"".join(chunks), content_type)),
@@ -530,7 +531,9 @@ async def image_after_end(context: Context) -> Outcome:
 
 async def thousand_parts(context: Context) -> Outcome:
     device, token = await open_job(context, "fault-parts")
-    content_type, chunks = device.endpoint.send_image(image_request(token, 1), b"x", to=device.url)
+    content_type, chunks = device.endpoint.send_image(
+        send_image_body(token, 1), b"x", to=device.url
+    )
     root = b"".join(chunks)
     envelope = root[root.index(b"<?xml") : root.index(b"</soap:Envelope>") + 16]
     parts = [(f"part-{n}@device.example", "application/octet-stream", b"x") for n in range(1000)]

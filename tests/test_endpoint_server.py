@@ -267,7 +267,31 @@ def test_a_refused_request_whose_connection_died_owes_no_fault() -> None:
 # -- the device holds an early end state -------------------------------------------------------
 
 
+def ending(device: Endpoint, server: Endpoint) -> tuple[Subscriber, bytes, bytes]:
+    """A job with one image whose EndPostScanJob the server answered: the subscriber, the
+    response (not yet delivered) and the end state the server sent after it."""
+    subscriber = subscribe(device, server, 1)
+    create(device, server, "t1")
+    image(device, server, "t1", 1)
+    request = server.receive(device.request(end_body("t1"), to=SERVER))
+    response = server.reply(request, dsp.EndPostScanJobResponse())
+    ((_, final),) = server.broadcast(end_state_body("t1", images=1), subscribers=[subscriber])
+    return subscriber, response, final
+
+
 def test_the_device_holds_an_end_state_that_overtook_the_end_response() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    _, response, final = ending(device, server)
+    device.receive(final)  # on its own connection, it came first: held, not refused
+    assert phases(device) == {"t1": "ending"}
+    assert [problem.rule for problem in device.session.finish()] == ["DSP-17-UNANSWERED", "DSP-25"]
+    device.receive(response)  # applied, then the held end state
+    assert phases(device) == {"t1": "finished"}
+    assert device.session.finish() == []
+    assert device.session.drain_problems() == []
+
+
+def test_a_status_event_may_arrive_while_an_end_state_is_held() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
     subscriber = subscribe(device, server, 1)
     create(device, server, "t1")
@@ -276,24 +300,16 @@ def test_the_device_holds_an_end_state_that_overtook_the_end_response() -> None:
     response = server.reply(request, dsp.EndPostScanJobResponse())
     status = server.event(status_body("t1", "Processing", images=1), subscriber=subscriber)
     ((_, final),) = server.broadcast(end_state_body("t1", images=1), subscribers=[subscriber])
-    device.receive(final)  # on its own connection, it came first: held, not refused
-    assert phases(device) == {"t1": "ending"}
-    assert [problem.rule for problem in device.session.finish()] == ["DSP-17-UNANSWERED", "DSP-25"]
-    device.receive(status)
-    device.receive(response)  # applied, then the held end state
+    device.receive(final)
+    device.receive(status)  # sent before the end state, it came after it: still in order
+    device.receive(response)
     assert phases(device) == {"t1": "finished"}
     assert device.session.finish() == []
-    assert device.session.drain_problems() == []
 
 
 def test_a_second_early_end_state_is_refused() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
-    subscriber = subscribe(device, server, 1)
-    create(device, server, "t1")
-    image(device, server, "t1", 1)
-    request = server.receive(device.request(end_body("t1"), to=SERVER))
-    server.reply(request, dsp.EndPostScanJobResponse())
-    ((_, final),) = server.broadcast(end_state_body("t1", images=1), subscribers=[subscriber])
+    _, _, final = ending(device, server)
     device.receive(final)
     again = serialize(end_state_body("t1", images=1), to=sink(1))  # the server would refuse it
     with pytest.raises(RemoteProtocolError) as caught:

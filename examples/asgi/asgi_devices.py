@@ -20,11 +20,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from dsm_messages import Endpoint, Envelope
-from dsm_messages.models import dsp, fsf, psp, wsa, wse
+from dsm_messages.models import dsp, wsa, wse
+from dsm_messages.testing.conversations import create_body, send_image_body
 
 SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
-USER = "S-1-5-21-3623811015-3361044348-30300820-1104"
-SCAN_PROCESS = "8d2b7c1e-4f3a-4e61-9b0d-5a7c3e2f1b90"
 
 
 class Readable(Protocol):
@@ -64,37 +63,6 @@ class PatternImage:
         return self._hash.hexdigest()
 
 
-def scan_process() -> dsp.CreatePostScanJobRequest:
-    """The CreatePostScanJob of the device's one scan process: deliver to a file share."""
-    to_share = psp.FilterToProcessType(
-        dialect=fsf.__NAMESPACE__,
-        instructions=psp.FilterInstructionType(
-            file_share_config=fsf.FileShareConfig(
-                file_shares=fsf.FileShareType(share_unc=[r"\\files01\scans\invoices"])
-            )
-        ),
-    )
-    return dsp.CreatePostScanJobRequest(
-        user_identifier=USER,
-        psp_identifier=SCAN_PROCESS,
-        post_scan_instructions=psp.PostScanInstructionsType(
-            continue_on_error=True,
-            document_root_name="Invoices",
-            filters_to_process=psp.FilterToProcessListType(filter=[to_share]),
-        ),
-    )
-
-
-def image_request(token: str, document_id: int) -> dsp.SendImageRequest:
-    return dsp.SendImageRequest(
-        job_token=token,
-        document_description=dsp.DocumentDescriptionType(
-            document_id=document_id, format=dsp.DocumentFormatWKVType.PDF_A
-        ),
-        image_data=b"",
-    )
-
-
 class Device:
     """One device of the scan server at ``server`` (its ``/ScanServer/{name}`` URL), its
     requests sent with ``client``; ``events`` is where it subscribes to have its events sent
@@ -113,7 +81,7 @@ class Device:
         await self.call(wse.Subscribe(delivery=wse.DeliveryType(notify_to=notify_to)))
 
     async def create_job(self) -> str:
-        answer = await self.call(scan_process())
+        answer = await self.call(create_body())  # the shipped sample's scan process
         token = answer.body_as(dsp.CreatePostScanJobResponse).job_token
         self._ended[token] = asyncio.Event()
         return token
@@ -128,7 +96,7 @@ class Device:
     ) -> Envelope:
         """Stream ``image`` to the server, read as it is sent, with its Content-Length."""
         content_type, chunks = self.endpoint.send_image(
-            image_request(token, document_id), image, to=self.url, message_id=message_id
+            send_image_body(token, document_id), image, to=self.url, message_id=message_id
         )
         headers = {"Content-Type": content_type}
         if chunks.length is not None:
