@@ -6,7 +6,9 @@ Usage: python bench/load.py [--devices 50] [--jobs 5] [--images 2] [--image-mib 
 The server runs in a process of its own (uvicorn, one Endpoint per device); this process runs
 the devices (each an Endpoint speaking through httpx) and the app their events are sent to.
 Every device subscribes, then runs its jobs one after another, all devices at once: create,
-send the images (streamed, with their length), end, wait for the end-state event. While they
+send the images (streamed, with their length), end, wait for the end-state event. Images
+are random bytes, as compressed scans are (a short repeating pattern would be a worst case
+for the MIME boundary search, and no scan). While they
 do, one more device sends a large image (made as it is sent, never held). Then each fault
 scenario runs, and is answered with the fault and HTTP status it must be.
 
@@ -48,7 +50,7 @@ import uvicorn
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples" / "asgi"))
 
-from asgi_devices import SOAP_CONTENT_TYPE, Device, PatternImage, event_sink  # noqa: E402
+from asgi_devices import SOAP_CONTENT_TYPE, Device, SimulatedScan, event_sink  # noqa: E402
 from asgi_server import MAX_ENVELOPE_BYTES, ScanServer  # noqa: E402
 
 from dsm_messages import (  # noqa: E402
@@ -259,7 +261,7 @@ async def run_device(device: Device, config: Config, results: Results, seed: int
     for _ in range(config.jobs):
         token = await timed(results, "CreatePostScanJob", device.create_job())
         for document_id in range(1, config.images + 1):
-            image = PatternImage(config.image_bytes, seed + document_id)
+            image = SimulatedScan(config.image_bytes, seed + document_id)
             answer = await timed(
                 results, "SendImage", device.send_image(token, document_id, image)
             )
@@ -271,7 +273,7 @@ async def run_device(device: Device, config: Config, results: Results, seed: int
 
 
 def acknowledge(
-    results: Results, answer: Envelope, token: str, document_id: int, image: PatternImage
+    results: Results, answer: Envelope, token: str, document_id: int, image: SimulatedScan
 ) -> None:
     if isinstance(answer.body, dsp.SendImageResponse):
         results.acknowledged[f"{token}-{document_id}.pdf"] = image.digest
@@ -332,7 +334,7 @@ async def run(config: Config, work: Path) -> Results:
 async def large_image(device: Device, config: Config, results: Results) -> None:
     await device.subscribe()
     token = await device.create_job()
-    image = PatternImage(config.large_bytes, 7)
+    image = SimulatedScan(config.large_bytes, 7)
     answer = await timed(results, "SendImage (large)", device.send_image(token, 1, image))
     acknowledge(results, answer, token, 1, image)
     await device.end(token)
@@ -452,8 +454,8 @@ def request_head(device: Device, content_type: str, length: int) -> bytes:
 
 def package_of(
     device: Device, token: str, document_id: int, size: int, message_id: str
-) -> tuple[str, bytes, PatternImage]:
-    image = PatternImage(size, document_id)
+) -> tuple[str, bytes, SimulatedScan]:
+    image = SimulatedScan(size, document_id)
     content_type, chunks = device.endpoint.send_image(
         send_image_body(token, document_id), image, to=device.url, message_id=message_id
     )
@@ -467,7 +469,7 @@ async def retried_image(
     connection die yet, and refuses the DocumentId it still holds (a fault that takes the
     device's attempt back); so it is tried a bounded number of times."""
     for _ in range(100):
-        image = PatternImage(size, document_id)
+        image = SimulatedScan(size, document_id)
         answer = await device.send_image(token, document_id, image)
         if isinstance(answer.body, dsp.SendImageResponse):
             context.results.acknowledged[f"{token}-{document_id}.pdf"] = image.digest
@@ -516,7 +518,7 @@ async def reused_message_id(context: Context) -> Outcome:
 
 async def image_after_end(context: Context) -> Outcome:
     device, token = await open_job(context, "fault-after-end")
-    image = PatternImage(1000, 1)
+    image = SimulatedScan(1000, 1)
     acknowledge(context.results, await device.send_image(token, 1, image), token, 1, image)
     await device.end(token)
     await device.finished(token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 from collections.abc import AsyncIterator, Iterator
 from typing import Protocol
 
@@ -30,21 +31,29 @@ class Readable(Protocol):
     def read(self, size: int, /) -> bytes: ...
 
 
-class PatternImage:
+class SimulatedScan:
     """``size`` bytes of a scan that is never held whole: made as it is read (a seekable
-    stream, so that its size is known), with the SHA-256 of what was read (``digest``)."""
+    stream, so that its size is known), with the SHA-256 of what was read (``digest``).
+
+    The bytes are random, as a compressed scan's (PDF, JPEG) look: cut from a pool of 4 MiB
+    made once, from an offset that ``seed`` chooses."""
+
+    _pool = b""
 
     def __init__(self, size: int, seed: int = 0) -> None:
+        if not SimulatedScan._pool:
+            SimulatedScan._pool = os.urandom(4 << 20)
         self.size = size
-        self._piece = b"%PDF-1.7\n" + bytes((seed + n) % 251 for n in range(1 << 16))
+        self._start = (seed * 65_537) % len(self._pool)
         self._position = 0
         self._hash = hashlib.sha256()
 
     def read(self, size: int, /) -> bytes:
-        at = self._position % len(self._piece)
-        take = min(size, self.size - self._position, len(self._piece) - at)
-        data = self._piece[at : at + take]
-        self._position += take
+        pool = self._pool
+        at = (self._start + self._position) % len(pool)
+        take = min(size, self.size - self._position, len(pool) - at)
+        data = b"%PDF-1.7\n"[: min(take, 9)] if self._position == 0 else pool[at : at + take]
+        self._position += len(data)
         self._hash.update(data)
         return data
 
