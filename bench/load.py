@@ -1,6 +1,6 @@
 """Load and faults against the reference ASGI scan server (examples/asgi), on 127.0.0.1.
 
-Usage: python bench/load.py [--devices 50] [--jobs 5] [--images 2] [--image-mib 8]
+Usage: python bench/load.py [--devices 50] [--jobs 5] [--images 2] [--image-mib 10]
                             [--large-mib 200] [--no-faults]
 
 The server runs in a process of its own (uvicorn, one Endpoint per device); this process runs
@@ -73,7 +73,7 @@ class Config:
     devices: int = 50
     jobs: int = 5
     images: int = 2
-    image_bytes: int = 8 * MIB
+    image_bytes: int = 10 * MIB
     large_bytes: int = 200 * MIB
     faults: bool = True
     #: how long the server waits for a silent sender (the stalled-sender scenario waits it)
@@ -614,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--jobs", type=int, default=5)
     parser.add_argument("--images", type=int, default=2)
-    parser.add_argument("--image-mib", type=float, default=8)
+    parser.add_argument("--image-mib", type=float, default=10)
     parser.add_argument("--large-mib", type=float, default=200)
     parser.add_argument("--no-faults", action="store_true")
     parser.add_argument("--read-timeout", type=float, default=10.0)
