@@ -92,8 +92,7 @@ class Results:
     rss_before: int = 0
     rss_after: int = 0
     rss_peak: int = 0
-    library_cpu: float = 0.0
-    server_cpu: float = 0.0
+    server: ServerStats | None = None
     #: (path name, SHA-256) of every image the server acknowledged
     acknowledged: dict[str, str] = attrs.field(factory=dict)
 
@@ -110,9 +109,19 @@ class Results:
             f"{self.image_bytes / self.seconds / 1e6:.0f} MB/s",
             f"  server RSS: peak {self.rss_peak / MIB:.1f} MiB; before the load "
             f"{self.rss_before / MIB:.1f} MiB, after {self.rss_after / MIB:.1f} MiB",
-            f"  library share of server CPU: {self.library_share:.1%} "
-            f"({self.library_cpu:.2f} s of {self.server_cpu:.2f} s)",
         ]
+        if self.server is not None:
+            calls = ", ".join(
+                f"{name} {spent:.2f} s"
+                for name, spent in sorted(self.server.by_call.items(), key=lambda i: -i[1])
+                if spent >= 0.005
+            )
+            lines += [
+                f"  library share of server CPU: {self.library_share:.1%} "
+                f"({self.server.library:.2f} s of {self.server.process:.2f} s; garbage "
+                f"collection inside library calls {self.server.collecting_inside:.2f} s)",
+                f"  library CPU by call: {calls}",
+            ]
         for operation, times in sorted(self.latencies.items()):
             lines.append(
                 f"  {operation:<18} n={len(times):<5} p50 {percentile(times, 50) * 1e3:8.2f} ms"
@@ -125,7 +134,9 @@ class Results:
 
     @property
     def library_share(self) -> float:
-        return self.library_cpu / self.server_cpu if self.server_cpu else 0.0
+        if self.server is None or not self.server.process:
+            return 0.0
+        return self.server.library / self.server.process
 
 
 def percentile(values: list[float], percent: int) -> float:
@@ -141,7 +152,23 @@ class Meter:
 
     def __init__(self) -> None:
         self.seconds = 0.0
+        #: of which the garbage collector ran (a collection is charged to whatever allocated
+        #: last), and the collector's time in the whole process
+        self.collecting_inside = 0.0
+        self.collecting = 0.0
+        self.by_call: dict[str, float] = {}
         self._depth = 0
+        self._collection_start = 0.0
+        gc.callbacks.append(self._collector)
+
+    def _collector(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._collection_start = time.thread_time()
+            return
+        spent = time.thread_time() - self._collection_start
+        self.collecting += spent
+        if self._depth:
+            self.collecting_inside += spent
 
     def wrap(self, owner: type, name: str) -> None:
         original = getattr(owner, name)
@@ -154,7 +181,9 @@ class Meter:
             try:
                 return original(*args, **kwargs)
             finally:
-                self.seconds += time.thread_time() - start
+                spent = time.thread_time() - start
+                self.seconds += spent
+                self.by_call[name] = self.by_call.get(name, 0.0) + spent
                 self._depth -= 1
 
         setattr(owner, name, timed)
@@ -182,7 +211,15 @@ def serve(images: Path, read_timeout: float) -> None:
     async def stats(request: Request) -> JSONResponse:
         gc.collect()
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        return JSONResponse({"library": meter.seconds, "process": usage.ru_utime + usage.ru_stime})
+        return JSONResponse(
+            {
+                "library": meter.seconds,
+                "process": usage.ru_utime + usage.ru_stime,
+                "collecting_inside": meter.collecting_inside,
+                "collecting": meter.collecting,
+                "by_call": meter.by_call,
+            }
+        )
 
     app = Starlette(
         routes=[Route("/_stats", stats), Mount("/", app=server.app)],
@@ -300,7 +337,7 @@ async def run(config: Config, work: Path) -> Results:
             await run_device(devices["warm-up"], small, warm_up, 0)
             results.acknowledged.update(warm_up.acknowledged)
             results.problems.extend(warm_up.problems)
-        library_before, process_before = await stats(url)
+        before = await stats(url)
         results.rss_before = memory(pid)[0]
         async with httpx.AsyncClient(timeout=120, limits=limits) as client:
 
@@ -317,9 +354,7 @@ async def run(config: Config, work: Path) -> Results:
             results.seconds = time.perf_counter() - start
             results.image_bytes += config.large_bytes
             # the CPU of the load alone: start-up, warm-up and the fault scenarios left out
-            library, process = await stats(url)
-            results.library_cpu = library - library_before
-            results.server_cpu = process - process_before
+            results.server = (await stats(url)).since(before)
             if config.faults:
                 for name, scenario in SCENARIOS.items():
                     context = Context(url, client, events, device, results, images)
@@ -341,12 +376,39 @@ async def large_image(device: Device, config: Config, results: Results) -> None:
     await device.finished(token)
 
 
-async def stats(url: str) -> tuple[float, float]:
-    """The server's library and process CPU seconds, once the connections it served closed."""
+@attrs.frozen
+class ServerStats:
+    """What the server process tells of itself: CPU seconds inside library calls (in all and
+    by call), of the whole process, and of garbage collection inside library calls."""
+
+    library: float
+    process: float
+    collecting_inside: float
+    by_call: dict[str, float]
+
+    def since(self, earlier: ServerStats) -> ServerStats:
+        return ServerStats(
+            library=self.library - earlier.library,
+            process=self.process - earlier.process,
+            collecting_inside=self.collecting_inside - earlier.collecting_inside,
+            by_call={
+                name: spent - earlier.by_call.get(name, 0.0)
+                for name, spent in self.by_call.items()
+            },
+        )
+
+
+async def stats(url: str) -> ServerStats:
+    """The server's CPU figures, once the connections it served closed."""
     await asyncio.sleep(0.5)
     async with httpx.AsyncClient() as client:
         answer = (await client.get(f"{url}/_stats")).json()
-    return float(answer["library"]), float(answer["process"])
+    return ServerStats(
+        library=float(answer["library"]),
+        process=float(answer["process"]),
+        collecting_inside=float(answer["collecting_inside"]),
+        by_call={name: float(spent) for name, spent in answer["by_call"].items()},
+    )
 
 
 def check_disk(images: Path, results: Results) -> None:
