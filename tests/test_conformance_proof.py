@@ -254,8 +254,7 @@ class FaultsWithHttp200(Misbehaving):
 class ReadsLeniently(Misbehaving):
     """Reads in the lenient profile: takes what real devices send with the deviations the
     lenient profile tolerates. A target that claims the strict profile fails exactly those
-    probes; claiming the lenient one, it passes them (see the test below). (The reference's
-    MTOM reader refuses LF line ends in either profile, so that probe passes.)"""
+    probes; claiming the lenient one, it passes them (see the test below)."""
 
     fails = frozenset(
         probe.id
@@ -263,7 +262,7 @@ class ReadsLeniently(Misbehaving):
         if probe.protocol == "dsp"
         and probe.kind == "refusal"
         and rule_row(probe.rule).lenient == "warning"
-    ) - {"dsp.DSM-MIME-DEFECT"}
+    )
 
     def __init__(self, transcript: Transcript, images: Path) -> None:
         super().__init__(transcript, images)

@@ -40,7 +40,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Wire", frozenset({"_mime", "binding", "discovery", "envelope", "mtom", "safexml"})),
+    (
+        "Wire",
+        frozenset(
+            {"_mime", "binding", "discovery", "envelope", "mtom", "package_body", "safexml"}
+        ),
+    ),
     ("Validation", frozenset({"child_order", "parsing", "report", "rules", "validator"})),
     (
         "Ordering",

@@ -188,14 +188,14 @@ def feed(session: Session, step: Step) -> None:
 
 def perspectives(story: Story) -> list[Role]:
     """The sessions that see the offending message: the one role a story is told from, or an
-    observer plus the message's sender and receiver."""
+    observer plus the message's sender and receiver (unless the receiver holds it)."""
     if story.role is not None:
         return [story.role]
     bad = story.bad
     if not isinstance(bad, Envelope) or bad.message_type is None:
         return []  # a message that is no DSM message at all: check_sequence's business
     sender, receiver = bad_parties(story)
-    return ["observer", sender, receiver]
+    return ["observer", sender] if story.held_by_receiver else ["observer", sender, receiver]
 
 
 def found(session: Session) -> list[tuple[int | None, str]]:

@@ -262,6 +262,21 @@ def include_refers_to_no_part(message: Message) -> Message:
     return swap(b'href="cid:' + image_id, b'href="cid:missing@device.example')(message)
 
 
+def with_decoy_part(message: Message) -> Message:
+    """A second attachment, referred to by nothing, before the image."""
+    _, image_id = content_ids(message)
+    at = message.data.index(b"Content-ID: <" + image_id + b">")
+    delimiter_start = message.data.rindex(b"\r\n--", 0, at)
+    delimiter = message.data[delimiter_start : message.data.index(b"\r\n", delimiter_start + 2)]
+    decoy = (
+        delimiter
+        + b"\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary"
+        + b"\r\nContent-ID: <decoy@device.example>\r\n\r\nnot the image"
+    )
+    data = message.data[:delimiter_start] + decoy + message.data[delimiter_start:]
+    return replace(message, data=data)
+
+
 def line_of(data: bytes, marker: bytes) -> int:
     """The line (from 1) on which ``marker`` first occurs."""
     assert marker in data, f"{marker!r} not in the message"
@@ -355,6 +370,12 @@ CASES = [
         "xop:Include names no part of the package",
         send_image_package,
         include_refers_to_no_part,
+    ),
+    Case(
+        "DSM-XOP-UNREFERENCED",
+        "a decoy part besides the image",
+        send_image_package,
+        with_decoy_part,
     ),
     Case(
         "DSM-XOP-REFERENCE",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
 
     from . import faults, namespaces
     from .binding import from_xml, to_xml
-    from .endpoint import Endpoint, Subscriber
+    from .endpoint import Attachment, Endpoint, ImageChunk, IncomingPackage, Subscriber
     from .envelope import ANONYMOUS, Envelope, reply, serialize
     from .errors import (
         BindingError,
@@ -66,7 +66,10 @@ _HOMES: dict[str, str] = {
     "namespaces": ".namespaces",
     "from_xml": ".binding",
     "to_xml": ".binding",
+    "Attachment": ".endpoint",
     "Endpoint": ".endpoint",
+    "ImageChunk": ".endpoint",
+    "IncomingPackage": ".endpoint",
     "Subscriber": ".endpoint",
     "ANONYMOUS": ".envelope",
     "Envelope": ".envelope",
@@ -132,6 +135,7 @@ __all__ = [
     "ORDERING_RULES",
     "RULES",
     "About",
+    "Attachment",
     "BindingError",
     "DscRule",
     "DsdRule",
@@ -144,6 +148,8 @@ __all__ = [
     "Fault",
     "FaultError",
     "HttpHead",
+    "ImageChunk",
+    "IncomingPackage",
     "JobSummary",
     "LocalProtocolError",
     "MessageType",

@@ -51,15 +51,20 @@ from .messages import EMPTY_BODY_ACTIONS, by_qname
 from .mtom import MtomError
 from .namespaces import SOAP, WSA, prefixed
 from .report import Report
-from .rules import PROFILES, DsmRule, Profile
+from .rules import PROFILES, RULES, DsmRule, Profile
 from .safexml import clark_name
-from .validator import check_tree, split_stored, validate_file, validate_stored
+from .validator import (
+    check_stored_package,
+    check_tree,
+    split_stored,
+    validate_file,
+    validate_stored,
+)
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from .envelope import Envelope
-    from .transcripts import HttpHead
+    from .transcripts import HttpHead, Recorded
 
 _MAX_FIELDS = 8
 
@@ -158,13 +163,6 @@ def _read(item: _Input) -> bytes:
         return Path(item.path).read_bytes()
     except OSError as exc:
         raise _cannot_read(item.path, exc) from None
-
-
-def read_inputs(paths: Sequence[str], stdin: BinaryIO) -> list[tuple[str, bytes]]:
-    """Every message named on the command line, in order, as (display path, bytes); raises
-    ``_UnreadableError`` naming the first path that cannot be read. For the commands that
-    need them all at once (``check-sequence``)."""
-    return [(item.path, _read(item)) for item in _inputs(paths, stdin)]
 
 
 class _Unreadable(NamedTuple):
@@ -490,13 +488,6 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if output.tally.invalid else 0
 
 
-def read_message(path: str, data: bytes, profile: Profile) -> Envelope | Report:
-    """One command-line input as an envelope, or the report that says why it is not one."""
-    from .transcripts import read_recorded
-
-    return read_recorded(data, name=path, profile=profile).message
-
-
 def _http_head(path: str) -> HttpHead | None:
     """The HTTP head the sidecar beside ``path`` holds (see :mod:`dsm_messages.transcripts`),
     if it has one; ``_UnreadableError`` when it cannot be read or is no head."""
@@ -515,23 +506,55 @@ def _http_head(path: str) -> HttpHead | None:
         raise _UnreadableError(f"{sidecar}: not an HTTP head: {exc}") from None
 
 
+def read_message_file(item: _Input, profile: Profile) -> Recorded:
+    """One command-line input as a transcript entry (see
+    :func:`~dsm_messages.transcripts.read_recorded`), with the HTTP head its sidecar holds; a
+    stored MTOM package is read from disk in chunks (its image is checked as it passes and
+    dropped, never held)."""
+    from .transcripts import Recorded, read_recorded
+
+    http = _http_head(item.path)
+    if item.data is None:
+        try:
+            checked = check_stored_package(item.path, profile=profile)
+        except OSError as exc:
+            raise _cannot_read(item.path, exc) from None
+        if checked is not None and checked.tree is not None:
+            from .envelope import read_envelope
+
+            try:  # bound from the tree the checks read, its image taken out
+                envelope = read_envelope(checked.tree)
+            except DsmError as exc:  # valid, yet not a message
+                if not checked.report.valid:
+                    return Recorded(message=checked.report, http=http)
+                problem = RULES[DsmRule.BODY_UNKNOWN].problem(profile, str(exc))
+                return Recorded(message=Report(profile=profile, problems=(problem,)), http=http)
+            if not checked.report.valid:  # what could be read pairs it with its fault
+                return Recorded(message=checked.report, headers=envelope, http=http)
+            return Recorded(message=envelope, http=http)
+        if checked is not None:
+            return Recorded(message=checked.report, http=http)
+    return read_recorded(_read(item), name=item.path, profile=profile, http=http)
+
+
 def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .sequence import check_sequence
+
+    paths: list[str] = []
+
+    def messages() -> Iterator[Recorded]:
+        """Each input in turn, read when its turn comes: one message is held at a time."""
+        for item in _inputs(args.paths, sys.stdin.buffer):
+            paths.append(item.path)
+            yield read_message_file(item, args.profile)
+
     try:
-        inputs = read_inputs(args.paths, sys.stdin.buffer)
-        heads = [_http_head(path) for path, _ in inputs]
+        _check_named(args.paths)
+        report = check_sequence(messages(), profile=args.profile)
     except _UnreadableError as exc:
         err.write(f"dsm-messages check-sequence: {exc}\n")
         return 2
-    from .sequence import check_sequence
-    from .transcripts import read_recorded
-
-    messages = [
-        read_recorded(data, name=path, profile=args.profile, http=head)
-        for (path, data), head in zip(inputs, heads, strict=True)
-    ]
-    report = check_sequence(messages, profile=args.profile)
     unconfirmed = set(report.unconfirmed)
-    paths = [path for path, _ in inputs]
 
     def where(index: int | None) -> str | None:
         return None if index is None else paths[index]

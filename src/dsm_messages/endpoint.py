@@ -41,8 +41,11 @@ True
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+import inspect
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TypeAlias, cast
 
 import attrs
 from lxml import etree
@@ -55,11 +58,15 @@ from .envelope import (
     make_reply,
     salvage_headers,
 )
-from .errors import DsmError, LocalProtocolError, RemoteProtocolError, ValidationError
+from .errors import DsmError, FaultError, LocalProtocolError, RemoteProtocolError, ValidationError
 from .faults import Fault
 from .messages import by_action
 from .models import dsp, wsa, wscn, wse
 from .mtom import (
+    MAX_PACKAGE_BYTES,
+    MAX_PARTS,
+    MAX_ROOT_BYTES,
+    PackageBody,
     PackageReader,
     Readable,
     Sink,
@@ -70,38 +77,159 @@ from .namespaces import WSA
 from .parsing import parse
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
-from .session import Role, Session, refusal
+from .safexml import DEFAULT_MAX_BYTES
+from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
 from .validator import validate
 
 
+@attrs.frozen(kw_only=True)
+class Attachment:
+    """The part of a package an image sink is asked about: its Content-ID and Content-Type,
+    and ``holder``, the element of the envelope that refers to it (``dsp:ImageData`` or
+    ``wscn:ScanData``). A part no element refers to never reaches a sink."""
+
+    content_id: str
+    content_type: str
+    holder: str
+
+
+@attrs.frozen(kw_only=True)
+class ImageChunk:
+    """The next bytes of the image an :class:`IncomingPackage` is reading (pull mode): a
+    ``memoryview`` of what was fed, valid as long as it is kept."""
+
+    attachment: Attachment
+    data: memoryview
+
+
+#: Where the image of a package goes, chosen with its envelope and its part in hand: a
+#: :class:`~dsm_messages.mtom.Sink`, or ``None`` to drop it unwritten. (A callable taking the
+#: envelope alone is accepted too.)
+Store: TypeAlias = (
+    Callable[[Envelope, Attachment], Sink | None] | Callable[[Envelope], Sink | None]
+)
+
+
 class IncomingPackage:
-    """An MTOM package being received by an :class:`Endpoint` (see its ``package_reader``)."""
+    """An MTOM package being received by an :class:`Endpoint` (see its ``package_reader``).
+
+    Two ways to read it. Push: with a ``store``, the image is written to the sink it chooses
+    from within :meth:`feed`. Pull (h11's ``next_event()``, for an asyncio server that awaits
+    its disk): without one, after each :meth:`feed` take :meth:`next_event` until it returns
+    ``None``: the envelope (once, as soon as the root part is in and applied), then
+    :class:`ImageChunk` events, each written at the caller's pace before the next chunk is
+    fed, so that what is held is one chunk whatever the speed of the disk. :meth:`close`
+    ends the package and returns the request to answer.
+    """
 
     def __init__(
-        self, endpoint: Endpoint, content_type: str, store: Callable[[Envelope], Sink | None]
+        self,
+        endpoint: Endpoint,
+        content_type: str,
+        store: Store | None,
+        *,
+        max_parts: int = MAX_PARTS,
+        max_package_bytes: int = MAX_PACKAGE_BYTES,
+        max_root_bytes: int = MAX_ROOT_BYTES,
     ) -> None:
-        self._reader = PackageReader(
-            content_type,
-            sink=lambda envelope, _content_id: store(envelope),
-            read_envelope=endpoint._read_root,
-        )
+        self._endpoint = endpoint
+        self._store = store
+        self._store_takes_part = store is None or _takes_two(store)
+        self._events: deque[Envelope | ImageChunk] = deque()
+        self._abandoned = False
+        try:
+            self._reader = PackageReader(
+                content_type,
+                sink=self._choose,
+                read_envelope=self._read_root,
+                tolerant=endpoint.profile == "lenient",
+                max_parts=max_parts,
+                max_package_bytes=max_package_bytes,
+                max_root_bytes=max_root_bytes,
+            )
+        except DsmError as error:  # a Content-Type that announces no readable package
+            rule = _rule_of(error, DsmRule.MIME_MALFORMED)
+            nothing_read = Envelope(action="", body=None)
+            raise refusal(RemoteProtocolError, rule, str(error), nothing_read) from None
+
+    @property
+    def envelope(self) -> Envelope | None:
+        """The request, once its root part was read and applied (``ImageData`` empty)."""
+        return self._reader.envelope
 
     def feed(self, data: bytes) -> None:
-        """The next bytes of the package, as they arrived."""
+        """The next bytes of the package, as they arrived. A :class:`FaultError` raised by
+        the store or its sink reaches the caller unchanged: answer :attr:`envelope` with its
+        fault (``endpoint.reply(reader.envelope, error.fault)``)."""
+        if self._abandoned:
+            raise ValueError("the package was abandoned")
         try:
             self._reader.feed(data)
-        except RemoteProtocolError:
+        except (RemoteProtocolError, FaultError):
             raise
         except DsmError as error:  # the MIME framing itself is broken
             raise self._refusal(error) from None
 
+    def next_event(self) -> Envelope | ImageChunk | None:
+        """The next thing read (pull mode): the envelope, then the image's chunks; ``None``
+        when the reader needs more bytes (or the package is complete)."""
+        return self._events.popleft() if self._events else None
+
     def close(self) -> Envelope:
         """The package is complete: its envelope (``ImageData`` empty: the image went to the
-        store). Raises :class:`RemoteProtocolError` when the package ended early or broken."""
+        store, or out as events). Raises :class:`RemoteProtocolError` when the package ended
+        early or broken."""
+        if self._abandoned:
+            raise ValueError("the package was abandoned")
         try:
             return self._reader.close().envelope
         except DsmError as error:
             raise self._refusal(error) from None
+
+    def abandon(self) -> bool:
+        """The connection carrying the package was lost: the reader stops (what it still held
+        is dropped) and, if its envelope was applied, the request is abandoned
+        (:meth:`Endpoint.abandon`): the device may send the image again. The image written so
+        far is the caller's to discard. Returns whether a request was taken back."""
+        self._abandoned = True
+        self._events.clear()
+        envelope = self._reader.envelope
+        if envelope is None or envelope.message_id is None:
+            return False
+        return self._endpoint.abandon(envelope.message_id)
+
+    def _read_root(self, data: bytes) -> Envelope:
+        envelope = self._endpoint._read_root(data)
+        if self._store is None:
+            self._events.append(envelope)
+        return envelope
+
+    def _choose(self, envelope: Envelope, content_id: str) -> Sink | None:
+        references = self._reader.references
+        if content_id not in references:
+            self._unreferenced(envelope, content_id)
+            return None
+        attachment = Attachment(
+            content_id=content_id,
+            content_type=self._reader.content_types.get(content_id, ""),
+            holder=references[content_id],
+        )
+        if self._store is None:
+            return _Events(self._events, attachment)
+        if self._store_takes_part:
+            return cast("Callable[[Envelope, Attachment], Sink | None]", self._store)(
+                envelope, attachment
+            )
+        return cast("Callable[[Envelope], Sink | None]", self._store)(envelope)
+
+    def _unreferenced(self, envelope: Envelope, content_id: str) -> None:
+        """A part the envelope does not refer to: refused (a decoy is never stored), or in a
+        profile that tolerates it dropped unwritten with a warning."""
+        rule = RULES[DsmRule.XOP_UNREFERENCED]
+        message = f"the package part <{content_id}> is referred to by no xop:Include"
+        if rule.severity(self._endpoint.profile) == "error":
+            raise refusal(RemoteProtocolError, rule.id, message, envelope)
+        self._endpoint.session.warnings.append(rule.problem(self._endpoint.profile, message))
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:
         rule = _rule_of(error, DsmRule.MIME_MALFORMED)
@@ -109,6 +237,28 @@ class IncomingPackage:
         # never seen, and the fault relates to nothing
         envelope = self._reader.envelope or Envelope(action="", body=None)
         return refusal(RemoteProtocolError, rule, str(error), envelope)
+
+
+class _Events:
+    """A sink that hands what it is given on as :class:`ImageChunk` events."""
+
+    def __init__(self, events: deque[Envelope | ImageChunk], attachment: Attachment) -> None:
+        self._events = events
+        self._attachment = attachment
+
+    def write(self, data: memoryview, /) -> None:
+        self._events.append(ImageChunk(attachment=self._attachment, data=data))
+
+
+def _takes_two(store: Callable[..., object]) -> bool:
+    """Whether ``store`` takes the attachment besides the envelope."""
+    try:
+        parameters = inspect.signature(store).parameters.values()
+    except (TypeError, ValueError):  # no signature to read: the current form
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    variadic = any(p.kind == p.VAR_POSITIONAL for p in parameters)
+    return variadic or len(positional) >= 2
 
 
 def _utc_now() -> datetime:
@@ -160,7 +310,13 @@ class Endpoint:
     ``role`` is ``"device"``, ``"scan_server"`` or ``"control_point"``. ``profile`` decides how
     forgiving :meth:`receive` is (``"lenient"`` accepts the defects of Microsoft's published
     examples); what this endpoint sends is always checked in the strict profile unless
-    ``check_outgoing`` is false.
+    ``check_outgoing`` is false. ``window`` and ``job_timeout`` are its
+    :class:`~dsm_messages.session.Session`'s: for how many messages what closed stays known
+    (10,000), and how long a job may go without EndPostScanJob (10 minutes).
+
+    An endpoint is one party of one conversation: a scan server keeps one per device. Its
+    calls are plain synchronous code, so the tasks of one asyncio event loop may share it
+    (no call awaits inside); threads must not call it at once (hold a lock per endpoint).
     """
 
     def __init__(
@@ -170,13 +326,15 @@ class Endpoint:
         profile: Profile = "strict",
         check_outgoing: bool = True,
         clock: Callable[[], datetime] | None = _utc_now,
+        window: int | None = DEFAULT_WINDOW,
+        job_timeout: timedelta = JOB_TIMEOUT,
     ) -> None:
         if role == "observer":
             raise ValueError("an observer sends nothing: use Session('observer') to monitor")
-        self.session = Session(role, profile=profile)
+        self.session = Session(role, profile=profile, window=window, job_timeout=job_timeout)
         self.profile: Profile = profile
         self.check_outgoing = check_outgoing
-        #: What time each message is sent or received at, for the 10-minute job timeout
+        #: What time each message is sent or received at, for the job timeout
         #: (``session.advance(now)`` reports the jobs it ended); ``None``: no times.
         self.clock = clock
 
@@ -258,6 +416,35 @@ class Endpoint:
             )
         )
 
+    def broadcast(
+        self, body: object, *, subscribers: Iterable[Subscriber]
+    ) -> list[tuple[Subscriber, bytes]]:
+        """One event to every subscriber, in one call: applied to the conversation once, then
+        addressed to each (its own MessageID, echoing its reference parameters). Returns each
+        subscriber with the bytes to send it, in order; with no subscriber the event is still
+        applied (a job's end state reported to nobody ends it all the same)."""
+        targets = list(subscribers)
+        envelopes = [
+            make_envelope(
+                body, to=target.address, headers=target.reference_parameters, message_id=None
+            )
+            for target in targets
+        ] or [make_envelope(body, to=ANONYMOUS)]
+        wires = [envelope.to_bytes() for envelope in envelopes]
+        for data in wires[: len(targets)]:
+            self._check(data)
+        self.session.send(envelopes[0], at=self._now())
+        return list(zip(targets, wires, strict=False))
+
+    def abandon(self, request: Envelope | str) -> bool:
+        """A request (sent or received; its envelope or MessageID) whose answer will never
+        come: the connection carrying it was lost. See :meth:`Session.abandon
+        <dsm_messages.session.Session.abandon>`: nothing it did stays half-applied, and the
+        device may send it again (under a new MessageID), a SendImage with the same
+        DocumentId included. Returns whether it was awaiting an answer."""
+        message_id = request.message_id if isinstance(request, Envelope) else request
+        return message_id is not None and self.session.abandon(message_id)
+
     def send_image(
         self,
         request: dsp.SendImageRequest,
@@ -265,9 +452,11 @@ class Endpoint:
         *,
         to: str,
         message_id: str | None = None,
-    ) -> tuple[str, Iterator[bytes]]:
+    ) -> tuple[str, PackageBody]:
         """A SendImage request with its image as MTOM: the ``Content-Type`` and an iterator of
-        chunks that reads ``image`` (bytes or a binary stream) as it is consumed.
+        chunks that reads ``image`` (bytes or a binary stream) as it is consumed; its
+        ``length`` is the package's size when the image's is known (bytes, a file), for a
+        ``Content-Length`` header.
 
         ``request.image_data`` is ignored. The session is updated before any chunk is made.
         """
@@ -286,7 +475,7 @@ class Endpoint:
         *,
         image_type: str = "application/octet-stream",
         message_id: str | None = None,
-    ) -> tuple[str, Iterator[bytes]]:
+    ) -> tuple[str, PackageBody]:
         """The answer to a received WS-Scan RetrieveImage ``request``, its image as MTOM: the
         ``Content-Type`` and an iterator of chunks that reads ``image`` as it is consumed
         (``image_type`` is the image part's type, ``image/jpeg`` for a JFIF scan).
@@ -327,27 +516,54 @@ class Endpoint:
 
     # -- receiving -------------------------------------------------------------------------
     def package_reader(
-        self, content_type: str, *, store: Callable[[Envelope], Sink | None]
+        self,
+        content_type: str,
+        *,
+        store: Store | None = None,
+        max_parts: int = MAX_PARTS,
+        max_package_bytes: int = MAX_PACKAGE_BYTES,
+        max_root_bytes: int = MAX_ROOT_BYTES,
     ) -> IncomingPackage:
-        """A push reader for an MTOM package as it arrives (a SendImage): feed it the bytes,
-        then ``close()`` it for the envelope.
+        """A reader for an MTOM package as it arrives (a SendImage): feed it the bytes, then
+        ``close()`` it for the envelope.
 
         As soon as the root part is in, its envelope is validated and applied to the
         conversation; a refused one raises :class:`RemoteProtocolError` from ``feed`` before a
-        byte of the image is written anywhere. Otherwise ``store(envelope)`` chooses where the
-        image goes (a binary file, or ``None`` to drop it), with JobToken, DocumentId and
-        Format in hand.
+        byte of the image is written anywhere. Only the part the envelope's ``xop:Include``
+        refers to is an image: any other part is refused (``DSM-XOP-UNREFERENCED``), never
+        stored. ``store(envelope, attachment)`` chooses where the image goes (a binary file,
+        or ``None`` to drop it), with JobToken, DocumentId, Format and the part's
+        :class:`Attachment` in hand; without ``store`` the image comes out of
+        :meth:`IncomingPackage.next_event` instead. The caps are
+        :class:`~dsm_messages.mtom.PackageReader`'s: more than ``max_parts`` parts,
+        ``max_package_bytes`` bytes or ``max_root_bytes`` bytes before the image are refused
+        (``DSM-XML-FORBIDDEN``).
         """
-        return IncomingPackage(self, content_type, store)
+        return IncomingPackage(
+            self,
+            content_type,
+            store,
+            max_parts=max_parts,
+            max_package_bytes=max_package_bytes,
+            max_root_bytes=max_root_bytes,
+        )
 
     def _read_root(self, data: bytes) -> Envelope:
         envelope = self._parse(data, None)
         self.session.receive(envelope, at=self._now())
         return envelope
 
-    def _parse(self, data: bytes, content_type: str | None) -> Envelope:
+    def _parse(
+        self, data: bytes, content_type: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         try:
-            return parse(data, content_type=content_type, validate=True, profile=self.profile)
+            return parse(
+                data,
+                content_type=content_type,
+                validate=True,
+                profile=self.profile,
+                max_bytes=max_bytes,
+            )
         except ValidationError as error:
             errors = [p for p in error.report.problems if p.severity == "error"]
             first = errors[0]
@@ -363,11 +579,15 @@ class Endpoint:
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
 
-    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
+    def receive(
+        self, data: bytes, *, content_type: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         """Read, validate and apply a message that arrived (an MTOM package with its
         ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
-        fault to answer with; :meth:`refuse` builds that answer."""
-        envelope = self._parse(data, content_type)
+        fault to answer with; :meth:`refuse` builds that answer. An envelope over
+        ``max_bytes`` (16 MiB by default) is refused (``DSM-XML-FORBIDDEN``): a server that
+        reads no more than ``max_bytes + 1`` bytes of a request holds no more than that."""
+        envelope = self._parse(data, content_type, max_bytes)
         self.session.receive(envelope, at=self._now())
         return envelope
 

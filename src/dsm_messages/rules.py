@@ -132,6 +132,15 @@ RULES: dict[str, Rule] = rule_table(
         "an xop:Include that is not a cid: reference to a part of the package",
         fault="soap:Sender",
     ),
+    # wsdp.md 8.7: one attachment per SendImage, the one ImageData refers to; a part nothing
+    # refers to is never taken for the image (the lenient reader drops it unread)
+    rule_row(
+        DsmRule.XOP_UNREFERENCED,
+        "a package part no xop:Include refers to",
+        lenient=_TOLERATED,
+        fault="soap:Sender",
+        source="wsdp.md 8.7",
+    ),
     # SOAP envelope and WS-Addressing headers
     rule_row(
         DsmRule.SOAP_VERSION,

@@ -17,9 +17,13 @@ finished, answered or used it (:data:`DEFAULT_WINDOW`, 10,000), then dropped. Wi
 the rules that need them still hold (a reused MessageID, DSP-19; a second reply, DSP-17; a
 finished WS-DSD JobId starting over, DSD-11; anything sent for a finished job); after it, a
 finished job is unknown and an old MessageID new. What is open (jobs, unanswered requests,
-raised conditions, events held for a token) is kept until it closes. Applying a message costs
-what it touches, not the length of the conversation: its writes are logged and undone if it is
-refused. ``warnings`` and ``deferred`` only grow: a long-running caller drains them.
+raised conditions, events held for a token) is kept until it closes. A WS-DSP job closes
+once it is over by any route the protocol allows: its end state seen; its EndPostScanJob or
+CancelPostScanJob acknowledged while no subscription owes an end state; or its
+``job_timeout`` (:data:`JOB_TIMEOUT`, 10 minutes) without EndPostScanJob run out. Applying a
+message costs what it touches, not the length of the conversation: its writes are logged and
+undone if it is refused. ``warnings`` and ``deferred`` grow until a long-running caller takes
+them with :meth:`Session.drain_problems`.
 
 >>> from dsm_messages import parse, serialize, ANONYMOUS
 >>> from dsm_messages.models import dsp
@@ -168,16 +172,26 @@ class Session:
     stays known after the message that finished, answered or used it (``None``: forever). A
     message among those ``window`` messages is checked against it; a later one is not. Only
     applied messages count: a refused one changes nothing, the window included.
+    ``job_timeout`` is how long a WS-DSP job may go without EndPostScanJob before
+    :meth:`advance` reports it timed out (:data:`JOB_TIMEOUT`, 10 minutes, by default).
     """
 
     def __init__(
-        self, role: Role, *, profile: Profile = "strict", window: int | None = DEFAULT_WINDOW
+        self,
+        role: Role,
+        *,
+        profile: Profile = "strict",
+        window: int | None = DEFAULT_WINDOW,
+        job_timeout: timedelta = JOB_TIMEOUT,
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         if window is not None and window < 1:
             raise ValueError(f"window must be at least 1 message, or None, not {window!r}")
+        if not isinstance(job_timeout, timedelta) or job_timeout <= timedelta(0):
+            raise ValueError(f"job_timeout must be a positive timedelta, not {job_timeout!r}")
         self.window = window
+        self.job_timeout = job_timeout
         #: How many messages were applied (refused ones do not count).
         self.applied = 0
         self.role: Role = role
@@ -350,10 +364,11 @@ class Session:
         self._commit(step, now)
 
     def advance(self, now: datetime) -> tuple[str, ...]:
-        """Move the clock to ``now``; returns the JobTokens whose 10 minutes without
-        EndPostScanJob ran out (a scan server ends them with reason PostScanJobTimedOut).
+        """Move the clock to ``now``; returns the JobTokens whose ``job_timeout`` (10 minutes
+        by default) without EndPostScanJob ran out (a scan server ends them with reason
+        PostScanJobTimedOut). A timed-out job is over: its window starts.
 
-        A job's 10 minutes count from the last message about it whose time the session knew
+        A job's time counts from the last message about it whose time the session knew
         (``at``, or the clock's last ``advance``); a job seen before the session knew any time
         starts counting at the first ``advance``."""
         self._now = now
@@ -364,11 +379,56 @@ class Session:
                 continue
             if job.last_activity is None:  # created before the clock was first given
                 world.dsp_jobs[token] = attrs.evolve(job, last_activity=now)
-            elif now - job.last_activity >= JOB_TIMEOUT:
+            elif now - job.last_activity >= self.job_timeout:
                 world.dsp_jobs[token] = attrs.evolve(job, timed_out=True)
                 expired.append(token)
         world.log.clear()  # the clock is no message: nothing here is ever undone
+        for token in expired:
+            self._close(("dsp_jobs", token))
         return tuple(expired)
+
+    def drain_problems(self) -> list[Problem]:
+        """The warnings, then the deferred violations, recorded since the last drain, each in
+        the order it was recorded (and with its severity); the session forgets them, so that a
+        long-running endpoint keeps flat memory."""
+        drained = [*self.warnings, *self.deferred]
+        self.warnings.clear()
+        self.deferred.clear()
+        return drained
+
+    def abandon(self, message_id: str) -> bool:
+        """Forget a request whose answer will never come (the connection carrying it was
+        lost), sent or received: it is no longer awaited, and what it did is taken back as a
+        fault answering it would (a SendImage's DocumentId is free again, an EndPostScanJob
+        did not end its job), so the device may send it again under a new MessageID. Its
+        MessageID stays used. A refused request's owed fault is forgotten too.
+
+        Returns whether the request was awaiting an answer (or a fault); ``False`` changes
+        nothing (it was answered, or never applied)."""
+        world = self._world
+        world.log.clear()
+        if message_id in world.refused:
+            del world.refused[message_id]
+            world.log.clear()
+            return True
+        if message_id not in world.pending:
+            return False
+        request = world.pending.take(message_id, world.pending[message_id])
+        rules = PROTOCOLS.get(request.protocol)
+        if rules is not None:
+            step = Step(
+                world,
+                profile=self.profile,
+                warnings=[],
+                deferred=[],
+                closed=[],
+                index=None,
+                now=self._now,
+                arrived=self.applied,
+            )
+            rules.withdraw(step, request)
+        world.log.clear()  # no message: nothing here is ever undone
+        return True
 
     def finish(self) -> list[Problem]:
         """What is still open at the end of a transcript: unanswered requests, WS-DSP jobs
@@ -396,6 +456,15 @@ class Session:
                         party="device",
                     )
                 )
+        for token, (index, _, _) in self._world.early_ends.items():
+            problems.append(
+                self._problem(
+                    DspRule.R25,
+                    f"a Completed end state for job {token!r}, whose EndPostScanJob was never "
+                    "answered",
+                    index,
+                )
+            )
         for token, events in self._world.held.items():
             for index, facts, _ in events:
                 problems.append(
@@ -495,7 +564,7 @@ class Session:
             world.last_request,
         )
         fault = following.fault_of(envelope)
-        step = self._step(index, now, fault=fault)
+        step = self._step(index, now, fault=fault, received=sender is None)
         try:
             self._check_role(step, facts, sender)
             if self.profile == "lenient" and facts.message_id in PLACEHOLDERS:
@@ -537,6 +606,7 @@ class Session:
         *,
         followed: bool = False,
         fault: Fault | None = None,
+        received: bool = False,
     ) -> Step:
         return Step(
             self._world,
@@ -549,6 +619,7 @@ class Session:
             arrived=self.applied,
             followed=followed,
             fault=fault,
+            received=received,
         )
 
     def _commit(self, step: Step, now: datetime | None) -> None:

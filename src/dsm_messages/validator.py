@@ -26,9 +26,10 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from xml.parsers import expat
 
 import attrs
@@ -60,7 +61,7 @@ from .messages import (
     by_action,
     by_qname,
 )
-from .mtom import MtomError, resolve_includes, split_message, split_parts
+from .mtom import CHUNK_SIZE, MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
@@ -173,17 +174,8 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
     report = validate(body, profile=profile, content_type=content_type)
-    header_lines = data[: len(data) - len(body)].count(b"\n")
-    if not header_lines:
-        return report
     # lines count from the start of the file, as editors and CI annotations do
-    return attrs.evolve(
-        report,
-        problems=tuple(
-            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
-            for p in report.problems
-        ),
-    )
+    return _lines_from(report, data[: len(data) - len(body)].count(b"\n"))
 
 
 def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") -> Report:
@@ -202,19 +194,63 @@ def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") 
     >>> report.valid, report.problems[0].code
     (False, 'DSM-XML-MALFORMED')
     """
+    checked = check_stored_package(path, profile=profile)
+    if checked is not None:  # read in chunks, never whole
+        return checked.report
     with open(path, "rb") as stored:
         data = stored.read()
     return validate_stored(data, name=os.fspath(path), profile=profile)
 
 
+#: How much of a stored file is read to tell whether it is a package and read its headers.
+_HEAD_BYTES = 64 * 1024
+
+
+def check_stored_package(
+    path: str | os.PathLike[str], *, profile: Profile = "strict"
+) -> Checked | None:
+    """The checks of a stored MTOM package (as :func:`validate_file` reads one), read from
+    disk in chunks: what is held is the root part and one chunk, whatever the size of the
+    image. Line numbers count from the start of the file. ``None`` when the file holds no
+    stored package whose headers can be read (it is then read whole)."""
+    name = os.fspath(path)
+    with open(path, "rb") as stored:
+        head = stored.read(_HEAD_BYTES)
+        if not _looks_stored(head, name):
+            return None
+        try:
+            content_type, rest = split_message(head)
+        except MtomError:
+            return None  # headers longer than the head, or unreadable: read whole, reported
+        header_lines = head[: len(head) - len(rest)].count(b"\n")
+        chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
+        checked = check_tree(chunks, profile=profile, content_type=content_type)
+    return attrs.evolve(checked, report=_lines_from(checked.report, header_lines))
+
+
+def _lines_from(report: Report, header_lines: int) -> Report:
+    """``report`` with its lines counted ``header_lines`` further (from the start of a file)."""
+    if not header_lines:
+        return report
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
+
+
+def _looks_stored(head: bytes, name: str) -> bool:
+    """Whether a stored message is an MTOM package stored with its MIME headers."""
+    start = head.lstrip()[:200].lower()
+    return name.endswith(".mime") or start.startswith((b"mime-version:", b"content-type:"))
+
+
 def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | MtomError:
     """(Content-Type, body) of a stored message: a package loses its MIME headers, anything
     else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
-    head = data.lstrip()[:200].lower()
-    stored_package = name.endswith(".mime") or head.startswith(
-        (b"mime-version:", b"content-type:")
-    )
-    if not stored_package:
+    if not _looks_stored(data, name):
         return None, data
     try:
         return split_message(data)
@@ -235,17 +271,19 @@ class Checked:
 
 
 def check_tree(
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     profile: Profile = "strict",
     content_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Checked:
-    """:func:`check` with the tree itself rather than its bytes, for binding it as it is."""
+    """:func:`check` with the tree itself rather than its bytes, for binding it as it is. An
+    MTOM package (``content_type``) may also be given as an iterable of chunks."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
-    if not isinstance(data, bytes):
+    chunked = content_type is not None and is_package(content_type) and not isinstance(data, str)
+    if not isinstance(data, bytes) and not chunked:
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
     checker = _Checker(profile)
     root = checker.read(data, content_type, max_bytes, max_depth)
@@ -314,9 +352,11 @@ class _Repair:
 
     def resolve_includes(
         self, root: etree._Element, part_ids: set[str], root_id: str | None
-    ) -> None:
-        resolve_includes(root, part_ids, root_id=root_id)
+    ) -> set[str]:
+        """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
+        referenced = resolve_includes(root, part_ids, root_id=root_id)
         self.count += 1
+        return set(referenced)
 
 
 class _Checker:
@@ -373,7 +413,11 @@ class _Checker:
 
     # -- reading ---------------------------------------------------------------------------
     def read(
-        self, data: bytes, content_type: str | None, max_bytes: int, max_depth: int
+        self,
+        data: bytes | Iterable[bytes],
+        content_type: str | None,
+        max_bytes: int,
+        max_depth: int,
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
@@ -386,11 +430,11 @@ class _Checker:
             for defect in parts.defects:
                 self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
             # lines are counted from the start of the package, not of its root part
-            at = data.find(parts.root) if parts.root else -1
-            self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            self.line_offset = parts.root_line if parts.root else 0
             data = parts.root
             part_ids = set(parts.content_types)
             root_id = parts.root_id
+        assert isinstance(data, bytes)  # only a package may come in chunks
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
@@ -408,10 +452,15 @@ class _Checker:
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                self.repair.resolve_includes(root, part_ids, root_id)
+                referenced = self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
+            for part in sorted(part_ids - referenced - {root_id}):
+                self.add(
+                    DsmRule.XOP_UNREFERENCED,
+                    f"the package part <{part}> is referred to by no xop:Include",
+                )
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(

@@ -234,6 +234,19 @@ def _attachment_reuses_root_id(message: Message) -> Message:
     return _replace(old, b"Content-ID: <" + root_id + b">")(message)
 
 
+def _decoy_part(message: Message) -> Message:
+    """A part no xop:Include names, placed between the envelope and the image."""
+    delimiter = b"--" + _boundary(message) + b"\r\n"
+    at = message.data.index(delimiter, message.data.index(delimiter) + 1)
+    decoy = (
+        delimiter + b"Content-Type: application/octet-stream\r\n"
+        b"Content-Transfer-Encoding: binary\r\n"
+        b"Content-ID: <decoy@dsm-messages.invalid>\r\n\r\n"
+        b"not the image\r\n"
+    )
+    return attrs.evolve(message, data=message.data[:at] + decoy + message.data[at:])
+
+
 def _include_names_no_part(message: Message) -> Message:
     _, image_id = _content_ids(message)
     return _replace(b"cid:" + image_id, b"cid:missing." + image_id)(message)
@@ -454,6 +467,14 @@ BREAKERS: tuple[Breaker, ...] = (
         name="",
         what="an xop:Include naming no part of the package",
         edit=_include_names_no_part,
+        carrier="package",
+        protocols=("dsp",),
+    ),
+    Breaker(
+        rule=DsmRule.XOP_UNREFERENCED,
+        name="",
+        what="a decoy part, named by no xop:Include, before the image",
+        edit=_decoy_part,
         carrier="package",
         protocols=("dsp",),
     ),

@@ -46,12 +46,19 @@ def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None)
 
 
 def _fault(step: Step, request: Pending) -> None:
+    if request.operation == "CreatePostScanJob":
+        step.world.last_create_failed = True
+    else:
+        withdraw(step, request)
+
+
+def withdraw(step: Step, request: Pending) -> None:
+    """Take back what a request did that was answered with a fault, or whose answer will
+    never come: a SendImage's image was not received (the device may send it again, section
+    6 retry), an EndPostScanJob did not end the job (it may be sent again)."""
     world = step.world
     known = request.job or ""
-    if request.operation == "CreatePostScanJob":
-        world.last_create_failed = True
-    elif request.operation == "SendImage" and known in world.dsp_jobs:
-        # the image was not received: the device may send it again (section 6 retry)
+    if request.operation == "SendImage" and known in world.dsp_jobs:
         job = world.dsp_jobs[known]
         world.dsp_jobs[known] = attrs.evolve(
             job,
@@ -178,7 +185,24 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
         for report in facts.reports:
             if report.job == job.token:
                 job = _report(step, job, report)
-    step.world.dsp_jobs[job.token] = job
+    world = step.world
+    if facts.operation in _ACKNOWLEDGED_ENDS and not job.over and "dsp" not in world.subscribed:
+        # nobody subscribed: no end state is owed, so the acknowledged end or cancel is the
+        # last word about the job
+        job = attrs.evolve(job, unreported=True)
+        step.closed.append(("dsp_jobs", job.token))
+    world.dsp_jobs[job.token] = job
+    if job.token in world.early_ends:  # the end state that overtook this response, held until now
+        index, held, envelope = world.early_ends[job.token]
+        del world.early_ends[job.token]
+        try:
+            _event(step.at(index), held, envelope, job.token)
+        except BrokenRuleError as broken:  # about the event, not this response
+            step.deferred.append(step.problem(broken.rule, broken.message, index))
+
+
+#: Responses after which a job is over when no end state is owed.
+_ACKNOWLEDGED_ENDS = frozenset({"EndPostScanJob", "CancelPostScanJob"})
 
 
 def _mint(
@@ -222,6 +246,13 @@ def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
         # rule 22: the event may overtake the response that reveals its token
         world.held[token] = (*world.held.get(token, ()), (step.index, facts, envelope))
         return
+    if step.received and job.phase == "ending" and _completed(facts):
+        # rule 25's race: sent after the EndPostScanJobResponse, it overtook it on its own
+        # connection; held until the response is applied, as rule 22 holds status events
+        if token in world.early_ends:
+            step.breach(DspRule.R25, f"a second end state for job {token!r}")
+        world.early_ends[token] = (step.index, facts, envelope)
+        return
     for report in facts.reports:
         if report.final:
             job = _move(step, job, "PostScanJobEndStateEvent")
@@ -237,6 +268,10 @@ def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
     world.dsp_jobs[token] = job
     if job.phase == "finished":
         step.closed.append(("dsp_jobs", token))
+
+
+def _completed(facts: Facts) -> bool:
+    return any(report.final and report.state == "Completed" for report in facts.reports)
 
 
 def _report(step: Step, job: DspJob, report: JobReport) -> DspJob:
@@ -302,4 +337,5 @@ PROTOCOL = ProtocolRules(
         unanswered=DspRule.R17_UNANSWERED,
     ),
     apply=apply,
+    withdraw=withdraw,
 )

@@ -90,6 +90,14 @@ class DspJob:
     #: What the conversation knows of it rests on an answer that could not be read: its
     #: request was taken as it said (an observer's report marks the job so).
     unconfirmed: bool = False
+    #: Ended or canceled, acknowledged, and no end state owed: nobody subscribed to events.
+    unreported: bool = False
+
+    @property
+    def over(self) -> bool:
+        """Whether the job is over by a route the protocol allows: its end state seen, its
+        end or cancel acknowledged with no subscriber to report it to, or timed out."""
+        return self.phase == "finished" or self.timed_out or self.unreported
 
 
 @attrs.frozen(kw_only=True)
@@ -193,6 +201,9 @@ class World:
         self.last_create_failed = False
         self.dsp_jobs: Table[str, DspJob] = Table(self.log)
         self.held: Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = Table(self.log)
+        #: A received end state that overtook the EndPostScanJobResponse of its job (held, as
+        #: events overtaking a CreatePostScanJobResponse are, until the response is applied)
+        self.early_ends: Table[str, tuple[int | None, Facts, Envelope]] = Table(self.log)
         self.jobs: Table[tuple[str, str], ReportedJob] = Table(self.log)
         self.conditions: Table[str, Condition] = Table(self.log)
         #: WS-Scan push scans: DestinationToken -> ClientContext, from SubscribeResponses
@@ -226,6 +237,7 @@ class World:
             + len(self.unconfirmed)
             + len(self.dsp_jobs)
             + len(self.held)
+            + len(self.early_ends)
             + len(self.jobs)
             + len(self.conditions)
             + len(self.destinations)
@@ -236,7 +248,7 @@ class World:
 
 #: table -> whether an entry of it is still closed (one that reopened is not dropped)
 STILL_CLOSED: dict[str, Any] = {
-    "dsp_jobs": lambda job: job.phase == "finished",
+    "dsp_jobs": lambda job: job.over,
     "jobs": lambda job: job.ended,
     "conditions": lambda condition: condition.cleared,
     "scan_identifiers": lambda used: used,

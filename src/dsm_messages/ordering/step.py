@@ -54,6 +54,7 @@ class Step:
         followed: bool = False,
         unconfirmed: bool = False,
         fault: Fault | None = None,
+        received: bool = False,
     ) -> None:
         self.world = world
         self.profile: Profile = profile
@@ -70,6 +71,8 @@ class Step:
         self.unconfirmed = unconfirmed
         #: The fault the message carries, when it is one
         self.fault = fault
+        #: the message arrived from the peer (not sent, nor seen by an observer)
+        self.received = received
 
     def at(self, index: int | None) -> Step:
         """The same step, about the message at ``index`` (an event held until now)."""
@@ -84,6 +87,7 @@ class Step:
             arrived=self.arrived,
             followed=self.followed,
             unconfirmed=self.unconfirmed,
+            received=self.received,
         )
 
     # -- the verb ----------------------------------------------------------------------------
