@@ -357,6 +357,24 @@ def test_a_status_event_may_arrive_while_an_end_state_is_held() -> None:
     assert device.session.finish() == []
 
 
+def test_copies_of_an_early_end_state_are_held_as_one() -> None:
+    # a device holding two subscriptions: both copies overtook the response to its end
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first = subscribe(device, server, 1, "first")
+    second = subscribe(device, server, 2, "second")
+    create(device, server, "t1")
+    image(device, server, "t1", 1)
+    request = server.receive(device.request(end_body("t1"), to=SERVER))
+    response = server.reply(request, dsp.EndPostScanJobResponse())
+    sent = server.broadcast(end_state_body("t1", images=1), subscribers=[first, second])
+    for _, data in sent:
+        device.receive(data)
+    assert [problem.rule for problem in device.session.finish()] == ["DSP-17-UNANSWERED", "DSP-25"]
+    device.receive(response)  # then the one end state they are
+    assert phases(device) == {"t1": "finished"}
+    assert device.session.finish() == device.session.drain_problems() == []
+
+
 def test_a_second_early_end_state_is_refused() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
     _, _, final = ending(device, server)

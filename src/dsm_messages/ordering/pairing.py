@@ -18,6 +18,7 @@ event of its own, and every rule holds for it (a second end state is still one).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,7 @@ def apart(one: Destination, other: Destination) -> bool:
     return one[0] != other[0] or (bool(one[1]) and bool(other[1]) and one[1] != other[1])
 
 
+@functools.lru_cache(maxsize=1024)  # (a subscriber's events echo the same blocks)
 def _canonical(block: bytes) -> str:
     try:
         return etree.canonicalize(parse_xml(block), rewrite_prefixes=True, strip_text=True)
