@@ -182,13 +182,20 @@ def test_warnings_are_drained_and_then_forgotten() -> None:
 # -- fan-out ---------------------------------------------------------------------------------
 
 
-def test_one_event_goes_to_every_subscriber_applied_once() -> None:
-    device, server = Endpoint("device"), Endpoint("scan_server")
+def ended_for_two(device: Endpoint, server: Endpoint) -> tuple[Subscriber, Subscriber]:
+    """Two subscriptions (sinks 1 and 2) and job t1, its one image sent and its end
+    answered: the subscribers."""
     first = subscribe(device, server, 1, "first")
     second = subscribe(device, server, 2, "second")
     create(device, server, "t1")
     image(device, server, "t1", 1)
     end(device, server, "t1")
+    return first, second
+
+
+def test_one_event_goes_to_every_subscriber_applied_once() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first, second = ended_for_two(device, server)
     sent = server.broadcast(end_state_body("t1", images=1), subscribers=[first, second])
     assert [target for target, _ in sent] == [first, second]
     envelopes = [parse(data) for _, data in sent]
@@ -207,11 +214,7 @@ def test_one_event_goes_to_every_subscriber_applied_once() -> None:
 
 def test_a_copy_to_another_subscriber_is_the_same_event_sent_again_to_one_a_second() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
-    first = subscribe(device, server, 1, "first")
-    second = subscribe(device, server, 2, "second")
-    create(device, server, "t1")
-    image(device, server, "t1", 1)
-    end(device, server, "t1")
+    first, second = ended_for_two(device, server)
     ((_, to_first),) = server.broadcast(end_state_body("t1", images=1), subscribers=[first])
     # later, one subscriber at a time: the second subscriber's copy is the same end state
     to_second = server.event(end_state_body("t1", images=1), subscriber=second)
@@ -234,8 +237,7 @@ def test_a_copy_to_another_subscriber_is_the_same_event_sent_again_to_one_a_seco
 
 def test_subscribers_that_cannot_be_told_apart_get_the_event_once() -> None:
     device, server = Endpoint("device"), Endpoint("scan_server")
-    first = subscribe(device, server, 1, "first")
-    second = subscribe(device, server, 2, "second")
+    first, second = ended_for_two(device, server)
     # the first subscriber's reference parameter under another prefix, and its address with
     # no reference parameter to tell the subscription: both are the first subscriber again
     again = Subscriber(
@@ -243,9 +245,6 @@ def test_subscribers_that_cannot_be_told_apart_get_the_event_once() -> None:
         reference_parameters=(b'<w:Who xmlns:w="urn:example:sink">first</w:Who>',),
     )
     bare = Subscriber(address=first.address)
-    create(device, server, "t1")
-    image(device, server, "t1", 1)
-    end(device, server, "t1")
     subscribers = [first, again, bare, second]
     sent = server.broadcast(end_state_body("t1", images=1), subscribers=subscribers)
     assert [target for target, _ in sent] == [first, second]
