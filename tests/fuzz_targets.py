@@ -280,6 +280,40 @@ def target_agree(data: bytes) -> None:
         raise Finding("agree: a value written back differs from the value read")
 
 
+def target_agree_lenient(data: bytes) -> None:
+    """The lenient profile too: parse refuses exactly what validate calls invalid, with the
+    same codes, and reads the rest whole, elements out of schema order included (written back
+    in schema order, every value the one read)."""
+    content_type, body = split(data)
+    if content_type is not None or not is_envelope(body):
+        return
+    report = validate(body, profile="lenient")
+    try:
+        envelope = parse(body, validate=True, profile="lenient")
+    except ValidationError as error:
+        if report.valid or error.report.codes() != report.codes():
+            raise Finding(
+                f"agree (lenient): parse refused with {error.report.codes()}, validate "
+                f"said {report.valid} {report.codes()}"
+            ) from None
+        return
+    except DsmError as error:
+        raise Finding(
+            f"agree (lenient): validate says {report.valid}, parse raised {error!r}"
+        ) from None
+    if not report.valid:
+        raise Finding(f"agree (lenient): validate said invalid {report.codes()}, parse bound it")
+    written = envelope.to_bytes()
+    if parse(written) != envelope:
+        raise Finding("agree (lenient): the written envelope reads back different")
+    if envelope.body is not None and sorted(
+        " ".join(text.split()) for _, text in leaf_texts(written)
+    ) != sorted(" ".join(text.split()) for _, text in leaf_texts(body)):
+        # values only (a stale namespace is read as the current one), whitespace collapsed
+        # (a list's separators are written as single spaces)
+        raise Finding("agree (lenient): a value written back differs from the value read")
+
+
 def _fast_path_keeps_every_value(body: bytes, content_type: str | None) -> None:
     """Unvalidated, parse may bind what the schemas refuse, but never drops, truncates or
     picks among content: it refuses, or every value comes back as read."""
@@ -462,6 +496,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "parse": target_parse,
     "parse_package": target_parse_package,
     "agree": target_agree,
+    "agree_lenient": target_agree_lenient,
     "endpoint": target_endpoint,
     "chunks": target_chunks,
     "sequence": target_sequence,

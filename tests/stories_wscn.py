@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from ordering_stories import (
+    SECOND_SINK,
     T0,
     Item,
     Story,
@@ -16,11 +17,17 @@ from ordering_stories import (
     story,
 )
 
-from dsm_messages.faults import WSCN_JOB_ID_NOT_FOUND
+from dsm_messages import Envelope, Fault
+from dsm_messages.faults import (
+    WSCN_JOB_CANCELLED,
+    WSCN_JOB_ID_NOT_FOUND,
+    WSCN_NO_IMAGES_AVAILABLE,
+)
 from dsm_messages.models import wscn
 from dsm_messages.testing.conversations import (
     CONSOLE_SINK,
     DEVICE,
+    SCAN_CLIENT_SINK,
     Conversation,
     scan_subscribed,
 )
@@ -255,6 +262,39 @@ def _wscn_13_twice() -> Story:
     return inserted("WSCN-13", c.messages, at, bad)
 
 
+def watched_by_two() -> tuple[Conversation, Envelope]:
+    """A push scan whose job events two clients subscribed to (the one that scans, and a
+    second one): each got the job's Processing status; the end state was sent to the first.
+    Returns the end state."""
+    c = push_scan()
+    c.subscribe(DEVICE, SECOND_SINK)
+    status = c.scan_status(SCAN_JOB, "Processing")
+    c.copy_to(status, SECOND_SINK)
+    return c, c.scan_end(SCAN_JOB)
+
+
+@story("WSCN-13", "a-copy-twice-to-one-subscriber")
+def _wscn_13_copy_twice() -> Story:
+    # JobEndStateEvent goes to each client subscribed to job events: one copy each is one end
+    # state; a second copy to one of them reports the job ended once more
+    c, final = watched_by_two()
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.copy_to(final, SCAN_CLIENT_SINK))
+    c.copy_to(final, SECOND_SINK)
+    return inserted("WSCN-13", c.messages, at, bad)
+
+
+@story("WSCN-13", "another-end-state-to-another-subscriber")
+def _wscn_13_another_end_state() -> Story:
+    # copies carry one body: another end state to the second client is a second end state
+    c, final = watched_by_two()
+    at = len(c.messages)
+    aborted = aside(c, lambda c: c.scan_end(SCAN_JOB, "Aborted"))
+    bad = aside(c, lambda c: c.copy_to(aborted, SECOND_SINK))
+    c.copy_to(final, SECOND_SINK)
+    return inserted("WSCN-13", c.messages, at, bad)
+
+
 @story("WSCN-14")
 def _wscn_14() -> Story:
     # CreateScanJobResponse: the client has 60 seconds for each next RetrieveImage; after that
@@ -310,3 +350,93 @@ def _wscn_role_event() -> Story:
     bad = aside(c, lambda c: c.scan_status(SCAN_JOB, "Processing"))
     c.scan_end(SCAN_JOB)
     return inserted("WSCN-ROLE", c.messages, at, bad, role="control_point", bad_sent=True)
+
+
+# -- pull scans: the client creates the job from its ticket alone, subscribed to nothing; the
+# conversation shows when the job is over (the WS-Scan ImagesToTransfer, RetrieveImageRequest
+# and CancelJobRequest pages)
+
+
+def pull_scan(*, images: int, source: str, announced: int, pulled: int) -> Conversation:
+    """A job created from a ticket asking ``images`` images from ``source``, the device
+    announcing ``announced``; the client pulled ``pulled`` images."""
+    c = Conversation()
+    create = c.create_scan_job(images=images, source=source)
+    c.scan_job_created(create, SCAN_JOB, SCAN_TOKEN, images=announced, source=source)
+    for _ in range(pulled):
+        c.retrieve(SCAN_JOB, SCAN_TOKEN)
+    return c
+
+
+def next_job(c: Conversation) -> None:
+    """The client goes on with another scan."""
+    create = c.create_scan_job(images=1, source="Platen")
+    c.scan_job_created(create, SCAN_JOB + 1, "job-42-b0d3f7", images=1, source="Platen")
+
+
+@story("WSCN-10", "pull-every-image-sent")
+def _wscn_10_pulled() -> Story:
+    # the platen gives one image for ImagesToTransfer 0; once it is sent the job is over
+    c = pull_scan(images=0, source="Platen", announced=1, pulled=1)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-10", c.messages, at, bad)
+
+
+@story("WSCN-10", "pull-after-no-images-available")
+def _wscn_10_feeder_empty() -> Story:
+    # from the ADF with ImagesToTransfer 0 the client pulls until the device has no more
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=2)
+    c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), WSCN_NO_IMAGES_AVAILABLE)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-10", c.messages, at, bad)
+
+
+@story("WSCN-9", "pull-after-job-cancelled")
+def _wscn_9_pulled() -> Story:
+    # the device said the job was cancelled (at its panel, say): no image follows
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=1)
+    c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), WSCN_JOB_CANCELLED)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-9", c.messages, at, bad)
+
+
+@story("WSCN-11", "pull-cancel-after-the-last-image")
+def _wscn_11_pulled() -> Story:
+    c = pull_scan(images=2, source="ADF", announced=2, pulled=2)
+    cancel = c.cancel_scan_job(SCAN_JOB)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.answer(cancel, wscn.CancelJobResponse()))
+    c.fault(cancel, WSCN_JOB_ID_NOT_FOUND)
+    return inserted("WSCN-11", c.messages, at, bad)
+
+
+@story("WSCN-11", "pull-second-cancel")
+def _wscn_11_twice() -> Story:
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=1)
+    c.answer(c.cancel_scan_job(SCAN_JOB), wscn.CancelJobResponse())
+    cancel = c.cancel_scan_job(SCAN_JOB)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.answer(cancel, wscn.CancelJobResponse()))
+    c.fault(cancel, WSCN_JOB_ID_NOT_FOUND)
+    return inserted("WSCN-11", c.messages, at, bad)
+
+
+@story("WSCN-15")
+def _wscn_15() -> Story:
+    # a RICOH Aficio MP 201 answers ClientErrorJobIdNotFound where the feeder ran empty
+    # (sane-airscan): the job is over all the same, with a warning
+    def job(fault: Fault) -> list[Envelope]:
+        c = pull_scan(images=0, source="ADF", announced=0, pulled=2)
+        c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), fault)
+        next_job(c)
+        return c.messages
+
+    good = job(WSCN_NO_IMAGES_AVAILABLE)
+    violating = job(WSCN_JOB_ID_NOT_FOUND)
+    return Story(rule="WSCN-15", good=tuple(good), violating=tuple(violating), index=7)

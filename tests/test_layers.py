@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "aliases",
+                "content_models",
                 "declarations",
                 "errors",
                 "faults",
@@ -35,6 +36,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "rule_ids",
                 "schema",
                 "timestamps",
+                "ws_scan",
             }
         ),
     ),
@@ -49,6 +51,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "envelope",
                 "lexical",
                 "mtom",
+                "package_body",
                 "safexml",
                 "serializer",
                 "unbindable",
@@ -56,14 +59,22 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
+    ("Validation", frozenset({"child_order", "parsing", "report", "rules", "validator"})),
     (
         "Ordering",
         frozenset(
-            {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
+            {
+                "job_states",
+                "message_facts",
+                "ordering",
+                "ordering_rules",
+                "sequence",
+                "session",
+                "transcripts",
+            }
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
+    ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),
 )
 
 

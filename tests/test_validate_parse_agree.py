@@ -1,6 +1,7 @@
 """``validate`` and ``parse`` read the bytes the same way: what validate calls valid, parse binds
 whole (nothing dropped, truncated or picked among) and writes back unchanged, and what it calls
-invalid, parse refuses with the same codes (the property is ``fuzz_targets.target_agree``).
+invalid, parse refuses with the same codes (the property is ``fuzz_targets.target_agree``, and
+``target_agree_lenient`` for the lenient profile).
 
 It is checked on every seed set, the same inputs every run: on generated structures (each
 sample body of ``dsm_messages.testing.samples`` varied in shape, then mutated), which need no
@@ -53,3 +54,15 @@ def test_validate_and_parse_agree_on_the_bundled_examples_alone(data: bytes) -> 
 @given(mutated())
 def test_validate_says_valid_exactly_when_parse_binds_it_whole(data: bytes) -> None:
     fuzz_targets.target_agree(data)
+
+
+@fuzzing(300)
+@given(mutated())
+def test_lenient_validate_and_parse_agree(data: bytes) -> None:
+    fuzz_targets.target_agree_lenient(data)
+
+
+@fuzzing(200)
+@given(structures())
+def test_lenient_validate_and_parse_agree_on_generated_structures(data: bytes) -> None:
+    fuzz_targets.target_agree_lenient(data)

@@ -4,7 +4,7 @@
                                 [--seed N] [--out DIRECTORY]
     python tools/fuzz.py growth [--start N] [--out DIRECTORY]
 
-TARGET is one of ``tests/fuzz_targets.py``'s targets (``validate``, ``parse``,
+TARGET is one of ``tests/fuzz_targets.py``'s targets (``validate``, ``parse``, ``agree_lenient``,
 ``parse_package``, ``agree``, ``endpoint``, ``chunks``, ``sequence``, ``positions``) or ``cli``:
 its targets and mutations, which the test suite runs a bounded number of times, seeded with
 every stored example and with generated messages (``tests/fuzz_surfaces.py``). The atheris
@@ -100,6 +100,7 @@ TARGETS = (
     "parse",
     "parse_package",
     "agree",
+    "agree_lenient",
     "endpoint",
     "chunks",
     "sequence",

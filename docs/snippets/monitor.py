@@ -9,6 +9,7 @@ from pathlib import Path
 from dsm_snippets import split_stored_package
 
 from dsm_messages import ProtocolError, Session, parse, parse_package, validate
+from dsm_messages.envelope import salvage_headers
 from dsm_messages.rules import Profile
 
 
@@ -30,6 +31,12 @@ class Monitor:
         if not checked.valid:
             codes = sorted({problem.rule for problem in checked.errors})
             self.report(f"message {index}: invalid ({', '.join(codes)})")
+            try:  # still part of the conversation: the fault refusing it relates to it
+                headers = salvage_headers(data, content_type)
+                self.session.observe_invalid(checked, headers, index=index)
+            except ProtocolError as error:
+                if error.rule != "DSM-INVALID":  # (that one is the line above)
+                    self.report(f"message {index}: {error.rule} (violation)")
             return
         if content_type is None:
             envelope = parse(data)

@@ -160,6 +160,10 @@ class FrameReader:
         #: bytes copied from what was fed (held-back tails, header lines), for tests that
         #: bound the reader's work: a body is never copied
         self.copied = 0
+        #: where the root part's body starts in the package, and how many line feeds come
+        #: before it (a stored package's line numbers count from its start), once it started
+        self.root_offset: int | None = None
+        self.root_line = 0
         self._handler = handler
         self._tolerant = tolerant
         self._max_parts = max_parts
@@ -214,6 +218,14 @@ class FrameReader:
             raise MtomError("the package was already read to its end")
 
     def _feed(self, chunk: bytes) -> None:
+        start = self._size
+        self._read_chunk(chunk)
+        if self.root_offset is None:
+            self.root_line += chunk.count(b"\n")
+        elif self.root_offset > start:  # the root part started in this chunk
+            self.root_line += chunk.count(b"\n", 0, self.root_offset - start)
+
+    def _read_chunk(self, chunk: bytes) -> None:
         self._size += len(chunk)
         if self._size > self._max_package_bytes:
             raise MtomLimitError(
@@ -331,6 +343,8 @@ class FrameReader:
                 line = data[position:end]
                 self.copied += len(line)
                 self._header_line(line.decode("latin-1"))
+                if self._is_root and self._state == _BODY and self.root_offset is None:
+                    self.root_offset = self._base + newline + 1
             position = newline + 1
 
     def _line_end(self, data: bytes, start: int, newline: int) -> int:
@@ -432,6 +446,16 @@ class FrameReader:
         the part ended there."""
         delimiter = self._delimiter
         found = data.find(delimiter, position)
+        if self._tolerant:
+            # a delimiter with no line break before it (the Xerox WorkCentre 3025 writes them
+            # so, sane-airscan's multipart reader notes): the boundary is unique all the same
+            bare = data.find(self._opening, position)
+            if bare >= 0 and (found < 0 or bare <= found) and data[bare - 1 : bare] != b"\n":
+                self._defect("a boundary delimiter not at the start of a line")
+                self._emit(data, position, bare)
+                self._handler.end_part()
+                self._state = _DELIMITER
+                return bare + len(self._opening), True
         if found >= 0:
             end = found
             if found > position and data[found - 1] == 0x0D:
@@ -452,6 +476,11 @@ class FrameReader:
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
+        elif self._tolerant:  # (or of one with no line break before it)
+            for size in range(min(len(self._opening) - 1, len(data) - position), 0, -1):
+                if self._opening.startswith(data[len(data) - size :]):
+                    held = len(data) - size
+                    break
         if held > position and data[held - 1] == 0x0D:
             held -= 1
         self._emit(data, position, held)

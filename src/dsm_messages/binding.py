@@ -370,6 +370,8 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
                 value = child.text
                 if value is None and how == TOKENS and not len(child) and not child.keys():
                     value = ""  # an empty list that was there
+                if value is None and how == CONVERT and target[0] == (bytes,):
+                    value = ""  # an empty binary value: an image sent as an attachment
                 if value is None or len(child) or child.keys():
                     raise _NotInPlan
                 if how == MEMO:  # (inlined: most values are well-known ones)

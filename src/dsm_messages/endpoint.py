@@ -41,8 +41,11 @@ True
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+import inspect
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TypeAlias, cast
 
 import attrs
 from lxml import etree
@@ -60,13 +63,19 @@ from .envelope import (
 from .errors import (
     DsmError,
     EnvelopeError,
+    FaultError,
     LocalProtocolError,
     RemoteProtocolError,
     ValidationError,
 )
 from .faults import Fault
+from .messages import by_action
 from .models import dsp, wsa, wscn, wse
 from .mtom import (
+    MAX_PACKAGE_BYTES,
+    MAX_PARTS,
+    MAX_ROOT_BYTES,
+    PackageBody,
     PackageReader,
     Readable,
     Sink,
@@ -74,48 +83,164 @@ from .mtom import (
     build_send_image,
 )
 from .namespaces import WSA
+from .ordering.pairing import apart, destination
+from .ordering.state import Destination
 from .parsing import parse
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
-from .session import Role, Session, refusal
+from .safexml import DEFAULT_MAX_BYTES
+from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
 from .validator import is_absolute_uri, validate
 
 
+@attrs.frozen(kw_only=True)
+class Attachment:
+    """The part of a package an image sink is asked about: its Content-ID and Content-Type,
+    and ``holder``, the element of the envelope that refers to it (``dsp:ImageData`` or
+    ``wscn:ScanData``). A part no element refers to never reaches a sink."""
+
+    content_id: str
+    content_type: str
+    holder: str
+
+
+@attrs.frozen(kw_only=True)
+class ImageChunk:
+    """The next bytes of the image an :class:`IncomingPackage` is reading (pull mode): a
+    ``memoryview`` of what was fed, valid as long as it is kept."""
+
+    attachment: Attachment
+    data: memoryview
+
+
+#: Where the image of a package goes, chosen with its envelope and its part in hand: a
+#: :class:`~dsm_messages.mtom.Sink`, or ``None`` to drop it unwritten. (A callable taking the
+#: envelope alone is accepted too.)
+Store: TypeAlias = (
+    Callable[[Envelope, Attachment], Sink | None] | Callable[[Envelope], Sink | None]
+)
+
+
 class IncomingPackage:
-    """An MTOM package being received by an :class:`Endpoint` (see its ``package_reader``)."""
+    """An MTOM package being received by an :class:`Endpoint` (see its ``package_reader``).
+
+    Two ways to read it. Push: with a ``store``, the image is written to the sink it chooses
+    from within :meth:`feed`. Pull (h11's ``next_event()``, for an asyncio server that awaits
+    its disk): without one, after each :meth:`feed` take :meth:`next_event` until it returns
+    ``None``: the envelope (once, as soon as the root part is in and applied), then
+    :class:`ImageChunk` events, each written at the caller's pace before the next chunk is
+    fed, so that what is held is one chunk whatever the speed of the disk. :meth:`close`
+    ends the package and returns the request to answer.
+    """
 
     def __init__(
-        self, endpoint: Endpoint, content_type: str, store: Callable[[Envelope], Sink | None]
+        self,
+        endpoint: Endpoint,
+        content_type: str,
+        store: Store | None,
+        *,
+        max_parts: int = MAX_PARTS,
+        max_package_bytes: int = MAX_PACKAGE_BYTES,
+        max_root_bytes: int = MAX_ROOT_BYTES,
     ) -> None:
-        self._reader: PackageReader | None = None
-        try:  # the package's framing is judged as receive() judges it, in the same profile
+        self._endpoint = endpoint
+        self._store = store
+        self._store_takes_part = store is None or _takes_two(store)
+        self._events: deque[Envelope | ImageChunk] = deque()
+        self._abandoned = False
+        try:
             self._reader = PackageReader(
                 content_type,
-                sink=lambda envelope, _content_id: store(envelope),
-                read_envelope=endpoint._read_root,
+                sink=self._choose,
+                read_envelope=self._read_root,
                 tolerant=endpoint.profile == "lenient",
+                max_parts=max_parts,
+                max_package_bytes=max_package_bytes,
+                max_root_bytes=max_root_bytes,
             )
-        except DsmError as error:  # a Content-Type no package has
-            raise self._refusal(error) from None
+        except DsmError as error:  # a Content-Type that announces no readable package
+            rule = _rule_of(error, DsmRule.MIME_MALFORMED)
+            nothing_read = Envelope(action="", body=None)
+            raise refusal(RemoteProtocolError, rule, str(error), nothing_read) from None
+
+    @property
+    def envelope(self) -> Envelope | None:
+        """The request, once its root part was read and applied (``ImageData`` empty)."""
+        return self._reader.envelope
 
     def feed(self, data: bytes) -> None:
-        """The next bytes of the package, as they arrived."""
-        assert self._reader is not None  # (a reader that could not start raised)
+        """The next bytes of the package, as they arrived. A :class:`FaultError` raised by
+        the store or its sink reaches the caller unchanged: answer :attr:`envelope` with its
+        fault (``endpoint.reply(reader.envelope, error.fault)``)."""
+        if self._abandoned:
+            raise ValueError("the package was abandoned")
         try:
             self._reader.feed(data)
-        except RemoteProtocolError:
+        except (RemoteProtocolError, FaultError):
             raise
         except DsmError as error:  # the MIME framing itself is broken
             raise self._refusal(error) from None
 
+    def next_event(self) -> Envelope | ImageChunk | None:
+        """The next thing read (pull mode): the envelope, then the image's chunks; ``None``
+        when the reader needs more bytes (or the package is complete)."""
+        return self._events.popleft() if self._events else None
+
     def close(self) -> Envelope:
         """The package is complete: its envelope (``ImageData`` empty: the image went to the
-        store). Raises :class:`RemoteProtocolError` when the package ended early or broken."""
-        assert self._reader is not None
+        store, or out as events). Raises :class:`RemoteProtocolError` when the package ended
+        early or broken."""
+        if self._abandoned:
+            raise ValueError("the package was abandoned")
         try:
             return self._reader.close().envelope
         except DsmError as error:
             raise self._refusal(error) from None
+
+    def abandon(self) -> bool:
+        """The connection carrying the package was lost: the reader stops (what it still held
+        is dropped) and, if its envelope was applied, the request is abandoned
+        (:meth:`Endpoint.abandon`): the device may send the image again. The image written so
+        far is the caller's to discard. Returns whether a request was taken back."""
+        self._abandoned = True
+        self._events.clear()
+        envelope = self._reader.envelope
+        if envelope is None or envelope.message_id is None:
+            return False
+        return self._endpoint.abandon(envelope.message_id)
+
+    def _read_root(self, data: bytes) -> Envelope:
+        envelope = self._endpoint._read_root(data)
+        if self._store is None:
+            self._events.append(envelope)
+        return envelope
+
+    def _choose(self, envelope: Envelope, content_id: str) -> Sink | None:
+        references = self._reader.references
+        if content_id not in references:
+            self._unreferenced(envelope, content_id)
+            return None
+        attachment = Attachment(
+            content_id=content_id,
+            content_type=self._reader.content_types.get(content_id, ""),
+            holder=references[content_id],
+        )
+        if self._store is None:
+            return _Events(self._events, attachment)
+        if self._store_takes_part:
+            return cast("Callable[[Envelope, Attachment], Sink | None]", self._store)(
+                envelope, attachment
+            )
+        return cast("Callable[[Envelope], Sink | None]", self._store)(envelope)
+
+    def _unreferenced(self, envelope: Envelope, content_id: str) -> None:
+        """A part the envelope does not refer to: refused (a decoy is never stored), or in a
+        profile that tolerates it dropped unwritten with a warning."""
+        rule = RULES[DsmRule.XOP_UNREFERENCED]
+        message = f"the package part <{content_id}> is referred to by no xop:Include"
+        if rule.severity(self._endpoint.profile) == "error":
+            raise refusal(RemoteProtocolError, rule.id, message, envelope)
+        self._endpoint.session.warnings.append(rule.problem(self._endpoint.profile, message))
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:
         rule = _rule_of(error, DsmRule.MIME_MALFORMED)
@@ -124,6 +249,28 @@ class IncomingPackage:
         read = None if self._reader is None else self._reader.envelope
         envelope = read or Envelope(action="", body=None)
         return refusal(RemoteProtocolError, rule, str(error), envelope)
+
+
+class _Events:
+    """A sink that hands what it is given on as :class:`ImageChunk` events."""
+
+    def __init__(self, events: deque[Envelope | ImageChunk], attachment: Attachment) -> None:
+        self._events = events
+        self._attachment = attachment
+
+    def write(self, data: memoryview, /) -> None:
+        self._events.append(ImageChunk(attachment=self._attachment, data=data))
+
+
+def _takes_two(store: Callable[..., object]) -> bool:
+    """Whether ``store`` takes the attachment besides the envelope."""
+    try:
+        parameters = inspect.signature(store).parameters.values()
+    except (TypeError, ValueError):  # no signature to read: the current form
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    variadic = any(p.kind == p.VAR_POSITIONAL for p in parameters)
+    return variadic or len(positional) >= 2
 
 
 def _utc_now() -> datetime:
@@ -177,7 +324,13 @@ class Endpoint:
     ``role`` is ``"device"``, ``"scan_server"`` or ``"control_point"``. ``profile`` decides how
     forgiving :meth:`receive` is (``"lenient"`` accepts the defects of Microsoft's published
     examples); what this endpoint sends is always checked in the strict profile unless
-    ``check_outgoing`` is false.
+    ``check_outgoing`` is false. ``window`` and ``job_timeout`` are its
+    :class:`~dsm_messages.session.Session`'s: for how many messages what closed stays known
+    (10,000), and how long a job may go without EndPostScanJob (10 minutes).
+
+    An endpoint is one party of one conversation: a scan server keeps one per device. Its
+    calls are plain synchronous code, so the tasks of one asyncio event loop may share it
+    (no call awaits inside); threads must not call it at once (hold a lock per endpoint).
     """
 
     def __init__(
@@ -187,13 +340,15 @@ class Endpoint:
         profile: Profile = "strict",
         check_outgoing: bool = True,
         clock: Callable[[], datetime] | None = _utc_now,
+        window: int | None = DEFAULT_WINDOW,
+        job_timeout: timedelta = JOB_TIMEOUT,
     ) -> None:
         if role == "observer":
             raise ValueError("an observer sends nothing: use Session('observer') to monitor")
-        self.session = Session(role, profile=profile)
+        self.session = Session(role, profile=profile, window=window, job_timeout=job_timeout)
         self.profile: Profile = profile
         self.check_outgoing = check_outgoing
-        #: What time each message is sent or received at, for the 10-minute job timeout
+        #: What time each message is sent or received at, for the job timeout
         #: (``session.advance(now)`` reports the jobs it ended); ``None``: no times.
         self.clock = clock
 
@@ -239,10 +394,12 @@ class Endpoint:
         return self._send(envelope)
 
     def refuse(self, error: RemoteProtocolError) -> bytes:
-        """The fault that answers a refused request (``error.fault`` to ``error.envelope``).
+        """The fault that answers a refused request (``error.fault`` to ``error.envelope``), or
+        a refused event: no protocol answers an event, but over HTTP its receiver answers the
+        POST that carried it, with :data:`EVENT_REFUSED` when it refuses it.
 
-        Raises ``ValueError`` when the refused message was no request (nobody answers a
-        response or an event): check ``error.fault`` first.
+        Raises ``ValueError`` when the refused message was a response (nobody answers one):
+        check ``error.fault`` first.
 
         The fault relates to the request's MessageID when it has one that is an absolute URI;
         otherwise (none, or one no reply can carry) it relates to nothing, as WS-Addressing
@@ -250,7 +407,10 @@ class Endpoint:
         MessageID it did not hold (a lenient placeholder such as ``uuid:UniqueMsgId``), is
         answered without a record.
         """
-        if error.fault is None:
+        fault = error.fault
+        if fault is None and _is_event(error.envelope):
+            fault = EVENT_REFUSED
+        if fault is None:
             raise ValueError(f"{error.rule} asks for no fault: the message was no request")
         request = error.envelope
         written = request.message_id
@@ -266,7 +426,7 @@ class Endpoint:
             )
         }
         request = attrs.evolve(request, message_id=relates, **usable)  # type: ignore[arg-type]
-        answer = make_reply(request, error.fault)
+        answer = make_reply(request, fault)
         recorded = (
             request.body is not None
             and relates is not None
@@ -291,6 +451,50 @@ class Endpoint:
             )
         )
 
+    def broadcast(
+        self, body: object, *, subscribers: Iterable[Subscriber]
+    ) -> list[tuple[Subscriber, bytes]]:
+        """One event to every subscriber, in one call: applied to the conversation once, then
+        addressed to each (its own MessageID, echoing its reference parameters). Returns each
+        subscriber with the bytes to send it, in order; with no subscriber the event is still
+        applied (a job's end state reported to nobody ends it all the same).
+
+        The session knows where every copy went: the same event sent again to one of them is
+        a second event (a second end state is refused, ``DSP-25``), while sent to another
+        subscriber it is one more copy. Subscribers that cannot be told apart (one address,
+        and reference parameters that are the same or missing) are one destination, which
+        would take a second copy for a second event: it gets the event once, and only the
+        first of them is returned."""
+        targets: list[Subscriber] = []
+        envelopes: list[Envelope] = []
+        kept: list[Destination] = []
+        for target in subscribers:
+            envelope = make_envelope(
+                body, to=target.address, headers=target.reference_parameters, message_id=None
+            )
+            where = destination(envelope)
+            if all(apart(where, other) for other in kept):
+                targets.append(target)
+                envelopes.append(envelope)
+                kept.append(where)
+        envelopes = envelopes or [make_envelope(body, to=ANONYMOUS)]
+        wires = [envelope.to_bytes() for envelope in envelopes]
+        for data in wires[: len(targets)]:
+            self._check(data)
+        now = self._now()
+        for envelope in envelopes:  # the first is applied; the others are its copies
+            self.session.send(envelope, at=now)
+        return list(zip(targets, wires, strict=False))
+
+    def abandon(self, request: Envelope | str) -> bool:
+        """A request (sent or received; its envelope or MessageID) whose answer will never
+        come: the connection carrying it was lost. See :meth:`Session.abandon
+        <dsm_messages.session.Session.abandon>`: nothing it did stays half-applied, and the
+        device may send it again (under a new MessageID), a SendImage with the same
+        DocumentId included. Returns whether it was awaiting an answer."""
+        message_id = request.message_id if isinstance(request, Envelope) else request
+        return message_id is not None and self.session.abandon(message_id)
+
     def send_image(
         self,
         request: dsp.SendImageRequest,
@@ -298,9 +502,11 @@ class Endpoint:
         *,
         to: str,
         message_id: str | None = None,
-    ) -> tuple[str, Iterator[bytes]]:
+    ) -> tuple[str, PackageBody]:
         """A SendImage request with its image as MTOM: the ``Content-Type`` and an iterator of
-        chunks that reads ``image`` (bytes or a binary stream) as it is consumed.
+        chunks that reads ``image`` (bytes or a binary stream) as it is consumed; its
+        ``length`` is the package's size when the image's is known (bytes, a file), for a
+        ``Content-Length`` header.
 
         ``request.image_data`` is ignored. The session is updated before any chunk is made.
         """
@@ -319,7 +525,7 @@ class Endpoint:
         *,
         image_type: str = "application/octet-stream",
         message_id: str | None = None,
-    ) -> tuple[str, Iterator[bytes]]:
+    ) -> tuple[str, PackageBody]:
         """The answer to a received WS-Scan RetrieveImage ``request``, its image as MTOM: the
         ``Content-Type`` and an iterator of chunks that reads ``image`` as it is consumed
         (``image_type`` is the image part's type, ``image/jpeg`` for a JFIF scan).
@@ -355,27 +561,54 @@ class Endpoint:
 
     # -- receiving -------------------------------------------------------------------------
     def package_reader(
-        self, content_type: str, *, store: Callable[[Envelope], Sink | None]
+        self,
+        content_type: str,
+        *,
+        store: Store | None = None,
+        max_parts: int = MAX_PARTS,
+        max_package_bytes: int = MAX_PACKAGE_BYTES,
+        max_root_bytes: int = MAX_ROOT_BYTES,
     ) -> IncomingPackage:
-        """A push reader for an MTOM package as it arrives (a SendImage): feed it the bytes,
-        then ``close()`` it for the envelope.
+        """A reader for an MTOM package as it arrives (a SendImage): feed it the bytes, then
+        ``close()`` it for the envelope.
 
         As soon as the root part is in, its envelope is validated and applied to the
         conversation; a refused one raises :class:`RemoteProtocolError` from ``feed`` before a
-        byte of the image is written anywhere. Otherwise ``store(envelope)`` chooses where the
-        image goes (a binary file, or ``None`` to drop it), with JobToken, DocumentId and
-        Format in hand.
+        byte of the image is written anywhere. Only the part the envelope's ``xop:Include``
+        refers to is an image: any other part is refused (``DSM-XOP-UNREFERENCED``), never
+        stored. ``store(envelope, attachment)`` chooses where the image goes (a binary file,
+        or ``None`` to drop it), with JobToken, DocumentId, Format and the part's
+        :class:`Attachment` in hand; without ``store`` the image comes out of
+        :meth:`IncomingPackage.next_event` instead. The caps are
+        :class:`~dsm_messages.mtom.PackageReader`'s: more than ``max_parts`` parts,
+        ``max_package_bytes`` bytes or ``max_root_bytes`` bytes before the image are refused
+        (``DSM-XML-FORBIDDEN``).
         """
-        return IncomingPackage(self, content_type, store)
+        return IncomingPackage(
+            self,
+            content_type,
+            store,
+            max_parts=max_parts,
+            max_package_bytes=max_package_bytes,
+            max_root_bytes=max_root_bytes,
+        )
 
     def _read_root(self, data: bytes) -> Envelope:
         envelope = self._parse(data, None)
         self.session.receive(envelope, at=self._now())
         return envelope
 
-    def _parse(self, data: bytes, content_type: str | None) -> Envelope:
+    def _parse(
+        self, data: bytes, content_type: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         try:
-            return parse(data, content_type=content_type, validate=True, profile=self.profile)
+            return parse(
+                data,
+                content_type=content_type,
+                validate=True,
+                profile=self.profile,
+                max_bytes=max_bytes,
+            )
         except ValidationError as error:
             errors = [p for p in error.report.problems if p.severity == "error"]
             first = errors[0]
@@ -394,11 +627,15 @@ class Endpoint:
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
 
-    def receive(self, data: bytes, *, content_type: str | None = None) -> Envelope:
+    def receive(
+        self, data: bytes, *, content_type: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Envelope:
         """Read, validate and apply a message that arrived (an MTOM package with its
         ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
-        fault to answer with; :meth:`refuse` builds that answer."""
-        envelope = self._parse(data, content_type)
+        fault to answer with; :meth:`refuse` builds that answer. An envelope over
+        ``max_bytes`` (16 MiB by default) is refused (``DSM-XML-FORBIDDEN``): a server that
+        reads no more than ``max_bytes + 1`` bytes of a request holds no more than that."""
+        envelope = self._parse(data, content_type, max_bytes)
         self.session.receive(envelope, at=self._now())
         return envelope
 
@@ -411,3 +648,14 @@ def _rule_of(error: DsmError, default: str) -> str:
     with, as the binder writes them), else ``default``."""
     code = getattr(error, "code", None) or str(error).partition(":")[0]
     return code if isinstance(code, str) and code in RULES else default
+
+
+#: The fault an endpoint answers a refused event with, over a transport that answers the
+#: message carrying it (HTTP): soap:Sender, the SOAP 1.2 code of a message at fault. No rule
+#: row names a fault for an event, since no protocol answers one.
+EVENT_REFUSED = Fault(code="Sender", reason="the event is refused")
+
+
+def _is_event(envelope: Envelope) -> bool:
+    announced = by_action(envelope.action.strip())
+    return announced is not None and announced.kind == "event"

@@ -97,6 +97,8 @@ class MtomError(DsmError):
         #: The root part's bytes, when it was read whole before the defect was met, and the
         #: defects tolerated before it (with the byte where each was found).
         self.root_part: bytes | None = None
+        #: How many line feeds come before the root part's body (with ``root_part``).
+        self.root_line = 0
         self.defects: tuple[tuple[str, int | None], ...] = ()
 
     def __reduce__(self) -> tuple[object, ...]:

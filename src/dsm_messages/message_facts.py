@@ -25,6 +25,7 @@ from .aliases import canonical_value
 from .element_text import strip_xml
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
+from .models import soap
 from .timestamps import to_xml_text
 
 
@@ -43,7 +44,7 @@ class JobReport:
     psp_identifier: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # (a key of the session's table of events)
 class Facts:
     protocol: str  # its message table protocol (dsp, dsd, wscn, wse, wsd...), soap for a fault
     operation: str
@@ -73,6 +74,12 @@ class Facts:
     client_contexts: tuple[str, ...] = ()
     #: a wse:SubscribeResponse's DestinationResponses: (ClientContext, DestinationToken) each
     destinations: tuple[tuple[str, str], ...] | None = None
+    #: a CreateScanJob ticket's (request) or final parameters' (response) ImagesToTransfer
+    #: and InputSource
+    images_to_transfer: int | None = None
+    input_source: str | None = None
+    #: a fault's first subcode, in Clark notation
+    fault_subcode: str | None = None
 
 
 # -- the body as elements, read from the model objects ---------------------------------------
@@ -367,6 +374,9 @@ def facts_of(envelope: Envelope) -> Facts:
         "message_id": strip_xml(envelope.message_id) if envelope.message_id else None,
         "relates_to": strip_xml(envelope.relates_to) if envelope.relates_to else None,
     }
+    if protocol == "soap" and isinstance(envelope.body, soap.Fault):
+        subcode = envelope.body.code.subcode
+        return Facts(**base, fault_subcode=None if subcode is None else _render(subcode.value))
     if envelope.body is None or protocol == "soap":
         return Facts(**base)
     layout = _layout(type(envelope.body))
@@ -391,6 +401,15 @@ def facts_of(envelope: Envelope) -> Facts:
         context = _raw(_child(body, "ClientContext"))
         if context is not None:
             found["client_contexts"] = (context,)
+        if operation == "CreateScanJob":
+            parameters = (
+                _child(_child(body, "ScanTicket"), "DocumentParameters")
+                if kind == "request"
+                else _child(body, "DocumentFinalParameters")
+            )
+            count = _text(_child(parameters, "ImagesToTransfer"))
+            found["images_to_transfer"] = int(count) if count and count.isdigit() else None
+            found["input_source"] = _value(_child(parameters, "InputSource"))
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"

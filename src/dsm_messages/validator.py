@@ -28,9 +28,10 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from xml.parsers import expat
 
 import attrs
@@ -39,6 +40,7 @@ from lxml import etree
 from . import namespaces as ns
 from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
+from .child_order import out_of_order
 from .declarations import declarations
 from .element_text import XML_WHITESPACE, set_text, strip_xml, text_of
 from .errors import XmlSyntaxError
@@ -62,7 +64,7 @@ from .messages import (
     by_action,
     by_qname,
 )
-from .mtom import MtomError, resolve_includes, split_message, split_parts
+from .mtom import CHUNK_SIZE, MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
@@ -189,23 +191,8 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
     report = validate(body, profile=profile, content_type=content_type)
-    headers = data[: len(data) - len(body)]
-    header_lines = headers.count(b"\n")
-    if not header_lines:
-        return report
-    # lines count from the start of the file, as editors and CI annotations do; what is wrong
-    # with the Content-Type value is on the line of the Content-Type header
-    found = re.search(rb"(?im)^content-type:", headers)
-    content_type_line = 1 if found is None else headers.count(b"\n", 0, found.start()) + 1
-    return attrs.evolve(
-        report,
-        problems=tuple(
-            attrs.evolve(p, line=content_type_line, column=1)
-            if p.line is None
-            else attrs.evolve(p, line=p.line + header_lines)
-            for p in report.problems
-        ),
-    )
+    # lines count from the start of the file, as editors and CI annotations do
+    return _lines_from(report, data[: len(data) - len(body)])
 
 
 def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") -> Report:
@@ -224,19 +211,71 @@ def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") 
     >>> report.valid, report.problems[0].code
     (False, 'DSM-XML-MALFORMED')
     """
+    checked = check_stored_package(path, profile=profile)
+    if checked is not None:  # read in chunks, never whole
+        return checked.report
     with open(path, "rb") as stored:
         data = stored.read()
     return validate_stored(data, name=os.fspath(path), profile=profile)
 
 
+#: How much of a stored file is read to tell whether it is a package and read its headers.
+_HEAD_BYTES = 64 * 1024
+
+
+def check_stored_package(
+    path: str | os.PathLike[str], *, profile: Profile = "strict"
+) -> Checked | None:
+    """The checks of a stored MTOM package (as :func:`validate_file` reads one), read from
+    disk in chunks: what is held is the root part and one chunk, whatever the size of the
+    image. Line numbers count from the start of the file. ``None`` when the file holds no
+    stored package whose headers can be read (it is then read whole)."""
+    name = os.fspath(path)
+    with open(path, "rb") as stored:
+        head = stored.read(_HEAD_BYTES)
+        if not _looks_stored(head, name):
+            return None
+        try:
+            content_type, rest = split_message(head)
+        except MtomError:
+            return None  # headers longer than the head, or unreadable: read whole, reported
+        headers = head[: len(head) - len(rest)]
+        chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
+        where = functools.partial(_file_position, path, len(headers))
+        checked = _checked(chunks, profile, content_type, position=where)
+    return attrs.evolve(checked, report=_lines_from(checked.report, headers))
+
+
+def _lines_from(report: Report, headers: bytes) -> Report:
+    """``report`` with its lines counted from the start of a file whose MIME ``headers`` come
+    first; what is wrong with the Content-Type value is on the line of the Content-Type
+    header."""
+    header_lines = headers.count(b"\n")
+    if not header_lines:
+        return report
+    found = re.search(rb"(?im)^content-type:", headers)
+    content_type_line = 1 if found is None else headers.count(b"\n", 0, found.start()) + 1
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            attrs.evolve(p, line=content_type_line, column=1)
+            if p.line is None
+            else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
+
+
+def _looks_stored(head: bytes, name: str) -> bool:
+    """Whether a stored message is an MTOM package stored with its MIME headers."""
+    start = head.lstrip()[:200].lower()
+    return name.endswith(".mime") or start.startswith((b"mime-version:", b"content-type:"))
+
+
 def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | MtomError:
     """(Content-Type, body) of a stored message: a package loses its MIME headers, anything
     else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
-    head = data.lstrip()[:200].lower()
-    stored_package = name.endswith(".mime") or head.startswith(
-        (b"mime-version:", b"content-type:")
-    )
-    if not stored_package:
+    if not _looks_stored(data, name):
         return None, data
     try:
         return split_message(data)
@@ -257,19 +296,38 @@ class Checked:
 
 
 def check_tree(
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     profile: Profile = "strict",
     content_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Checked:
-    """:func:`check` with the tree itself rather than its bytes, for binding it as it is."""
+    """:func:`check` with the tree itself rather than its bytes, for binding it as it is. An
+    MTOM package (``content_type``) may also be given as an iterable of chunks."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
-    if not isinstance(data, bytes):
+    chunked = content_type is not None and is_package(content_type) and not isinstance(data, str)
+    if not isinstance(data, bytes) and not chunked:
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
+    return _checked(data, profile, content_type, max_bytes, max_depth)
+
+
+def _checked(
+    data: bytes | Iterable[bytes],
+    profile: Profile,
+    content_type: str | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    position: Callable[[int | None], tuple[int | None, int | None]] | None = None,
+) -> Checked:
+    """:func:`check_tree`'s work; ``position`` gives the line and column of a byte of a
+    package read in chunks (unknown when not given)."""
     checker = _Checker(profile)
+    if isinstance(data, bytes):
+        checker.position = functools.partial(_position, data)
+    elif position is not None:
+        checker.position = position
     root = checker.read(data, content_type, max_bytes, max_depth)
     if root is not None:
         checker.run(root)
@@ -331,11 +389,18 @@ class _Repair:
         self.count += 1
         return root, renamed
 
+    def reorder(self, parent: etree._Element, order: tuple[etree._Element, ...]) -> None:
+        """Put the children of ``parent`` in the order the schema wants."""
+        parent[:] = order
+        self.count += 1
+
     def resolve_includes(
         self, root: etree._Element, part_ids: set[str], root_id: str | None
-    ) -> None:
-        resolve_includes(root, part_ids, root_id=root_id)
+    ) -> set[str]:
+        """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
+        referenced = resolve_includes(root, part_ids, root_id=root_id)
         self.count += 1
+        return set(referenced)
 
 
 class _Checker:
@@ -346,11 +411,14 @@ class _Checker:
         self.message: str | None = None
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
+        self.detail_text_lines: set[int | None] = set()  # (likewise: text in a soap:Detail)
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         #: (line, words): a schema error on that line with those words is already named
         self.named: set[tuple[int | None, str]] = set()
         self._on_line: dict[int | None, list[etree._Element]] | None = None
         self.line_offset = 0
+        #: the line and column of a byte of the package read (unknown unless told)
+        self.position: Callable[[int | None], tuple[int | None, int | None]] = _unknown_position
         self.source: _Source | None = None
         self.large = False  # walks over a large document let libxml2 match the names
         self.package = False  # the message is the root part of an MTOM package
@@ -396,7 +464,11 @@ class _Checker:
 
     # -- reading ---------------------------------------------------------------------------
     def read(
-        self, data: bytes, content_type: str | None, max_bytes: int, max_depth: int
+        self,
+        data: bytes | Iterable[bytes],
+        content_type: str | None,
+        max_bytes: int,
+        max_depth: int,
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
@@ -407,28 +479,34 @@ class _Checker:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
                 for defect, offset in exc.defects:
-                    line, column = _position(data, offset)
+                    line, column = self.position(offset)
                     self.add(
                         DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
                     )
-                line, column = _position(data, exc.offset)
+                line, column = self.position(exc.offset)
                 self.add(exc.code, str(exc), line=line, column=column)
                 if exc.root_part is None:
                     return None
                 # the envelope was in whole before the defect: it is checked too, as a reader
                 # that reads the envelope first (an Endpoint's) checks it
                 root_part, framing_broken = exc.root_part, True
+                root_line = exc.root_line
             else:
                 for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
-                    line, column = _position(data, offset)
+                    line, column = self.position(offset)
                     self.add(
                         DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
                     )
                 root_part, part_ids, root_id = parts.root, set(parts.content_types), parts.root_id
+                root_line = parts.root_line
             # lines are counted from the start of the package, not of its root part
-            at = data.find(root_part) if root_part else -1
-            self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            if isinstance(data, bytes):
+                at = data.find(root_part) if root_part else -1
+                self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            else:  # (read in chunks: the reader counted them)
+                self.line_offset = root_line
             data = root_part
+        assert isinstance(data, bytes)  # only a package may come in chunks
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
@@ -451,7 +529,7 @@ class _Checker:
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                self.repair.resolve_includes(root, part_ids, root_id)
+                referenced = self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 # the rest of the envelope is checked, as a reader that reads it first does
@@ -459,6 +537,12 @@ class _Checker:
                     parent = include.getparent()
                     if parent is not None:
                         parent.remove(include)
+            else:
+                for part in sorted(part_ids - referenced - {root_id}):
+                    self.add(
+                        DsmRule.XOP_UNREFERENCED,
+                        f"the package part <{part}> is referred to by no xop:Include",
+                    )
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
@@ -679,6 +763,11 @@ class _Checker:
         """The action with a stale namespace replaced by the current one, reported as the same
         stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
         namespace); the tree then holds the current action, as it holds the current names."""
+        if action == _HTTPS_FAULT_ACTION:
+            message = f"action {action} is written https://; it is http://"
+            self.add(DsmRule.ACTION_HTTPS, message, element)
+            self.repair.text(element, FAULT_ACTION)
+            return FAULT_ACTION
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if not action.startswith(stale + "/"):
                 continue
@@ -804,6 +893,8 @@ class _Checker:
         schema = load_schema()
         if schema.validate(root):
             return
+        if self._child_order(root) and schema.validate(root):
+            return
         first = _by_element(schema.error_log)
         at_fault = [self._schema_element(root, entries[0]) for entries in first]
         trimmed = self.repair.trim_padded_values(root, at_fault)
@@ -827,6 +918,9 @@ class _Checker:
                 for entry in entries
                 if not (entry.line in self.keyword_lines and "union" in entry.message)
                 and not (entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message))
+                and not (
+                    entry.line in self.detail_text_lines and "Detail': Character" in entry.message
+                )
                 and not any(
                     entry.line == line and words in entry.message for line, words in self.named
                 )
@@ -870,6 +964,20 @@ class _Checker:
             return candidates[0]
         tree = root.getroottree()
         return next((found for found in candidates if tree.getpath(found) == entry.path), None)
+
+    def _child_order(self, root: etree._Element) -> bool:
+        """Children out of their schema sequence's order: one problem each, then the tree put
+        in schema order (the lenient profile reads them so; the schema check that follows
+        names what else is wrong). Whether anything was out of order."""
+        found = out_of_order(root)
+        if found and self.source is not None:
+            self.source.scan()  # positions and columns of the elements as written
+        for reordering in found:
+            for misplaced in reordering.misplaced:
+                self.add(DsmRule.CHILD_ORDER, misplaced.message, misplaced.child)
+        for reordering in found:
+            self.repair.reorder(reordering.parent, reordering.order)
+        return bool(found)
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
@@ -966,10 +1074,14 @@ class _Checker:
         namespace = _split(str(element.tag))[0]
         vendor: etree._Element | None = None  # the vendor element read last, if the last
         place = 0  # how far along the sequence the children so far have come
+        seen: set[str] = set()
         for child in _children(element):
             name = str(child.tag)
             if name in sequence:
                 at = sequence.index(name)
+                if at < place and vendor is not None and name not in seen:
+                    return  # out of order, not between repeats: the schema refuses it
+                seen.add(name)
                 if at < place and vendor is not None:
                     self.add(
                         DsmRule.XSD,
@@ -1086,6 +1198,21 @@ class _Checker:
                 f"subcode {local} is documented under soap:{documented[0].code}, "
                 f"not soap:{code_local}",
                 subcode,
+            )
+
+    def _fault_detail(self, detail: etree._Element) -> None:
+        """Text written directly in soap:Detail, as Microsoft's fault pages show it: SOAP 1.2
+        allows detail entries (elements) only."""
+        texts = [detail.text, *(child.tail for child in detail)]
+        written = " ".join(" ".join(text.split()) for text in texts if text and text.strip())
+        if written:
+            self.detail_text_lines.add(detail.sourceline)
+            shown = written if len(written) <= 40 else written[:37] + "..."
+            self.add(
+                DsmRule.FAULT_DETAIL_TEXT,
+                f"soap:Detail holds the text {shown!r}; SOAP 1.2 allows only detail entries "
+                "(elements) there",
+                detail,
             )
 
     def _dual_form(self, element: etree._Element) -> None:
@@ -1256,6 +1383,7 @@ _ONE_OF: dict[str, _Step] = {
     f"{{{ns.PSP}}}Filter": _Checker._filter,
     f"{{{ns.WSCN}}}ValidationInfo": _Checker._valid_ticket,
     f"{{{ns.SOAP}}}Code": _Checker._fault_code,
+    f"{{{ns.SOAP}}}Detail": _Checker._fault_detail,
     **dict.fromkeys(_ELEMENT_DATA, _Checker._element_data),
     **dict.fromkeys(_JOB_STATUS, _Checker._job_status),
 }
@@ -1480,6 +1608,7 @@ def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
 
 
 _ACTION = f"{{{ns.WSA}}}Action"
+_HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 
 
 @attrs.frozen
@@ -1587,6 +1716,32 @@ def is_absolute_uri(value: str) -> bool:
     (True, False)
     """
     return _uri_defect(strip_xml(value)) is None
+
+
+def _unknown_position(_offset: int | None) -> tuple[int | None, int | None]:
+    return None, None
+
+
+def _file_position(
+    path: str | os.PathLike[str], start: int, offset: int | None
+) -> tuple[int | None, int | None]:
+    """:func:`_position` of byte ``offset`` of what a file holds from byte ``start`` on, read
+    again in chunks (only for a problem's place, so never more than a few times)."""
+    if offset is None:
+        return None, None
+    lines, line_start, read = 1, 0, 0
+    with open(path, "rb") as stored:
+        stored.seek(start)
+        while read < offset:
+            chunk = stored.read(min(CHUNK_SIZE, offset - read))
+            if not chunk:
+                break
+            found = chunk.rfind(b"\n")
+            if found >= 0:
+                lines += chunk.count(b"\n")
+                line_start = read + found + 1
+            read += len(chunk)
+    return lines, min(offset, read) - line_start + 1
 
 
 def _position(data: bytes, offset: int | None) -> tuple[int | None, int | None]:

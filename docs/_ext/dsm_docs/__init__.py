@@ -25,7 +25,7 @@ from dsm_messages.messages import EMPTY_BODY_ACTIONS, by_action
 from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES
 
-from . import diagrams, pages, samples
+from . import diagrams, pages, probes, samples
 from .schema_tree import SchemaSet
 
 GENERATED = (
@@ -74,6 +74,8 @@ _API_SECTIONS = {
         "Session",
         "check_sequence",
         "SequenceReport",
+        "Recorded",
+        "HttpHead",
         "ProtocolError",
         "LocalProtocolError",
         "RemoteProtocolError",
@@ -216,6 +218,9 @@ def api_page() -> str:
     title = "Finding a device: dsm_messages.discovery"
     out += [title, "-" * len(title), ""]
     out += [".. automodule:: dsm_messages.discovery", "   :members:", ""]
+    title = "A WS-Scan device's answers from plain values: dsm_messages.ws_scan"
+    out += [title, "-" * len(title), ""]
+    out += [".. automodule:: dsm_messages.ws_scan", "   :members:", ""]
     return "\n".join(out)
 
 
@@ -358,6 +363,29 @@ class NamespacesDirective(_TableDirective):
         return pages.namespaces_table(SchemaSet.load(dsm_messages.schema_dir()))
 
 
+class ProbesDirective(_TableDirective):
+    """``.. dsm-probes:: dsp``: the conformance kit's probes of one protocol."""
+
+    sources = ("conformance/*.py", "rules.py", "ordering_rules.py")
+    required_arguments = 1
+
+    def text(self) -> str:
+        from dsm_messages.conformance import PROBES
+
+        return probes.probes_text(PROBES, self.arguments[0])
+
+
+class UnprobedDirective(_TableDirective):
+    """``.. dsm-unprobed::``: the rules a receiver refuses that no probe breaks, and why."""
+
+    sources = ("conformance/breakers.py",)
+
+    def text(self) -> str:
+        from dsm_messages.conformance import NOT_PROBED
+
+        return probes.unprobed_text(NOT_PROBED)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("dsm_root", "", "env", types=[str])
     app.connect("builder-inited", _builder_inited)
@@ -365,4 +393,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-faults", FaultsDirective)
     app.add_directive("dsm-aliases", AliasesDirective)
     app.add_directive("dsm-namespaces", NamespacesDirective)
+    app.add_directive("dsm-probes", ProbesDirective)
+    app.add_directive("dsm-unprobed", UnprobedDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,9 +15,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree.ElementTree import QName
 
+from xsdata.formats.dataclass.models.generics import AnyElement
+
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, Fault
-from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+from dsm_messages.models import dsc, dsd, dsp, wsa, wscn, wse
+from dsm_messages.namespaces import WSE
 
 from . import samples as s
 from .samples import SAMPLES
@@ -74,8 +77,10 @@ def envelope(
     message_id: str,
     relates_to: str | None = None,
     request: bool = False,
+    headers: Sequence[bytes] = (),
 ) -> Envelope:
-    """One message as it arrives: serialized, then parsed."""
+    """One message as it arrives: serialized, then parsed (``headers``: extra header blocks,
+    such as the reference parameters an event echoes)."""
     return parse(
         serialize(
             body,
@@ -83,8 +88,15 @@ def envelope(
             message_id=message_id,
             relates_to=relates_to,
             reply_to=ANONYMOUS if request else None,
+            headers=headers,
         )
     )
+
+
+def identifier_header(identifier: str) -> bytes:
+    """The header block every event of a subscription made with ``identifier`` echoes (see
+    :meth:`Conversation.subscribe`)."""
+    return f'<wse:Identifier xmlns:wse="{WSE}">{identifier}</wse:Identifier>'.encode()
 
 
 # -- WS-DSP bodies -------------------------------------------------------------------------
@@ -397,6 +409,7 @@ class Conversation:
         relates_to: str | None = None,
         request: bool = False,
         message_id: str | None = None,
+        headers: Sequence[bytes] = (),
     ) -> Envelope:
         message = envelope(
             body,
@@ -404,6 +417,7 @@ class Conversation:
             message_id=message_id or self.new_id(),
             relates_to=relates_to,
             request=request,
+            headers=headers,
         )
         self.messages.append(message)
         return message
@@ -422,15 +436,31 @@ class Conversation:
         assert request.message_id is not None
         return self.emit(fault.to_model(), to=ANONYMOUS, relates_to=request.message_id)
 
-    def event(self, body: object, to: str = DEVICE_SINK) -> Envelope:
-        return self.emit(body, to=to)
+    def event(
+        self, body: object, to: str = DEVICE_SINK, headers: Sequence[bytes] = ()
+    ) -> Envelope:
+        return self.emit(body, to=to, headers=headers)
 
-    def subscribe(self, to: str = SCAN_SERVER, sink: str = DEVICE_SINK) -> Envelope:
-        """Subscribe request and its response; returns the response."""
+    def copy_to(self, event: Envelope, to: str, headers: Sequence[bytes] = ()) -> Envelope:
+        """The same event sent to another subscriber (``to``, echoing ``headers``): one
+        event to every subscriber (MS-BDSRR 3.2.4.8), a copy of its body each."""
+        return self.event(event.body, to, headers)
+
+    def subscribe(
+        self, to: str = SCAN_SERVER, sink: str = DEVICE_SINK, *, identifier: str | None = None
+    ) -> Envelope:
+        """Subscribe request and its response; returns the response. With an ``identifier``
+        the NotifyTo carries it as a ``wse:Identifier`` reference parameter, which the
+        subscription's events echo (:func:`identifier_header`): subscriptions at one sink
+        are told apart by it."""
         body = copy.deepcopy(SAMPLES["wse:Subscribe"])
         assert isinstance(body, wse.Subscribe)
         assert body.delivery.notify_to is not None
         body.delivery.notify_to.address.value = sink
+        if identifier is not None:
+            body.delivery.notify_to.reference_parameters = wsa.ReferenceParametersType(
+                any_element=[AnyElement(qname=f"{{{WSE}}}Identifier", text=identifier)]
+            )
         request = self.request(body, to)
         return self.answer(request, copy.deepcopy(SAMPLES["wse:SubscribeResponse"]))
 
@@ -559,17 +589,37 @@ class Conversation:
         )
 
     def create_scan_job(
-        self, identifier: str | None = None, destination: str | None = None
+        self,
+        identifier: str | None = None,
+        destination: str | None = None,
+        *,
+        images: int | None = None,
+        source: str | None = None,
     ) -> Envelope:
+        """A CreateScanJob: a push scan's (``identifier``, ``destination``), or a pull scan's
+        (the ticket alone); ``images`` and ``source`` replace the sample ticket's
+        ImagesToTransfer and InputSource."""
         body = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
         assert isinstance(body, wscn.CreateScanJobRequest)
         body.scan_identifier, body.destination_token = identifier, destination
+        _set_images(body.scan_ticket.document_parameters, images, source)
         return self.request(body, DEVICE)
 
-    def scan_job_created(self, create: Envelope, job_id: int, token: str) -> Envelope:
+    def scan_job_created(
+        self,
+        create: Envelope,
+        job_id: int,
+        token: str,
+        *,
+        images: int | None = None,
+        source: str | None = None,
+    ) -> Envelope:
+        """The CreateScanJobResponse; ``images`` and ``source`` replace the sample's final
+        ImagesToTransfer and InputSource."""
         body = copy.deepcopy(SAMPLES["wscn:CreateScanJobResponse"])
         assert isinstance(body, wscn.CreateScanJobResponse)
         body.job_id, body.job_token = job_id, token
+        _set_images(body.document_final_parameters, images, source)
         return self.answer(create, body)
 
     def retrieve_image(self, job_id: int, token: str) -> Envelope:
@@ -600,6 +650,18 @@ class Conversation:
         body.job_end_state.job_completed_state = state
         body.job_end_state.scans_completed = scans
         return self.event(body, SCAN_CLIENT_SINK)
+
+
+def _set_images(
+    parameters: wscn.DocumentParametersType | wscn.DocumentFinalParametersType | None,
+    images: int | None,
+    source: str | None,
+) -> None:
+    assert parameters is not None
+    if images is not None:
+        parameters.images_to_transfer = wscn.ImagesToTransferType(value=images)
+    if source is not None:
+        parameters.input_source = wscn.DocumentInputSourceType(value=source)
 
 
 def scan_subscribed(
