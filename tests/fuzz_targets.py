@@ -1,52 +1,88 @@
 """What the fuzz test and ``tools/fuzz.py`` feed the library, and what they hold it to.
 
 An input is a stored message as the command line reads it: XML bytes, or an MTOM package with
-its MIME headers. Seeds are every bundled example and every Microsoft doc example; mutations
-know XML and MIME (elements duplicated, dropped, moved between documents; values replaced with
-awkward ones; comments in values; namespace declarations and attribute forms changed; MIME
-headers and references edited) and, rarely, flip bytes.
+its MIME headers. Seeds are every bundled example and every Microsoft doc example, and the
+generated messages of :mod:`fuzz_surfaces` (which need no file); the mutations are
+:mod:`fuzz_mutations`' (``mutate`` and ``MAX_SIZE`` are re-exported here, where
+``tools/fuzz.py`` finds them).
 
 Each target calls one entry point and raises :class:`Finding` when the contract breaks:
 ``validate`` never raises; ``parse`` and ``parse_package`` raise only ``DsmError``; the command
-never lets an exception out and says an internal error in one line with exit status 2.
+never lets an exception out and says an internal error in one line with exit status 2; what
+validate calls valid binds whole and writes back unchanged, what it calls invalid ``parse``
+refuses with the same codes (``agree``); an endpoint in any role refuses only with
+``RemoteProtocolError`` and ``refuse()`` answers every refused request with a strict-valid fault
+(``endpoint``); a package fails or passes alike wherever its chunks end, and has the same rule
+live and offline (``chunks``); a conversation with a mutated message is judged without an
+exception (``sequence``); every problem the command reports has a line and a column
+(``positions``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import random
-import re
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from dsm_messages import DsmError, parse, parse_package, validate
+from fuzz_mutations import MAX_SIZE as MAX_SIZE
+from fuzz_mutations import mutate as mutate
+from fuzz_surfaces import generated_seeds
+from lxml import etree
+
+from dsm_messages import (
+    DsmError,
+    Endpoint,
+    Envelope,
+    PackageReader,
+    RemoteProtocolError,
+    ValidationError,
+    check_sequence,
+    from_xml,
+    parse,
+    parse_package,
+    parse_xml,
+    to_xml,
+    validate,
+    validate_stored,
+)
 from dsm_messages import namespaces as ns
 from dsm_messages.cli import main
-from dsm_messages.messages import MESSAGE_TYPES
+from dsm_messages.declarations import declarations
+from dsm_messages.discovery import app_sequence, hosted_services, service_addresses
+from dsm_messages.element_text import tokens
+from dsm_messages.models import wsx
 from dsm_messages.mtom import MtomError, split_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_EXAMPLES = ROOT.parent / "shared" / "conformance" / "doc-examples"
-#: Inputs grow no larger than this (the interesting defects show on small inputs).
-MAX_SIZE = 64 * 1024
 
 
 class Finding(Exception):  # noqa: N818 - a fuzzing result, not an error of the code under test
     """A broken contract: which target, and what happened."""
 
 
-def seeds() -> list[tuple[str, bytes]]:
-    """(name, bytes) of every bundled example and every doc example, in name order."""
+def seeds(*, shared: bool = True) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every bundled example and (``shared``) every doc example beside the
+    checkout, in name order."""
     found: list[tuple[str, bytes]] = []
-    for folder in (ROOT / "examples", DOC_EXAMPLES):
+    for folder in (ROOT / "examples", DOC_EXAMPLES) if shared else (ROOT / "examples",):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.suffix in (".xml", ".mime"):
                     found.append((str(path.relative_to(folder.parent)), path.read_bytes()))
     return found
+
+
+def all_seeds() -> list[tuple[str, bytes]]:
+    """The stored seeds and the generated ones (which need no file): what the fuzzer starts
+    from."""
+    return seeds() + generated_seeds()
 
 
 # -- reading an input as the command line does -------------------------------------------------
@@ -60,321 +96,6 @@ def split(data: bytes) -> tuple[str | None, bytes]:
         except MtomError:
             return None, data
     return None, data
-
-
-# -- mutations ---------------------------------------------------------------------------------
-
-_TAG = re.compile(rb"<(/?)([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)([^<>]*?)(/?)>")
-_TEXT = re.compile(rb">([^<>]+)<")
-_ATTRIBUTE = re.compile(rb"""\s([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)\s*=\s*("[^"]*"|'[^']*')""")
-_NAMESPACE_URI = re.compile(rb"""xmlns(?::[\w.\-]+)?\s*=\s*("[^"]*"|'[^']*')""")
-
-STALE = [
-    "http://schemas.microsoft.com/windows/2006/01/wdp/scan",
-    "https://schemas.microsoft.com/windows/2006/01/wdp/scan",
-    "https://schemas.microsoft.com/windows/2006/08/wdp/scan",
-    "http://schemas.microsoft.com/windows/2008/02/wdp/repository/processing",
-    "http://www.w3.org/2005/08/addressing",
-    "http://schemas.xmlsoap.org/ws/2004/08/addressing",
-    "urn:example:vendor",
-    "relative",
-    "",
-]
-NAMESPACES = [ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns.SPF, ns.WSA, ns.SOAP]
-ACTIONS = sorted({t.action for t in MESSAGE_TYPES if t.action})
-
-VALUES: list[bytes] = [
-    b"",
-    b" ",
-    b"\n",
-    b"\r\n  ",
-    b" x ",
-    b"a b",
-    b"x\ny",
-    b"http://ex ample.com/",
-    b"http://example.com/a\n  /b",
-    b"  http://example.com/  ",
-    b"DestinationAddress",
-    b"uuid:UniqueMsgId",
-    b"urn:uuid:0c1b9f64-3d2a-4e8b-9a71-5f2e8d4c6b10",
-    b"urn:uuid:not-a-uuid",
-    b"264a<!--x-->19bf",
-    b"<!--c-->",
-    b"<?pi data?>",
-    b"<![CDATA[x<y]]>",
-    b"&amp;&lt;&gt;",
-    b"&#x20;&#xA;",
-    b"&undefined;",
-    b"&#0;",
-    "\u00e9\u20ac\U0001f600".encode(),
-    b"\xff\xfe",
-    b"x" * 300,
-    b"wscn:JobStatus",
-    b"wscn:NoSuchElement",
-    b"ihv:VendorThing",
-    b"undeclared:Thing",
-    b"vendor:Throttled",
-    b"JobStatus",
-    b"true",
-    b"false",
-    b"1",
-    b"0",
-    b"-1",
-    b"99999999999999999999999",
-    b"2026-03-02T09:21:04.5242689Z",
-    b"2026-03-02T09:21:04.5242689123Z",
-    b"2026-03-02T09:21:04",
-    b"2026-13-45T99:99:99Z",
-    b"Completed",
-    b"Aborted",
-    b"Pending-Held",
-    b"SendImangeFailed",
-    b"soap:Sender",
-    b"soap:Nonsense",
-    b"dsp:InvalidArgs",
-    b"cid:root",
-    b"cid:nothing",
-    *(uri.encode() for uri in STALE + NAMESPACES),
-    *(action.encode() for action in ACTIONS[:: max(1, len(ACTIONS) // 12)]),
-]
-ATTRIBUTES: list[bytes] = [
-    b' xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    b' xsi:nil="false" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    b' xmlns:v="urn:example:vendor" v:flag="v:Throttled"',
-    b' Name="wscn:JobStatus" Valid="true"',
-    b' wscn:Name="wscn:JobStatus" wscn:Valid="false"',
-    b' Id="1"',
-    b' soap:mustUnderstand="true"',
-    b' xml:lang="en"',
-    b' xmlns="urn:example:default"',
-    b' xmlns:wsa="http://www.w3.org/2005/08/addressing"',
-    b' a="1" a="2"',
-    b' xmlns:p=""',
-    b" broken",
-]
-
-
-def _tags(data: bytes) -> list[re.Match[bytes]]:
-    return list(_TAG.finditer(data))
-
-
-def _element_span(data: bytes, rng: random.Random) -> tuple[int, int] | None:
-    """The byte span of a random element, start tag to matching end tag."""
-    tags = _tags(data)
-    starts = [i for i, m in enumerate(tags) if not m.group(1)]
-    if not starts:
-        return None
-    first = rng.choice(starts)
-    opening = tags[first]
-    if opening.group(4):
-        return opening.start(), opening.end()
-    depth = 0
-    for tag in tags[first:]:
-        if tag.group(2) != opening.group(2) or tag.group(4):
-            continue
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return opening.start(), tag.end()
-    return None
-
-
-def _duplicate(data: bytes, rng: random.Random) -> bytes:
-    span = _element_span(data, rng)
-    if span is None:
-        return data
-    element = data[span[0] : span[1]]
-    times = rng.choice((1, 1, 1, 2, 5, 50))
-    return data[: span[1]] + element * times + data[span[1] :]
-
-
-def _drop(data: bytes, rng: random.Random) -> bytes:
-    span = _element_span(data, rng)
-    return data if span is None else data[: span[0]] + data[span[1] :]
-
-
-def _move(data: bytes, rng: random.Random) -> bytes:
-    span = _element_span(data, rng)
-    if span is None:
-        return data
-    element = data[span[0] : span[1]]
-    rest = data[: span[0]] + data[span[1] :]
-    tags = _tags(rest)
-    if not tags:
-        return data
-    at = rng.choice(tags).end()
-    return rest[:at] + element + rest[at:]
-
-
-def _graft(data: bytes, rng: random.Random, donors: list[bytes]) -> bytes:
-    """An element of another document put somewhere in this one."""
-    donor = rng.choice(donors)
-    span = _element_span(donor, rng)
-    tags = _tags(data)
-    if span is None or not tags:
-        return data
-    at = rng.choice(tags).end()
-    return data[:at] + donor[span[0] : span[1]] + data[at:]
-
-
-def _replace_text(data: bytes, rng: random.Random) -> bytes:
-    texts = [m for m in _TEXT.finditer(data) if m.group(1).strip()]
-    if not texts:
-        return data
-    text = rng.choice(texts)
-    value = rng.choice(VALUES)
-    if rng.random() < 0.3:
-        value = text.group(1) + value if rng.random() < 0.5 else value + text.group(1)
-    return data[: text.start(1)] + value + data[text.end(1) :]
-
-
-def _split_text(data: bytes, rng: random.Random) -> bytes:
-    """A comment, PI, line break or reference inside a value."""
-    texts = [m for m in _TEXT.finditer(data) if len(m.group(1).strip()) > 1]
-    if not texts:
-        return data
-    text = rng.choice(texts)
-    at = rng.randrange(text.start(1) + 1, text.end(1))
-    insert = rng.choice(
-        (b"<!--x-->", b"<?pi?>", b"\n", b"\r\n   ", b" ", b"<![CDATA[]]>", b"&#x20;", b"\t")
-    )
-    return data[:at] + insert + data[at:]
-
-
-def _attribute(data: bytes, rng: random.Random) -> bytes:
-    tags = [m for m in _tags(data) if not m.group(1)]
-    if not tags:
-        return data
-    tag = rng.choice(tags)
-    attributes = list(_ATTRIBUTE.finditer(data, tag.start(), tag.end()))
-    choice = rng.random()
-    if attributes and choice < 0.3:  # qualified <-> unqualified
-        attribute = rng.choice(attributes)
-        name = attribute.group(1)
-        new = name.split(b":", 1)[1] if b":" in name else b"wscn:" + name
-        return data[: attribute.start(1)] + new + data[attribute.end(1) :]
-    if attributes and choice < 0.5:
-        attribute = rng.choice(attributes)
-        return data[: attribute.start()] + data[attribute.end() :]
-    if attributes and choice < 0.7:
-        attribute = rng.choice(attributes)
-        value = b'"' + rng.choice(VALUES).replace(b'"', b"&quot;").replace(b"<", b"&lt;") + b'"'
-        return data[: attribute.start(2)] + value + data[attribute.end(2) :]
-    at = tag.end(2)
-    return data[:at] + rng.choice(ATTRIBUTES) + data[at:]
-
-
-def _namespace(data: bytes, rng: random.Random) -> bytes:
-    declarations = list(_NAMESPACE_URI.finditer(data))
-    if declarations and rng.random() < 0.6:
-        declaration = rng.choice(declarations)
-        uri = rng.choice(STALE + NAMESPACES).encode()
-        return data[: declaration.start(1)] + b'"' + uri + b'"' + data[declaration.end(1) :]
-    tags = [m for m in _tags(data) if not m.group(1)]
-    if not tags:
-        return data
-    tag = rng.choice(tags)
-    many = b"".join(b' xmlns:n%d="urn:n:%d"' % (i, i) for i in range(rng.choice((1, 10, 200))))
-    return data[: tag.end(2)] + many + data[tag.end(2) :]
-
-
-def _rename_prefix(data: bytes, rng: random.Random) -> bytes:
-    tags = [m for m in _tags(data) if b":" in m.group(2)]
-    if not tags:
-        return data
-    tag = rng.choice(tags)
-    _, local = tag.group(2).split(b":", 1)
-    new = rng.choice((b"undeclared", b"wsa", b"xml", b"xmlns", b"soap", b"wscn", b"dsp"))
-    return data[: tag.start(2)] + new + b":" + local + data[tag.end(2) :]
-
-
-def _encoding(data: bytes, rng: random.Random) -> bytes:
-    choice = rng.random()
-    if choice < 0.3:
-        try:
-            return data.decode("utf-8").encode(rng.choice(("utf-16", "utf-16-le", "utf-16-be")))
-        except UnicodeError:
-            return data
-    if choice < 0.6:
-        declared = rng.choice((b"UTF-16", b"ISO-8859-1", b"windows-1252", b"ebcdic", b"utf-8"))
-        return re.sub(
-            rb"encoding=['\"][^'\"]*['\"]", b'encoding="' + declared + b'"', data, count=1
-        )
-    return rng.choice((b"\xef\xbb\xbf", b"\xff\xfe", b"", b"  \n")) + data
-
-
-def _mime(data: bytes, rng: random.Random) -> bytes:
-    """Edits of a package's framing: headers, boundaries, Content-IDs, references."""
-    start = re.search(rb'start="?<([^>]*)>', data)
-    edits: list[tuple[bytes, bytes]] = [
-        (b"cid:", b"cid:root."),
-        (b'href="cid:', b'href="cid:' + (start.group(1) if start else b"") + b'" x="'),
-        (b'href="cid:', b'href="cid:' + rng.choice((b"x", b"", b"<"))),
-        (b"Content-ID: <", b"Content-ID: <dup"),
-        (b"\r\n", b"\n"),
-        (b"boundary=", b"boundary=x"),
-        (b'type="application/xop+xml"', b'type="text/xml"'),
-        (b"start=", b"start=x"),
-        (b"Content-Transfer-Encoding: binary", b"Content-Transfer-Encoding: base64"),
-        (b"--\r\n", b"\r\n"),
-    ]
-    old, new = rng.choice(edits)
-    positions = [m.start() for m in re.finditer(re.escape(old), data)]
-    if not positions:
-        return data
-    at = rng.choice(positions)
-    if rng.random() < 0.3:  # a part's headers and body repeated
-        boundary = data.rfind(b"\n--", 0, at)
-        end = data.find(b"\n--", at)
-        if boundary >= 0 and end > boundary:
-            return data[:end] + data[boundary:end] + data[end:]
-    return data[:at] + new + data[at + len(old) :]
-
-
-def _bytes(data: bytes, rng: random.Random) -> bytes:
-    if not data:
-        return bytes([rng.randrange(256)])
-    at = rng.randrange(len(data))
-    choice = rng.random()
-    if choice < 0.3:
-        return data[:at] + bytes([rng.randrange(256)]) + data[at + 1 :]
-    if choice < 0.5:
-        return data[:at] + data[at + rng.randrange(1, 16) :]
-    if choice < 0.7:
-        return data[:at]
-    return data[:at] + rng.choice((b"<", b">", b"&", b"]]>", b"\x00", b"\r", b"--")) + data[at:]
-
-
-Mutation = Callable[[bytes, random.Random], bytes]
-MUTATIONS: list[Mutation] = [
-    _duplicate,
-    _drop,
-    _move,
-    _replace_text,
-    _replace_text,
-    _split_text,
-    _attribute,
-    _namespace,
-    _rename_prefix,
-    _mime,
-    _mime,
-]
-#: Mutations that mostly make the input not well-formed, applied less often.
-RARE_MUTATIONS: list[Mutation] = [_encoding, _bytes]
-
-
-def mutate(data: bytes, rng: random.Random, donors: list[bytes], count: int = 1) -> bytes:
-    """``data`` after ``count`` random mutations (grafts take elements from ``donors``)."""
-    for _ in range(count):
-        choice = rng.random()
-        if choice < 0.1:
-            data = _graft(data, rng, donors)
-        elif choice < 0.15:
-            data = rng.choice(RARE_MUTATIONS)(data, rng)
-        else:
-            data = rng.choice(MUTATIONS)(data, rng)
-        if len(data) > MAX_SIZE:
-            data = data[:MAX_SIZE]
-    return data
 
 
 # -- targets -----------------------------------------------------------------------------------
@@ -465,8 +186,319 @@ class CommandTarget:
                 raise Finding(f"{command}: internal error: {said.strip()}")
 
 
+# -- the agreement of validate and parse --------------------------------------------------------
+
+
+def leaf_texts(data: bytes) -> list[tuple[str, str]]:
+    """(element name, text) of every element of the body that has no child element, in
+    document order: the values, as XML Schema reads them (comments and PIs left out, the
+    items of a list separated by one space, as the schema's whitespace rule for lists has
+    them), a boolean in the one spelling a ``bool`` is written in (``1`` is ``true``: every
+    other value is written back as it was read)."""
+    root = etree.fromstring(data, etree.XMLParser(remove_comments=True, remove_pis=True))
+    body = root.find(f"{{{ns.SOAP}}}Body")
+    assert body is not None
+    return [
+        (str(element.tag), _as_read(element, "".join(element.itertext()).strip()))
+        for element in body.iter()
+        if isinstance(element.tag, str) and len(element) == 0 and element is not body
+    ]
+
+
+def _as_read(element: etree._Element, text: str) -> str:
+    facts = declarations()
+    name = str(element.tag)
+    if text in ("1", "0") and name in facts.boolean_elements:
+        return "true" if text == "1" else "false"
+    namespace, _, local = name[1:].partition("}")
+    vendor = local not in facts.element_names.get(namespace, ())  # kept whole, as AnyElement
+    if name in facts.qname_elements or (vendor and all(":" in t for t in text.split(" "))):
+        # the names they stand for, whatever their prefixes (vendor content keeps a prefixed
+        # name as the QName it names)
+        return " ".join(_expanded(element, token) for token in tokens(text))
+    if name in facts.list_elements:
+        return " ".join(tokens(text))
+    return text
+
+
+def _expanded(element: etree._Element, token: str) -> str:
+    """A prefixed name as the name it stands for, whatever prefix writes it (an unbound
+    conventional prefix, ``dsp:`` in a keyword value such as ``dsp:InvalidArgs``, read as the
+    writer, which declares the conventional prefixes, binds it); an unprefixed one as it is
+    (whether the default namespace applies depends on where the element stands)."""
+    prefix, colon, local = token.rpartition(":")
+    if not (colon and prefix):
+        return token
+    namespace = element.nsmap.get(prefix) or ns.PREFIXES.get(prefix)
+    return token if namespace is None else f"{{{namespace}}}{local}"
+
+
+def is_envelope(data: bytes) -> bool:
+    try:
+        return str(parse_xml(data).tag) == f"{{{ns.SOAP}}}Envelope"
+    except DsmError:
+        return False
+
+
+def target_agree(data: bytes) -> None:
+    """What validate calls valid, parse binds whole (nothing dropped, truncated or picked
+    among) and writes back unchanged; what it calls invalid, parse refuses with the same
+    codes."""
+    content_type, body = split(data)
+    report = validate(body, content_type=content_type)
+    if report.valid and content_type is None and not is_envelope(body):
+        document = from_xml(body)  # a stand-alone document (a scan process): bound whole
+        if from_xml(to_xml(document)) != document:
+            raise Finding("agree: a valid document does not read back equal")
+        return
+    _fast_path_keeps_every_value(body, content_type)
+    refused: ValidationError | None = None
+    try:
+        envelope = parse(body, content_type=content_type, validate=True)
+    except ValidationError as error:
+        refused = error
+    except DsmError as error:
+        raise Finding(f"agree: validate says {report.valid}, parse raised {error!r}") from None
+    if refused is not None:
+        if report.valid or refused.report.codes() != report.codes():
+            raise Finding(
+                f"agree: parse refused with {refused.report.codes()}, validate "
+                f"said {report.valid} {report.codes()}"
+            )
+        return
+    if not report.valid:
+        raise Finding(f"agree: validate said invalid {report.codes()}, parse bound it")
+    written = envelope.to_bytes()
+    # nothing bound differs from what was read: written back, every value is the one read
+    if parse(written) != envelope:
+        raise Finding("agree: the written envelope reads back different")
+    if (
+        content_type is None
+        and envelope.body is not None
+        and leaf_texts(written) != leaf_texts(body)
+    ):
+        raise Finding("agree: a value written back differs from the value read")
+
+
+def target_agree_lenient(data: bytes) -> None:
+    """The lenient profile too: parse refuses exactly what validate calls invalid, with the
+    same codes, and reads the rest whole, elements out of schema order included (written back
+    in schema order, every value the one read)."""
+    content_type, body = split(data)
+    if content_type is not None or not is_envelope(body):
+        return
+    report = validate(body, profile="lenient")
+    try:
+        envelope = parse(body, validate=True, profile="lenient")
+    except ValidationError as error:
+        if report.valid or error.report.codes() != report.codes():
+            raise Finding(
+                f"agree (lenient): parse refused with {error.report.codes()}, validate "
+                f"said {report.valid} {report.codes()}"
+            ) from None
+        return
+    except DsmError as error:
+        raise Finding(
+            f"agree (lenient): validate says {report.valid}, parse raised {error!r}"
+        ) from None
+    if not report.valid:
+        raise Finding(f"agree (lenient): validate said invalid {report.codes()}, parse bound it")
+    written = envelope.to_bytes()
+    if parse(written) != envelope:
+        raise Finding("agree (lenient): the written envelope reads back different")
+    if envelope.body is not None and sorted(
+        " ".join(text.split()) for _, text in leaf_texts(written)
+    ) != sorted(" ".join(text.split()) for _, text in leaf_texts(body)):
+        # values only (a stale namespace is read as the current one), whitespace collapsed
+        # (a list's separators are written as single spaces)
+        raise Finding("agree (lenient): a value written back differs from the value read")
+
+
+def _fast_path_keeps_every_value(body: bytes, content_type: str | None) -> None:
+    """Unvalidated, parse may bind what the schemas refuse, but never drops, truncates or
+    picks among content: it refuses, or every value comes back as read."""
+    if content_type is not None or not is_envelope(body):
+        return
+    try:
+        envelope = parse(body)
+    except DsmError:
+        return
+    # (an element the schemas do not expect where it stands may come back elsewhere)
+    if envelope.body is not None and sorted(leaf_texts(envelope.to_bytes())) != sorted(
+        leaf_texts(body)
+    ):
+        raise Finding("agree: unvalidated parse lost or changed a value")
+
+
+# -- endpoints, chunks, conversations, positions ----------------------------------------------
+
+ROLES = ("scan_server", "device", "control_point")
+
+
+def target_endpoint(data: bytes) -> None:
+    """Every role, both profiles: receive refuses only with RemoteProtocolError, and refuse()
+    answers every refused request with a fault that is strict-valid."""
+    content_type, body = split(data)
+    for role in ROLES:
+        for profile in ("strict", "lenient"):
+            endpoint = Endpoint(role, profile=profile)  # type: ignore[arg-type]
+            try:
+                endpoint.receive(body, content_type=content_type)
+            except RemoteProtocolError as refused:
+                _answer(endpoint, refused, f"{role}/{profile}")
+            except Exception as exc:
+                raise Finding(
+                    f"endpoint: {role}/{profile} receive raised {type(exc).__name__}: {exc}"
+                ) from exc
+
+
+def _answer(endpoint: Endpoint, refused: RemoteProtocolError, where: str) -> None:
+    if refused.fault is None:
+        return  # no request: nobody answers it
+    try:
+        fault = endpoint.refuse(refused)
+    except Exception as exc:
+        raise Finding(
+            f"endpoint: {where} refuse({refused.rule}) raised {type(exc).__name__}: {exc}"
+        ) from exc
+    report = validate(fault)
+    if not report.valid:
+        raise Finding(f"endpoint: {where} refuse({refused.rule}) wrote {report.codes()}")
+
+
+def _outcome(content_type: str, tolerant: bool, data: bytes, cuts: list[int]) -> str:
+    try:
+        reader = PackageReader(content_type, tolerant=tolerant)
+        start = 0
+        for cut in [*cuts, len(data)]:
+            reader.feed(data[start:cut])
+            start = cut
+        package = reader.close()
+    except MtomError as error:
+        return f"{type(error).__name__} {error.code}: {error}"
+    except DsmError as error:
+        return f"{type(error).__name__}: {error}"
+    return f"ok: {package.envelope.to_bytes()!r}"
+
+
+def target_chunks(data: bytes) -> None:
+    """A package read whole and cut anywhere ends alike; live and offline it has one rule."""
+    content_type, body = split(data)
+    if content_type is None:
+        content_type, body = _PACKAGE_TYPE, _as_package(body)
+    rng = random.Random(zlib.crc32(data))
+    try:
+        PackageReader(content_type, tolerant=True)
+    except MtomError:
+        return  # a Content-Type no package has: nothing to cut
+    for tolerant in (False, True):
+        whole = _outcome(content_type, tolerant, body, [])
+        for count in (1, 3, 30):
+            cuts = sorted(rng.randrange(len(body) + 1) for _ in range(count))
+            try:
+                cut = _outcome(content_type, tolerant, body, cuts)
+            except Exception as exc:
+                raise Finding(f"chunks: cut at {cuts} raised {type(exc).__name__}") from exc
+            if cut != whole:
+                raise Finding(f"chunks: whole {whole[:150]!r}, cut at {cuts} {cut[:150]!r}")
+    for profile in ("strict", "lenient"):
+        report = validate(body, content_type=content_type, profile=profile)
+        endpoint = Endpoint("scan_server", profile=profile)
+        try:
+            reader = endpoint.package_reader(content_type, store=lambda envelope: None)
+            reader.feed(body)
+            reader.close()
+        except RemoteProtocolError as refused:
+            if refused.rule.startswith("DSM-") and refused.rule not in {
+                problem.rule for problem in report.errors
+            }:
+                raise Finding(
+                    f"chunks: live {refused.rule}, offline {sorted(report.codes())} ({profile})"
+                ) from None
+            continue
+        except Exception as exc:
+            raise Finding(f"chunks: package_reader raised {type(exc).__name__}: {exc}") from exc
+        if not report.valid:
+            raise Finding(f"chunks: live accepted what validate refuses: {report.codes()}")
+
+
+def _as_package(root: bytes) -> bytes:
+    return (
+        b"--b\r\nContent-Type: application/xop+xml; charset=UTF-8; "
+        b'type="application/soap+xml"\r\nContent-ID: <root@f>\r\n\r\n'
+        + root
+        + b"\r\n--b\r\nContent-Type: application/pdf\r\nContent-ID: <image@f>\r\n\r\n%PDF"
+        + b"\r\n--b--\r\n"
+    )
+
+
+@functools.cache
+def _conversations() -> list[list[tuple[str | None, bytes]]]:
+    found = []
+    for folder in sorted((ROOT / "examples" / "conversations").iterdir()):
+        if folder.is_dir():
+            found.append([split(path.read_bytes()) for path in sorted(folder.iterdir())])
+    return found
+
+
+def target_sequence(data: bytes) -> None:
+    """A shipped conversation with one message replaced by the input, and messages dropped,
+    repeated or swapped: judged by check_sequence and a Session, never an exception."""
+    rng = random.Random(zlib.crc32(data))
+    messages = list(rng.choice(_conversations()))
+    at = rng.randrange(len(messages))
+    messages[at] = split(data)
+    for _ in range(rng.randrange(3)):
+        i, j = rng.randrange(len(messages)), rng.randrange(len(messages))
+        roll = rng.random()
+        if roll < 0.3:
+            messages.pop(i)
+        elif roll < 0.6:
+            messages.insert(j, messages[i])
+        else:
+            messages[i], messages[j] = messages[j], messages[i]
+        if not messages:
+            return
+    envelopes: list[Envelope] = []
+    for content_type, body in messages:
+        try:
+            envelopes.append(
+                parse(body, content_type=content_type, validate=True, profile="lenient")
+            )
+        except DsmError:
+            continue
+    try:
+        check_sequence(envelopes)
+        check_sequence(envelopes, profile="lenient")
+        for envelope in envelopes:
+            if isinstance(envelope.body, wsx.Metadata):
+                hosted_services(envelope.body)
+                service_addresses(envelope.body)
+            app_sequence(envelope)
+    except DsmError:
+        pass
+    except Exception as exc:
+        raise Finding(f"sequence: {type(exc).__name__}: {exc}") from exc
+
+
+def target_positions(data: bytes) -> None:
+    """Every problem the command reports has a line and a column (of the stored file)."""
+    content_type, _ = split(data)
+    name = "input.mime" if content_type is not None else "input.xml"
+    for profile in ("strict", "lenient"):
+        for problem in validate_stored(data, name=name, profile=profile).problems:
+            if not (problem.line or 0) >= 1 or not (problem.column or 0) >= 1:
+                raise Finding(f"positions: {problem.rule} at {problem.line}:{problem.column}")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "validate": target_validate,
     "parse": target_parse,
     "parse_package": target_parse_package,
+    "agree": target_agree,
+    "agree_lenient": target_agree_lenient,
+    "endpoint": target_endpoint,
+    "chunks": target_chunks,
+    "sequence": target_sequence,
+    "positions": target_positions,
 }

@@ -43,7 +43,20 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "Wire",
         frozenset(
-            {"_mime", "binding", "discovery", "envelope", "mtom", "package_body", "safexml"}
+            {
+                "_mime",
+                "binding",
+                "discovery",
+                "element_text",
+                "envelope",
+                "lexical",
+                "mtom",
+                "package_body",
+                "safexml",
+                "serializer",
+                "unbindable",
+                "vendor_values",
+            }
         ),
     ),
     ("Validation", frozenset({"child_order", "parsing", "report", "rules", "validator"})),

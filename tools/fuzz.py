@@ -1,14 +1,22 @@
 """Fuzz one entry point for as long as asked (run from the repository root).
 
-    python tools/fuzz.py TARGET [--runs N] [--seconds S] [--engine atheris|hypothesis]
-                                [--out DIRECTORY]
+    python tools/fuzz.py TARGET [--runs N] [--seconds S] [--engine atheris|hypothesis|random]
+                                [--seed N] [--out DIRECTORY]
+    python tools/fuzz.py growth [--start N] [--out DIRECTORY]
 
-TARGET is ``validate``, ``parse``, ``parse_package`` or ``cli`` (the targets and mutations of
-``tests/fuzz_targets.py``, which the test suite runs a bounded number of times). The atheris
+TARGET is one of ``tests/fuzz_targets.py``'s targets (``validate``, ``parse``, ``agree_lenient``,
+``parse_package``, ``agree``, ``endpoint``, ``chunks``, ``sequence``, ``positions``) or ``cli``:
+its targets and mutations, which the test suite runs a bounded number of times, seeded with
+every stored example and with generated messages (``tests/fuzz_surfaces.py``). The atheris
 engine (``pip install atheris``) is coverage-guided, with the structure-aware mutations as its
 custom mutator and an occasional libFuzzer byte mutation; the hypothesis engine is the
-fallback where atheris does not install. For ``cli`` an internal error (exit status 2 on a
-readable file) counts as a finding too.
+fallback where atheris does not install; the random engine draws the same mutations from a
+seeded generator with nothing in between (the most executions per second). For ``cli`` an
+internal error (exit status 2 on a readable file) counts as a finding too.
+
+``growth`` runs every series of ``tests/growth.py`` at n, 2n, 4n and 8n, counting work (calls
+and bytes through lxml), prints each and writes them to ``OUT/growth.json``; it exits 1 when
+8n costs more than ten times n.
 
 Findings do not stop the run: each distinct one (exception type and message shape) is written
 once to ``OUT/finding-<n>.bin`` with its description in ``OUT/summary.json``, which also
@@ -87,6 +95,20 @@ class Run:
             self.save()
 
 
+TARGETS = (
+    "validate",
+    "parse",
+    "parse_package",
+    "agree",
+    "agree_lenient",
+    "endpoint",
+    "chunks",
+    "sequence",
+    "positions",
+    "cli",
+)
+
+
 def _target(module: Any, name: str) -> Callable[[bytes], None]:
     if name == "cli":
         command: Callable[[bytes], None] = module.CommandTarget(internal_errors=True)
@@ -99,7 +121,7 @@ def run_atheris(run: Run, runs: int, seconds: int) -> None:
     atheris: Any = importlib.import_module("atheris")
     with atheris.instrument_imports(include=["dsm_messages"]):
         module: Any = importlib.import_module("fuzz_targets")
-    seeds = [data for _, data in module.seeds()]
+    seeds = [data for _, data in module.all_seeds()]
     call = _target(module, run.target)
     corpus = Path(tempfile.mkdtemp(prefix="dsm-fuzz-corpus-"))
     for number, data in enumerate(seeds):
@@ -139,7 +161,7 @@ def run_hypothesis(run: Run, runs: int, seconds: int) -> None:
     from hypothesis import strategies as st
 
     module: Any = importlib.import_module("fuzz_targets")
-    seeds = [data for _, data in module.seeds()]
+    seeds = [data for _, data in module.all_seeds()]
     call = _target(module, run.target)
     deadline = time.monotonic() + seconds
 
@@ -160,19 +182,72 @@ def run_hypothesis(run: Run, runs: int, seconds: int) -> None:
     run.save()
 
 
+def run_random(run: Run, runs: int, seconds: int, seed: int) -> None:
+    """The structure-aware mutations drawn from a seeded generator, one after the other."""
+    module: Any = importlib.import_module("fuzz_targets")
+    seeds = [data for _, data in module.all_seeds()]
+    call = _target(module, run.target)
+    deadline = time.monotonic() + seconds
+    rng = random.Random(seed)
+    for data in seeds:  # every seed as it is, first
+        run.execute(call, module.Finding, data)
+    while run.executions < runs and time.monotonic() < deadline:
+        data = module.mutate(rng.choice(seeds), rng, seeds, rng.randint(1, 4))
+        run.execute(call, module.Finding, data)
+    run.save()
+
+
+def run_growth(out: Path, start: int) -> int:
+    """Every growth series, counted; 1 when one grows faster than linearly."""
+    growth: Any = importlib.import_module("growth")
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    failed = False
+    for name in growth.SERIES:
+        works = growth.series(name, start)
+        calls, written = growth.growth(works)
+        linear = calls <= 10 and written <= 10
+        failed |= not linear
+        sizes = [start * factor for factor in (1, 2, 4, 8)]
+        results.append(
+            {
+                "series": name,
+                "sizes": sizes,
+                "calls": [work.calls for work in works],
+                "bytes": [work.bytes for work in works],
+                "growth_8n_over_n": {"calls": round(calls, 2), "bytes": round(written, 2)},
+                "linear": linear,
+            }
+        )
+        print(
+            f"{name:42} calls {[work.calls for work in works]} (x{calls:.1f}) "
+            f"bytes {[work.bytes for work in works]} (x{written:.1f})"
+            + ("" if linear else "  NOT LINEAR"),
+            flush=True,
+        )
+    (out / "growth.json").write_text(json.dumps(results, indent=2) + "\n")
+    return 1 if failed else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("target", choices=("validate", "parse", "parse_package", "cli"))
+    parser.add_argument("target", choices=(*TARGETS, "growth"))
     parser.add_argument("--runs", type=int, default=1_000_000, help="stop after N executions")
     parser.add_argument("--seconds", type=int, default=3600, help="stop after S seconds")
-    parser.add_argument("--engine", choices=("atheris", "hypothesis"), default="atheris")
+    parser.add_argument("--engine", choices=("atheris", "hypothesis", "random"), default="atheris")
+    parser.add_argument("--seed", type=int, default=0, help="the random engine's seed")
+    parser.add_argument("--start", type=int, default=64, help="growth: the smallest size")
     parser.add_argument("--out", type=Path, default=Path("fuzz-results"))
     args = parser.parse_args()
+    if args.target == "growth":
+        return run_growth(args.out, args.start)
     run = Run(args.target, args.engine, args.out / args.target)
     if args.engine == "atheris":
         run_atheris(run, args.runs, args.seconds)
-    else:
+    elif args.engine == "hypothesis":
         run_hypothesis(run, args.runs, args.seconds)
+    else:
+        run_random(run, args.runs, args.seconds, args.seed)
     print(json.dumps({"target": run.target, "executions": run.executions}))
     return 0
 

@@ -16,7 +16,8 @@ three stages, each a function below:
      type, so ``JobToken`` is a ``str``, ``ImagesReceived`` an ``int`` and ``JobState`` a
      well-known value or a vendor keyword, in the DSM namespaces; types that add attributes of
      their own (``wscn:MustHonor``) and the WS-Addressing, WS-Eventing and SOAP types (whose
-     attributes carry meaning) stay classes;
+     attributes carry meaning) stay classes, and one that extends a type made simple declares
+     the ``##other`` attributes it inherits, so that its class keeps them;
    - a filter's ``psp:Instructions`` gets one optional field per known filter dialect
      (``emlf:EmailConfig``, ``fsf:FileShareConfig``, ``spf:SharePointConfig``) before its
      wildcard, which still carries vendor dialects.
@@ -104,18 +105,26 @@ FILTER_DIALECTS = (
 def derive_binding_schemas(destination: Path) -> Path:
     """Copy ``xsd/`` to ``destination``, rewritten for plain-value models; return the entry."""
     shutil.copytree(SCHEMAS, destination)
+    simplified: set[str] = set()
     for name in PLAIN_VALUE_SCHEMAS:
         path = destination / name
         root = etree.parse(str(path)).getroot()
-        _leaf_values_as_simple_types(root)
+        simplified |= _leaf_values_as_simple_types(root)
         if name == "psp.xsd":
             root = _typed_filter_instructions(root)
         etree.ElementTree(root).write(str(path), xml_declaration=True, encoding="UTF-8")
+    for path in sorted(destination.glob("*.xsd")):
+        root = etree.parse(str(path)).getroot()
+        if _keep_inherited_attribute_wildcards(root, simplified):
+            etree.ElementTree(root).write(str(path), xml_declaration=True, encoding="UTF-8")
     return destination / ENTRY_SCHEMA
 
 
-def _leaf_values_as_simple_types(schema: etree._Element) -> None:
-    """Make each ``simpleContent`` extension that only adds ``anyAttribute`` a simple type."""
+def _leaf_values_as_simple_types(schema: etree._Element) -> set[str]:
+    """Make each ``simpleContent`` extension that only adds ``anyAttribute`` a simple type;
+    returns their names (Clark notation)."""
+    simplified = set()
+    namespace = schema.get("targetNamespace", "")
     for complex_type in schema.findall(f"{_XS}complexType"):
         extension = complex_type.find(f"{_XS}simpleContent/{_XS}extension")
         if extension is None:
@@ -128,6 +137,32 @@ def _leaf_values_as_simple_types(schema: etree._Element) -> None:
         etree.SubElement(simple, f"{_XS}restriction", base=extension.get("base", ""))
         complex_type.addprevious(simple)
         schema.remove(complex_type)
+        simplified.add(f"{{{namespace}}}{complex_type.get('name', '')}")
+    return simplified
+
+
+def _keep_inherited_attribute_wildcards(schema: etree._Element, simplified: set[str]) -> bool:
+    """Give back the attribute wildcard a type inherits from one made simple.
+
+    A type that extends an ``...ExtType`` with attributes of its own (``wscn:MustHonor`` on
+    ``ImagesToTransfer``) stays a class, and inherits the ``##other`` attributes of its base;
+    once the base is a simple type, that wildcard must be declared on the extension itself, or
+    the class has no field for a vendor attribute the schema allows (and it would be lost).
+    Returns whether the schema changed."""
+    changed = False
+    for extension in schema.iter(f"{_XS}extension"):
+        parent = extension.getparent()
+        if parent is None or parent.tag != f"{_XS}simpleContent":
+            continue
+        prefix, _, local = (extension.get("base") or "").rpartition(":")
+        base = f"{{{extension.nsmap.get(prefix or None, '')}}}{local}"
+        if base not in simplified or extension.find(f"{_XS}anyAttribute") is not None:
+            continue
+        etree.SubElement(
+            extension, f"{_XS}anyAttribute", namespace="##other", processContents="lax"
+        )
+        changed = True
+    return changed
 
 
 def _typed_filter_instructions(schema: etree._Element) -> etree._Element:

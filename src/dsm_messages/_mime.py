@@ -50,7 +50,7 @@ def content_type_parameters(
 
     def tolerate(defect: str) -> None:
         if not tolerant:
-            raise MtomError(f"{defect}: {value!r}")
+            raise MtomError(f"{defect}: {value!r}", code=DsmRule.MIME_DEFECT)
         if defect not in found:
             found.append(defect)
 
@@ -141,9 +141,12 @@ class FrameReader:
                 f"package Content-Type {content_type!r} holds a character outside Latin-1"
             ) from None
         self.defects: list[str] = []
+        #: the byte where each defect was first found (``None``: in the Content-Type value)
+        self.defect_offsets: dict[str, int | None] = {}
         media_type, params = content_type_parameters(
             content_type, tolerant=tolerant, defects=self.defects
         )
+        self.defect_offsets.update(dict.fromkeys(self.defects))
         if media_type != "multipart/related":
             raise MtomError(f"package Content-Type is {media_type!r}, not multipart/related")
         if params.get("type", "").lower() != "application/xop+xml":
@@ -180,7 +183,9 @@ class FrameReader:
         self._part_bytes = 0
         self._closed = False
         self._failure: str | None = None
-        self._base = 0  # where the bytes being read start in the package
+        #: where in the package the bytes being read start, and the line being read
+        self._base = 0
+        self._at = 0
 
     # -- input ----------------------------------------------------------------------------
 
@@ -191,6 +196,8 @@ class FrameReader:
             self._feed(chunk)
         except Exception as exc:
             self._failure = str(exc) or type(exc).__name__
+            if isinstance(exc, MtomError) and exc.offset is None:
+                exc.offset = self._at
             raise
 
     def close(self) -> None:
@@ -200,6 +207,8 @@ class FrameReader:
             self._close()
         except Exception as exc:
             self._failure = str(exc) or type(exc).__name__
+            if isinstance(exc, MtomError) and exc.offset is None:
+                exc.offset = self._at
             raise
 
     def _check_usable(self) -> None:
@@ -226,10 +235,11 @@ class FrameReader:
             )
         if self._state == _EPILOGUE:
             return  # after the closing delimiter: nothing is read
+        before = self._size - len(chunk)  # where this chunk starts in the package
         position = 0
         while position < len(chunk):
             if not self._pending:
-                self._base = self._size - len(chunk)
+                self._base = before
                 end = self._run(chunk, position)
                 if end < len(chunk):
                     self._hold(memoryview(chunk)[end:])
@@ -243,18 +253,23 @@ class FrameReader:
                 if newline < 0:
                     self._hold(memoryview(chunk)[position:])
                     if len(self._pending) > MAX_HEADER_BYTES:
-                        self._refuse_long_line()
+                        # read as far as it goes, as if it had come whole: that refuses it,
+                        # or keeps what may still be a line
+                        joined = bytes(self._pending)
+                        self._pending.clear()
+                        self._base = self._size - len(joined)
+                        self._hold(memoryview(joined)[self._run(joined, 0) :])
                     return
                 take = newline + 1
             self._hold(memoryview(chunk)[position:take])
             joined = bytes(self._pending)
             self.copied += len(joined)
             self._pending.clear()
-            before = len(joined) - (take - position)  # where this chunk starts in ``joined``
-            self._base = self._size - len(chunk) + position - before
+            held = len(joined) - (take - position)  # where this chunk starts in ``joined``
+            self._base = before + position - held
             end = self._run(joined, 0)
-            if end >= before:
-                position += end - before  # the rest is read from the chunk
+            if end >= held:
+                position += end - held  # the rest is read from the chunk
             else:
                 self._hold(memoryview(joined)[end:])
                 position = take
@@ -286,6 +301,7 @@ class FrameReader:
         """Read ``data`` from ``position`` as far as it goes; returns where reading stopped (the
         start of what needs more bytes to be understood)."""
         while True:
+            self._at = self._base + position
             state = self._state
             if state == _BODY:
                 position, ended = self._body(data, position)
@@ -299,16 +315,20 @@ class FrameReader:
                 if self._parts == 0:
                     raise MtomError("the package holds no part")
                 return len(data)
+            if state == _PREAMBLE:
+                # the first delimiter is known by its first bytes, wherever its line ends
+                if data.startswith(self._opening, position):
+                    position += len(self._opening)
+                    self._state = _DELIMITER
+                    continue
+                if self._opening.startswith(data[position : position + len(self._opening)]):
+                    return position  # too few bytes yet to tell
             newline = data.find(b"\n", position)
             if newline < 0:
                 if len(data) - position > MAX_HEADER_BYTES:
                     self._refuse_long_line()
                 return position
             if state == _PREAMBLE:
-                if data.startswith(self._opening, position):
-                    position += len(self._opening)
-                    self._state = _DELIMITER
-                    continue
                 self._preamble += newline + 1 - position
                 if self._preamble > MAX_HEADER_BYTES:
                     self._refuse_long_line()
@@ -331,13 +351,16 @@ class FrameReader:
         if newline > start and data[newline - 1] == 0x0D:
             return newline - 1
         if not self._tolerant:
-            raise MtomError("MIME lines must end with CRLF, found a bare LF")
+            raise MtomError(
+                "MIME lines must end with CRLF, found a bare LF", code=DsmRule.MIME_DEFECT
+            )
         self._defect("LF line endings")
         return newline
 
     def _defect(self, defect: str) -> None:
         if defect not in self.defects:
             self.defects.append(defect)
+            self.defect_offsets[defect] = self._at
 
     def _begin_headers(self) -> None:
         self._parts += 1
@@ -355,14 +378,18 @@ class FrameReader:
         if not line.strip():
             if line:
                 if not self._tolerant:
-                    raise MtomError("a header/body separator line holds whitespace")
+                    raise MtomError(
+                        "a header/body separator line holds whitespace", code=DsmRule.MIME_DEFECT
+                    )
                 self._defect("whitespace-only separator line")
             self._begin_body()
             return
         if line[0] in " \t":
             if self._last_header is None:
                 raise MtomError("a MIME header starts with a continuation line")
-            self._headers[self._last_header] += " " + line.strip()
+            # unfolded, as RFC 5322 reads it: a value has no whitespace around it either way
+            unfolded = self._headers[self._last_header] + " " + line.strip()
+            self._headers[self._last_header] = unfolded.strip()
             return
         name, colon, value = line.partition(":")
         if not colon:
@@ -388,6 +415,8 @@ class FrameReader:
         media_type, _ = content_type_parameters(
             part_type, tolerant=self._tolerant, defects=self.defects
         )
+        for defect in self.defects:
+            self.defect_offsets.setdefault(defect, self._at)
         if is_root:
             if media_type != "application/xop+xml":
                 raise MtomError(
@@ -405,7 +434,9 @@ class FrameReader:
             raise MtomError("a part has no Content-ID")
         value = raw.strip()
         if value != raw and not self._tolerant:
-            raise MtomError(f"Content-ID {raw!r} has surrounding whitespace")
+            raise MtomError(
+                f"Content-ID {raw!r} has surrounding whitespace", code=DsmRule.MIME_DEFECT
+            )
         if not (value.startswith("<") and value.endswith(">")):
             raise MtomError(f"Content-ID {raw!r} is not enclosed in angle brackets")
         return value[1:-1].strip()
@@ -430,7 +461,10 @@ class FrameReader:
             if found > position and data[found - 1] == 0x0D:
                 end = found - 1
             elif not self._tolerant:
-                raise MtomError("a boundary delimiter is not preceded by CRLF")
+                self._at = self._base + found
+                raise MtomError(
+                    "a boundary delimiter is not preceded by CRLF", code=DsmRule.MIME_DEFECT
+                )
             else:
                 self._defect("LF line endings")
             self._emit(data, position, end)

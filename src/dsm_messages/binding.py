@@ -12,72 +12,63 @@ True
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import functools
 from collections.abc import Mapping
-from datetime import datetime
 from types import ModuleType
 from typing import Any, TypeVar, overload
 from xml.etree.ElementTree import QName
 
 from lxml import etree
 from xsdata.exceptions import ConverterError, ParserError, XmlContextError
-from xsdata.formats.converter import Converter, converter
+from xsdata.formats.converter import converter
 from xsdata.formats.dataclass.context import XmlContext
-from xsdata.formats.dataclass.models.elements import XmlVar
 from xsdata.formats.dataclass.models.generics import AnyElement
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
-from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
+from . import lexical  # noqa: F401 - registers how typed values are read and written
+from .element_text import drop_comments, is_xml_whitespace, tokens
 from .errors import BindingError
 from .messages import by_qname
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, prefixed
 from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
-from .timestamps import Timestamp, to_xml_text
+from .serializer import EmptyList, Serializer, Writer
+from .unbindable import explain
+from .vendor_values import mark_vendor_qnames, vendor_qnames_stay_qnames, vendor_text
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSI_PREFIX = f"{{{_XSI}}}"
 
 
-class _DateTimeConverter(Converter):
-    """``xs:dateTime`` text ↔ ``datetime``, keeping the text of values read from XML.
+class _Context(XmlContext):
+    """xsdata's context, with one rule of ours: which class an element in a wildcard binds to
+    (:func:`wildcard_class`), for the generic binder as for the plan."""
 
-    Read values are :class:`~dsm_messages.timestamps.Timestamp` (a ``datetime`` that remembers
-    its lexical form: Windows' 7-digit fractions and missing zones come back unchanged); a plain
-    ``datetime`` built in code is written in ISO form. Fields with an explicit strftime
-    ``format`` (none of ours; another xsdata user's in this process) keep xsdata's behaviour.
-    """
-
-    def __init__(self, fallback: Converter) -> None:
-        self.fallback = fallback
-
-    def deserialize(self, value: Any, **kwargs: Any) -> datetime:
-        if kwargs.get("format"):
-            result: datetime = self.fallback.deserialize(value, **kwargs)
-            return result
-        try:
-            return Timestamp.from_xml(value)
-        except (TypeError, ValueError) as exc:
-            raise ConverterError(str(exc)) from None
-
-    def serialize(self, value: Any, **kwargs: Any) -> str:
-        if kwargs.get("format"):
-            result: str = self.fallback.serialize(value, **kwargs)
-            return result
-        return to_xml_text(value)
+    def find_type(self, qname: str) -> type | None:
+        return wildcard_class(qname)
 
 
-# Every xs:dateTime bound through xsdata in this process is read and written this way.
-converter.register_converter(datetime, _DateTimeConverter(converter.type_converter(datetime)))
+_CONTEXT = _Context()
 
-_CONTEXT = XmlContext()
+
+@functools.cache
+def wildcard_class(name: str) -> type | None:
+    """The model class an element called ``name`` (Clark notation) binds to in a wildcard: the
+    class of the global element of that name in our schemas, which a lax wildcard checks
+    against its declaration; ``None`` for anything else (vendor elements, and the names of our
+    types and local elements, which the schemas do not check there): kept whole, as
+    ``AnyElement``. A global element's class declares its namespace in its own ``Meta``."""
+    found: type | None = XmlContext.find_type(_CONTEXT, name)
+    meta = None if found is None else vars(found).get("Meta")
+    return found if getattr(meta, "namespace", None) else None
+
+
 _PARSER = XmlParser(
     context=_CONTEXT,
     handler=LxmlEventHandler,
@@ -85,7 +76,9 @@ _PARSER = XmlParser(
 )
 
 
-_SERIALIZER = XmlSerializer(context=_CONTEXT, config=SerializerConfig(xml_declaration=False))
+_SERIALIZER = Serializer(
+    context=_CONTEXT, config=SerializerConfig(xml_declaration=False), writer=Writer
+)
 
 
 def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) -> bytes:
@@ -259,10 +252,13 @@ def drop_unused_namespaces(root: etree._Element) -> None:
     in_values: set[str] = set()
     for element in root.iter():
         for value in (element.text, *element.attrib.values()):
-            for token in value.split() if value else ():
-                head, colon, _ = token.partition(":")
-                if colon and head in element.nsmap:
-                    in_values.add(head)
+            if value and ":" in value:
+                for token in tokens(value):
+                    head, colon, _ = token.partition(":")
+                    if colon and head:
+                        in_values.add(head)
+    # (a prefix kept that no declaration has is no harm: cleanup keeps only declarations, and
+    # reading each element's in-scope map instead would cost every declaration per element)
     etree.cleanup_namespaces(root, keep_ns_prefixes=sorted(in_values))
 
 
@@ -282,7 +278,8 @@ def _value(
     if how == STR:
         return text
     if how == TOKENS:  # an xs:list: each token converted alone (QNames in the element's scope)
-        return [_convert(token, types, form, element.nsmap) for token in text.split()]
+        items = [_convert(token, types, form, element.nsmap) for token in tokens(text)]
+        return items or EmptyList()
     if how == MEMO:
         remembered = _REMEMBERED.get(types)
         if remembered is None:
@@ -351,12 +348,12 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
             raise _NotInPlan
         field, how, types, form = own_text
         params[field] = _value(text, how, types, form, element)
-    elif text and text.strip():
+    elif text and not is_xml_whitespace(text):
         raise _NotInPlan  # stray text: the generic binder refuses it
     else:
         for child in element:
             tail = child.tail
-            if tail and tail.strip():
+            if tail and not is_xml_whitespace(tail):
                 raise _NotInPlan
             entry = children.get(child.tag)
             if entry is None:
@@ -371,6 +368,8 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
                 # a leaf value: attributes on it are refused by the generic binder, and
                 # children (comments included) are its business too
                 value = child.text
+                if value is None and how == TOKENS and not len(child) and not child.keys():
+                    value = ""  # an empty list that was there
                 if value is None and how == CONVERT and target[0] == (bytes,):
                     value = ""  # an empty binary value: an image sent as an attachment
                 if value is None or len(child) or child.keys():
@@ -403,7 +402,7 @@ def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[st
     tag = child.tag
     if wildcard is None or tag.__class__ is not str:
         raise _NotInPlan  # a comment, or an element the class does not take
-    known: type | None = _CONTEXT.find_type(str(tag))
+    known = wildcard_class(str(tag))
     if known is None:
         params.setdefault(wildcard, []).append(_any_element(child))
         return
@@ -426,9 +425,11 @@ def _any_element(element: etree._Element) -> AnyElement:
         if name.startswith(_XSI_PREFIX):
             raise _NotInPlan
         attributes[name] = _any_attribute(raw, element)
-    text = element.text
+    text: Any = element.text
     if children and not (text and text.strip()):
         text = None
+    elif not children and text and ":" in text:
+        text = vendor_text(text, element)
     tail = element.tail
     return AnyElement(
         qname=str(element.tag),
@@ -463,7 +464,7 @@ def bind_planned(element: etree._Element, model: type[T]) -> T | None:
     if plan is None or plan[6] != element.tag:
         return None
     tail = element.tail
-    if tail and tail.strip():
+    if tail and not is_xml_whitespace(tail):
         return None
     try:
         bound = _planned(element, plan)
@@ -503,78 +504,104 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
     planned = bind_planned(root, model)
     if planned is not None:
         return planned
-    return _bind_generic(root if root is not data else _copy(root), model)
+    return _bind_generic(root if root is not data else _copy(root), model, data)
 
 
 def bind_generic(element: etree._Element, model: type[T]) -> T:
     """``element`` bound to ``model`` by xsdata's generic binder alone, on a copy, with the
     rules :func:`from_xml` adds (leaf attributes and stray text refused, vendor QNames kept):
     the reference the generated plan is held to."""
-    return _bind_generic(_copy(element), model)
+    return _bind_generic(_copy(element), model, element)
 
 
 def _copy(element: etree._Element) -> etree._Element:
-    return parse_xml(etree.tostring(element))
+    return parse_xml(etree.tostring(element, encoding="UTF-8"))
 
 
-def _bind_generic(root: etree._Element, model: type[T]) -> T:
-    """Bind ``root``, a tree of our own: the generic binder empties it as it reads."""
+def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._Element) -> T:
+    """Bind ``root``, a tree of our own: the generic binder empties it as it reads (the
+    ``intact`` document, bytes or tree, says why when it fails)."""
     name = clark_name(root)
-    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
+    drop_comments(root)  # every value read whole, as XML Schema reads it
     _refuse_leaf_attributes(root, model)
     prefixed_values = root.xpath("boolean(descendant-or-self::*/@*[contains(., ':')])")
+    prefixed_values |= mark_vendor_qnames(root, lambda element: _kept_whole(root, element, model))
     try:
         bound = _PARSER.parse(root, model)
     except (ParserError, ConverterError, XmlContextError, ValueError, TypeError) as exc:
-        raise BindingError(f"cannot read {name} as {model.__name__}: {exc}") from None
+        tree = parse_xml(intact) if isinstance(intact, bytes) else intact
+        reason = explain(tree, model, _CONTEXT, wildcard_class)
+        if reason is None:  # xsdata's words, never Python's
+            known = isinstance(exc, ParserError | ConverterError | XmlContextError)
+            reason = " ".join(str(exc).split()) if known else "it does not fit its model"
+        raise BindingError(f"cannot read {prefixed(name)}: {reason}") from None
     if prefixed_values:
-        _vendor_qnames_stay_qnames(bound)
+        vendor_qnames_stay_qnames(bound)
     return bound
 
 
-def _vendor_qnames_stay_qnames(obj: object) -> None:
-    """xsdata reads a vendor attribute's ``prefix:local`` value as the QName it may be, in
-    Clark notation (``{urn:vendor}Throttled``), and would write that text back as the value.
-    Such values become ``QName`` objects (equal to their Clark text), which are written back
-    as a prefixed name with its declaration."""
-    if isinstance(obj, list):
-        for item in obj:
-            _vendor_qnames_stay_qnames(item)
-        return
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-        return
-    for field in dataclasses.fields(obj):
-        value = getattr(obj, field.name)
-        if field.metadata.get("type") == "Attributes" and isinstance(value, dict):
-            for name, text in value.items():
-                if isinstance(text, str) and text.startswith("{") and "}" in text[1:]:
-                    value[name] = QName(text)
-        elif isinstance(value, list) or dataclasses.is_dataclass(value):
-            _vendor_qnames_stay_qnames(value)
+def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> bool:
+    """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
+    or under a second one of a name its class holds once (which the class's wildcard takes)."""
+    path = [element]
+    while path[-1].getparent() is not root:
+        parent = path[-1].getparent()
+        assert parent is not None  # root is an ancestor: the caller searched below it
+        path.append(parent)
+    holder: type = model
+    for node in reversed(path):
+        var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
+        if var is None:
+            return True
+        if var.is_wildcard:
+            known = wildcard_class(str(node.tag))
+            if known is None:
+                return True
+            holder = known
+            continue
+        if not var.list_element and any(
+            sibling.tag == node.tag for sibling in node.itersiblings(preceding=True)
+        ):
+            return True
+        if var.clazz is None:
+            return False
+        holder = var.clazz
+    return False
 
 
 LEAF_ATTRIBUTE = DsmRule.LEAF_ATTRIBUTE
 
 
-def _bound_as(root: etree._Element, element: etree._Element, model: type) -> XmlVar | None:
-    """The model field ``element`` (a descendant of ``root``, which binds to ``model``) binds
-    to, found by following its ancestors' classes down; ``None`` when no field takes it or it
-    is vendor content under a wildcard (kept whole, whatever it holds)."""
+#: What :func:`_bound_as` says of an element bound as a plain value.
+_VALUE = object()
+
+
+def _bound_as(root: etree._Element, element: etree._Element, model: type) -> type | object | None:
+    """What ``element`` (a descendant of ``root``, which binds to ``model``) binds to: its
+    model class, ``_VALUE`` for a plain value, or ``None`` when no field takes it or it is
+    vendor content under a wildcard (kept whole, whatever it holds). Its ancestors' classes
+    are followed down, through wildcards too where they bind a class (a global element of
+    ours: :func:`wildcard_class`), so every namespace is judged by the same rule."""
     path = [element]
     while path[-1].getparent() is not root:
         parent = path[-1].getparent()
         assert parent is not None  # root is an ancestor: the callers searched below it
         path.append(parent)
     holder: type = model
-    var: XmlVar | None = None
     for node in reversed(path):
         var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
-        if var is None or var.is_wildcard:
+        if var is None:
             return None
-        if var.clazz is None:  # a plain value: nothing below it binds
-            return var if node is element else None
-        holder = var.clazz
-    return var
+        if var.is_wildcard:
+            known = wildcard_class(str(node.tag))
+            if known is None:
+                return None
+            holder = known
+        elif var.clazz is None:  # a plain value: nothing below it binds
+            return _VALUE if node is element else None
+        else:
+            holder = var.clazz
+    return holder
 
 
 def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
@@ -607,8 +634,7 @@ def _is_leaf_value(root: etree._Element, element: etree._Element, model: type) -
     key = (model, tuple(path))
     known = _LEAF_PATHS.get(key)
     if known is None:
-        var = _bound_as(root, element, model)
-        known = var is not None and var.clazz is None
+        known = _bound_as(root, element, model) is _VALUE
         if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
             _LEAF_PATHS.clear()
         _LEAF_PATHS[key] = known
@@ -619,12 +645,8 @@ def stray_text(root: etree._Element, model: type) -> etree._Element | None:
     """The first element whose content is elements only (by its model) that holds text
     between or around its children: text the models have no field for."""
     for element in root.xpath("descendant-or-self::*[* and text()[normalize-space()]]"):
-        if element is root:
-            holder: type | None = model
-        else:
-            var = _bound_as(root, element, model)
-            holder = None if var is None else var.clazz
-        if holder is not None and not _CONTEXT.build(holder).mixed_content:
+        holder = model if element is root else _bound_as(root, element, model)
+        if isinstance(holder, type) and not _CONTEXT.build(holder).mixed_content:
             found: etree._Element = element
             return found
     return None

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 from lxml import etree
 
 from . import __version__
+from .element_text import strip_xml, text_of
 from .errors import DsmError
 from .messages import EMPTY_BODY_ACTIONS, by_qname
 from .mtom import MtomError
@@ -340,12 +341,13 @@ class _ShowError(Exception):
 def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
     if root.tag != f"{{{SOAP}}}Envelope":
         return root, None
-    action = root.findtext(f"{{{SOAP}}}Header/{{{WSA}}}Action")
+    written = root.find(f"{{{SOAP}}}Header/{{{WSA}}}Action")
+    action = None if written is None else strip_xml(text_of(written))
     body = root.find(f"{{{SOAP}}}Body")
     children = [] if body is None else [c for c in body if isinstance(c.tag, str)]
     if not children:
         raise _ShowError(DsmRule.SOAP_STRUCTURE, "the SOAP Body holds no element")
-    return children[0], action.strip() if action else None
+    return children[0], action or None
 
 
 def _empty_body_action(root: etree._Element) -> str | None:
@@ -353,7 +355,8 @@ def _empty_body_action(root: etree._Element) -> str | None:
     UnsubscribeResponse), else ``None``."""
     if root.tag != f"{{{SOAP}}}Envelope":
         return None
-    action = (root.findtext(f"{{{SOAP}}}Header/{{{WSA}}}Action") or "").strip()
+    written = root.find(f"{{{SOAP}}}Header/{{{WSA}}}Action")
+    action = "" if written is None else strip_xml(text_of(written))
     return action if action in EMPTY_BODY_ACTIONS else None
 
 
@@ -362,7 +365,7 @@ def _key_fields(body: etree._Element) -> list[tuple[str, str]]:
     for element in body.iter():
         if not isinstance(element.tag, str) or element is body or len(element):
             continue
-        text = " ".join((element.text or "").split())
+        text = " ".join(text_of(element).split())
         if text:
             local = etree.QName(element).localname
             fields.append((local, text if len(text) <= 60 else text[:57] + "..."))

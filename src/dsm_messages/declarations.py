@@ -8,6 +8,7 @@ types count as keyword or dateTime elements when any declaration is one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import attrs
@@ -28,6 +29,16 @@ class Declarations:
     keyword_elements: dict[str, frozenset[str]]
     #: Elements whose value is an ``xs:dateTime``.
     datetime_elements: frozenset[str]
+    #: Elements whose value is an ``xs:boolean`` wherever they appear.
+    boolean_elements: frozenset[str] = frozenset()
+    #: Elements whose value is an ``xs:list`` wherever they appear (their items are separated
+    #: by any run of XML whitespace).
+    list_elements: frozenset[str] = frozenset()
+    #: Elements whose value is an ``xs:QName`` (or a list of them) where some type declares
+    #: them (``dsc:Dialect`` is a QName in a Filter, a URI in a FilterStatus).
+    qname_elements: frozenset[str] = frozenset()
+    #: Elements whose value is ``xs:base64Binary`` (the image of a SendImage).
+    base64_elements: frozenset[str] = frozenset()
     #: Elements whose value is an ``xs:anyURI`` wherever they appear.
     uri_elements: frozenset[str] = frozenset()
     #: (parent, child) pairs for names declared as a URI under some parents only
@@ -37,6 +48,12 @@ class Declarations:
     #: (element, attribute) pairs whose attribute value is an ``xs:anyURI``; element ``None``
     #: for a global attribute (``soap:role``), which may appear on any element.
     uri_attributes: frozenset[tuple[str | None, str]] = frozenset()
+
+    #: Elements (Clark names) whose content is a sequence with a wildcard: the sequence, each
+    #: declared child's Clark name or ``None`` for the wildcard (which admits the namespaces
+    #: other than its type's), for the order libxml2 does not check (a vendor element between
+    #: two repeats of a declared one). Only names with one such content, whatever their type.
+    wildcard_sequences: dict[str, tuple[str | None, ...]] = attrs.field(factory=dict)
 
     def holds_uri(self, parent: str | None, element: str) -> bool:
         """Whether ``element`` (under ``parent``, both Clark names) holds an ``xs:anyURI``."""
@@ -55,6 +72,9 @@ def declarations() -> Declarations:
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)
     owned: list[tuple[str, str, str | None]] = []
+    lists: set[str] = set()  # the simple types that are lists
+    qname_lists: set[str] = set()  # ... of QNames
+    sequences: dict[str, tuple[str | None, ...]] = {}  # type -> its sequence with a wildcard
     # (attribute Clark name as written, its type, its owner or None when global)
     attributes: list[tuple[str, str, str | None]] = []
     bases: dict[str, set[str]] = {}  # type -> the types and member types it is built on
@@ -97,6 +117,14 @@ def declarations() -> Declarations:
             enumerations[key] = {
                 value.get("value", "") for value in node.iter(f"{{{_XS}}}enumeration")
             }
+            if node.find(f"{{{_XS}}}list") is not None:
+                lists.add(key)
+                item = node.find(f"{{{_XS}}}list").get("itemType", "")  # type: ignore[union-attr]
+                if _resolve(node, item) == f"{{{_XS}}}QName":
+                    qname_lists.add(key)
+            sequence = _wildcard_sequence(node, tns)
+            if sequence is not None:
+                sequences[key] = sequence
             for union in node.iter(f"{{{_XS}}}union"):
                 for member in (union.get("memberTypes") or "").split():
                     found.add(_resolve(union, member))
@@ -151,9 +179,71 @@ def declarations() -> Declarations:
             if built_on(type_name, f"{{{_XS}}}dateTime")
         ),
         uri_elements=frozenset(name for name, kinds in uri_names.items() if kinds == {True}),
+        boolean_elements=_always(element_types, lambda t: built_on(t, f"{{{_XS}}}boolean")),
+        list_elements=_always(
+            element_types, lambda t: any(built_on(t, listed) for listed in lists)
+        ),
+        qname_elements=frozenset(
+            element
+            for element, type_name in element_types
+            if built_on(type_name, f"{{{_XS}}}QName")
+            or any(built_on(type_name, listed) for listed in qname_lists)
+        ),
+        base64_elements=frozenset(
+            element
+            for element, type_name in element_types
+            if built_on(type_name, f"{{{_XS}}}base64Binary")
+        ),
         uri_children=frozenset(uri_children),
         uri_attributes=frozenset(uri_attributes),
+        wildcard_sequences=_only_sequences(element_types, sequences),
     )
+
+
+def _always(element_types: list[tuple[str, str]], kind: Callable[[str], bool]) -> frozenset[str]:
+    """The elements every declared type of which is of ``kind``."""
+    kinds: dict[str, set[bool]] = {}
+    for element, type_name in element_types:
+        kinds.setdefault(element, set()).add(kind(type_name))
+    return frozenset(element for element, found in kinds.items() if found == {True})
+
+
+def _only_sequences(
+    element_types: list[tuple[str, str]], sequences: dict[str, tuple[str | None, ...]]
+) -> dict[str, tuple[str | None, ...]]:
+    """Each element name whose every declared type has the same wildcard sequence."""
+    found: dict[str, set[tuple[str | None, ...] | None]] = {}
+    for element, type_name in element_types:
+        found.setdefault(element, set()).add(sequences.get(type_name))
+    only: dict[str, tuple[str | None, ...]] = {}
+    for element, kinds in found.items():
+        sequence = kinds.pop() if len(kinds) == 1 else None
+        if sequence is not None:
+            only[element] = sequence
+    return only
+
+
+def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...] | None:
+    """The children of a complex type's own ``xs:sequence`` (``None`` for an ``##other``
+    wildcard), when it holds elements and such a wildcard and nothing else."""
+    if node.tag != f"{{{_XS}}}complexType":
+        return None
+    sequence = node.find(f"{{{_XS}}}sequence")
+    if sequence is None:
+        return None
+    found: list[str | None] = []
+    for child in sequence:
+        if child.tag == f"{{{_XS}}}element" and child.get("name"):
+            found.append(f"{{{tns}}}{child.get('name')}")
+        elif child.tag == f"{{{_XS}}}element" and child.get("ref"):
+            found.append(_resolve(child, child.get("ref", "")))
+        elif child.tag == f"{{{_XS}}}any" and child.get("namespace") == "##other":
+            found.append(None)
+        elif isinstance(child.tag, str) and child.tag != f"{{{_XS}}}annotation":
+            return None
+    if None not in found or all(entry is None for entry in found):
+        return None
+    return tuple(found)
 
 
 def _owner(node: etree._Element, tns: str) -> str | None:

@@ -50,7 +50,9 @@ from typing import TypeAlias, cast
 import attrs
 from lxml import etree
 
+from .aliases import PLACEHOLDERS
 from .binding import to_element
+from .element_text import strip_xml
 from .envelope import (
     ANONYMOUS,
     Envelope,
@@ -58,7 +60,14 @@ from .envelope import (
     make_reply,
     salvage_headers,
 )
-from .errors import DsmError, FaultError, LocalProtocolError, RemoteProtocolError, ValidationError
+from .errors import (
+    DsmError,
+    EnvelopeError,
+    FaultError,
+    LocalProtocolError,
+    RemoteProtocolError,
+    ValidationError,
+)
 from .faults import Fault
 from .messages import by_action
 from .models import dsp, wsa, wscn, wse
@@ -81,7 +90,7 @@ from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES
 from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
-from .validator import validate
+from .validator import is_absolute_uri, validate
 
 
 @attrs.frozen(kw_only=True)
@@ -237,7 +246,8 @@ class IncomingPackage:
         rule = _rule_of(error, DsmRule.MIME_MALFORMED)
         # once its envelope was applied the request is answered like any other; before, it was
         # never seen, and the fault relates to nothing
-        envelope = self._reader.envelope or Envelope(action="", body=None)
+        read = None if self._reader is None else self._reader.envelope
+        envelope = read or Envelope(action="", body=None)
         return refusal(RemoteProtocolError, rule, str(error), envelope)
 
 
@@ -302,7 +312,9 @@ class Subscriber:
         assert parameters is not None
         return cls(
             address=notify_to.address.value.strip(),
-            reference_parameters=tuple(etree.tostring(block) for block in parameters),
+            reference_parameters=tuple(
+                etree.tostring(block, encoding="UTF-8") for block in parameters
+            ),
         )
 
 
@@ -388,20 +400,41 @@ class Endpoint:
 
         Raises ``ValueError`` when the refused message was a response (nobody answers one):
         check ``error.fault`` first.
+
+        The fault relates to the request's MessageID when it has one that is an absolute URI;
+        otherwise (none, or one no reply can carry) it relates to nothing, as WS-Addressing
+        has it. A request the session never applied (it could not be read), or whose
+        MessageID it did not hold (a lenient placeholder such as ``uuid:UniqueMsgId``), is
+        answered without a record.
         """
         fault = error.fault
         if fault is None and _is_event(error.envelope):
             fault = EVENT_REFUSED
         if fault is None:
             raise ValueError(f"{error.rule} asks for no fault: the message was no request")
-        answer = make_reply(error.envelope, fault)
-        if error.envelope.body is None:
-            # The request was never applied (it could not be read): the session has no record
-            # to relate the fault to, so it goes out unrecorded; and when not even its
-            # MessageID could be read, the fault relates to nothing, as it must.
+        request = error.envelope
+        written = request.message_id
+        relates = written if written is not None and is_absolute_uri(written) else None
+        # (an endpoint reference whose address is no URI cannot be answered at: the fault
+        # goes back the way the request came, to the anonymous address)
+        usable = {
+            name: epr if epr is None or is_absolute_uri(epr.address.value) else None
+            for name, epr in (
+                ("reply_to", request.reply_to),
+                ("fault_to", request.fault_to),
+                ("from_", request.from_),
+            )
+        }
+        request = attrs.evolve(request, message_id=relates, **usable)  # type: ignore[arg-type]
+        answer = make_reply(request, fault)
+        recorded = (
+            request.body is not None
+            and relates is not None
+            and not (self.profile == "lenient" and strip_xml(relates) in PLACEHOLDERS)
+        )
+        if not recorded:
             data = answer.to_bytes()
-            unrelated = error.envelope.message_id is None
-            self._check(data, tolerate=_UNRELATED if unrelated else frozenset())
+            self._check(data)
             return data
         return self._send(answer)
 
@@ -518,15 +551,10 @@ class Endpoint:
         self.session.send(envelope, at=self._now())
         return data
 
-    def _check(self, data: bytes, *, tolerate: frozenset[str] = frozenset()) -> None:
+    def _check(self, data: bytes) -> None:
         if not self.check_outgoing:
             return
-        report = validate(data)
-        errors = [
-            problem
-            for problem in report.problems
-            if problem.severity == "error" and problem.rule not in tolerate
-        ]
+        errors = validate(data).errors
         if errors:
             first = errors[0]
             raise refusal(LocalProtocolError, first.rule, first.message, salvage_headers(data))
@@ -591,7 +619,10 @@ class Endpoint:
                 RemoteProtocolError, first.rule, message, salvage_headers(data, content_type)
             ) from None
         except DsmError as error:  # what validation let through and binding refused
-            rule = _rule_of(error, DsmRule.XSD)
+            # (a valid document is no message; anything else valid is bound, or a defect of
+            # dsm-messages: the schemas' rule)
+            default = DsmRule.BODY_UNKNOWN if isinstance(error, EnvelopeError) else DsmRule.XSD
+            rule = _rule_of(error, default)
             raise refusal(
                 RemoteProtocolError, rule, str(error), salvage_headers(data, content_type)
             ) from None
@@ -618,8 +649,6 @@ def _rule_of(error: DsmError, default: str) -> str:
     code = getattr(error, "code", None) or str(error).partition(":")[0]
     return code if isinstance(code, str) and code in RULES else default
 
-
-_UNRELATED = frozenset({DsmRule.RELATES_TO_MISSING})
 
 #: The fault an endpoint answers a refused event with, over a transport that answers the
 #: message carrying it (HTTP): soap:Sender, the SOAP 1.2 code of a message at fault. No rule

@@ -20,6 +20,7 @@ import enum
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from copy import deepcopy
 from typing import Final, TypeVar
 
 import attrs
@@ -27,6 +28,7 @@ from lxml import etree
 
 from ._mime import is_package
 from .binding import drop_unused_namespaces, from_xml, to_element
+from .element_text import strip_xml, text_of, tokens
 from .errors import DsmError
 from .errors import EnvelopeError as EnvelopeError  # raised here; defined with the others
 from .faults import Fault
@@ -53,6 +55,8 @@ _HEADER_TEXT = {
     f"{{{WSA}}}RelatesTo": "relates_to",
     f"{{{WSE}}}Identifier": "identifier",
 }
+#: The SOAP elements whose attributes an envelope keeps, by their keys in ``soap_attributes``.
+_SOAP_ELEMENTS = ("envelope", "header", "body")
 _HEADER_EPR = {
     f"{{{WSA}}}ReplyTo": ("reply_to", wsa.ReplyTo),
     f"{{{WSA}}}FaultTo": ("fault_to", wsa.FaultTo),
@@ -68,8 +72,10 @@ class Envelope:
     for an empty body. Header values are the text as written. ``header_attributes`` keeps the
     attributes written on the text headers (``RelationshipType`` on RelatesTo, vendor
     attributes), keyed by field name (``"relates_to"``) and then by attribute name in Clark
-    notation. ``extra_headers`` holds every other header block (vendor blocks, reference
-    parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
+    notation; ``soap_attributes`` the attributes written on the SOAP elements themselves
+    (``xml:lang``, vendor and ``xsi:`` attributes), keyed ``"envelope"``, ``"header"`` or
+    ``"body"``, then by Clark name. ``extra_headers`` holds every other header block (vendor
+    blocks, reference parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
     """
 
     action: str
@@ -83,6 +89,7 @@ class Envelope:
     identifier: str | None = None
     extra_headers: tuple[bytes, ...] = ()
     header_attributes: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    soap_attributes: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """This envelope as a SOAP message again: every header as parsed, nothing invented
@@ -99,6 +106,7 @@ class Envelope:
             identifier=self.identifier,
             headers=self.extra_headers,
             header_attributes=self.header_attributes,
+            soap_attributes=self.soap_attributes,
             pretty=pretty,
         )
 
@@ -162,6 +170,7 @@ def make_envelope(
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
     header_attributes: Mapping[str, Mapping[str, str]] | None = None,
+    soap_attributes: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Envelope:
     """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers.
 
@@ -171,7 +180,8 @@ def make_envelope(
     profile rejects on a request), a WS-Discovery Probe or Resolve none (it is answered to
     where it came from). ``headers`` are extra header
     blocks, each a complete XML element, written after the addressing headers as given.
-    ``header_attributes`` puts attributes on the text headers, as :class:`Envelope` holds them.
+    ``header_attributes`` puts attributes on the text headers and ``soap_attributes`` on the
+    SOAP elements, as :class:`Envelope` holds them.
     """
     if action is None:
         if message is None:
@@ -203,6 +213,7 @@ def make_envelope(
         identifier=identifier,
         extra_headers=tuple(headers),
         header_attributes=dict(header_attributes or {}),
+        soap_attributes=dict(soap_attributes or {}),
     )
 
 
@@ -219,6 +230,7 @@ def serialize(
     identifier: str | None = None,
     headers: Sequence[bytes] = (),
     header_attributes: Mapping[str, Mapping[str, str]] | None = None,
+    soap_attributes: Mapping[str, Mapping[str, str]] | None = None,
     pretty: bool = False,
 ) -> bytes:
     """:func:`make_envelope` as UTF-8 bytes (``pretty``: indented)."""
@@ -234,6 +246,7 @@ def serialize(
         identifier=identifier,
         headers=headers,
         header_attributes=header_attributes,
+        soap_attributes=soap_attributes,
     ).to_bytes(pretty=pretty)
 
 
@@ -250,11 +263,15 @@ def _build(
     identifier: str | None,
     headers: Sequence[bytes],
     header_attributes: Mapping[str, Mapping[str, str]],
+    soap_attributes: Mapping[str, Mapping[str, str]],
     pretty: bool,
 ) -> bytes:
     unknown = set(header_attributes) - set(_HEADER_TEXT.values())
     if unknown:
         raise EnvelopeError(f"header_attributes names no text header: {sorted(unknown)}")
+    if set(soap_attributes) - set(_SOAP_ELEMENTS):
+        unknown = set(soap_attributes) - set(_SOAP_ELEMENTS)
+        raise EnvelopeError(f"soap_attributes names no SOAP element: {sorted(unknown)}")
     texts = {
         "to": (wsa.To, to),
         "action": (wsa.Action, action),
@@ -283,14 +300,30 @@ def _build(
             raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
         for attribute, text in attributes.items():
             element.set(attribute, text)
+    blocks_written = []
     for block in headers:
         try:
-            header.append(parse_xml(block))
+            blocks_written.append(etree.tostring(parse_xml(block), encoding="UTF-8"))
         except DsmError as exc:
             raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
+    # where the blocks go: an element no message holds, replaced once written
+    place = f"urn:x-dsm-messages:{uuid.uuid4()}"
+    if blocks_written:
+        etree.SubElement(header, f"{{{place}}}blocks", nsmap={"blocks": place})
+    for key, attributes in soap_attributes.items():
+        element = root if key == "envelope" else root[_SOAP_ELEMENTS.index(key) - 1]
+        for attribute, text in attributes.items():
+            element.set(attribute, text)
     if pretty:
         etree.indent(root, space="  ")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")
+    written = etree.tostring(root, encoding="UTF-8")
+    # the blocks as they are, prefixes and declarations included: put into the tree, lxml
+    # would rename a prefix to the envelope's for the same namespace
+    if blocks_written:
+        stand_in = f'<blocks:blocks xmlns:blocks="{place}"/>'.encode()
+        inside = (b"\n    " if pretty else b"").join(blocks_written)
+        written = written.replace(stand_in, inside, 1)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + written
 
 
 def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = False) -> Envelope:
@@ -310,7 +343,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
         if tolerant:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
-                action=envelope.action.strip(),
+                action=strip_xml(envelope.action),
                 to=_strip(envelope.to),
                 message_id=_strip(envelope.message_id),
                 relates_to=_strip(envelope.relates_to),
@@ -334,6 +367,14 @@ def read_envelope(root: etree._Element) -> Envelope:
     attributes: dict[str, dict[str, str]] = {}
     extra: list[bytes] = []
     header = root.find(f"{{{SOAP}}}Header")
+    soap_attributes = {
+        key: dict(element.attrib)
+        for key, element in zip(
+            _SOAP_ELEMENTS, (root, header, root.find(f"{{{SOAP}}}Body")), strict=True
+        )
+        if element is not None and element.attrib
+    }
+    inherited = {} if header is None else header.nsmap
     for block in [] if header is None else header:
         if not isinstance(block.tag, str):
             continue  # comments and processing instructions carry no header
@@ -342,7 +383,7 @@ def read_envelope(root: etree._Element) -> Envelope:
             key = _HEADER_TEXT[block_name]
             if key in values:
                 raise EnvelopeError(f"header {block_name} appears more than once")
-            values[key] = block.text or ""
+            values[key] = text_of(block)
             if block.attrib:
                 attributes[key] = dict(block.attrib)
         elif block_name in _HEADER_EPR:
@@ -351,14 +392,14 @@ def read_envelope(root: etree._Element) -> Envelope:
                 raise EnvelopeError(f"header {block_name} appears more than once")
             values[key] = from_xml(block, model)
         else:
-            extra.append(_standalone(block))
+            extra.append(_standalone(block, inherited))
     action = values.get("action")
     if not isinstance(action, str):
         raise EnvelopeError("the envelope has no wsa:Action header")
-    announced = by_action(action.strip())
-    empty_body = action.strip() in EMPTY_BODY_ACTIONS
-    if announced is None and not empty_body and action.strip() != FAULT_ACTION:
-        raise EnvelopeError(f"unknown action {action.strip()!r}")
+    announced = by_action(strip_xml(action))
+    empty_body = strip_xml(action) in EMPTY_BODY_ACTIONS
+    if announced is None and not empty_body and strip_xml(action) != FAULT_ACTION:
+        raise EnvelopeError(f"unknown action {strip_xml(action)!r}")
     body_element = root.find(f"{{{SOAP}}}Body")
     if body_element is None:
         raise EnvelopeError("the envelope has no soap:Body")
@@ -366,7 +407,7 @@ def read_envelope(root: etree._Element) -> Envelope:
     if len(children) > 1:
         raise EnvelopeError(f"the soap:Body holds {len(children)} elements; DSM bodies hold one")
     if empty_body and children:
-        raise EnvelopeError(f"action {action.strip()!r} announces an empty soap:Body")
+        raise EnvelopeError(f"action {strip_xml(action)!r} announces an empty soap:Body")
     body: object | None = None
     if children:
         body_name = clark_name(children[0])
@@ -377,6 +418,7 @@ def read_envelope(root: etree._Element) -> Envelope:
         body=body,
         extra_headers=tuple(extra),
         header_attributes=attributes,
+        soap_attributes=soap_attributes,
         **values,  # type: ignore[arg-type]
     )
 
@@ -400,12 +442,12 @@ def salvage_headers(data: bytes, content_type: str | None = None) -> Envelope:
     for block in [] if header is None else header:
         name = _local(block)
         if name in _SALVAGED_TEXT and _SALVAGED_TEXT[name] not in values:
-            values[_SALVAGED_TEXT[name]] = (block.text or "").strip()
+            values[_SALVAGED_TEXT[name]] = strip_xml(text_of(block))
         elif name in _SALVAGED_EPR and _SALVAGED_EPR[name][0] not in values:
             key, model = _SALVAGED_EPR[name]
             address = next((child for child in block if _local(child) == "Address"), None)
-            if address is not None and (address.text or "").strip():
-                values[key] = _epr(model, (address.text or "").strip())
+            if address is not None and strip_xml(text_of(address)):
+                values[key] = _epr(model, strip_xml(text_of(address)))
     action = values.pop("action", "")
     return Envelope(action=str(action), body=None, **values)  # type: ignore[arg-type]
 
@@ -429,14 +471,38 @@ def _local(element: etree._Element) -> str:
 
 
 def _strip(value: str | None) -> str | None:
-    return None if value is None else value.strip()
+    return None if value is None else strip_xml(value)
 
 
-def _standalone(element: etree._Element) -> bytes:
-    """An element's XML with the declarations it uses, not every one it inherits."""
-    copy = etree.fromstring(etree.tostring(element, with_tail=False))
+def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) -> bytes:
+    """An element's XML with the declarations it uses, not every one it inherits
+    (``inherited``: the declarations in scope where it stands, read once for all its
+    siblings). Its names keep theirs as lxml copies it; a prefix that starts a value (a QName
+    such as ``ns13:Code``) keeps its own. The cost is the element's, however many
+    declarations are in scope."""
+    copy = deepcopy(element)  # declares the namespaces its names use, and no other
+    copy.tail = None
+    wanted: dict[str | None, str] = {}
+    for node in copy.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for value in (node.text, *node.attrib.values()):
+            for token in tokens(value) if value and ":" in value else ():
+                prefix = token.partition(":")[0]
+                if prefix in inherited and prefix not in wanted:
+                    wanted[prefix] = inherited[prefix]
+    declared = copy.nsmap
+    if any(declared.get(prefix) != uri for prefix, uri in wanted.items()):
+        rebuilt = etree.Element(copy.tag, nsmap={**wanted, **declared})
+        rebuilt.attrib.update(copy.attrib)
+        rebuilt.text = copy.text
+        rebuilt.extend(list(copy))
+        copy = rebuilt
     drop_unused_namespaces(copy)
-    return etree.tostring(copy)
+    # placed under an element of its own, it loses what it declares twice, as it does when
+    # written into an envelope: read again, it is the same bytes
+    etree.Element("holder").append(copy)
+    return etree.tostring(copy, encoding="UTF-8")
 
 
 def make_reply(
@@ -463,7 +529,7 @@ def make_reply(
         message,
         to=destination,
         message_id=message_id,
-        relates_to=None if request.message_id is None else request.message_id.strip(),
+        relates_to=None if request.message_id is None else strip_xml(request.message_id),
     )
 
 

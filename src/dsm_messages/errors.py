@@ -45,6 +45,12 @@ class XmlSyntaxError(DsmError):
         self.column = column
         self.forbidden = forbidden
 
+    @property
+    def code(self) -> DsmRule:
+        """The validator's rule for it: a construct refused on purpose, or bytes that are not
+        XML (the same rule wherever the bytes are read: a message, a package's root part)."""
+        return DsmRule.XML_FORBIDDEN if self.forbidden else DsmRule.XML_MALFORMED
+
 
 class SchemaCompileError(DsmError):
     """The schema set did not compile cleanly: any libxml2 error *or warning* is fatal.
@@ -71,7 +77,9 @@ class EnvelopeError(DsmError):
 
 class MtomError(DsmError):
     """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
-    resolved inside it. ``code`` is the validator's rule code for it."""
+    resolved inside it. ``code`` is the validator's rule code for it; ``offset`` the byte of
+    the package where the reader found it (``None``: not in the bytes, such as a Content-Type
+    value, or not known)."""
 
     def __init__(
         self,
@@ -79,15 +87,23 @@ class MtomError(DsmError):
         *,
         code: DsmRule = DsmRule.MIME_MALFORMED,
         element: etree._Element | None = None,
+        offset: int | None = None,
     ) -> None:
         super().__init__(message)
         self.code = DsmRule(code)
         #: The element of the root part at fault, when there is one.
         self.element = element
+        self.offset = offset
+        #: The root part's bytes, when it was read whole before the defect was met, and the
+        #: defects tolerated before it (with the byte where each was found).
+        self.root_part: bytes | None = None
+        #: How many line feeds come before the root part's body (with ``root_part``).
+        self.root_line = 0
+        self.defects: tuple[tuple[str, int | None], ...] = ()
 
     def __reduce__(self) -> tuple[object, ...]:
         # the element belongs to a tree that does not travel; the message names its line
-        return (_rebuild_mtom, (type(self), str(self), self.code))
+        return (_rebuild_mtom, (type(self), str(self), self.code, self.offset))
 
 
 class MtomLimitError(MtomError):
@@ -104,8 +120,10 @@ class MtomLimitError(MtomError):
         return (_rebuild_mtom_limit, (text, self.limit, self.value))
 
 
-def _rebuild_mtom(cls: type[MtomError], message: str, code: DsmRule) -> MtomError:
-    return cls(message, code=code)
+def _rebuild_mtom(
+    cls: type[MtomError], message: str, code: DsmRule, offset: int | None = None
+) -> MtomError:
+    return cls(message, code=code, offset=offset)
 
 
 def _rebuild_mtom_limit(message: str, limit: str, value: int) -> MtomLimitError:

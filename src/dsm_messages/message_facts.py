@@ -22,6 +22,7 @@ from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.generics import AnyElement, DerivedElement
 
 from .aliases import canonical_value
+from .element_text import strip_xml
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from .models import soap
@@ -268,7 +269,7 @@ def _raw(node: _Node | None) -> str | None:
 
 def _text(node: _Node | None) -> str | None:
     raw = _raw(node)
-    return None if raw is None else raw.strip()
+    return None if raw is None else strip_xml(raw)
 
 
 def _value(node: _Node | None) -> str | None:
@@ -282,7 +283,7 @@ def _qname(node: _Node) -> str:
     """A QName value in Clark notation."""
     value = node[2]
     text = value.text if isinstance(value, QName) else _raw(node) or ""
-    return text if text.startswith("{") else f"{{}}{text.strip()}"
+    return text if text.startswith("{") else f"{{}}{strip_xml(text)}"
 
 
 def _attribute(node: _Node | None, local: str) -> str | None:
@@ -354,7 +355,7 @@ _SEARCHED = frozenset(
 
 def facts_of(envelope: Envelope) -> Facts:
     """Read the facts of a parsed envelope."""
-    action = envelope.action.strip()
+    action = strip_xml(envelope.action)
     spec = envelope.message_type
     if spec is not None:
         protocol, operation, kind = spec.protocol, spec.operation, spec.kind
@@ -370,8 +371,8 @@ def facts_of(envelope: Envelope) -> Facts:
         "operation": operation,
         "kind": "fault" if action == FAULT_ACTION else kind,
         "action": action,
-        "message_id": envelope.message_id.strip() if envelope.message_id else None,
-        "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
+        "message_id": strip_xml(envelope.message_id) if envelope.message_id else None,
+        "relates_to": strip_xml(envelope.relates_to) if envelope.relates_to else None,
     }
     if protocol == "soap" and isinstance(envelope.body, soap.Fault):
         subcode = envelope.body.code.subcode

@@ -453,7 +453,7 @@ class _Assembler:
 
                 self.envelope = read_envelope(root)
             else:  # a caller's reader takes the root part's bytes
-                self.envelope = self.read_envelope(etree.tostring(root))
+                self.envelope = self.read_envelope(etree.tostring(root, encoding="UTF-8"))
         except DsmError:
             raise
         except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
@@ -584,6 +584,8 @@ class Parts:
     attachments: dict[str, bytes]
     content_types: dict[str, str]
     defects: tuple[str, ...] = ()
+    #: where in the package each defect was first found (``None``: in the Content-Type value)
+    defect_offsets: tuple[int | None, ...] = ()
     #: How many line feeds come before the root part's body in the package.
     root_line: int = 0
 
@@ -596,6 +598,7 @@ class _PartCollector:
         self.content_types: dict[str, str] = {}
         self.part_id = ""
         self.is_root = False
+        self.root_ended = False
         self.pieces: list[memoryview] | None = None
         self.target: Sink | None = None
 
@@ -618,6 +621,7 @@ class _PartCollector:
             return
         if self.is_root:
             self.root = b"".join(self.pieces)
+            self.root_ended = True
         else:
             self.attachments[self.part_id] = b"".join(self.pieces)
         self.pieces = None
@@ -644,12 +648,20 @@ def split_parts(
         max_package_bytes=max_package_bytes,
         max_root_bytes=max_root_bytes,
     )
-    if isinstance(data, bytes | bytearray | memoryview):
-        frames.feed(bytes(data))
-    else:
-        for chunk in _coalesced(data):
-            frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
-    frames.close()
+    try:
+        if isinstance(data, bytes | bytearray | memoryview):
+            frames.feed(bytes(data))
+        else:
+            for chunk in _coalesced(data):
+                frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
+        frames.close()
+    except MtomError as exc:
+        # what a reader that reads the envelope as soon as it is in (PackageReader) would
+        # have read before the defect: the root part, when it ended
+        exc.root_part = collector.root if collector.root_ended else None
+        exc.root_line = frames.root_line
+        exc.defects = tuple((d, frames.defect_offsets.get(d)) for d in frames.defects)
+        raise
     assert frames.root_id is not None  # close() refuses a package without its root part
     return Parts(
         root_id=frames.root_id,
@@ -657,6 +669,7 @@ def split_parts(
         attachments=collector.attachments,
         content_types=collector.content_types,
         defects=tuple(frames.defects),
+        defect_offsets=tuple(frames.defect_offsets.get(defect) for defect in frames.defects),
         root_line=frames.root_line,
     )
 
@@ -681,7 +694,10 @@ def resolve_includes(
 #: Set on a taken-out ``xop:Include``: the prefixed name of the element that held it.
 _HOLDER_ATTRIBUTE = "{urn:dsm-messages:internal}holder"
 #: The elements whose content may be an attachment: SendImage's and RetrieveImageResponse's.
-_IMAGE_HOLDERS = frozenset({f"{{{DSP}}}ImageData", f"{{{WSCN}}}ScanData"})
+#: By local name: the reader takes the references out of whichever namespace the holder is
+#: written in (a pre-release or misprinted one), and the envelope's check names the namespace,
+#: as it does for a message read whole.
+_IMAGE_HOLDERS = frozenset({"ImageData", "ScanData"})
 
 
 def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
@@ -705,14 +721,14 @@ def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str,
                 element=include,
             )
         parent = include.getparent()
-        if parent is None or parent.tag not in _IMAGE_HOLDERS:
+        if parent is None or etree.QName(parent).localname not in _IMAGE_HOLDERS:
             raise MtomError(
                 f"xop:Include ({where}) outside dsp:ImageData and wscn:ScanData is not supported",
                 code=DsmRule.XOP_REFERENCE,
                 element=include,
             )
         found.append((content_id, include))
-        include.set(_HOLDER_ATTRIBUTE, prefixed(parent.tag))
+        include.set(_HOLDER_ATTRIBUTE, prefixed(str(parent.tag)))
         parent.remove(include)
         parent.text = None
     return found

@@ -195,8 +195,18 @@ RULES: dict[str, Rule] = rule_table(
     ),
     rule_row(
         DsmRule.RELATES_TO_MISSING,
-        "a response or fault without wsa:RelatesTo",
+        "a response without wsa:RelatesTo",
         lenient=_TOLERATED,
+        fault=None,
+    ),
+    rule_row(
+        # WS-Addressing 2004/08 section 3.2: a reply relates to the MessageID of the message it
+        # answers "if present"; the fault to a message whose MessageID could not be read
+        # relates to nothing, rightly, and which one this is the fault alone cannot tell
+        DsmRule.FAULT_UNRELATED,
+        "a fault without wsa:RelatesTo: right only when the message it answers had no "
+        "MessageID that could be read",
+        strict="warning",
         fault=None,
     ),
     rule_row(
@@ -332,6 +342,14 @@ RULES: dict[str, Rule] = rule_table(
         "a date and time without a time zone",
         strict="warning",
         fault=None,
+    ),
+    rule_row(
+        # XML Schema allows any year but 0000, and 24:00:00; Python's datetime holds the years
+        # 1 to 9999, and no DSM party writes another
+        DsmRule.TIME_RANGE,
+        "a date and time whose year is outside 0001 to 9999: the schema allows it, but no DSM "
+        "party writes one and dsm-messages cannot hold it, so it refuses the message rather "
+        "than misread it",
     ),
     rule_row(
         DsmRule.END_STATE,

@@ -46,6 +46,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from .aliases import PLACEHOLDERS
+from .element_text import strip_xml
 from .envelope import Envelope
 from .errors import LocalProtocolError, ProtocolError, RemoteProtocolError
 from .faults import Fault
@@ -105,7 +106,7 @@ def refusal(
     validator rule), carrying the fault the rule's row answers a message of its protocol with.
     """
     row: Rule = ORDERING_RULES[rule] if rule in ORDERING_RULES else RULES[rule]
-    announced = by_action(envelope.action.strip())
+    announced = by_action(strip_xml(envelope.action))
     fault = row.fault_for(announced.protocol if announced else None)
     return error(rule, message, envelope, index, fault)
 

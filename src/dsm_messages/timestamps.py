@@ -29,9 +29,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 _XS_DATETIME = re.compile(
-    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<fraction>\.\d+)?"
-    r"(?P<zone>Z|[+-]\d\d:\d\d)?"
+    r"(?P<year>-?[0-9]{4,})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"T(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})(?P<fraction>\.[0-9]+)?"
+    r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
 )
+#: The years Python's ``datetime`` holds; XML Schema allows any (but 0000).
+FIRST_YEAR, LAST_YEAR = 1, 9999
 
 
 class Timestamp(datetime):
@@ -46,7 +49,7 @@ class Timestamp(datetime):
     @classmethod
     def from_xml(cls, text: str) -> Timestamp:
         """Read an ``xs:dateTime``; ``ValueError`` when the text is not one Python can hold."""
-        stripped = text.strip()
+        stripped = text.strip(" \t\r\n")  # XML whitespace, as the schema trims it
         match = _XS_DATETIME.fullmatch(stripped)
         if match is None:
             raise ValueError(f"{text!r} is not an xs:dateTime")
@@ -59,8 +62,17 @@ class Timestamp(datetime):
             sign = -1 if zone[0] == "-" else 1
             hours, minutes = int(zone[1:3]), int(zone[4:6])
             tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
-        year, month, day = (int(part) for part in match["date"].split("-"))
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                f"{text!r}: the year {match['year']} is outside what a Python datetime holds "
+                f"({FIRST_YEAR:04} to {LAST_YEAR})"
+            )
         hour, minute, second = (int(part) for part in match["time"].split(":"))
+        if hour == 24 and minute == second == int(fraction) == 0:
+            # XML Schema 1.0's end of the day: the first instant of the next one
+            following = datetime(year, month, day) + timedelta(days=1)
+            year, month, day, hour = following.year, following.month, following.day, 0
         value = cls(year, month, day, hour, minute, second, int(fraction), tzinfo=tzinfo)
         value.lexical = stripped
         return value

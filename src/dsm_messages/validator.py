@@ -25,6 +25,8 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import itertools
 import os
@@ -40,6 +42,7 @@ from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
 from .child_order import out_of_order
 from .declarations import declarations
+from .element_text import XML_WHITESPACE, set_text, strip_xml, text_of
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
 from .job_vocabulary import (
@@ -67,6 +70,7 @@ from .rule_ids import DsmRule
 from .rules import RULES, Profile
 from .safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_xml
 from .schema import load_schema
+from .timestamps import FIRST_YEAR, LAST_YEAR, Timestamp
 
 #: Namespace URIs seen in published material for an older or misprinted version of one of ours:
 #: stale URI -> (current URI, whether the lenient profile accepts it).
@@ -80,6 +84,17 @@ STALE_NAMESPACES: dict[str, tuple[str, bool]] = {
     "https://schemas.xmlsoap.org/ws/2006/02/devprof": (ns.WSDP, False),
     "https://schemas.xmlsoap.org/ws/2004/09/mex": (ns.WSX, False),
 }
+# ... and so is every namespace of ours printed with https:// (the SOAP envelope's is named as
+# the wrong SOAP version instead)
+STALE_NAMESPACES.update(
+    {
+        "https" + uri[4:]: (uri, False)
+        for uri in ns.PREFIXES.values()
+        if uri != ns.SOAP
+        and uri.startswith("http://")
+        and "https" + uri[4:] not in STALE_NAMESPACES
+    }
+)
 _OTHER_ADDRESSING = (
     "http://schemas.xmlsoap.org/ws/2003/03/addressing",
     "https://schemas.xmlsoap.org/ws/2003/03/addressing",
@@ -100,6 +115,8 @@ _URI_SCHEMA_ERROR = re.compile(
 _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
 _ZONE = re.compile(r"(Z|[+\-]\d\d:\d\d)$")
+_YEAR = re.compile(r"^(-?[0-9]{4,})-")
+_NO_XML_WHITESPACE = str.maketrans("", "", XML_WHITESPACE)
 _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
 # Dual-form attributes (decision 4): element -> {attribute: (canonical form is qualified, or
 # None when both forms are equally right; who writes the canonical form)}.
@@ -170,12 +187,12 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
     """
     split = split_stored(data, name=name)
     if isinstance(split, MtomError):
-        problem = Problem(severity="error", code=split.code, message=str(split), line=1)
+        problem = RULES[split.code].problem(profile, str(split), line=1, column=1)
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
     report = validate(body, profile=profile, content_type=content_type)
     # lines count from the start of the file, as editors and CI annotations do
-    return _lines_from(report, data[: len(data) - len(body)].count(b"\n"))
+    return _lines_from(report, data[: len(data) - len(body)])
 
 
 def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") -> Report:
@@ -222,20 +239,28 @@ def check_stored_package(
             content_type, rest = split_message(head)
         except MtomError:
             return None  # headers longer than the head, or unreadable: read whole, reported
-        header_lines = head[: len(head) - len(rest)].count(b"\n")
+        headers = head[: len(head) - len(rest)]
         chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
-        checked = check_tree(chunks, profile=profile, content_type=content_type)
-    return attrs.evolve(checked, report=_lines_from(checked.report, header_lines))
+        where = functools.partial(_file_position, path, len(headers))
+        checked = _checked(chunks, profile, content_type, position=where)
+    return attrs.evolve(checked, report=_lines_from(checked.report, headers))
 
 
-def _lines_from(report: Report, header_lines: int) -> Report:
-    """``report`` with its lines counted ``header_lines`` further (from the start of a file)."""
+def _lines_from(report: Report, headers: bytes) -> Report:
+    """``report`` with its lines counted from the start of a file whose MIME ``headers`` come
+    first; what is wrong with the Content-Type value is on the line of the Content-Type
+    header."""
+    header_lines = headers.count(b"\n")
     if not header_lines:
         return report
+    found = re.search(rb"(?im)^content-type:", headers)
+    content_type_line = 1 if found is None else headers.count(b"\n", 0, found.start()) + 1
     return attrs.evolve(
         report,
         problems=tuple(
-            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            attrs.evolve(p, line=content_type_line, column=1)
+            if p.line is None
+            else attrs.evolve(p, line=p.line + header_lines)
             for p in report.problems
         ),
     )
@@ -285,7 +310,24 @@ def check_tree(
     chunked = content_type is not None and is_package(content_type) and not isinstance(data, str)
     if not isinstance(data, bytes) and not chunked:
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
+    return _checked(data, profile, content_type, max_bytes, max_depth)
+
+
+def _checked(
+    data: bytes | Iterable[bytes],
+    profile: Profile,
+    content_type: str | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    position: Callable[[int | None], tuple[int | None, int | None]] | None = None,
+) -> Checked:
+    """:func:`check_tree`'s work; ``position`` gives the line and column of a byte of a
+    package read in chunks (unknown when not given)."""
     checker = _Checker(profile)
+    if isinstance(data, bytes):
+        checker.position = functools.partial(_position, data)
+    elif position is not None:
+        checker.position = position
     root = checker.read(data, content_type, max_bytes, max_depth)
     if root is not None:
         checker.run(root)
@@ -303,27 +345,29 @@ class _Repair:
         self.count = 0
 
     def text(self, element: etree._Element, value: str) -> None:
-        element.text = value
+        set_text(element, value)
         self.count += 1
 
     def attribute(self, element: etree._Element, name: str, value: str) -> None:
         element.set(name, value)
         self.count += 1
 
-    def trim_padded_values(self, root: etree._Element) -> set[int | None]:
-        """Trim every leaf value padded with whitespace; the lines of those trimmed."""
-        padded = [
+    def trim_padded_values(
+        self, root: etree._Element, at_fault: list[etree._Element | None]
+    ) -> set[etree._Element]:
+        """Trim the whitespace around the value of each element the schema found fault with
+        (whitespace alone, in an element that holds nothing, goes too); those trimmed."""
+        padded = {
             element
-            for element in root.iter()
-            if isinstance(element.tag, str)
-            and len(element) == 0
-            and element.text
-            and element.text != element.text.strip()
-            and element.text.strip()
-        ]
+            for element in at_fault
+            if element is not None
+            and not any(isinstance(child.tag, str) for child in element)
+            and (text := text_of(element))
+            and text != strip_xml(text)
+        }
         for element in padded:
-            self.text(element, (element.text or "").strip())
-        return {element.sourceline for element in padded}
+            self.text(element, strip_xml(text_of(element)))
+        return padded
 
     def rename_namespaces(
         self, data: bytes, renames: dict[str, str], max_bytes: int, max_depth: int
@@ -369,9 +413,15 @@ class _Checker:
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
         self.detail_text_lines: set[int | None] = set()  # (likewise: text in a soap:Detail)
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
+        #: (line, words): a schema error on that line with those words is already named
+        self.named: set[tuple[int | None, str]] = set()
+        self._on_line: dict[int | None, list[etree._Element]] | None = None
         self.line_offset = 0
+        #: the line and column of a byte of the package read (unknown unless told)
+        self.position: Callable[[int | None], tuple[int | None, int | None]] = _unknown_position
         self.source: _Source | None = None
         self.large = False  # walks over a large document let libxml2 match the names
+        self.package = False  # the message is the root part of an MTOM package
 
     def report(self) -> Report:
         return Report(
@@ -399,6 +449,7 @@ class _Checker:
             location = _location(element) if location is None else location
         if line is not None:
             line += self.line_offset
+            column = column or 1  # (unknown: the start of the line)
         self.problems.append(
             Problem(
                 severity=RULES[code].severity(self.profile),
@@ -421,19 +472,40 @@ class _Checker:
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
+        framing_broken = False
         if content_type is not None and is_package(content_type):
+            self.package = True
             try:
                 parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
             except MtomError as exc:
-                self.add(exc.code, str(exc))
-                return None
-            for defect in parts.defects:
-                self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
+                for defect, offset in exc.defects:
+                    line, column = self.position(offset)
+                    self.add(
+                        DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                    )
+                line, column = self.position(exc.offset)
+                self.add(exc.code, str(exc), line=line, column=column)
+                if exc.root_part is None:
+                    return None
+                # the envelope was in whole before the defect: it is checked too, as a reader
+                # that reads the envelope first (an Endpoint's) checks it
+                root_part, framing_broken = exc.root_part, True
+                root_line = exc.root_line
+            else:
+                for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
+                    line, column = self.position(offset)
+                    self.add(
+                        DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                    )
+                root_part, part_ids, root_id = parts.root, set(parts.content_types), parts.root_id
+                root_line = parts.root_line
             # lines are counted from the start of the package, not of its root part
-            self.line_offset = parts.root_line if parts.root else 0
-            data = parts.root
-            part_ids = set(parts.content_types)
-            root_id = parts.root_id
+            if isinstance(data, bytes):
+                at = data.find(root_part) if root_part else -1
+                self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            else:  # (read in chunks: the reader counted them)
+                self.line_offset = root_line
+            data = root_part
         assert isinstance(data, bytes)  # only a package may come in chunks
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
@@ -449,18 +521,28 @@ class _Checker:
             if repaired is not None:
                 root, renamed = repaired
                 self.source = _Source(root, renamed)
+        if framing_broken:  # which parts the package holds is not known: each is taken as there
+            part_ids = {
+                (include.get("href") or "").strip()[4:]
+                for include in root.iter(f"{{{ns.XOP}}}Include")
+            }
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
                 referenced = self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
-                return None
-            for part in sorted(part_ids - referenced - {root_id}):
-                self.add(
-                    DsmRule.XOP_UNREFERENCED,
-                    f"the package part <{part}> is referred to by no xop:Include",
-                )
+                # the rest of the envelope is checked, as a reader that reads it first does
+                for include in list(root.iter(f"{{{ns.XOP}}}Include")):
+                    parent = include.getparent()
+                    if parent is not None:
+                        parent.remove(include)
+            else:
+                for part in sorted(part_ids - referenced - {root_id}):
+                    self.add(
+                        DsmRule.XOP_UNREFERENCED,
+                        f"the package part <{part}> is referred to by no xop:Include",
+                    )
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
@@ -519,6 +601,13 @@ class _Checker:
                     root,
                 )
                 return
+            if self.package:
+                self.add(
+                    DsmRule.BODY_UNKNOWN,
+                    f"the root part of an MTOM package holds {_name(root)}, a document, not a "
+                    "SOAP envelope",
+                    root,
+                )
             self.message = _name(root)
         if body is not None:
             self._body(body)
@@ -531,6 +620,7 @@ class _Checker:
                 "soap:encodingStyle is not allowed on the SOAP 1.2 Envelope",
                 root,
             )
+            self.named.add((root.sourceline, "encodingStyle"))  # the schema's word on it
         headers: dict[str, etree._Element] = {}
         header = root.find(f"{{{ns.SOAP}}}Header")
         other_addressing = False
@@ -552,8 +642,10 @@ class _Checker:
                         DsmRule.HEADER_DUPLICATE, "wse:Identifier appears more than once", block
                     )
                 identified = True
-            if namespace != ns.WSA:
+            if namespace != ns.WSA and namespace not in _OTHER_ADDRESSING:
                 continue
+            # (a header of another WS-Addressing version is there: named once, as that version,
+            # and read for the rest, never reported missing)
             if local in headers:
                 self.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
                 continue
@@ -592,7 +684,7 @@ class _Checker:
         messages carry its AppSequence."""
         to = headers.get("To")
         if spec.kind in ("request", "event") and to is not None:
-            value = (to.text or "").strip()
+            value = strip_xml(text_of(to))
             if value != DISCOVERY_TO:
                 self.add(
                     DsmRule.DISCOVERY_TO,
@@ -707,15 +799,22 @@ class _Checker:
             answered_to_sender = spec is not None and spec.protocol in ANSWERED_TO_SENDER
             if "ReplyTo" not in headers and not answered_to_sender:
                 self.add(DsmRule.REPLY_TO_MISSING, "the request has no wsa:ReplyTo", root)
-        if kind in ("response", "fault") and "RelatesTo" not in headers:
+        if kind == "response" and "RelatesTo" not in headers:
             self.add(
                 DsmRule.RELATES_TO_MISSING,
-                f"a {kind} needs wsa:RelatesTo naming the request it answers",
+                "a response needs wsa:RelatesTo naming the request it answers",
+                root,
+            )
+        elif kind == "fault" and "RelatesTo" not in headers:
+            self.add(
+                DsmRule.FAULT_UNRELATED,
+                "a fault without wsa:RelatesTo answers a message whose MessageID could not be "
+                "read; any other fault relates to the MessageID of what it answers",
                 root,
             )
         message_id = headers.get("MessageID")
         if message_id is not None:
-            value = (message_id.text or "").strip()
+            value = strip_xml(text_of(message_id))
             if _ABSOLUTE_URI.match(value) and not _URN_UUID.match(value):
                 self.add(
                     DsmRule.MESSAGE_ID_FORM,
@@ -725,8 +824,8 @@ class _Checker:
 
     def _uri_text(self, element: etree._Element) -> str:
         """The URI an element holds, trimmed; padding is reported and trimmed in the tree."""
-        raw = element.text or ""
-        value = raw.strip()
+        raw = text_of(element)
+        value = strip_xml(raw)
         if raw != value:
             self.add(
                 DsmRule.URI_WHITESPACE,
@@ -759,7 +858,7 @@ class _Checker:
 
     def _absolute_uri_attribute(self, element: etree._Element, attribute: str) -> None:
         raw = element.get(attribute, "")
-        value = raw.strip()
+        value = strip_xml(raw)
         defect = _uri_defect(value)
         if raw == value and defect is None:
             return
@@ -796,35 +895,75 @@ class _Checker:
             return
         if self._child_order(root) and schema.validate(root):
             return
-        first = list(schema.error_log)
-        trimmed_lines = self.repair.trim_padded_values(root)
-        if trimmed_lines:
-            remaining = [] if schema.validate(root) else list(schema.error_log)
-            still = {entry.line for entry in remaining}
-            for entry in first:
-                if entry.line in trimmed_lines and entry.line not in still:
-                    self.add(
+        first = _by_element(schema.error_log)
+        at_fault = [self._schema_element(root, entries[0]) for entries in first]
+        trimmed = self.repair.trim_padded_values(root, at_fault)
+        if trimmed:
+            remaining = [] if schema.validate(root) else _by_element(schema.error_log)
+            still = {(entries[0].line, entries[0].path) for entries in remaining}
+            for entries, element in zip(first, at_fault, strict=True):
+                where = (entries[0].line, entries[0].path)
+                if element is not None and element in trimmed and where not in still:
+                    self._schema_problem(
                         DsmRule.VALUE_WHITESPACE,
-                        _schema_message(entry.message) + " (valid once the padding is removed)",
-                        line=entry.line,
-                        column=_column(entry.column),
-                        location=_schema_path(entry.path),
+                        entries,
+                        element,
+                        " (valid once the padding is removed)",
                     )
             first = remaining
-        for entry in first:
-            if entry.line in self.keyword_lines and "union" in entry.message:
-                continue
-            if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
-                continue
-            if entry.line in self.detail_text_lines and "Detail': Character" in entry.message:
-                continue
+            at_fault = [self._schema_element(root, entries[0]) for entries in first]
+        for entries, element in zip(first, at_fault, strict=True):
+            kept = [
+                entry
+                for entry in entries
+                if not (entry.line in self.keyword_lines and "union" in entry.message)
+                and not (entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message))
+                and not (
+                    entry.line in self.detail_text_lines and "Detail': Character" in entry.message
+                )
+                and not any(
+                    entry.line == line and words in entry.message for line, words in self.named
+                )
+            ]
+            if kept:
+                self._schema_problem(DsmRule.XSD, kept, element)
+
+    def _schema_problem(
+        self,
+        code: DsmRule,
+        entries: list[etree._LogEntry],
+        element: etree._Element | None,
+        suffix: str = "",
+    ) -> None:
+        """One problem for what the schema says of one element, at the element."""
+        messages = list(dict.fromkeys(_schema_message(entry.message) for entry in entries))
+        message = "; ".join(messages) + suffix
+        if element is None:
+            entry = entries[0]
             self.add(
-                DsmRule.XSD,
-                _schema_message(entry.message),
+                code,
+                message,
                 line=entry.line,
                 column=_column(entry.column),
                 location=_schema_path(entry.path),
             )
+        else:
+            self.add(code, message, element, location=_schema_path(entries[0].path))
+
+    def _schema_element(
+        self, root: etree._Element, entry: etree._LogEntry
+    ) -> etree._Element | None:
+        """The element a schema error is about: on its line, at its path."""
+        if self._on_line is None:
+            self._on_line = {}
+            for element in root.iter():
+                if isinstance(element.tag, str):
+                    self._on_line.setdefault(element.sourceline, []).append(element)
+        candidates = self._on_line.get(entry.line, [])
+        if len(candidates) == 1:
+            return candidates[0]
+        tree = root.getroottree()
+        return next((found for found in candidates if tree.getpath(found) == entry.path), None)
 
     def _child_order(self, root: etree._Element) -> bool:
         """Children out of their schema sequence's order: one problem each, then the tree put
@@ -880,7 +1019,7 @@ class _Checker:
         if len(element):
             return
         namespace, local = _split(str(element.tag))
-        alias = find_alias(namespace, local, (element.text or "").strip())
+        alias = find_alias(namespace, local, _text(element))
         if alias is not None:
             self.add(
                 DsmRule.VALUE_ALIAS,
@@ -890,12 +1029,75 @@ class _Checker:
             )
 
     def _time_zone(self, element: etree._Element) -> None:
-        value = (element.text or "").strip()
+        value = _text(element)
         if value and not _ZONE.search(value):
             self.add(DsmRule.TIME_ZONE, f"{_name(element)} {value!r} has no time zone", element)
 
+    def _time_range(self, element: etree._Element) -> None:
+        value = _text(element)
+        year = _YEAR.match(value)
+        if year is None or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+            return
+        try:  # the rest of it as the schema reads it: any other defect is the schema's to name
+            to_datetime_text = f"2000{value[year.end(1) :]}"
+            Timestamp.from_xml(to_datetime_text)
+        except ValueError:
+            return
+        self.add(
+            DsmRule.TIME_RANGE,
+            f"{_name(element)} {value!r}: the year {year.group(1)} is outside "
+            f"{FIRST_YEAR:04} to {LAST_YEAR}, which dsm-messages can hold",
+            element,
+        )
+
+    def _base64(self, element: etree._Element) -> None:
+        """Binary data is base64 as XML Schema defines it: libxml2 lets through text that is
+        not (a URI in dsp:ImageData), which no reader can decode."""
+        text = text_of(element).translate(_NO_XML_WHITESPACE)
+        if not text:
+            return
+        try:
+            base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            self.named.add((element.sourceline, "base64Binary"))
+            self.add(
+                DsmRule.XSD,
+                f"{_name(element)} {text[:40]!r} is not base64 data (xs:base64Binary)",
+                element,
+            )
+
+    def _wildcard_order(self, element: etree._Element) -> None:
+        """A declared child after a vendor element the sequence puts after it: the schema
+        refuses it, but libxml2 lets a lax wildcard interleave with a repeated element (and
+        the models would write the children back in another order)."""
+        sequence = declarations().wildcard_sequences[str(element.tag)]
+        namespace = _split(str(element.tag))[0]
+        vendor: etree._Element | None = None  # the vendor element read last, if the last
+        place = 0  # how far along the sequence the children so far have come
+        seen: set[str] = set()
+        for child in _children(element):
+            name = str(child.tag)
+            if name in sequence:
+                at = sequence.index(name)
+                if at < place and vendor is not None and name not in seen:
+                    return  # out of order, not between repeats: the schema refuses it
+                seen.add(name)
+                if at < place and vendor is not None:
+                    self.add(
+                        DsmRule.XSD,
+                        f"{_name(child)} is not expected after {_name(vendor)}: the schema "
+                        f"puts every {_name(child)} of {_name(element)} before vendor elements",
+                        child,
+                    )
+                    continue
+                place, vendor = max(place, at), None
+            elif _split(name)[0] != namespace and None in sequence[place:]:
+                place, vendor = sequence.index(None, place), child
+            else:
+                return  # the schema names what is wrong here
+
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
-        value = (element.text or "").strip()
+        value = _text(element)
         if (
             value in well_known
             or _KEYWORD.match(value)
@@ -914,12 +1116,12 @@ class _Checker:
 
     def _qname(self, element: etree._Element, text: str) -> tuple[str, str] | None:
         """Resolve QName text against the element's in-scope namespaces (stale URIs mapped)."""
-        prefix, _, local = text.strip().rpartition(":")
+        prefix, _, local = strip_xml(text).rpartition(":")
         namespace = _Source.resolve(element, prefix or None)
         if namespace is None and prefix:
             self.add(
                 DsmRule.QNAME_UNBOUND,
-                f"{_name(element)} {text.strip()!r}: prefix {prefix!r} is not declared",
+                f"{_name(element)} {strip_xml(text)!r}: prefix {prefix!r} is not declared",
                 element,
             )
             return None
@@ -928,7 +1130,7 @@ class _Checker:
             current = STALE_NAMESPACES[namespace][0]
             self.add(
                 DsmRule.STALE_NAMESPACE,
-                f"{_name(element)} {text.strip()!r} resolves to stale namespace {namespace} "
+                f"{_name(element)} {strip_xml(text)!r} resolves to stale namespace {namespace} "
                 f"(current: {current})",
                 element,
             )
@@ -936,7 +1138,7 @@ class _Checker:
         return namespace, local
 
     def _requested_name(self, element: etree._Element) -> None:
-        resolved = self._qname(element, element.text or "")
+        resolved = self._qname(element, text_of(element))
         if resolved is None:
             return
         namespace, local = resolved
@@ -959,14 +1161,14 @@ class _Checker:
         value = code.find(f"{{{ns.SOAP}}}Value")
         if value is None:
             return  # the schema reports it
-        resolved = self._qname(value, value.text or "")
+        resolved = self._qname(value, text_of(value))
         code_local = None
         if resolved is not None:
             namespace, local = resolved
             if namespace != ns.SOAP or local not in _SOAP_CODES:
                 self.add(
                     DsmRule.FAULT_CODE,
-                    f"fault code {(value.text or '').strip()!r} is not one of soap:"
+                    f"fault code {_text(value)!r} is not one of soap:"
                     + ", soap:".join(_SOAP_CODES),
                     value,
                 )
@@ -975,7 +1177,7 @@ class _Checker:
         subcode = code.find(f"{{{ns.SOAP}}}Subcode/{{{ns.SOAP}}}Value")
         if subcode is None:
             return
-        resolved = self._qname(subcode, subcode.text or "")
+        resolved = self._qname(subcode, text_of(subcode))
         if resolved is None:
             return
         namespace, local = resolved
@@ -1051,7 +1253,7 @@ class _Checker:
         if valid_text is None or name_text is None:
             return  # reported as DSM-ATTRIBUTE-COUNT or by the schema
         content = list(_children(element))
-        if valid_text.strip() in ("false", "0"):
+        if strip_xml(valid_text) in ("false", "0"):
             if content:
                 self.add(
                     DsmRule.ELEMENT_DATA,
@@ -1100,13 +1302,13 @@ class _Checker:
         if valid is None:
             return
         fix = element.find(f"{{{ns.WSCN}}}ValidScanTicket")
-        if (valid.text or "").strip() in ("false", "0") and fix is None:
+        if _text(valid) in ("false", "0") and fix is None:
             self.add(
                 DsmRule.VALID_TICKET,
                 "ValidTicket is false but no ValidScanTicket says what the device would use",
                 valid,
             )
-        elif (valid.text or "").strip() in ("true", "1") and fix is not None:
+        elif _text(valid) in ("true", "1") and fix is not None:
             self.add(
                 DsmRule.VALID_TICKET_EXTRA,
                 "ValidTicket is true yet a ValidScanTicket follows",
@@ -1192,7 +1394,7 @@ def _body_names() -> tuple[str, ...]:
     """Every element name some body check looks at (the rest of the body is not visited)."""
     facts = declarations()
     exact = set(facts.keyword_elements) | _ALIASED | set(_DUAL_FORM) | set(_ONE_OF)
-    exact |= {name for name in facts.datetime_elements if _split(name)[0] in _DSM_NAMESPACES}
+    exact |= facts.datetime_elements | facts.base64_elements | set(facts.wildcard_sequences)
     return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
 
 
@@ -1208,10 +1410,16 @@ def _body_steps(name: str) -> tuple[_Step, ...]:
         steps.append(_Checker._leaf_keyword)
     if namespace in _VALUE_NAMESPACES and name in _ALIASED:
         steps.append(_Checker._alias)
-    if name in facts.datetime_elements and namespace in _DSM_NAMESPACES:
-        steps.append(_Checker._time_zone)
+    if name in facts.datetime_elements:
+        steps.append(_Checker._time_range)
+        if namespace in _DSM_NAMESPACES:
+            steps.append(_Checker._time_zone)
     if name in _DUAL_FORM:
         steps.append(_Checker._dual_form)
+    if name in facts.wildcard_sequences:
+        steps.append(_Checker._wildcard_order)
+    if name in facts.base64_elements:
+        steps.append(_Checker._base64)
     if name in _ONE_OF:
         steps.append(_ONE_OF[name])
     elif local in ("PostScanJobEndState", "JobEndState"):
@@ -1293,7 +1501,7 @@ class _Source:
         if self._scan(data):
             return
         self.columns = None
-        if not self._scan(etree.tostring(root)):
+        if not self._scan(etree.tostring(root, encoding="UTF-8")):
             self.declared = {}
 
     def _scan(self, data: bytes) -> bool:
@@ -1455,7 +1663,7 @@ def _children(element: etree._Element | None) -> Iterator[etree._Element]:
 
 
 def _text(element: etree._Element | None) -> str:
-    return "" if element is None else (element.text or "").strip()
+    return "" if element is None else strip_xml(text_of(element))
 
 
 def _name(element: etree._Element) -> str:
@@ -1479,7 +1687,7 @@ def _location(element: etree._Element) -> str:
 
 def _padding(raw: str) -> str:
     """Where whitespace pads ``raw``: before, after, or before and after it."""
-    before, after = raw[:1].isspace(), raw[-1:].isspace()
+    before, after = raw[:1] in XML_WHITESPACE, raw[-1:] in XML_WHITESPACE
     return "before and after" if before and after else ("before" if before else "after")
 
 
@@ -1498,6 +1706,59 @@ def _uri_defect(value: str) -> str | None:
         return "is not an absolute URI: it has no scheme"
     bad = next(c for c in value if c in _NOT_IN_URIS)
     return f"holds {bad!r}, which a URI does not allow"
+
+
+def is_absolute_uri(value: str) -> bool:
+    """Whether ``value`` (trimmed of XML whitespace) is an absolute URI, as the URI rules read
+    it (a reply can relate to such a MessageID, and to no other).
+
+    >>> is_absolute_uri("urn:uuid:5eb4f990-0000-4000-8000-000000000001"), is_absolute_uri("x y")
+    (True, False)
+    """
+    return _uri_defect(strip_xml(value)) is None
+
+
+def _unknown_position(_offset: int | None) -> tuple[int | None, int | None]:
+    return None, None
+
+
+def _file_position(
+    path: str | os.PathLike[str], start: int, offset: int | None
+) -> tuple[int | None, int | None]:
+    """:func:`_position` of byte ``offset`` of what a file holds from byte ``start`` on, read
+    again in chunks (only for a problem's place, so never more than a few times)."""
+    if offset is None:
+        return None, None
+    lines, line_start, read = 1, 0, 0
+    with open(path, "rb") as stored:
+        stored.seek(start)
+        while read < offset:
+            chunk = stored.read(min(CHUNK_SIZE, offset - read))
+            if not chunk:
+                break
+            found = chunk.rfind(b"\n")
+            if found >= 0:
+                lines += chunk.count(b"\n")
+                line_start = read + found + 1
+            read += len(chunk)
+    return lines, min(offset, read) - line_start + 1
+
+
+def _position(data: bytes, offset: int | None) -> tuple[int | None, int | None]:
+    """The line and column of byte ``offset`` of ``data`` (``None``s when it is not known)."""
+    if offset is None:
+        return None, None
+    offset = max(0, min(offset, len(data)))
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - start + 1
+
+
+def _by_element(log: etree._ListErrorLog) -> list[list[etree._LogEntry]]:
+    """The schema's errors grouped by the element they are about (line and path), in order."""
+    groups: dict[tuple[int, str | None], list[etree._LogEntry]] = {}
+    for entry in log:
+        groups.setdefault((entry.line, entry.path), []).append(entry)
+    return list(groups.values())
 
 
 def _column(column: int | None) -> int | None:

@@ -487,6 +487,11 @@ NOT_PROBED: dict[str, str] = {
         "no request carries a value whose padding the schemas refuse (the dates and times of "
         "answers and events do): the kit judges it in every message the target sends"
     ),
+    DsmRule.TIME_RANGE: (
+        "the dates and times of the protocols are in answers and events (the one a request may "
+        "carry, a Subscribe's wse:Expires, is WS-Eventing's, which the kit sends only to set up "
+        "its subscriptions): the kit judges them in every message the target sends"
+    ),
     DsmRule.FAULT_CODE: (
         "only a fault has a fault code, and the kit sends the target requests: the kit judges "
         "it in every fault the target sends"

@@ -216,6 +216,13 @@ class CompressionQualityFactorType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         },
     )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
+        },
+    )
 
 
 class ContentTypeWKVType(StrEnum):
@@ -359,6 +366,13 @@ class DimensionExtType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 
@@ -574,6 +588,13 @@ class ImagesToTransferType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         },
     )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -770,6 +791,13 @@ class OffsetExtType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 
@@ -1183,6 +1211,13 @@ class ColorJobType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         },
     )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1333,6 +1368,13 @@ class ContentTypeTicketType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 
@@ -1506,6 +1548,13 @@ class DocumentFormatType:
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
         },
     )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1587,6 +1636,13 @@ class DocumentInputSourceType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 
@@ -1711,6 +1767,13 @@ class FilmScanModeType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 
@@ -2011,6 +2074,13 @@ class RotationType:
             "name": "UsedDefault",
             "type": "Attribute",
             "namespace": "http://schemas.microsoft.com/windows/2006/08/wdp/scan",
+        },
+    )
+    other_attributes: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "Attributes",
+            "namespace": "##any",
         },
     )
 

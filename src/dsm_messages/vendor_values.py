@@ -1,0 +1,88 @@
+"""Vendor content's values that name something: kept as the ``QName`` they name, so that they
+are written back with the declarations they need.
+
+A vendor element (``AnyElement``) holding ``prefix:local`` with a prefix declared in scope, or
+several such names one space apart, holds that QName (or that list); a vendor attribute's
+value likewise. The plan reads them so itself (:func:`vendor_text`); for xsdata's generic
+binder, which keeps such text as text, they are marked in the tree before it reads
+(:func:`mark_vendor_qnames`) and made ``QName`` after (:func:`vendor_qnames_stay_qnames`).
+
+>>> from lxml import etree
+>>> vendor_text("p:Ready", etree.fromstring('<v:a xmlns:v="urn:v" xmlns:p="urn:p"/>'))
+<QName '{urn:p}Ready'>
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from xml.etree.ElementTree import QName
+
+from lxml import etree
+from xsdata.formats.dataclass.models.generics import AnyElement
+
+__all__ = ["mark_vendor_qnames", "vendor_qnames_stay_qnames", "vendor_text"]
+
+
+def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]:
+    """The value of a vendor element that holds prefixed names whose prefixes are declared in
+    scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
+    the list of them) it names, so that it is written back with its declarations (a vendor
+    keyword such as ``acme:Throttled``); other text stays text."""
+    names = []
+    for token in text.split(" "):
+        prefix, colon, local = token.partition(":")
+        if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
+            return text
+        namespace = element.nsmap.get(prefix)
+        if namespace is None or prefix == "xml":
+            return text
+        names.append(QName(f"{{{namespace}}}{local}"))
+    return names[0] if len(names) == 1 else names
+
+
+_NAME = re.compile(r"[^\W\d][\w.\-]*")
+#: Marks, for the generic binder, a vendor value :func:`_any_text` reads as a ``QName``.
+_QNAME_TEXT = "\ue000"
+
+
+def mark_vendor_qnames(root: etree._Element, kept_whole: Callable[[etree._Element], bool]) -> bool:
+    """Mark, in a tree xsdata's generic binder is about to read, the vendor values (those of
+    the elements ``kept_whole`` says it keeps as ``AnyElement``) :func:`vendor_text` reads as
+    ``QName``, for :func:`vendor_qnames_stay_qnames` to make them so; whether there was one."""
+    marked = False
+    for element in root.xpath("descendant::*[not(*)][contains(text(), ':')]"):
+        text = element.text
+        if not isinstance(text, str) or text.startswith(_QNAME_TEXT):
+            continue
+        value = vendor_text(text, element)
+        if not isinstance(value, str) and kept_whole(element):
+            names = [value] if isinstance(value, QName) else value
+            element.text = _QNAME_TEXT + " ".join(name.text for name in names)
+            marked = True
+    return marked
+
+
+def vendor_qnames_stay_qnames(obj: object) -> None:
+    """xsdata reads a vendor attribute's ``prefix:local`` value as the QName it may be, in
+    Clark notation (``{urn:vendor}Throttled``), and would write that text back as the value.
+    Such values become ``QName`` objects (equal to their Clark text), which are written back
+    as a prefixed name with its declaration."""
+    if isinstance(obj, list):
+        for item in obj:
+            vendor_qnames_stay_qnames(item)
+        return
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return
+    if isinstance(obj, AnyElement) and str(obj.text).startswith(_QNAME_TEXT):
+        names = [QName(name) for name in str(obj.text)[1:].split(" ")]
+        obj.text = names[0] if len(names) == 1 else names  # type: ignore[assignment]
+    for field in dataclasses.fields(obj):
+        value = getattr(obj, field.name)
+        if field.metadata.get("type") == "Attributes" and isinstance(value, dict):
+            for name, text in value.items():
+                if isinstance(text, str) and text.startswith("{") and "}" in text[1:]:
+                    value[name] = QName(text)
+        elif isinstance(value, list) or dataclasses.is_dataclass(value):
+            vendor_qnames_stay_qnames(value)

@@ -1,0 +1,202 @@
+"""A refusal is always answerable and always the same: ``Endpoint.refuse`` returns the fault for
+every refused request, a package is refused alike whether read whole or as it arrives (and
+wherever its chunks end), and one defect has one rule id live and offline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from dsm_messages import (
+    Endpoint,
+    MtomError,
+    PackageReader,
+    RemoteProtocolError,
+    build_send_image,
+    parse,
+    serialize,
+    validate,
+)
+from dsm_messages.endpoint import IncomingPackage
+from dsm_messages.models import dsp
+from dsm_messages.testing.conversations import create_body, send_image_body
+
+SERVER = "https://scansrv01.example:5362/ScanServer/7"
+MESSAGE_ID = "urn:uuid:5eb4f990-0000-4000-8000-000000000001"
+
+
+def end_request(message_id: str | None) -> bytes:
+    data = serialize(
+        dsp.EndPostScanJobRequest(job_token="264a19bf"), to=SERVER, message_id=MESSAGE_ID
+    )
+    written = (
+        b"" if message_id is None else f"<wsa:MessageID>{message_id}</wsa:MessageID>".encode()
+    )
+    return re.sub(rb"<wsa:MessageID>[^<]*</wsa:MessageID>", written, data)
+
+
+@pytest.mark.parametrize("profile", ["strict", "lenient"])
+@pytest.mark.parametrize(
+    "message_id",
+    [MESSAGE_ID, "uuid:UniqueMsgId", "not-a-uri", "Destination Address", "", None, "  x  "],
+)
+def test_every_refused_request_is_answered_with_its_fault(
+    message_id: str | None, profile: str
+) -> None:
+    server = Endpoint("scan_server", profile=profile)  # type: ignore[arg-type]
+    with pytest.raises(RemoteProtocolError) as refused:
+        server.receive(end_request(message_id))
+    fault = server.refuse(refused.value)
+    report = validate(fault)
+    assert report.valid, report.problems
+    answer = parse(fault)
+    assert answer.is_fault
+    if message_id is not None and message_id.startswith(("urn:", "uuid:")):
+        assert answer.relates_to == message_id  # related whenever it can be
+    else:
+        assert answer.relates_to is None
+        assert report.codes() == {"DSM-FAULT-UNRELATED"}
+
+
+def test_a_refused_request_related_to_is_answered_once() -> None:
+    server = Endpoint("scan_server")
+    with pytest.raises(RemoteProtocolError) as refused:
+        server.receive(end_request(MESSAGE_ID))
+    assert parse(server.refuse(refused.value)).relates_to == MESSAGE_ID
+    with pytest.raises(Exception, match="already answered"):
+        server.refuse(refused.value)
+
+
+def test_the_fault_to_unreadable_bytes_is_strict_valid_with_a_warning() -> None:
+    server = Endpoint("scan_server")
+    with pytest.raises(RemoteProtocolError) as refused:
+        server.receive(b"<EndPostScanJob")
+    fault = server.refuse(refused.value)
+    report = validate(fault)
+    assert report.valid
+    assert [(p.rule, p.severity) for p in report.problems] == [("DSM-FAULT-UNRELATED", "warning")]
+
+
+def test_a_response_without_relates_to_is_still_an_error() -> None:
+    response = serialize(dsp.EndPostScanJobResponse(), to=SERVER)
+    report = validate(response)
+    assert [(p.rule, p.severity) for p in report.problems] == [("DSM-RELATES-TO-MISSING", "error")]
+
+
+# -- packages: read whole, read live, cut anywhere ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "multipart/mixed; boundary=x",
+        "multipart/related; boundary=x",
+        'multipart/related; boundary="b"; type="text/xml"',
+        "multipart/related; boundary=\u00e9",
+        'multipart/related; type="application/xop+xml"',
+    ],
+)
+def test_a_bad_package_content_type_is_refused_alike_live_and_whole(content_type: str) -> None:
+    with pytest.raises(RemoteProtocolError) as whole:
+        Endpoint("scan_server").receive(b"--x\r\n", content_type=content_type)
+    with pytest.raises(RemoteProtocolError) as live:
+        Endpoint("scan_server").package_reader(content_type, store=lambda envelope: None)
+    assert live.value.rule == whole.value.rule == "DSM-MIME-MALFORMED"
+    assert live.value.fault == whole.value.fault
+
+
+PACKAGE_TYPE = 'multipart/related; boundary="b"; type="application/xop+xml"; start="<root@f>"'
+
+
+def fed(data: bytes, cuts: list[int]) -> str:
+    """How a reader ends fed ``data`` cut at ``cuts``: "ok" or the error's type and words."""
+    reader = PackageReader(PACKAGE_TYPE)
+    try:
+        start = 0
+        for cut in [*cuts, len(data)]:
+            reader.feed(data[start:cut])
+            start = cut
+        reader.close()
+    except MtomError as error:
+        return f"{type(error).__name__}: {error}"
+    return "ok"
+
+
+LONG = 17 * 1024
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"--b\r" + b"x" * LONG + b"\r\n",
+        b"--b" + b"\r" * 3 + b"y" * LONG,
+        b"--b\r\n" + b"x" * LONG + b"\r",
+        b"--b\r\nContent-ID: <root@f>\r" + b"x" * LONG,
+        b"preamble\r\n" * 3 + b"--b" + b"x" * LONG,
+        b"--" + b"b" * LONG,
+        b"-",
+        b"--b",
+        b"--b--",
+    ],
+)
+def test_a_package_is_read_alike_wherever_its_chunks_end(data: bytes) -> None:
+    whole = fed(data, [])
+    for cut in sorted({1, 2, 3, 4, 5, 6, 100, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 5, LONG}):
+        if cut < len(data):
+            assert fed(data, [cut]) == whole, cut
+    assert fed(data, list(range(1, len(data), 997))) == whole
+
+
+def package(root: bytes) -> tuple[str, bytes]:
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
+    content_type, chunks = build_send_image(request, b"%PDF", to=SERVER)
+    data = b"".join(chunks)
+    start = data.index(b"<?xml")
+    end = data.index(b"</soap:Envelope>") + len(b"</soap:Envelope>")
+    return content_type, data[:start] + root + data[end:]
+
+
+def read_live(reader: IncomingPackage, data: bytes) -> None:
+    reader.feed(data)
+    reader.close()
+
+
+@pytest.mark.parametrize(
+    ("root", "rule"),
+    [
+        (b"<soap:Envelope", "DSM-XML-MALFORMED"),
+        (b"<!DOCTYPE x [<!ENTITY a 'b'>]><x/>", "DSM-XML-FORBIDDEN"),
+        (b"", "DSM-XML-MALFORMED"),
+    ],
+)
+def test_a_root_part_that_is_not_xml_has_one_rule_live_and_offline(root: bytes, rule: str) -> None:
+    content_type, data = package(root)
+    assert validate(data, content_type=content_type).errors[0].rule == rule
+    with pytest.raises(RemoteProtocolError) as whole:
+        Endpoint("scan_server").receive(data, content_type=content_type)
+    assert whole.value.rule == rule
+    reader = Endpoint("scan_server").package_reader(content_type, store=lambda envelope: None)
+    with pytest.raises(RemoteProtocolError) as live:
+        read_live(reader, data)
+    assert live.value.rule == rule
+
+
+@pytest.mark.parametrize("profile", ["strict", "lenient"])
+def test_a_tolerated_mime_defect_is_judged_alike_live_and_offline(profile: str) -> None:
+    server = Endpoint("scan_server", profile=profile)  # type: ignore[arg-type]
+    created = server.receive(Endpoint("device").request(create_body(), to=SERVER))
+    server.reply(created, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
+    content_type, chunks = build_send_image(request, b"%PDF", to=SERVER)
+    data = b"".join(chunks).replace(b"\r\n", b"\n")  # LF line ends: a tolerated defect
+    report = validate(data, content_type=content_type, profile=profile)  # type: ignore[arg-type]
+    assert "DSM-MIME-DEFECT" in report.codes()
+    reader = server.package_reader(content_type, store=lambda envelope: None)
+    if report.valid:
+        read_live(reader, data)
+        return
+    with pytest.raises(RemoteProtocolError) as live:
+        read_live(reader, data)
+    assert live.value.rule == report.errors[0].rule == "DSM-MIME-DEFECT"

@@ -1,0 +1,338 @@
+"""What validate calls valid is written back whole: attributes on the SOAP elements, ``xsi:*``
+in vendor content, a vendor attribute on every leaf (or a refusal naming it), an empty list
+that was there; and a vendor element between repeats is named, not silently moved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from dsm_messages import (
+    BindingError,
+    Endpoint,
+    RemoteProtocolError,
+    ValidationError,
+    parse,
+    serialize,
+    to_xml,
+    validate,
+)
+from dsm_messages.models import dsp, wsd, wsdp, wsx
+from dsm_messages.namespaces import SOAP
+from dsm_messages.serializer import EmptyList
+from dsm_messages.testing.conversations import send_image_body
+from dsm_messages.testing.samples import SAMPLES
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICE = "https://scansrv01.example:5362/ScanServer/7"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML = "http://www.w3.org/XML/1998/namespace"
+
+
+def create_request() -> bytes:
+    return serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to=SERVICE)
+
+
+SOAP_ATTRIBUTES = [
+    ("Envelope", 'xml:lang="en"', {f"{{{XML}}}lang": "en"}),
+    ("Envelope", 'xmlns:v="urn:v" v:flag="on"', {"{urn:v}flag": "on"}),
+    ("Header", 'xml:space="preserve"', {f"{{{XML}}}space": "preserve"}),
+    ("Header", 'xmlns:v="urn:v" v:a="1" v:b="2"', {"{urn:v}a": "1", "{urn:v}b": "2"}),
+    ("Body", 'xml:lang="de"', {f"{{{XML}}}lang": "de"}),
+    (
+        "Body",
+        f'xmlns:i="{XSI}" i:schemaLocation="urn:v v.xsd"',
+        {f"{{{XSI}}}schemaLocation": "urn:v v.xsd"},
+    ),
+    (
+        "Envelope",
+        f'xmlns:i="{XSI}" i:noNamespaceSchemaLocation="e.xsd"',
+        {f"{{{XSI}}}noNamespaceSchemaLocation": "e.xsd"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("element", "written", "kept"), SOAP_ATTRIBUTES)
+def test_attributes_on_the_soap_elements_are_written_back(
+    element: str, written: str, kept: dict[str, str]
+) -> None:
+    data = create_request().replace(
+        f"<soap:{element}".encode(), f"<soap:{element} {written}".encode(), 1
+    )
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert envelope.soap_attributes[element.lower()] == kept
+    again = etree.fromstring(envelope.to_bytes())
+    found = again if element == "Envelope" else again.find(f"{{{SOAP}}}{element}")
+    assert found is not None
+    assert dict(found.attrib) == kept
+    assert parse(envelope.to_bytes()) == envelope
+    assert validate(envelope.to_bytes()).valid
+
+
+def test_soap_attributes_can_be_given_when_sending() -> None:
+    data = serialize(
+        dsp.EndPostScanJobRequest(job_token="264a19bf"),
+        to=SERVICE,
+        soap_attributes={"envelope": {f"{{{XML}}}lang": "en"}, "body": {"{urn:v}x": "1"}},
+    )
+    root = etree.fromstring(data)
+    assert root.get(f"{{{XML}}}lang") == "en"
+    assert root[1].get("{urn:v}x") == "1"
+
+
+@pytest.mark.parametrize(
+    "vendor",
+    [
+        f'<v:Note xmlns:v="urn:v" xmlns:i="{XSI}" i:nil="true"/>',
+        f'<v:Note xmlns:v="urn:v" xmlns:i="{XSI}" i:nil="true">x</v:Note>',
+        f'<v:Note xmlns:v="urn:v" xmlns:i="{XSI}" i:nil="false"><v:c/></v:Note>',
+        f'<v:Note xmlns:v="urn:v" xmlns:i="{XSI}" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        ' i:type="xs:string">x</v:Note>',
+        f'<v:Note xmlns:v="urn:v" xmlns:i="{XSI}" i:schemaLocation="urn:v v.xsd"/>',
+    ],
+)
+def test_xsi_attributes_in_vendor_content_are_written_back(vendor: str) -> None:
+    data = create_request().replace(b"</fsf:FileShares>", b"</fsf:FileShares>" + vendor.encode())
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    written = envelope.to_bytes()
+    note = etree.fromstring(written).find(".//{urn:v}Note")
+    assert note is not None
+    assert dict(note.attrib) == dict(etree.fromstring(vendor.encode()).attrib)
+    assert validate(written).valid
+    assert parse(written) == envelope
+
+
+# -- a vendor attribute on a leaf: kept, or refused by name --------------------------------
+
+LEAVES = [
+    ("wscn:GetScannerElementsResponse", "ImagesToTransfer"),
+    ("wscn:GetScannerElementsResponse", "ContentType"),
+    ("wscn:CreateScanJobRequest", "JobName"),
+    ("wscn:CreateScanJobRequest", "ImagesToTransfer"),
+    ("wscn:ValidateScanTicketRequest", "ScanRegionWidth"),
+    ("wse:Subscribe", "ClientDisplayName"),
+    ("wse:Subscribe", "ClientContext"),
+    ("dsp:CreatePostScanJobRequest", "ShareUNC"),
+]
+
+
+def sample_message(key: str) -> bytes:
+    if key == "wse:Subscribe":  # a WS-Scan subscription, with its scan destinations
+        folder = ROOT / "examples" / "conversations" / "wscn-push-scan"
+        return (folder / "01-subscribe-request.xml").read_bytes()
+    sample = SAMPLES[key]
+    return serialize(
+        sample, to=SERVICE, relates_to="urn:uuid:5eb4f990-0000-4000-8000-000000000002"
+    )
+
+
+@pytest.mark.parametrize("attribute", ['xml:lang="en"', 'xmlns:v="urn:v" v:note="1"'])
+@pytest.mark.parametrize(("key", "local"), LEAVES)
+def test_an_attribute_on_any_leaf_is_kept_or_refused_by_name(
+    key: str, local: str, attribute: str
+) -> None:
+    data = sample_message(key)
+    found = re.search(rf"<(\w+):{local}([ >])".encode(), data)
+    assert found is not None, (key, local)
+    data = data[: found.start(2)] + b" " + attribute.encode() + data[found.start(2) :]
+    report = validate(data)
+    if not report.valid:
+        assert report.codes() == {"DSM-LEAF-ATTRIBUTE"}, report.problems
+        with pytest.raises(ValidationError, match="DSM-LEAF-ATTRIBUTE"):
+            parse(data, validate=True)
+        with pytest.raises(BindingError, match="DSM-LEAF-ATTRIBUTE"):
+            parse(data)
+        return
+    envelope = parse(data, validate=True)
+    written = envelope.to_bytes()
+    written_name = attribute.split()[-1].split("=")[0]
+    name = written_name.replace("xml:", f"{{{XML}}}").replace("v:", "{urn:v}")
+    element = etree.fromstring(written).find(f".//{{*}}{local}")
+    assert element is not None
+    assert element.get(name) is not None, written
+    assert parse(written) == envelope
+
+
+# -- an empty list that was there ---------------------------------------------------------
+
+RESOLVE_MATCHES = (ROOT / "examples" / "wsd-05-resolve-matches.xml").read_bytes()
+PROBE = (ROOT / "examples" / "wsd-02-probe.xml").read_bytes()
+
+
+def emptied(data: bytes, local: str) -> bytes:
+    written, count = re.subn(
+        f"<wsd:{local}>[^<]*</wsd:{local}>".encode(),
+        f"<wsd:{local}></wsd:{local}>".encode(),
+        data,
+        count=1,
+    )
+    assert count == 1
+    return written
+
+
+def test_a_required_empty_list_is_written_back() -> None:
+    data = emptied(RESOLVE_MATCHES, "XAddrs")
+    assert validate(data).valid
+    written = parse(data, validate=True).to_bytes()
+    assert validate(written).valid
+    assert b"XAddrs" in written
+
+
+def test_a_required_list_is_written_empty_when_given_as_empty_list() -> None:
+    body = parse(RESOLVE_MATCHES).body
+    assert isinstance(body, wsd.ResolveMatches)
+    assert body.resolve_match is not None
+    body.resolve_match.xaddrs = EmptyList()
+    assert b"XAddrs" in to_xml(body)
+    body.resolve_match.xaddrs = []  # a list nobody gave: written as nothing
+    assert b"XAddrs" not in to_xml(body)
+
+
+def test_an_optional_empty_list_that_was_there_is_written_back() -> None:
+    data = emptied(PROBE, "Types")
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert isinstance(envelope.body, wsd.Probe)
+    assert envelope.body.types == []
+    assert b"<wsd:Types/>" in envelope.to_bytes()
+    absent = wsd.Probe()
+    assert b"Types" not in to_xml(absent)
+
+
+def test_a_hosted_service_with_no_types_is_written_with_its_empty_types() -> None:
+    metadata = parse((ROOT / "examples" / "wsd-07-get-metadata-response.xml").read_bytes())
+    assert isinstance(metadata.body, wsx.Metadata)
+    relationship = metadata.body.metadata_section[2].other_element
+    assert isinstance(relationship, wsdp.Relationship)
+    relationship.hosted[0].types = EmptyList()
+    written = etree.fromstring(metadata.to_bytes())
+    first = written.find(f".//{{{wsdp.__NAMESPACE__}}}Hosted")
+    assert first is not None
+    assert first.find(f"{{{wsdp.__NAMESPACE__}}}Types") is not None
+
+
+# -- a vendor element between repeats ------------------------------------------------------
+
+
+def test_a_vendor_element_between_repeats_is_named_not_moved() -> None:
+    data = create_request()
+    end = b"</spf:SaveToSharePointSiteURL>"
+    at = data.index(end) + len(end)
+    vendor = b'<v:Note xmlns:v="urn:v">x</v:Note>'
+    data = data[:at] + vendor + data[at:]
+    report = validate(data)
+    assert not report.valid
+    assert len(report.problems) == 1
+    problem = report.problems[0]
+    assert "SaveToSharePointSiteURL" in problem.message
+    assert problem.location is not None
+    assert problem.location.endswith("spf:SaveToSharePointSiteURL[2]")
+    with pytest.raises(RemoteProtocolError):
+        Endpoint("scan_server").receive(data)
+
+
+def test_vendor_elements_after_the_repeats_are_valid() -> None:
+    data = create_request()
+    end = b"</spf:SaveToSharePointSites>"
+    vendor = b'<v:Note xmlns:v="urn:v">x</v:Note><v:Note xmlns:v="urn:v">y</v:Note>'
+    data = data.replace(end, vendor + end)
+    assert validate(data).valid
+
+
+# -- typed values in the spelling they were read in ----------------------------------------
+
+
+def send_image(document_id: str, image: str) -> bytes:
+    request = replace(send_image_body("264a19bf", 1), image_data=b"%PDF-1.7 ...")
+    data = serialize(request, to=SERVICE)
+    data = data.replace(b"<dsp:DocumentId>1<", f"<dsp:DocumentId>{document_id}<".encode())
+    return re.sub(rb"<dsp:ImageData>[^<]*<", f"<dsp:ImageData>{image}<".encode(), data)
+
+
+@pytest.mark.parametrize("document_id", ["+1", "0001", "+0001"])
+def test_an_integer_is_written_back_in_its_spelling(document_id: str) -> None:
+    data = send_image(document_id, "JVBERi0xLjcgLi4u")
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert isinstance(envelope.body, dsp.SendImageRequest)
+    assert envelope.body.document_description.document_id == 1
+    assert f">{document_id}<".encode() in envelope.to_bytes()
+
+
+@pytest.mark.parametrize("number", ["1_000", "\u0661", "1.0", "0x1"])
+def test_an_integer_python_reads_but_the_schema_does_not_is_refused(number: str) -> None:
+    data = send_image(number, "JVBERi0xLjcgLi4u")
+    assert not validate(data).valid
+    with pytest.raises(BindingError, match="dsp:DocumentId"):
+        parse(data)
+
+
+def test_base64_over_lines_is_written_back_as_read() -> None:
+    wrapped = "JVBE\n Ri0x\r\nLjcg\tLi4u"
+    data = send_image("1", wrapped)
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert isinstance(envelope.body, dsp.SendImageRequest)
+    assert envelope.body.image_data == b"%PDF-1.7 ..."
+    written = re.search(rb"<dsp:ImageData>([^<]*)<", envelope.to_bytes())
+    assert written is not None
+    assert written.group(1).replace(b"&#13;", b"") == wrapped.replace("\r", "").encode()
+
+
+def test_a_boolean_is_written_in_its_canonical_spelling() -> None:
+    data = create_request().replace(b"<psp:ContinueOnError>true<", b"<psp:ContinueOnError>1<")
+    assert validate(data).valid
+    written = parse(data, validate=True).to_bytes()
+    assert b"<psp:ContinueOnError>true<" in written  # a bool keeps no spelling of its own
+
+
+@pytest.mark.parametrize("generic", [False, True])
+def test_a_prefixed_name_in_vendor_content_keeps_its_namespace(generic: bool) -> None:
+    vendor = b'<v:State xmlns:v="urn:v" xmlns:p="urn:p">p:Ready</v:State>'
+    data = create_request().replace(b"</fsf:FileShares>", b"</fsf:FileShares>" + vendor)
+    if generic:  # a comment in a value: the message is read by xsdata's generic binder
+        data = data.replace(b"<fsf:ShareUNC>", b"<!--c--><fsf:ShareUNC>", 1)
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    written = etree.fromstring(envelope.to_bytes())
+    state = written.find(".//{urn:v}State")
+    assert state is not None
+    assert state.text is not None
+    prefix, _, local = state.text.partition(":")
+    assert (state.nsmap.get(prefix), local) == ("urn:p", "Ready")
+    assert parse(envelope.to_bytes()) == envelope
+
+
+def test_a_header_block_keeps_its_own_prefixes_when_written_back() -> None:
+    wsa = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
+    block = f'<v:Note xmlns:v="urn:vendor" xmlns:i="{wsa}" i:flag="1"/>'.encode()
+    data = create_request().replace(b"</soap:Header>", block + b"</soap:Header>")
+    envelope = parse(data)
+    assert envelope.extra_headers == (block,)
+    for pretty in (False, True):
+        again = parse(envelope.to_bytes(pretty=pretty))
+        assert again.extra_headers == (block,)
+        assert again == envelope
+
+
+@pytest.mark.parametrize("generic", [False, True])
+def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(generic: bool) -> None:
+    vendor = b'<v:Kinds xmlns:v="urn:v" xmlns:p="urn:p" xmlns:q="urn:q">p:a q:b</v:Kinds>'
+    data = create_request().replace(b"</fsf:FileShares>", b"</fsf:FileShares>" + vendor)
+    if generic:
+        data = data.replace(b"<fsf:ShareUNC>", b"<!--c--><fsf:ShareUNC>", 1)
+    envelope = parse(data, validate=True)
+    kinds = etree.fromstring(envelope.to_bytes()).find(".//{urn:v}Kinds")
+    assert kinds is not None
+    assert kinds.text is not None
+    names = [token.partition(":") for token in kinds.text.split(" ")]
+    assert [(kinds.nsmap.get(prefix), local) for prefix, _, local in names] == [
+        ("urn:p", "a"),
+        ("urn:q", "b"),
+    ]
