@@ -4,6 +4,7 @@ that was there; and a vendor element between repeats is named, not silently move
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -336,3 +337,34 @@ def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(generic: 
         ("urn:p", "a"),
         ("urn:q", "b"),
     ]
+
+
+def test_a_declared_element_of_another_namespace_after_the_wildcard_point_is_named() -> None:
+    """A second wsa:EndpointReference after a hosted service's ServiceId: the schema's
+    ``##other`` wildcard after ServiceId takes it as vendor content (valid), but the model
+    keeps every EndpointReference first, so it would come back moved: named, not moved."""
+    data = (ROOT / "examples" / "wsd-07-get-metadata-response.xml").read_bytes()
+    tree = etree.fromstring(data)
+    hosted = tree.find(f".//{{{wsdp.__NAMESPACE__}}}Hosted")
+    assert hosted is not None
+    address = hosted[0]
+    assert etree.QName(address).localname == "EndpointReference"
+    service_id = hosted.find(f"{{{wsdp.__NAMESPACE__}}}ServiceId")
+    assert service_id is not None
+    service_id.addnext(copy.deepcopy(address))  # before any vendor element
+    last = len(hosted.findall(str(address.tag)))
+    moved = etree.tostring(tree)
+    report = validate(moved)
+    assert [p.rule for p in report.problems] == ["DSM-XSD"]
+    location = report.problems[0].location
+    assert location is not None
+    assert location.endswith(f"wsdp:Hosted[1]/wsa:EndpointReference[{last}]")
+    with pytest.raises(ValidationError):
+        parse(moved, validate=True)
+    extra = service_id.getnext()
+    assert extra is not None
+    hosted.remove(extra)
+    hosted.insert(1, extra)  # in its place, as many as it likes: valid, written back whole
+    in_place = etree.tostring(tree)
+    assert validate(in_place).valid
+    assert parse(parse(in_place, validate=True).to_bytes()) == parse(in_place)

@@ -415,6 +415,9 @@ class _Checker:
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         #: (line, words): a schema error on that line with those words is already named
         self.named: set[tuple[int | None, str]] = set()
+        #: declared children the schema takes as vendor content, which the models would move:
+        #: named once the schema pass shows no child out of order (that rule names them then)
+        self.moved: list[tuple[str, etree._Element]] = []
         self._on_line: dict[int | None, list[etree._Element]] | None = None
         self.line_offset = 0
         #: the line and column of a byte of the package read (unknown unless told)
@@ -892,8 +895,12 @@ class _Checker:
     def _schema(self, root: etree._Element) -> None:
         schema = load_schema()
         if schema.validate(root):
+            self._name_moved()
             return
-        if self._child_order(root) and schema.validate(root):
+        reordered = self._child_order(root)
+        if not reordered:
+            self._name_moved()
+        if reordered and schema.validate(root):
             return
         first = _by_element(schema.error_log)
         at_fault = [self._schema_element(root, entries[0]) for entries in first]
@@ -964,6 +971,10 @@ class _Checker:
             return candidates[0]
         tree = root.getroottree()
         return next((found for found in candidates if tree.getpath(found) == entry.path), None)
+
+    def _name_moved(self) -> None:
+        for message, child in self.moved:
+            self.add(DsmRule.XSD, message, child)
 
     def _child_order(self, root: etree._Element) -> bool:
         """Children out of their schema sequence's order: one problem each, then the tree put
@@ -1079,6 +1090,20 @@ class _Checker:
             name = str(child.tag)
             if name in sequence:
                 at = sequence.index(name)
+                if at < place and vendor is None:
+                    if _split(name)[0] == namespace or None not in sequence[place:]:
+                        return  # out of order: the schema refuses it and names it
+                    # of another namespace, the wildcard that follows takes it as vendor
+                    # content: valid, but bound to its own place it would come back moved
+                    self.moved.append(
+                        (
+                            f"{_name(child)} after {_name(element)}'s later children is read "
+                            f"as vendor content, which dsm-messages cannot keep in place: "
+                            f"every {_name(child)} of {_name(element)} belongs before them",
+                            child,
+                        )
+                    )
+                    continue
                 if at < place and vendor is not None and name not in seen:
                     return  # out of order, not between repeats: the schema refuses it
                 seen.add(name)
