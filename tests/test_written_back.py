@@ -368,3 +368,19 @@ def test_a_declared_element_of_another_namespace_after_the_wildcard_point_is_nam
     in_place = etree.tostring(tree)
     assert validate(in_place).valid
     assert parse(parse(in_place, validate=True).to_bytes()) == parse(in_place)
+
+
+def test_a_vendor_element_before_declared_siblings_is_named_at_each_one_it_precedes() -> None:
+    """A vendor element between a relationship's Host and its Hosted services: libxml2 lets it
+    through, but the model writes it after them; each Hosted it precedes is named."""
+    data = (ROOT / "examples" / "wsd-07-get-metadata-response.xml").read_bytes()
+    tree = etree.fromstring(data)
+    host = tree.find(f".//{{{wsdp.__NAMESPACE__}}}Host")
+    assert host is not None
+    host.addnext(etree.Element("{urn:v}Note"))
+    report = validate(etree.tostring(tree))
+    parent = host.getparent()
+    assert parent is not None
+    hosted = len(parent.findall(f"{{{wsdp.__NAMESPACE__}}}Hosted"))
+    assert [p.rule for p in report.problems] == ["DSM-XSD"] * hosted
+    assert all("wsdp:Hosted is not expected after" in p.message for p in report.problems)

@@ -1078,48 +1078,47 @@ class _Checker:
             )
 
     def _wildcard_order(self, element: etree._Element) -> None:
-        """A declared child after a vendor element the sequence puts after it: the schema
-        refuses it, but libxml2 lets a lax wildcard interleave with a repeated element (and
-        the models would write the children back in another order)."""
+        """A declared child after a vendor element, or after a later declared sibling where
+        the ``##other`` wildcard that follows takes it: libxml2 lets such children through
+        (a lax wildcard interleaves with the declared ones), but the models keep every
+        declared child in its place, so it would come back moved. Named once the schema pass
+        shows no child out of order (see :meth:`_name_moved`)."""
         sequence = declarations().wildcard_sequences[str(element.tag)]
         namespace = _split(str(element.tag))[0]
         vendor: etree._Element | None = None  # the vendor element read last, if the last
         place = 0  # how far along the sequence the children so far have come
-        seen: set[str] = set()
         for child in _children(element):
             name = str(child.tag)
-            if name in sequence:
-                at = sequence.index(name)
-                if at < place and vendor is None:
-                    if _split(name)[0] == namespace or None not in sequence[place:]:
-                        return  # out of order: the schema refuses it and names it
-                    # of another namespace, the wildcard that follows takes it as vendor
-                    # content: valid, but bound to its own place it would come back moved
-                    self.moved.append(
-                        (
-                            f"{_name(child)} after {_name(element)}'s later children is read "
-                            f"as vendor content, which dsm-messages cannot keep in place: "
-                            f"every {_name(child)} of {_name(element)} belongs before them",
-                            child,
-                        )
-                    )
-                    continue
-                if at < place and vendor is not None and name not in seen:
-                    return  # out of order, not between repeats: the schema refuses it
-                seen.add(name)
-                if at < place and vendor is not None:
-                    self.add(
-                        DsmRule.XSD,
+            foreign = _split(name)[0] != namespace
+            if name not in sequence:
+                if not foreign or None not in sequence[place:]:
+                    return  # the schema names what is wrong here
+                place, vendor = sequence.index(None, place), child
+                continue
+            at = sequence.index(name)
+            if at >= place:
+                place, vendor = at, None
+            elif vendor is not None:
+                self.moved.append(
+                    (
                         f"{_name(child)} is not expected after {_name(vendor)}: the schema "
-                        f"puts every {_name(child)} of {_name(element)} before vendor elements",
+                        f"puts every {_name(child)} of {_name(element)} before vendor "
+                        "elements",
                         child,
                     )
-                    continue
-                place, vendor = max(place, at), None
-            elif _split(name)[0] != namespace and None in sequence[place:]:
-                place, vendor = sequence.index(None, place), child
+                )
+            elif foreign and None in sequence[place:]:
+                # the wildcard that follows takes it as vendor content
+                self.moved.append(
+                    (
+                        f"{_name(child)} after {_name(element)}'s later children is read as "
+                        f"vendor content, which dsm-messages cannot keep in place: every "
+                        f"{_name(child)} of {_name(element)} belongs before them",
+                        child,
+                    )
+                )
             else:
-                return  # the schema names what is wrong here
+                return  # out of order: the schema refuses it and names it
 
     def _keyword(self, element: etree._Element, well_known: frozenset[str]) -> None:
         value = _text(element)
