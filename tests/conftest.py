@@ -29,3 +29,12 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three hundred stored messages in nested folders, valid and not (see
     :func:`stored_messages.write_archive`)."""
     return write_archive(tmp_path_factory.mktemp("archive"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site built once per run as a reader's build would be, html then
+    doctest, warnings as errors (see :func:`docs_site.build`)."""
+    from docs_site import build
+
+    return build(tmp_path_factory.mktemp("site"))

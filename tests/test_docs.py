@@ -38,37 +38,6 @@ DSP = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processi
 # -- the build ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as a reader's build would be, html then doctest, warnings as errors."""
-    out = tmp_path_factory.mktemp("site")
-    for builder in ("html", "doctest"):
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx",
-                "-W",
-                "--keep-going",
-                "-q",
-                "-b",
-                builder,
-                "-d",
-                str(out / "doctrees"),
-                str(DOCS),
-                str(out / builder),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=900,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert "WARNING" not in result.stderr, result.stderr
-    return out
-
-
 def test_the_site_builds_without_a_warning(site: Path) -> None:
     index = (site / "html" / "index.html").read_text(encoding="utf-8")
     assert "Distributed Scan Management" in index

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import Parser as RstParser
 from docutils.parsers.rst import directives
-from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 
 import dsm_messages
 from dsm_messages import job_states
@@ -322,13 +322,12 @@ class _TableDirective(SphinxDirective):
         for source in self.sources:
             for path in sorted(package.glob(source)):
                 self.env.note_dependency(str(path))
-        container = nodes.container()
-        self.state.nested_parse(
-            StringList(self.text().splitlines(), source="<generated>"),
-            self.content_offset,
-            container,
-        )
-        return list(container.children)
+        # The table is reStructuredText whatever the page is written in (a MyST page would
+        # read it as Markdown and print the directive): parse it with the reST parser, in
+        # the settings (and so the Sphinx environment and roles) of the page.
+        document = new_document("<generated>", self.state.document.settings)
+        RstParser().parse(self.text(), document)
+        return list(document.children)
 
 
 class FaultsDirective(_TableDirective):
