@@ -44,6 +44,8 @@ html_show_sourcelink = False
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+# defaults as written in the source (``clock=utc_now``), never a repr such as <function ...>
+autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "undoc-members": False}
 # the library's own classes are documented once, under their public name
 nitpicky = False

@@ -3,6 +3,7 @@ printed as text)."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -43,3 +44,51 @@ def test_no_page_prints_markup(site: Path) -> None:
         if (found := raw_markup(prose(page)))
     }
     assert printed == {}
+
+
+# -- the API reference --------------------------------------------------------------------------
+
+_SIGNATURE = re.compile(r'<dt class="sig [^"]*"[^>]*>(.*?)</dt>', re.S)
+_FIELD_LIST = re.compile(r'<dl class="field-list[^"]*">(.*?)</dl>', re.S)
+#: A name no reader should meet in a signature: a private one (``_utc_now``,
+#: ``module._Private``; dunders such as ``__version__`` are public), or the repr of an object
+#: standing in for its name.
+LEAKS = {
+    "private name": re.compile(r"(?<![\w])_(?!_)[A-Za-z]\w*|\._(?!_)[A-Za-z]\w*"),
+    "object repr": re.compile(r"<(?:function|bound method|class|module) |object at 0x"),
+}
+
+
+def leaks(text: str) -> list[str]:
+    return [
+        f"{kind}: {match.group(0)!r} in {' '.join(text.split())[:160]}"
+        for kind, pattern in LEAKS.items()
+        for match in pattern.finditer(text)
+    ]
+
+
+def test_leaks_are_recognised() -> None:
+    assert leaks("Endpoint(role, *, clock=<function _utc_now>)")
+    assert leaks("serialize(message, *, reply_to=_ForRequests.ANONYMOUS)")
+    assert leaks("data (bytes | etree._Element)")
+    assert not leaks("dsm_messages.__version__ ; serialize(message, *, reply_to=FOR_REQUESTS)")
+
+
+def test_no_signature_shows_a_private_name_or_a_repr(site: Path) -> None:
+    """Signatures and their parameter and return types, on every page."""
+    found = []
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        for part in [*_SIGNATURE.findall(text), *_FIELD_LIST.findall(text)]:
+            shown = html.unescape(re.sub(r"<[^>]+>", "", part))
+            found += [f"{page.name}: {leak}" for leak in leaks(shown)]
+    assert found == []
+
+
+def test_no_name_is_documented_with_a_doubled_prefix(site: Path) -> None:
+    doubled = [
+        page.relative_to(site / "html").as_posix()
+        for page in [*pages(site), site / "html" / "searchindex.js"]
+        if "dsm_messages.dsm_messages." in page.read_text(encoding="utf-8")
+    ]
+    assert doubled == []

@@ -110,7 +110,8 @@ class IncomingPackage:
         return refusal(RemoteProtocolError, rule, str(error), envelope)
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The current time in UTC: an :class:`Endpoint`'s default clock."""
     return datetime.now(UTC)
 
 
@@ -168,7 +169,7 @@ class Endpoint:
         *,
         profile: Profile = "strict",
         check_outgoing: bool = True,
-        clock: Callable[[], datetime] | None = _utc_now,
+        clock: Callable[[], datetime] | None = utc_now,
     ) -> None:
         if role == "observer":
             raise ValueError("an observer sends nothing: use Session('observer') to monitor")

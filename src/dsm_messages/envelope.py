@@ -44,7 +44,7 @@ from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are whe
 from .namespaces import SOAP, WSA, WSE
 from .safexml import clark_name, parse_xml
 
-_Body = TypeVar("_Body")
+Body = TypeVar("Body")
 
 _HEADER_TEXT = {
     f"{{{WSA}}}To": "to",
@@ -102,7 +102,7 @@ class Envelope:
             pretty=pretty,
         )
 
-    def body_as(self, model: type[_Body]) -> _Body:
+    def body_as(self, model: type[Body]) -> Body:
         """The body, typed: ``model`` it must be (``EnvelopeError`` names what it is instead).
 
         >>> from dsm_messages.models import dsp
@@ -141,12 +141,14 @@ def _epr(
     return model(**fields)
 
 
-class _ForRequests(enum.Enum):
+class ForRequests(enum.Enum):
+    """The type of :data:`FOR_REQUESTS`, ``serialize``'s default ``reply_to``."""
+
     ANONYMOUS = "anonymous for a request"
 
 
 #: ``serialize``'s default ``reply_to``: the anonymous address on a request, nothing otherwise.
-FOR_REQUESTS: Final = _ForRequests.ANONYMOUS
+FOR_REQUESTS: Final = ForRequests.ANONYMOUS
 
 
 def make_envelope(
@@ -156,7 +158,7 @@ def make_envelope(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -213,7 +215,7 @@ def serialize(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,

@@ -173,8 +173,9 @@ class Session:
         #: identifies nothing, so it is not held against uniqueness or correlation.
         self.profile: Profile = profile
         self.warnings: list[Problem] = []
-        #: Violations found in held events when their job appeared (rule DSP-22's tolerance):
-        #: the message that revealed the token was fine, so nothing was raised for it.
+        #: Violations found in events that overtook the answer revealing their job (an event
+        #: may arrive before the response that mints its token; it is held until the token is
+        #: known): the message that revealed the token was fine, so nothing was raised for it.
         self.deferred: list[Problem] = []
         self._world = _state.World()
         self._now: datetime | None = None

@@ -25,7 +25,7 @@ from dsm_messages.messages import EMPTY_BODY_ACTIONS, by_action
 from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES
 
-from . import diagrams, pages, samples
+from . import diagrams, pages, samples, signatures
 from .schema_tree import SchemaSet
 
 GENERATED = (
@@ -211,7 +211,7 @@ def api_page() -> str:
             elif callable(value):
                 out += [f".. autofunction:: dsm_messages.{name}", ""]
             else:
-                out += [f".. py:data:: dsm_messages.{name}", ""]
+                out += [f".. py:data:: {name}", ""]  # in the module declared above
                 out += [f"   {_DATA_TEXT.get(name, '')}", ""]
     title = "Finding a device: dsm_messages.discovery"
     out += [title, "-" * len(title), ""]
@@ -364,4 +364,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-faults", FaultsDirective)
     app.add_directive("dsm-aliases", AliasesDirective)
     app.add_directive("dsm-namespaces", NamespacesDirective)
+    signatures.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
