@@ -7,6 +7,7 @@ it needs). Nothing is fetched at build or view time: no intersphinx, no scripts 
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,24 +23,44 @@ copyright = "the dsm-messages authors"
 release = dsm_messages.__version__
 version = release
 
+# Where the project lives, read from its metadata (one place: pyproject.toml).
+with (ROOT / "pyproject.toml").open("rb") as project_file:
+    urls = tomllib.load(project_file)["project"]["urls"]
+
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "sphinxarg.ext",
+    "sphinx_copybutton",
     "dsm_docs",
 ]
 dsm_root = str(ROOT)
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build"]
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
+myst_substitutions = {
+    "project_links": f"[Source code]({urls['Source']}) · {{doc}}`Changelog </changelog>` · "
+    f"[Issue tracker]({urls['Issues']}) · [Package index](https://pypi.org/project/dsm-messages/)"
+}
 myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = f"dsm-messages {release}"
 html_static_path = ["_static"]
 html_css_files = ["dsm.css"]
+html_js_files = ["dsm.js"]
+html_theme_options = {
+    "source_repository": urls["Source"],
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+# A copy button copies what a reader pastes: the prompts (>>> ... $) and a doctest's output
+# left out.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 html_show_sourcelink = False
 
 autodoc_member_order = "bysource"

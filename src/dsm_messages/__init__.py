@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
     from .session import About, JobSummary, Session, about
     from .validator import validate, validate_file, validate_stored
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Where each public name lives, imported on first use (a module's own name: the module).
 _HOMES: dict[str, str] = {

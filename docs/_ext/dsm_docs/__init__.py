@@ -26,6 +26,7 @@ from dsm_messages.ordering_rules import ORDERING_RULES
 
 from . import (
     api_page,
+    commands,
     diagrams,
     models_page,
     pages,
@@ -221,5 +222,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-faults", FaultsDirective)
     app.add_directive("dsm-aliases", AliasesDirective)
     app.add_directive("dsm-namespaces", NamespacesDirective)
+    app.add_directive("dsm-command", commands.CommandDirective)
     signatures.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
