@@ -13,7 +13,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE / "_ext"))
-sys.path.insert(0, str(HERE / "snippets"))
 
 import dsm_messages  # noqa: E402
 
@@ -75,6 +74,8 @@ nitpicky = False
 doctest_global_setup = f"""
 import os
 os.chdir({str(ROOT)!r})
+# the installed command is found as in the environment it is installed in
+os.environ["PATH"] = {str(Path(sys.executable).parent)!r} + os.pathsep + os.environ["PATH"]
 """
 # Only the ``doctest`` blocks of these pages run here; the docstrings the API reference shows
 # are run by the test suite with their modules.

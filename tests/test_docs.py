@@ -13,23 +13,23 @@ from pathlib import Path
 
 import attrs
 import pytest
+import tutorial_pages
 from commands import installed_command
 from lxml import etree
 
 import dsm_messages
 from dsm_messages import MESSAGE_TYPES, RULES, by_qname
 from dsm_messages.job_states import FILTER_STATES, FINAL_FILTER_STATES, TABLES
+from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES, DspRule
 from dsm_messages.rules import Profile, Rule, RuleId
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))
-sys.path.insert(0, str(DOCS / "snippets"))
 
 from dsm_docs import diagrams, pages, samples  # noqa: E402
 from dsm_docs.schema_tree import SchemaSet  # noqa: E402
-from dsm_snippets import split_stored_package  # noqa: E402
 
 XS = "http://www.w3.org/2001/XMLSchema"
 DSP = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
@@ -251,7 +251,7 @@ def test_the_errata_page_says_what_the_validator_does(doc_examples: Path) -> Non
         data = (doc_examples / name).read_bytes()
         content_type = None
         if name.endswith(".mime"):
-            content_type, data = split_stored_package(data)
+            content_type, data = split_message(data)
         cells: tuple[tuple[Profile, str], ...] = (("strict", strict), ("lenient", lenient))
         for profile, cell in cells:
             report = dsm_messages.validate(data, profile=profile, content_type=content_type)
@@ -281,7 +281,8 @@ def _doctest_code(text: str) -> str:
 
 
 def test_the_code_on_the_pages_type_checks(tmp_path: Path) -> None:
-    """mypy --strict on every doctest block; the snippet files are in mypy's own file list."""
+    """mypy --strict on every doctest block, and on every tutorial's code as a reader runs
+    it (its pasted code, sessions and saved files, in order)."""
     files = []
     for name, text in _pages_text().items():
         code = _doctest_code(text)
@@ -289,7 +290,11 @@ def test_the_code_on_the_pages_type_checks(tmp_path: Path) -> None:
             path = tmp_path / (re.sub(r"\W", "_", name.removesuffix(".md")) + ".py")
             path.write_text(code, encoding="utf-8")
             files.append(str(path))
-    assert len(files) >= 5
+    for page in tutorial_pages.pages():
+        path = tmp_path / f"tutorial_{page.path.stem.replace('-', '_')}.py"
+        path.write_text(tutorial_pages.python_source(page), encoding="utf-8")
+        files.append(str(path))
+    assert len(files) >= 10
     result = subprocess.run(
         [installed_command("mypy"), "--strict", *files],
         cwd=ROOT,
