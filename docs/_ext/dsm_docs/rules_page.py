@@ -227,6 +227,8 @@ def rules_text(
         "Pick a protocol or a profile to narrow the table.",
         "",
         *_summary_table(rules, ordering_rules),
+        ".. _rules-strict-and-lenient:",
+        "",
         *heading("Strict and lenient", "-"),
         *_profiles(rules, ordering_rules),
         *heading("Validator rules", "-"),
