@@ -19,7 +19,7 @@ from lxml import etree
 
 import dsm_messages
 from dsm_messages import MESSAGE_TYPES, RULES, by_qname
-from dsm_messages.job_states import FILTER_STATES, FINAL_FILTER_STATES, TABLES
+from dsm_messages.job_states import DSP_JOB_PHASES, FILTER_STATES, FINAL_FILTER_STATES, TABLES
 from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES, DspRule
 from dsm_messages.rules import Profile, Rule, RuleId
@@ -84,13 +84,45 @@ def test_every_rule_has_a_stable_anchor(site: Path) -> None:
         assert f"rule-{rule_id.lower()}" in anchors, rule_id
 
 
+def _drawings(page: Path) -> list[tuple[str, str]]:
+    """(link, inline SVG) of every drawing of a built page."""
+    text = page.read_text(encoding="utf-8")
+    return re.findall(
+        r'<figure class="dsm-diagram"><a class="dsm-diagram-link" href="([^"]+)"[^>]*>'
+        r"\s*(<svg.*?</svg>)",
+        text,
+        flags=re.S,
+    )
+
+
 def test_state_diagrams_are_svg_drawn_from_the_tables(site: Path) -> None:
-    text = (site / "html" / "reference" / "states.html").read_text(encoding="utf-8")
-    drawings = re.findall(r'<div class="dsm-diagram">\s*(<svg.*?</svg>)', text, flags=re.S)
+    drawings = _drawings(site / "html" / "reference" / "states.html")
     assert len(drawings) == len(TABLES) + 1  # and the WS-DSP phases
-    for drawing, (table, _) in zip(drawings, TABLES.values(), strict=False):
+    for (_, drawing), (table, _) in zip(drawings, TABLES.values(), strict=False):
         for state in table:
             assert f">{state}</text>" in html.unescape(drawing)
+    _, phases = drawings[-1]
+    for phase, moves in DSP_JOB_PHASES.items():
+        assert f">{phase}</text>" in phases
+        for message in moves:
+            assert message in phases
+
+
+def test_every_drawing_fits_a_column_and_opens_full_size(site: Path) -> None:
+    """Drawn at most 560 px wide, a drawing shown in a phone's 358 px column keeps its labels
+    at two thirds of their size or more; each links to its own file, the same drawing."""
+    pages = [
+        site / "html" / "reference" / "states.html",
+        *(site / "html" / "guides").glob("*.html"),
+    ]
+    drawings = [drawing for page in pages for drawing in _drawings(page)]
+    assert len(drawings) >= len(TABLES) + 1 + 4  # and the four shipped conversations
+    for page in pages:
+        for link, svg in _drawings(page):
+            assert diagrams.width(svg) <= 560, link
+            assert "Times" not in svg  # the site's font, not the browser's default serif
+            linked = (page.parent / link).resolve().read_text(encoding="utf-8")
+            assert svg.strip() in linked
 
 
 def test_the_site_needs_no_network_to_view(site: Path) -> None:

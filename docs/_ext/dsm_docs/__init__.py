@@ -59,8 +59,9 @@ def _prune(directory: Path, keep: Sequence[str]) -> None:
             stale.unlink()
 
 
-def generate(srcdir: Path, root: Path) -> list[str]:
-    """Write every generated page below ``srcdir``; returns the message page names."""
+def generate(srcdir: Path, root: Path, outdir: Path | None = None) -> list[str]:
+    """Write every generated page below ``srcdir`` (and the files its pages link to below
+    ``outdir``, the site being built); returns the message page names."""
     schemas = SchemaSet.load(dsm_messages.schema_dir())
     bundled = samples.bundled_examples(root / "examples")
     cases = testcases.load(root / "tests")
@@ -107,14 +108,18 @@ def generate(srcdir: Path, root: Path) -> list[str]:
     ]
     _write(srcdir / "reference" / "rules.rst", "\n".join(rules))
     try:
-        _write(srcdir / "reference" / "states.rst", states_page.states_page())
+        _write(srcdir / "reference" / "states.rst", states_page.states_page(outdir))
+        if outdir is not None:  # the conversations the guides draw, full size
+            for folder in sorted((root / "examples" / "conversations").iterdir()):
+                parties, arrows = conversation_arrows(folder)
+                diagrams.save(diagrams.sequence_svg(parties, arrows), folder.name, outdir)
     except diagrams.DiagramError as error:
         raise ExtensionError(str(error)) from error
     return names
 
 
 def _builder_inited(app: Sphinx) -> None:
-    generate(Path(app.srcdir), Path(app.config.dsm_root))
+    generate(Path(app.srcdir), Path(app.config.dsm_root), Path(app.outdir))
 
 
 def conversation_arrows(folder: Path) -> tuple[list[str], list[tuple[int, int, str]]]:
@@ -159,11 +164,9 @@ class SequenceDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         parties, arrows = conversation_arrows(folder)
         svg = diagrams.sequence_svg(parties, arrows)
-        html = f'<figure class="dsm-diagram">{svg}'
-        caption = self.options.get("caption")
-        if caption:
-            html += f"<figcaption>{caption}</figcaption>"
-        return [nodes.raw("", html + "</figure>", format="html")]
+        depth = self.env.docname.count("/")
+        html = diagrams.figure(svg, folder.name, depth, self.options.get("caption", ""))
+        return [nodes.raw("", html, format="html")]
 
 
 class _TableDirective(SphinxDirective):

@@ -4,6 +4,7 @@ checker looks every move up in."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from dsm_messages import job_states
 from dsm_messages.ordering_rules import ORDERING_RULES
@@ -13,7 +14,9 @@ from . import diagrams
 # What each drawn table is, in a sentence; a table without one still gets its drawing.
 _TABLE_TEXT = {
     "post_scan_job": "A WS-DSP or WS-DSC post-scan job as its status and end-state events "
-    "report it. Final states are drawn double; a state may repeat, so self-loops are left out.",
+    "report it. Final states are drawn double; a state may repeat, so self-loops are left out; "
+    "a move any state before the end may make is drawn once, in bold, from the box around "
+    "them.",
     "dsd_job": "A WS-DSD scan job on the device, as its job events and job lists report it.",
     "filter": "One filter of a post-scan job, as a job's FilterStatus reports it.",
     "dsp_job_phases": "A WS-DSP job as its device and scan server see it: the messages that "
@@ -43,8 +46,9 @@ def _breaks(rule: str) -> str:
     return f"breaks :ref:`{rule} <rule-{rule}>` ({severity})"
 
 
-def states_page() -> str:
-    """The state diagrams page, each diagram drawn now from the table the checker uses."""
+def states_page(outdir: Path | None = None) -> str:
+    """The state diagrams page, each diagram drawn now from the table the checker uses (and
+    saved full size below ``outdir``, the site being built, when given)."""
     out = [".. _states:", "", "State diagrams", "==============", ""]
     out += [
         "Drawn at build time from the transition tables in :mod:`dsm_messages.job_states`, "
@@ -80,7 +84,11 @@ def states_page() -> str:
         out += [title, "-" * len(title), ""]
         if name in _TABLE_TEXT:
             out += [_TABLE_TEXT[name], ""]
-        out += [".. raw:: html", "", '   <div class="dsm-diagram">']
-        out += [f"   {line}" for line in svg.splitlines()]
-        out += ["   </div>", "", "The same table in words:", "", *rows, ""]
+        if outdir is not None:
+            diagrams.save(svg, name, outdir)
+        html = diagrams.figure(
+            svg, name, depth=1, caption="Select the drawing to open it full size."
+        )
+        out += [".. raw:: html", "", *[f"   {line}" for line in html.splitlines()]]
+        out += ["", "The same table in words:", "", *rows, ""]
     return "\n".join(out)
