@@ -13,10 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-def build(out: Path) -> Path:
+def build(out: Path, builders: tuple[str, ...] = ("html", "doctest")) -> Path:
     """Build the site into ``out/html`` and run its doctests into ``out/doctest``, with
     warnings as errors; ``out`` is returned."""
-    for builder in ("html", "doctest"):
+    for builder in builders:
         result = subprocess.run(
             [
                 sys.executable,

@@ -29,6 +29,7 @@ from . import (
     commands,
     diagrams,
     models_page,
+    narrow,
     pages,
     python_example,
     samples,
@@ -227,4 +228,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-namespaces", NamespacesDirective)
     app.add_directive("dsm-command", commands.CommandDirective)
     signatures.setup(app)
+    narrow.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

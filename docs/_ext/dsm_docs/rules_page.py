@@ -38,7 +38,7 @@ def fault_hint(fault: str | fault_table.Fault | None) -> str:
     if fault is None:
         return "none"
     if fault == "InvalidArgs":
-        return "``InvalidArgs`` of the message's protocol"
+        return "``InvalidArgs`` (the protocol's own)"
     return lit(fault)
 
 
