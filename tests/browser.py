@@ -173,14 +173,18 @@ class Tab:
             raise BrowserError(str(result["exceptionDetails"]))
         return result["result"].get("value")
 
-    def screenshot(self, path: Path, *, full_page: bool = True) -> None:
-        """A PNG of the page: all of it (``full_page``) or what the screen shows."""
+    def screenshot(
+        self, path: Path, *, full_page: bool = True, top: int = 0, height: int | None = None
+    ) -> None:
+        """A PNG of the page: all of it (``full_page``), what the screen shows, or ``height``
+        pixels of it from ``top``."""
         params: dict[str, Any] = {"format": "png"}
-        if full_page:
+        if full_page or height is not None:
             size = self.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
             )
-            params["clip"] = {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}
+            shown = size[1] - top if height is None else height
+            params["clip"] = {"x": 0, "y": top, "width": size[0], "height": shown, "scale": 1}
             params["captureBeyondViewport"] = True
         data = self.browser.send("Page.captureScreenshot", params, self.session)["data"]
         path.write_bytes(base64.b64decode(data))

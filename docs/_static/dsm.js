@@ -15,23 +15,34 @@ function labelCells(table) {
   table.classList.add("dsm-cards");
 }
 
-/* The filter above the rules table: by protocol (the table's second column) and by profile
-   (its strict and lenient columns). */
+/* The filter above the rules table: by protocol (the start of a rule's id) and by profile
+   (the table's strict and lenient columns). */
+const PROTOCOLS = {
+  DSM: "DSM: validator and any message",
+  DSP: "WS-DSP",
+  DSD: "WS-DSD",
+  DSC: "WS-DSC",
+  WSCN: "WS-Scan",
+  WSA: "WSA: any protocol",
+};
+
 function filterRules(form) {
   const table = document.querySelector(`table.${form.dataset.table}`);
   if (!table) return;
   const rows = [...table.querySelectorAll("tbody tr")];
   const cell = (row, index) => row.children[index].textContent.trim();
-  const groups = [...new Set(rows.map((row) => cell(row, 1)))];
+  const protocol = (row) => cell(row, 0).split("-")[0];
   const group = form.elements.group;
-  for (const name of groups) group.add(new Option(name, name));
+  for (const prefix of new Set(rows.map(protocol))) {
+    group.add(new Option(PROTOCOLS[prefix] || prefix, prefix));
+  }
   const apply = () => {
     const [profile, severity] = form.elements.profile.value.split(":");
     let shown = 0;
     for (const row of rows) {
-      const strict = cell(row, 2);
-      const lenient = cell(row, 3);
-      const byGroup = !group.value || cell(row, 1) === group.value;
+      const strict = cell(row, 1);
+      const lenient = cell(row, 2);
+      const byGroup = !group.value || protocol(row) === group.value;
       const byProfile =
         !profile ||
         (profile === "differ" ? strict !== lenient

@@ -42,6 +42,15 @@ def fault_hint(fault: str | fault_table.Fault | None) -> str:
     return lit(fault)
 
 
+def _fault_words(fault: str | fault_table.Fault | None) -> str:
+    """A fault as a table cell: its subcode in plain words, which wrap."""
+    if fault is None:
+        return "none"
+    if fault == "InvalidArgs":
+        return "InvalidArgs (the protocol's)"
+    return esc(str(fault).partition(" ")[0])
+
+
 def severities(rule: Rule) -> str:
     return ", ".join(f"{profile} **{rule.severity(profile)}**" for profile in PROFILES)
 
@@ -102,19 +111,17 @@ def _rule_section(
     rule: Rule, named: Sequence[MessageType], examples: Examples | None
 ) -> list[str]:
     out = [f".. index:: ! single: {rule.id}", "", f".. _{rule_label(rule.id)}:", ""]
-    out += heading(rule.id, "~")
-    out += [sentence(rule.summary), ""]
+    out += [".. rst-class:: dsm-rule", "", *heading(rule.id, "~")]
     out += [
-        f":Severity: {severities(rule)}",
-        f":Fault: {fault_hint(rule.fault)}",
-        f":Source: {source_text(rule.id, rule.source)}",
+        f"{sentence(rule.summary)} Severity: {severities(rule)}. "
+        f"Fault: {fault_hint(rule.fault)}. Source: {source_text(rule.id, rule.source)}.",
+        "",
     ]
     if named:
         links = ", ".join(
             f":doc:`{title_of(spec)} <messages/{page_name(spec)}>`" for spec in named
         )
-        out.append(f":Messages: {links}")
-    out.append("")
+        out += [f"Messages: {links}.", ""]
     return out + _example_lines(rule.id, examples)
 
 
@@ -138,20 +145,18 @@ def _summary_table(rules: Mapping[str, Rule], ordering_rules: Mapping[str, Rule]
         "   :class: dsm-rules",
         "",
         "   * - Rule",
-        "     - Protocol",
         "     - Strict",
         "     - Lenient",
         "     - Fault",
         "     - What it means",
     ]
-    for validator, table in ((True, rules), (False, ordering_rules)):
+    for table in (rules, ordering_rules):
         for rule in sorted(table.values(), key=lambda r: natural_key(r.id)):
             out += [
                 f"   * - {rule_link(rule.id)}",
-                f"     - {group_of(rule.id, validator)}",
                 f"     - {rule.strict}",
                 f"     - {rule.lenient}",
-                f"     - {fault_hint(rule.fault)}",
+                f"     - {_fault_words(rule.fault)}",
                 f"     - {sentence(rule.summary)}",
             ]
     return [*out, ""]

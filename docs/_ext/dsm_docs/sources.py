@@ -115,8 +115,9 @@ VALIDATOR_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def link(text: str, url: str) -> str:
-    """An anonymous reStructuredText hyperlink."""
-    return f"`{text} <{url}>`__"
+    """An anonymous reStructuredText hyperlink (a ``--`` in its text stays two hyphens)."""
+    shown = text.replace("--", "-\\-")
+    return f"`{shown} <{url}>`__"
 
 
 def _pages(pages: tuple[str, ...]) -> str:
