@@ -199,7 +199,8 @@ NEXT: dict[str, str] = {
     "ClientErrorInvalidDestinationToken": "quote the DestinationToken of your SubscribeResponse",
     "VersionMismatch": "send a SOAP 1.2 envelope",
     "Sender": "correct the request: sent again unchanged, it gets the same fault",
-    "Receiver": "the receiver failed: try again later",
+    "Receiver": "the receiver could not carry it out: sent again unchanged, it may fail the "
+    "same way",
 }
 
 

@@ -116,17 +116,27 @@ class ElementTree:
 
     def __init__(self, root: Node) -> None:
         self.root = root
-        counts = Counter(a for element in _elements(root) for a in element.attributes)
+        elements = _elements(root)
+        counts = Counter(a for element in elements for a in element.attributes)
         #: Attributes described once above the tree, in the order first met.
         self.shared = [attribute for attribute, count in counts.items() if count > 1]
+        #: Most elements accept vendor attributes: said once, and the others marked.
+        open_ = sum(e.any_attribute for e in elements)
+        self.all_open = len(elements) > 2 and open_ * 4 >= len(elements) * 3
         self._expanded: dict[str, str] = {}
 
     def lines(self) -> list[str]:
         out = []
+        if self.all_open:
+            out += [
+                "Elements below accept vendor attributes (of other namespaces) unless marked "
+                "*no vendor attributes*.",
+                "",
+            ]
         if self.shared:
             out += ["Attributes that several elements below carry, described once:", ""]
             out += [f"- {attribute_text(attribute)}." for attribute in self.shared]
-            out.append("")
+            out += ["", "The elements:", ""]
         self._expanded = {}
         return out + self._node(self.root, 0)
 
@@ -153,8 +163,10 @@ class ElementTree:
         if node.type_name:
             head += f" (type {lit(label(node.type_name))})"
         head += self._wildcards(node)
-        if node.any_attribute:
+        if node.any_attribute and not self.all_open:
             head += "; open to vendor attributes"
+        elif not node.any_attribute and self.all_open:
+            head += "; *no vendor attributes*"
         out = [head]
         body = []
         doc = node.doc or node.type_doc

@@ -60,6 +60,9 @@ __all__ = [
     "title_of",
 ]
 
+#: A Python example longer than this many lines is folded under the XML.
+_SHOWN_LINES = 30
+
 #: What happens after a fault, for the operations where it is not obvious.
 AFTER_A_FAULT = {
     ("dsp", "CreatePostScanJob"): "No job exists: the attempt is over, and a request about it "
@@ -270,15 +273,25 @@ def message_page(
     out += [f"   {line}" if line.strip() else "" for line in sample.text.rstrip().splitlines()]
     out.append("")
     if python:
-        out += [
+        said = (
             "The same message built in Python (vendor extensions left out); the page's build "
-            "runs it:",
-            "",
-            ".. doctest::",
-            "",
-            *[f"   {line}" for line in python],
-            "",
-        ]
+            "runs it"
+        )
+        code = [".. doctest::", "", *[f"   {line}" for line in python], ""]
+        if len(python) <= _SHOWN_LINES:
+            out += [said + ":", "", *code]
+        else:  # a long one is folded, so that the page's elements are not far below
+            out += [
+                ".. raw:: html",
+                "",
+                f'   <details class="dsm-example"><summary>{said}: {len(python)} lines</summary>',
+                "",
+                *code,
+                ".. raw:: html",
+                "",
+                "   </details>",
+                "",
+            ]
 
     out += heading("Elements", "-")
     if not tree.children and tree.text is None:
