@@ -79,8 +79,10 @@ def api_page() -> str:
     out = ["API reference", "=============", ""]
     out += [
         "Everything ``from dsm_messages import ...`` offers (``dsm_messages.__all__``). The "
-        "generated message classes live in :mod:`dsm_messages.models` (one module per "
-        "namespace); each message page lists its class and fields.",
+        "generated message classes live in ``dsm_messages.models``, one module per namespace, "
+        "each documented on :doc:`models/index`; each message page links its class. "
+        "``lxml.etree.Element`` in a signature is lxml's element class (what "
+        "``lxml.etree.fromstring`` returns).",
         "",
         ".. module:: dsm_messages",
         "",
