@@ -99,13 +99,23 @@ _JOB_TOKEN_DSP = frozenset(
     {"SendImage", "EndPostScanJob", "CancelPostScanJob", "GetPostScanJobElements"}
 )
 
+_SERVER, _DEVICE = "the scan server", "the device"
+
+
+def _general(failed: Fault, temporary: Fault, internal: Fault, who: str) -> tuple[Condition, ...]:
+    """The three reasons of every protocol's common error codes, for any of its requests."""
+    return (
+        Condition(failed, f"{who}'s state prevents the operation now"),
+        Condition(temporary, f"an unexpected, passing error of {who}"),
+        Condition(internal, f"an unexpected, lasting error of {who}"),
+    )
+
+
 #: The receiver's own reasons, per protocol (the common operation error codes of each
 #: protocol's reference pages and of [MS-BDSRR] 2.2.2.1; WS-Scan's element pages).
 CONDITIONS: dict[str, tuple[Condition, ...]] = {
     "dsp": (
-        Condition(f.DSP_OPERATION_FAILED, "the scan server's state prevents the operation now"),
-        Condition(f.DSP_TEMPORARY_ERROR, "an unexpected, passing error of the scan server"),
-        Condition(f.DSP_INTERNAL_ERROR, "an unexpected, lasting error of the scan server"),
+        *_general(f.DSP_OPERATION_FAILED, f.DSP_TEMPORARY_ERROR, f.DSP_INTERNAL_ERROR, _SERVER),
         Condition(
             f.DSP_JOB_TOKEN_NOT_FOUND,
             "no active job has this JobToken (a fault of the sister protocol WS-DSC that "
@@ -119,9 +129,7 @@ CONDITIONS: dict[str, tuple[Condition, ...]] = {
         ),
     ),
     "dsc": (
-        Condition(f.DSC_OPERATION_FAILED, "the scan server's state prevents the operation now"),
-        Condition(f.DSC_TEMPORARY_ERROR, "an unexpected, passing error of the scan server"),
-        Condition(f.DSC_INTERNAL_ERROR, "an unexpected, lasting error of the scan server"),
+        *_general(f.DSC_OPERATION_FAILED, f.DSC_TEMPORARY_ERROR, f.DSC_INTERNAL_ERROR, _SERVER),
         Condition(f.DSC_NOT_SCAN_ADMIN, "the caller is not a scan administrator"),
         Condition(
             f.DSC_JOB_TOKEN_NOT_FOUND,
@@ -130,15 +138,11 @@ CONDITIONS: dict[str, tuple[Condition, ...]] = {
         ),
     ),
     "dsd": (
-        Condition(f.WSCN_OPERATION_FAILED, "the device's state prevents the operation now"),
-        Condition(f.WSCN_TEMPORARY_ERROR, "an unexpected, passing error of the device"),
-        Condition(f.WSCN_INTERNAL_ERROR, "an unexpected, lasting error of the device"),
+        *_general(f.WSCN_OPERATION_FAILED, f.WSCN_TEMPORARY_ERROR, f.WSCN_INTERNAL_ERROR, _DEVICE),
         Condition(f.WSCN_JOB_ID_NOT_FOUND, "no job has this JobId", frozenset({"GetJobElements"})),
     ),
     "wscn": (
-        Condition(f.WSCN_OPERATION_FAILED, "the device's state prevents the operation now"),
-        Condition(f.WSCN_TEMPORARY_ERROR, "an unexpected, passing error of the device"),
-        Condition(f.WSCN_INTERNAL_ERROR, "an unexpected, lasting error of the device"),
+        *_general(f.WSCN_OPERATION_FAILED, f.WSCN_TEMPORARY_ERROR, f.WSCN_INTERNAL_ERROR, _DEVICE),
         Condition(
             f.WSCN_NOT_ACCEPTING_JOBS,
             "the device cannot take a job now (service mode, buffers full)",
