@@ -62,6 +62,9 @@ copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 html_show_sourcelink = False
 
+# The classes pages describe hundreds of classes and fields: as entries of every page's table of
+# contents they would make each page's navigation (and the build) many times heavier.
+toc_object_entries = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 # defaults as written in the source (``clock=utc_now``), never a repr such as <function ...>
