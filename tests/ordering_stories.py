@@ -61,7 +61,9 @@ class Story:
     clock); otherwise it is a transcript an observer sees, which both endpoints can replay.
     ``found_by`` is ``"finish"`` for what only the end of the conversation reveals.
     ``parties`` names (sender, receiver) of the offending message where the message itself
-    cannot tell (a fault answering no request).
+    cannot tell (a fault answering no request). ``held_by_receiver``: the receiver cannot
+    tell the breach from a race it must tolerate, and holds the message rather than refuse
+    it (a device holds an end state that overtook the EndPostScanJobResponse).
     """
 
     rule: str
@@ -72,6 +74,7 @@ class Story:
     bad_sent: bool = True
     found_by: Literal["message", "finish"] = "message"
     parties: tuple[Role, Role] | None = None
+    held_by_receiver: bool = False
 
     @property
     def severity(self) -> str:

@@ -29,19 +29,20 @@ from dsm_messages.testing.conversations import (
 # -- any protocol ---------------------------------------------------------------------------
 
 
-@story("WSA-PAIRING")
-def _wsa_pairing() -> Story:
-    # WS-Addressing: a fault relates to the request that failed
+@story("DSP-18", "a-fault")
+def _dsp_18_fault() -> Story:
+    # WS-Addressing: a fault relates to the request that failed. Its RelatesTo breaks the
+    # same rule as a response's would: the one of the protocol of the request it answers
     c = dsp_job(images=1)
     end = c.end(TOKEN)
     at = len(c.messages)
     bad = aside(c, lambda c: c.fault(attrs.evolve(end, message_id=c.new_id())))
     c.answer(end)
     c.end_state(TOKEN, "Completed", images=1)
-    return inserted("WSA-PAIRING", c.messages, at, bad, parties=("scan_server", "device"))
+    return inserted("DSP-18", c.messages, at, bad, parties=("scan_server", "device"))
 
 
-@story("WSA-PAIRING", "subscribe-response-names-no-request")
+@story("WSA-PAIRING")
 def _wsa_pairing_subscribe() -> Story:
     c = dsp_job(images=1)
     at = len(c.messages)

@@ -16,7 +16,12 @@ from ordering_stories import (
     story,
 )
 
-from dsm_messages.faults import WSCN_JOB_ID_NOT_FOUND
+from dsm_messages import Envelope, Fault
+from dsm_messages.faults import (
+    WSCN_JOB_CANCELLED,
+    WSCN_JOB_ID_NOT_FOUND,
+    WSCN_NO_IMAGES_AVAILABLE,
+)
 from dsm_messages.models import wscn
 from dsm_messages.testing.conversations import (
     CONSOLE_SINK,
@@ -310,3 +315,93 @@ def _wscn_role_event() -> Story:
     bad = aside(c, lambda c: c.scan_status(SCAN_JOB, "Processing"))
     c.scan_end(SCAN_JOB)
     return inserted("WSCN-ROLE", c.messages, at, bad, role="control_point", bad_sent=True)
+
+
+# -- pull scans: the client creates the job from its ticket alone, subscribed to nothing; the
+# conversation shows when the job is over (the WS-Scan ImagesToTransfer, RetrieveImageRequest
+# and CancelJobRequest pages)
+
+
+def pull_scan(*, images: int, source: str, announced: int, pulled: int) -> Conversation:
+    """A job created from a ticket asking ``images`` images from ``source``, the device
+    announcing ``announced``; the client pulled ``pulled`` images."""
+    c = Conversation()
+    create = c.create_scan_job(images=images, source=source)
+    c.scan_job_created(create, SCAN_JOB, SCAN_TOKEN, images=announced, source=source)
+    for _ in range(pulled):
+        c.retrieve(SCAN_JOB, SCAN_TOKEN)
+    return c
+
+
+def next_job(c: Conversation) -> None:
+    """The client goes on with another scan."""
+    create = c.create_scan_job(images=1, source="Platen")
+    c.scan_job_created(create, SCAN_JOB + 1, "job-42-b0d3f7", images=1, source="Platen")
+
+
+@story("WSCN-10", "pull-every-image-sent")
+def _wscn_10_pulled() -> Story:
+    # the platen gives one image for ImagesToTransfer 0; once it is sent the job is over
+    c = pull_scan(images=0, source="Platen", announced=1, pulled=1)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-10", c.messages, at, bad)
+
+
+@story("WSCN-10", "pull-after-no-images-available")
+def _wscn_10_feeder_empty() -> Story:
+    # from the ADF with ImagesToTransfer 0 the client pulls until the device has no more
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=2)
+    c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), WSCN_NO_IMAGES_AVAILABLE)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-10", c.messages, at, bad)
+
+
+@story("WSCN-9", "pull-after-job-cancelled")
+def _wscn_9_pulled() -> Story:
+    # the device said the job was cancelled (at its panel, say): no image follows
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=1)
+    c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), WSCN_JOB_CANCELLED)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.retrieve_image(SCAN_JOB, SCAN_TOKEN))
+    next_job(c)
+    return inserted("WSCN-9", c.messages, at, bad)
+
+
+@story("WSCN-11", "pull-cancel-after-the-last-image")
+def _wscn_11_pulled() -> Story:
+    c = pull_scan(images=2, source="ADF", announced=2, pulled=2)
+    cancel = c.cancel_scan_job(SCAN_JOB)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.answer(cancel, wscn.CancelJobResponse()))
+    c.fault(cancel, WSCN_JOB_ID_NOT_FOUND)
+    return inserted("WSCN-11", c.messages, at, bad)
+
+
+@story("WSCN-11", "pull-second-cancel")
+def _wscn_11_twice() -> Story:
+    c = pull_scan(images=0, source="ADF", announced=0, pulled=1)
+    c.answer(c.cancel_scan_job(SCAN_JOB), wscn.CancelJobResponse())
+    cancel = c.cancel_scan_job(SCAN_JOB)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.answer(cancel, wscn.CancelJobResponse()))
+    c.fault(cancel, WSCN_JOB_ID_NOT_FOUND)
+    return inserted("WSCN-11", c.messages, at, bad)
+
+
+@story("WSCN-15")
+def _wscn_15() -> Story:
+    # a RICOH Aficio MP 201 answers ClientErrorJobIdNotFound where the feeder ran empty
+    # (sane-airscan): the job is over all the same, with a warning
+    def job(fault: Fault) -> list[Envelope]:
+        c = pull_scan(images=0, source="ADF", announced=0, pulled=2)
+        c.fault(c.retrieve_image(SCAN_JOB, SCAN_TOKEN), fault)
+        next_job(c)
+        return c.messages
+
+    good = job(WSCN_NO_IMAGES_AVAILABLE)
+    violating = job(WSCN_JOB_ID_NOT_FOUND)
+    return Story(rule="WSCN-15", good=tuple(good), violating=tuple(violating), index=7)

@@ -91,6 +91,30 @@ def test_check_sequence_json_has_its_published_shape(
     assert status == 1
     assert document["violations"]
     assert document["warnings"]
+    # the server answered a request it never got; the device never ended its job
+    assert {problem["party"] for problem in document["violations"]} == {"scan_server"}
+    assert {problem["party"] for problem in document["warnings"]} == {"device"}
+
+
+def test_check_sequence_json_names_a_job_taken_on_trust(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A CreatePostScanJobResponse cut off in transit, recorded with the HTTP head it came
+    back in: the job is followed as its request asked, and marked unconfirmed."""
+    cut = tmp_path / "job"
+    shutil.copytree(JOB, cut)
+    response = cut / "04-create-response.xml"
+    response.write_bytes(response.read_bytes()[:200])
+    (cut / "04-create-response.http").write_text(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml; charset=utf-8\r\n\r\n"
+    )
+    status, output = run(capsys, "check-sequence", "--format", "json", str(cut))
+    document = _check("check-sequence", output)
+    assert status == 1
+    assert [(p["index"], p["rule"], p["party"]) for p in document["violations"]] == [
+        (3, "DSM-INVALID", "scan_server")
+    ]
+    assert [(job["phase"], job["unconfirmed"]) for job in document["jobs"]] == [("finished", True)]
 
 
 def test_show_json_has_its_published_shape(

@@ -50,17 +50,30 @@ def test_json_has_exactly_the_documented_shape() -> None:
             "id": "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8",
             "state": "Completed",
             "phase": "finished",
+            "unconfirmed": False,
         }
     ]
     cancelled = as_json(run("--format", "json", str(CONVERSATIONS / "dsp-cancelled-job")))
     assert [job["state"] for job in cancelled["jobs"]] == ["Canceled"]
     events = as_json(run("--format", "json", str(CONVERSATIONS / "dsd-job-events")))
     assert events["jobs"] == [
-        {"protocol": "dsd", "id": "77", "state": "Completed", "phase": "finished"}
+        {
+            "protocol": "dsd",
+            "id": "77",
+            "state": "Completed",
+            "phase": "finished",
+            "unconfirmed": False,
+        }
     ]
     push_scan = as_json(run("--format", "json", str(CONVERSATIONS / "wscn-push-scan")))
     assert push_scan["jobs"] == [
-        {"protocol": "wscn", "id": "41", "state": "Completed", "phase": "finished"}
+        {
+            "protocol": "wscn",
+            "id": "41",
+            "state": "Completed",
+            "phase": "finished",
+            "unconfirmed": False,
+        }
     ]
 
 
@@ -86,9 +99,15 @@ def test_a_message_out_of_order_is_a_violation_with_its_index_and_path(tmp_path:
     document = as_json(result)
     assert document["ok"] is False
     first = document["violations"][0]
-    assert set(first) == {"index", "path", "rule", "message"}
-    # the response arrives before its request: RelatesTo names no request (wsdp.md rule 18)
-    assert (first["index"], first["path"], first["rule"]) == (9, str(end_response), "DSP-18")
+    assert set(first) == {"index", "path", "rule", "party", "message"}
+    # the response arrives before its request: RelatesTo names no request (wsdp.md rule 18),
+    # and the scan server sent it
+    assert (first["index"], first["path"], first["rule"], first["party"]) == (
+        9,
+        str(end_response),
+        "DSP-18",
+        "scan_server",
+    )
     for problem in document["violations"] + document["warnings"]:
         assert order[problem["index"]] == Path(problem["path"])
 
@@ -112,7 +131,13 @@ def test_doc_example_pair_passes_lenient_and_fails_reversed() -> None:
     forward = run("--profile", "lenient", "--format", "json", str(status), str(end))
     assert forward.returncode == 0, forward.stdout.decode()
     assert as_json(forward)["jobs"] == [
-        {"protocol": "dsd", "id": "253", "state": "Completed", "phase": "finished"}
+        {
+            "protocol": "dsd",
+            "id": "253",
+            "state": "Completed",
+            "phase": "finished",
+            "unconfirmed": False,
+        }
     ]
     backward = run("--profile", "lenient", "--format", "json", str(end), str(status))
     assert backward.returncode == 1
@@ -131,7 +156,7 @@ def test_text_output_names_path_index_rule_and_ends_with_a_summary(tmp_path: Pat
     assert result.returncode == 1
     lines = result.stdout.decode().splitlines()
     assert lines[0] == (
-        f"{files[3]}: [2] violation DSP-18 RelatesTo "
+        f"{files[3]}: [2] violation DSP-18 (scan_server) RelatesTo "
         "urn:uuid:64737000-0000-4000-8000-000000000003 names no request of this conversation"
     )
     assert lines[-1] == "3 messages checked (strict): NOT ok; 1 violation, 0 warnings"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -364,6 +365,21 @@ def test_a_package_given_without_its_content_type_is_named_as_the_likely_cause()
     _, chunks = device.send_image(send_image_body("264a19bf", 1), b"%PDF", to=SERVER)
     with pytest.raises(RemoteProtocolError, match="pass its Content-Type as content_type="):
         server.receive(b"".join(chunks))
+
+
+def test_a_package_refused_whole_is_answered_with_a_fault_related_to_it() -> None:
+    # the root part's headers come first, its Content-ID with a "<" of its own: the
+    # addressing headers are read from the envelope after them
+    device, server = open_job()
+    content_type, chunks = device.send_image(send_image_body("264a19bf", 1), b"%PDF", to=SERVER)
+    package = b"".join(chunks)
+    image_id = re.findall(rb"Content-ID: <([^>]+)>", package)[1]
+    broken = package.replace(b"cid:" + image_id, b"cid:missing." + image_id)
+    with pytest.raises(RemoteProtocolError) as caught:
+        server.receive(broken, content_type=content_type)
+    assert caught.value.rule == "DSM-XOP-REFERENCE"
+    sent = parse_package(package, content_type).envelope
+    assert parse(server.refuse(caught.value)).relates_to == sent.message_id
 
 
 def test_subscriber_takes_the_envelope_and_says_so() -> None:

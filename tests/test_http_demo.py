@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from commands import installed_command
 
+from dsm_messages import HttpHead
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "http" / "demo.py"
 IMAGE_MIB = 50
@@ -70,9 +72,14 @@ def exchanged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]
     return out, peak, base
 
 
+def messages(out: Path) -> list[str]:
+    """The names of the messages stored in ``out`` (not their HTTP sidecars), in wire order."""
+    return sorted(path.name for path in out.iterdir() if path.suffix in (".xml", ".mime"))
+
+
 def test_every_message_is_stored_in_wire_order(exchanged: tuple[Path, int, int]) -> None:
     out, _, _ = exchanged
-    names = sorted(path.name for path in out.iterdir())
+    names = messages(out)
     assert [name.split("-", 1)[0] for name in names] == [f"{n:03d}" for n in range(1, 35)]
     operations = [name.split("-", 1)[1] for name in names]
     assert operations[:4] == [
@@ -100,17 +107,15 @@ def test_check_sequence_finds_exactly_the_misbehaviour(exchanged: tuple[Path, in
     result = cli("check-sequence", "--format", "json", str(out))
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads(result.stdout)
-    names = sorted(path.name for path in out.iterdir())
-    found = [(names[item["index"]], item["rule"]) for item in report["violations"]]
+    names = messages(out)
+    found = [(names[item["index"]], item["rule"], item["party"]) for item in report["violations"]]
+    # the device's four deliberate breaches, each answered with the fault it is owed: the
+    # fault refusing bytes that are not XML relates to nothing, as it must, and is no breach
     assert found == [
-        ("022-SendImage-after-end-request.mime", "DSP-5"),
-        ("024-CreatePostScanJob-reused-MessageID-request.xml", "DSP-19"),
-        ("028-EndPostScanJob-wrong-case-token-request.xml", "DSP-2"),
-        ("030-not-XML-request.xml", "DSM-INVALID"),
-        (
-            "031-Fault.xml",
-            "DSM-INVALID",
-        ),  # a fault for a request with no MessageID relates to nothing
+        ("022-SendImage-after-end-request.mime", "DSP-5", "device"),
+        ("024-CreatePostScanJob-reused-MessageID-request.xml", "DSP-19", "device"),
+        ("028-EndPostScanJob-wrong-case-token-request.xml", "DSP-2", "device"),
+        ("030-not-XML-request.xml", "DSM-INVALID", None),  # (bytes do not say who sent them)
     ]
     assert report["warnings"] == []
     assert [(job["state"], job["phase"]) for job in report["jobs"]] == [
@@ -137,3 +142,19 @@ def test_every_message_is_strict_valid_but_the_broken_request_and_its_fault(
         "031-Fault.xml": ["DSM-RELATES-TO-MISSING"],
     }
     assert len(files) == 34
+
+
+def test_every_message_has_the_http_head_it_travelled_with(
+    exchanged: tuple[Path, int, int],
+) -> None:
+    out, _, _ = exchanged
+    for name in messages(out):
+        head = HttpHead.parse((out / name).with_suffix(".http").read_text())
+        if name.endswith(("request.xml", "request.mime", "Event.xml")):
+            assert (head.method, head.status) == ("POST", None), name
+        else:  # a response 200; each fault answers a breach of the device's: soap:Sender, 400
+            assert head.status == (400 if name.endswith("Fault.xml") else 200), name
+        packaged = name.endswith(".mime")
+        assert (head.content_type or "").startswith(
+            "multipart/related" if packaged else "application/soap+xml"
+        ), name

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "aliases",
+                "content_models",
                 "declarations",
                 "errors",
                 "faults",
@@ -35,18 +36,32 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "rule_ids",
                 "schema",
                 "timestamps",
+                "ws_scan",
             }
         ),
     ),
-    ("Wire", frozenset({"_mime", "binding", "discovery", "envelope", "mtom", "safexml"})),
-    ("Validation", frozenset({"parsing", "report", "rules", "validator"})),
+    (
+        "Wire",
+        frozenset(
+            {"_mime", "binding", "discovery", "envelope", "mtom", "package_body", "safexml"}
+        ),
+    ),
+    ("Validation", frozenset({"child_order", "parsing", "report", "rules", "validator"})),
     (
         "Ordering",
         frozenset(
-            {"job_states", "message_facts", "ordering", "ordering_rules", "sequence", "session"}
+            {
+                "job_states",
+                "message_facts",
+                "ordering",
+                "ordering_rules",
+                "sequence",
+                "session",
+                "transcripts",
+            }
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "endpoint", "testing"})),
+    ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),
 )
 
 

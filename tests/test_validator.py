@@ -185,6 +185,23 @@ def remove(path: str) -> Edit:
     return in_tree(path, change)
 
 
+def move_last(element: etree._Element) -> None:
+    """The element written after its siblings (and the whitespace after it with it)."""
+    parent = element.getparent()
+    assert parent is not None
+    tail, last = element.tail, parent[-1]
+    element.tail, last.tail = last.tail, tail
+    parent.append(element)
+
+
+def move_first(element: etree._Element) -> None:
+    """The element written before its siblings, as sane-airscan writes a RetrieveImage's
+    DocumentDescription."""
+    parent = element.getparent()
+    assert parent is not None
+    parent.insert(0, element)
+
+
 def qualify_id(element: etree._Element) -> None:
     """DeviceCondition Id written wscn:Id, as WS-Scan's own examples do."""
     element.set(f"{{{ns.WSCN}}}Id", element.attrib.pop("Id"))
@@ -243,6 +260,21 @@ def attachment_reuses_root_id(message: Message) -> Message:
 def include_refers_to_no_part(message: Message) -> Message:
     _, image_id = content_ids(message)
     return swap(b'href="cid:' + image_id, b'href="cid:missing@device.example')(message)
+
+
+def with_decoy_part(message: Message) -> Message:
+    """A second attachment, referred to by nothing, before the image."""
+    _, image_id = content_ids(message)
+    at = message.data.index(b"Content-ID: <" + image_id + b">")
+    delimiter_start = message.data.rindex(b"\r\n--", 0, at)
+    delimiter = message.data[delimiter_start : message.data.index(b"\r\n", delimiter_start + 2)]
+    decoy = (
+        delimiter
+        + b"\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary"
+        + b"\r\nContent-ID: <decoy@device.example>\r\n\r\nnot the image"
+    )
+    data = message.data[:delimiter_start] + decoy + message.data[delimiter_start:]
+    return replace(message, data=data)
 
 
 def line_of(data: bytes, marker: bytes) -> int:
@@ -340,6 +372,12 @@ CASES = [
         include_refers_to_no_part,
     ),
     Case(
+        "DSM-XOP-UNREFERENCED",
+        "a decoy part besides the image",
+        send_image_package,
+        with_decoy_part,
+    ),
+    Case(
         "DSM-XOP-REFERENCE",
         "xop:Include outside a package",
         on("dsp:SendImageRequest"),
@@ -429,6 +467,17 @@ CASES = [
         "EndPostScanJob body with the CancelPostScanJob action",
         on("dsp:EndPostScanJobRequest"),
         swap(f">{END_ACTION}<", f">{CANCEL_ACTION}<"),
+        line_at=b"<wsa:Action>",
+        location=f"{HEADER}/wsa:Action",
+    ),
+    Case(
+        "DSM-ACTION-HTTPS",
+        "the fault action written https://, as some devices write it",
+        on("soap:Fault"),
+        swap(
+            ">http://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+            ">https://schemas.xmlsoap.org/ws/2004/08/addressing/fault<",
+        ),
         line_at=b"<wsa:Action>",
         location=f"{HEADER}/wsa:Action",
     ),
@@ -523,6 +572,25 @@ CASES = [
         location=END_REQUEST_BODY,
     ),
     Case(
+        "DSM-CHILD-ORDER",
+        "DocumentDescription before JobId and JobToken",
+        on("wscn:RetrieveImageRequest"),
+        in_tree(".//wscn:DocumentDescription", move_first),
+        line_at=b"<wscn:DocumentDescription>",
+        location="/soap:Envelope/soap:Body/wscn:RetrieveImageRequest/wscn:DocumentDescription",
+    ),
+    Case(
+        "DSM-CHILD-ORDER",
+        "ScanRegion after ColorProcessing and Resolution",
+        on("wscn:CreateScanJobRequest"),
+        in_tree(".//wscn:MediaFront/wscn:ScanRegion", move_last),
+        line_at=b"<wscn:ScanRegion>",
+        location=(
+            "/soap:Envelope/soap:Body/wscn:CreateScanJobRequest/wscn:ScanTicket"
+            "/wscn:DocumentParameters/wscn:MediaSides/wscn:MediaFront/wscn:ScanRegion"
+        ),
+    ),
+    Case(
         "DSM-VALUE-WHITESPACE",
         "line breaks around a dateTime",
         on("dsd:JobEndStateEvent"),
@@ -595,6 +663,14 @@ CASES = [
         swap(">soap:Receiver<", ">soap:Sender<"),
         line_at=b">dsp:OperationFailed<",
         location=f"{FAULT_CODE}/soap:Subcode/soap:Value",
+    ),
+    Case(
+        "DSM-FAULT-DETAIL-TEXT",
+        "the detail written as text, as Microsoft's fault pages show it",
+        on("soap:Fault"),
+        swap("<soap:Detail>", "<soap:Detail>PSP_Identifier"),
+        line_at=b"<soap:Detail>PSP_Identifier",
+        location="/soap:Envelope/soap:Body/soap:Fault/soap:Detail",
     ),
     Case(
         "DSM-FILTER-DIALECT",

@@ -15,9 +15,14 @@ from dsm_messages import (
     Endpoint,
     Envelope,
     Fault,
+    JobSummary,
     LocalProtocolError,
     PackageReader,
+    RemoteProtocolError,
+    Session,
+    about,
     build_retrieve_image_response,
+    check_sequence,
     fault_for,
     parse,
     parse_package,
@@ -31,6 +36,7 @@ from dsm_messages.faults import (
     WSCN_INVALID_DESTINATION_TOKEN,
     WSCN_INVALID_JOB_TOKEN,
     WSCN_INVALID_SCAN_IDENTIFIER,
+    WSCN_JOB_CANCELLED,
     WSCN_NO_IMAGES_AVAILABLE,
     WSCN_NOT_ACCEPTING_JOBS,
 )
@@ -38,6 +44,7 @@ from dsm_messages.messages import MessageType
 from dsm_messages.models import wscn, wse
 from dsm_messages.mtom import MtomError
 from dsm_messages.rules import PROFILES, Profile
+from dsm_messages.testing.conversations import Conversation
 from dsm_messages.testing.samples import (
     DESTINATION_RESPONSES,
     JPEG_BYTES,
@@ -399,3 +406,67 @@ def test_every_ws_scan_subcode_has_a_constant() -> None:
 def test_invalid_args_of_ws_scan_is_its_own() -> None:
     assert fault_for("InvalidArgs", "wscn") == WSCN_INVALID_ARGS
     assert fault_for("InvalidArgs", "dsd") == WSCN_INVALID_ARGS
+
+
+# -- a pull job's end, told by the conversation ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "asked", "announced", "pulled", "then", "state"),
+    [
+        ("Platen", 0, 1, 1, None, "Completed"),  # ImagesToTransfer 0: one image from the platen
+        ("ADF", 2, 2, 2, None, "Completed"),  # every image announced was sent
+        ("ADF", 0, 0, 2, WSCN_NO_IMAGES_AVAILABLE, "Completed"),  # the feeder ran empty
+        ("ADF", 0, 0, 1, WSCN_JOB_CANCELLED, "Canceled"),  # cancelled at the device
+        ("ADF", 0, 0, 1, "cancel", "Canceled"),  # the client's CancelJob was answered
+    ],
+)
+def test_a_pull_job_is_finished_when_the_conversation_shows_its_end(
+    source: str, asked: int, announced: int, pulled: int, then: Fault | str | None, state: str
+) -> None:
+    c = Conversation()
+    create = c.create_scan_job(images=asked, source=source)
+    c.scan_job_created(create, 7, "job-7", images=announced, source=source)
+    for _ in range(pulled):
+        c.retrieve(7, "job-7")
+    before = check_sequence(c.messages)
+    if then is None:
+        assert before.jobs == (JobSummary("wscn", "7", state, "finished"),)
+    else:
+        assert before.jobs == (JobSummary("wscn", "7", None, "open"),)
+        if isinstance(then, Fault):
+            c.fault(c.retrieve_image(7, "job-7"), then)
+        else:
+            c.answer(c.cancel_scan_job(7), wscn.CancelJobResponse())
+    report = check_sequence(c.messages)
+    assert report.ok, report.violations
+    assert report.jobs == (JobSummary("wscn", "7", state, "finished"),)
+    # and the device, whose Endpoint saw the same, refuses the next RetrieveImage
+    device = Session("device")
+    for message in c.messages:
+        if about(message).sender == "device":
+            device.send(message)
+        else:
+            device.receive(message)
+    late = c.retrieve_image(7, "job-7")
+    with pytest.raises(RemoteProtocolError) as refused:
+        device.receive(late)
+    assert refused.value.rule == ("WSCN-9" if state == "Canceled" else "WSCN-10")
+    assert refused.value.fault == (
+        WSCN_JOB_CANCELLED if state == "Canceled" else WSCN_NO_IMAGES_AVAILABLE
+    )
+
+
+def test_a_pull_job_of_unknown_length_stays_open_until_the_device_says() -> None:
+    c = Conversation()
+    create = c.create_scan_job(images=0, source="ADF")
+    c.scan_job_created(create, 7, "job-7", images=0, source="ADF")
+    for _ in range(5):
+        c.retrieve(7, "job-7")
+    assert check_sequence(c.messages).jobs == (JobSummary("wscn", "7", None, "open"),)
+    # its JobEndStateEvent, after the end the conversation showed, is no second end
+    c.fault(c.retrieve_image(7, "job-7"), WSCN_NO_IMAGES_AVAILABLE)
+    c.scan_end(7, scans=5)
+    report = check_sequence(c.messages)
+    assert report.ok, report.violations
+    assert report.jobs == (JobSummary("wscn", "7", "Completed", "finished"),)

@@ -48,8 +48,13 @@ def transcript(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def stored(folder: Path) -> list[Path]:
+    """The messages stored in ``folder`` (not their HTTP sidecars), in wire order."""
+    return sorted(path for path in folder.iterdir() if path.suffix in (".xml", ".mime"))
+
+
 def test_the_push_scan_goes_in_the_order_ws_scan_describes(transcript: Path) -> None:
-    names = sorted(path.name for path in transcript.iterdir())
+    names = [path.name for path in stored(transcript)]
     assert [name.split("-", 1)[0] for name in names] == [
         f"{n:03d}" for n in range(1, MESSAGES + 1)
     ]
@@ -71,7 +76,7 @@ def test_the_push_scan_goes_in_the_order_ws_scan_describes(transcript: Path) -> 
 def test_the_job_is_created_with_the_announced_scan_and_the_destination_token(
     transcript: Path,
 ) -> None:
-    files = sorted(transcript.iterdir())
+    files = stored(transcript)
     metadata = parse(files[1].read_bytes()).body_as(wsx.Metadata)
     assert metadata.metadata_section[2].dialect.endswith("/Relationship")
     registered = parse(files[3].read_bytes()).body_as(wse.SubscribeResponse)
@@ -128,5 +133,5 @@ def test_check_sequence_notices_an_image_answered_twice(transcript: Path, tmp_pa
     result = cli("check-sequence", "--format", "json", str(copy))
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads(result.stdout)
-    names = sorted(path.name for path in copy.iterdir())
+    names = [path.name for path in stored(copy)]
     assert [names[v["index"]] for v in report["violations"]] == ["099-RetrieveImage-response.mime"]

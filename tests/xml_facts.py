@@ -17,6 +17,7 @@ from dsm_messages.envelope import Envelope
 from dsm_messages.message_facts import Facts, JobReport
 from dsm_messages.messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from dsm_messages.models import dsp
+from dsm_messages.namespaces import SOAP
 
 
 def _local(element: etree._Element) -> str:
@@ -112,6 +113,11 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         "message_id": envelope.message_id.strip() if envelope.message_id else None,
         "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
     }
+    if protocol == "soap" and envelope.body is not None:
+        fault = to_element(envelope.body)
+        subcode = fault.find(f"{{{SOAP}}}Code/{{{SOAP}}}Subcode/{{{SOAP}}}Value")
+        if subcode is not None:
+            base["fault_subcode"] = _qname(subcode, subcode.text or "")
     if envelope.body is None or protocol == "soap":
         return Facts(**base)
     if protocol == "wse":
@@ -138,6 +144,15 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         context = _child(body, "ClientContext")
         if context is not None:
             found["client_contexts"] = (_raw(context),)
+        if operation == "CreateScanJob":
+            parameters = (
+                _child(_child(body, "ScanTicket"), "DocumentParameters")
+                if kind == "request"
+                else _child(body, "DocumentFinalParameters")
+            )
+            count = _text(_child(parameters, "ImagesToTransfer"))
+            found["images_to_transfer"] = int(count) if count is not None else None
+            found["input_source"] = _value(_child(parameters, "InputSource"))
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in body.iter("{*}Filter")

@@ -19,9 +19,9 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from device import SOAP_CONTENT_TYPE, Device, image_request, scan_process
+from device import Device, image_request, scan_process
 from scan_server import ScanServer
-from transcript import Transcript
+from transcript import SOAP_CONTENT_TYPE, Transcript, messages
 
 from dsm_messages import build_send_image, fault_for, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, INVALID_MESSAGE_INFORMATION_HEADER
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             problems = _run(device, server, images, received)
     for problem in problems:
         print(f"demo: {problem}", file=sys.stderr)
-    print(f"demo: {len(list(args.outdir.iterdir()))} messages in {args.outdir}")
+    print(f"demo: {len(messages(args.outdir))} messages in {args.outdir}")
     return 1 if problems else 0
 
 
@@ -100,6 +100,8 @@ def _run(device: Device, server: ScanServer, images: list[Path], received: Path)
     device.cancel(open_job)
     device.wait_until_finished(open_job)
 
+    if device.refused:
+        problems.append(f"the device refused the events {[e.rule for e in device.refused]}")
     expected = ["DSP-5", "DSP-19", "DSP-2", "DSM-XML-MALFORMED"]
     refused = [error.rule for error in server.refused]
     if refused != expected:

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from transcript import Transcript, package_body
+from transcript import SOAP_CONTENT_TYPE, Transcript, answered_with, package_body, posted_to
 
-from dsm_messages import Endpoint, Envelope, parse
+from dsm_messages import Endpoint, Envelope, RemoteProtocolError, parse
+from dsm_messages.endpoint import EVENT_REFUSED
 from dsm_messages.models import dsp, fsf, psp, wsa, wse
 
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 USER = "S-1-5-21-3623811015-3361044348-30300820-1104"
 SCAN_PROCESS = "8d2b7c1e-4f3a-4e61-9b0d-5a7c3e2f1b90"
 
@@ -64,6 +64,8 @@ class Device:
         self.endpoint = Endpoint("device")
         self._lock = threading.Lock()  # requests and events share one conversation state
         self._ended: dict[str, threading.Event] = {}
+        #: The events this device refused (each answered with a fault)
+        self.refused: list[RemoteProtocolError] = []
         self._events = ThreadingHTTPServer(("127.0.0.1", 0), _event_handler(self))
         self._thread = threading.Thread(target=self._events.serve_forever, daemon=True)
 
@@ -90,7 +92,8 @@ class Device:
     def create_job(self, *, message_id: str | None = None) -> str:
         answer = self._call("CreatePostScanJob-request", scan_process(), message_id)
         token = answer.body_as(dsp.CreatePostScanJobResponse).job_token
-        self._ended[token] = threading.Event()
+        with self._lock:  # (its end state may have come first: the session held it)
+            self._ended.setdefault(token, threading.Event())
         return token
 
     def send_image(self, token: str, document_id: int, image: Path) -> None:
@@ -99,7 +102,9 @@ class Device:
             content_type, chunks = self.endpoint.send_image(
                 image_request(token, document_id), source, to=self.server
             )
-            stored = self.transcript.record_package("SendImage-request", content_type, chunks)
+            stored = self.transcript.record_package(
+                "SendImage-request", content_type, chunks, posted_to(self.server, content_type)
+            )
         length, body = package_body(stored)
         self._receive(_post(self.server, content_type, body, length))
 
@@ -117,7 +122,7 @@ class Device:
     def _call(self, operation: str, body: object, message_id: str | None = None) -> Envelope:
         with self._lock:
             data = self.endpoint.request(body, to=self.server, message_id=message_id)
-            self.transcript.record(operation, data)
+            self.transcript.record(operation, data, posted_to(self.server))
         return self._receive(_post(self.server, SOAP_CONTENT_TYPE, iter([data]), len(data)))
 
     def _receive(self, answer: tuple[int, str, bytes]) -> Envelope:
@@ -131,21 +136,34 @@ class Device:
     ) -> tuple[int, Envelope]:
         """Send bytes the device's endpoint would refuse to build; returns the HTTP status and
         the answer, read without the conversation state (which never saw the request)."""
+        head = posted_to(self.server, content_type)
         if content_type.startswith("multipart/"):
-            stored = self.transcript.record_package(operation, content_type, iter([data]))
+            stored = self.transcript.record_package(operation, content_type, iter([data]), head)
             length, body = package_body(stored)
         else:
-            self.transcript.record(operation, data)
+            self.transcript.record(operation, data, head)
             length, body = len(data), iter([data])
         status, _, answer = _post(self.server, content_type, body, length)
         return status, parse(answer)
 
     # -- events -----------------------------------------------------------------------------
-    def event(self, data: bytes) -> None:
+    def event(self, data: bytes) -> tuple[int, bytes]:
+        """Take one event; the HTTP answer to its POST: 202 and no body when it is taken (an
+        event is one-way), the fault refusing it when the conversation refuses it."""
         with self._lock:
-            event = self.endpoint.receive(data)
-        if isinstance(event.body, dsp.PostScanJobEndStateEvent):
-            self._ended[event.body.post_scan_job_end_state.job_token].set()
+            try:
+                event = self.endpoint.receive(data)
+            except RemoteProtocolError as error:
+                self.refused.append(error)
+                fault = self.endpoint.refuse(error)
+                status = (error.fault or EVENT_REFUSED).http_status
+                self.transcript.record("Fault", fault, answered_with(status))
+                return status, fault
+            if isinstance(event.body, dsp.PostScanJobEndStateEvent):
+                # (an end state may come before the response that reveals its token)
+                token = event.body.post_scan_job_end_state.job_token
+                self._ended.setdefault(token, threading.Event()).set()
+        return 202, b""
 
 
 def _post(
@@ -169,10 +187,13 @@ def _event_handler(device: Device) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             data = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            device.event(data)
-            self.send_response(202)  # an event is one-way: accepted, no SOAP answer
-            self.send_header("Content-Length", "0")
+            status, answer = device.event(data)
+            self.send_response(status)
+            if answer:
+                self.send_header("Content-Type", SOAP_CONTENT_TYPE)
+            self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, format: str, *args: object) -> None:
             return

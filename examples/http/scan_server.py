@@ -8,6 +8,7 @@ SendImage the conversation refuses writes nothing.
 from __future__ import annotations
 
 import threading
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -17,15 +18,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 import attrs
-from transcript import Transcript
+from transcript import SOAP_CONTENT_TYPE, Transcript, answered_with, posted_to
 from xsdata.models.datatype import XmlDuration
 
 from dsm_messages import Endpoint, Envelope, RemoteProtocolError, Subscriber, about
+from dsm_messages.endpoint import ImageChunk
 from dsm_messages.faults import ACTION_NOT_SUPPORTED
 from dsm_messages.models import dsp, wsa, wse
 
 CHUNK = 1 << 16
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 #: How long a subscription lasts: the scan server answers every Subscribe with this.
 SUBSCRIPTION = XmlDuration("PT1H")
 _SUFFIX = {"pdf-a": ".pdf", "png": ".png", "jfif": ".jpg", "tiff-single-g4": ".tif"}
@@ -51,7 +52,8 @@ class ScanServer:
         self.images = images
         images.mkdir(parents=True, exist_ok=True)
         self.endpoint = Endpoint("scan_server")
-        self._lock = threading.RLock()  # one conversation state, many handler threads
+        #: an endpoint is called by one thread at a time (handler threads take turns)
+        self._lock = threading.RLock()
         self.subscribers: list[Subscriber] = []
         self.jobs: dict[str, Job] = {}
         self.refused: list[RemoteProtocolError] = []
@@ -75,37 +77,51 @@ class ScanServer:
     def handle(
         self, content_type: str, body: BinaryIO, length: int
     ) -> tuple[int, bytes, Callable[[], None]]:
-        """Answer one POST: (HTTP status, SOAP answer, what to do once it is sent)."""
+        """Answer one POST: (HTTP status, SOAP answer, what to do once it is sent).
+
+        Requests are read and images written concurrently, one thread each; the lock is held
+        only while the endpoint is called, never across reading or writing."""
         remaining = length
-        opened: list[BinaryIO] = []
-
-        def store(envelope: Envelope) -> BinaryIO:
-            opened.append(self._store(envelope))
-            return opened[-1]
-
-        with self._lock:
-            try:
-                if content_type.lower().startswith("multipart/related"):
-                    reader = self.endpoint.package_reader(content_type, store=store)
-                    while remaining:
-                        chunk = body.read(min(CHUNK, remaining))
-                        if not chunk:
-                            break
-                        remaining -= len(chunk)
+        file: BinaryIO | None = None
+        try:
+            if content_type.lower().startswith("multipart/related"):
+                with self._lock:
+                    reader = self.endpoint.package_reader(content_type)
+                while remaining:
+                    chunk = body.read(min(CHUNK, remaining))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
+                    with self._lock:
                         reader.feed(chunk)
+                        events = []
+                        while (event := reader.next_event()) is not None:
+                            events.append(event)
+                    for event in events:  # written with no lock held
+                        if isinstance(event, ImageChunk):
+                            if file is not None:
+                                file.write(event.data)
+                        else:
+                            file = self._store(event)
+                with self._lock:
                     request = reader.close()
-                else:
-                    remaining = 0
-                    request = self.endpoint.receive(body.read(length))
-            except RemoteProtocolError as error:
-                _drain(body, remaining)
+            else:
+                remaining = 0
+                data = body.read(length)
+                with self._lock:
+                    request = self.endpoint.receive(data)
+        except RemoteProtocolError as error:
+            _drain(body, remaining)
+            with self._lock:
                 self.refused.append(error)
                 if error.fault is None:  # no request: nobody answers it
                     return 202, b"", _nothing
-                return self._answer("Fault", self.endpoint.refuse(error), error.fault.http_status)
-            finally:
-                for file in opened:
-                    file.close()
+                answer = self.endpoint.refuse(error)
+            return self._answer("Fault", answer, error.fault.http_status)
+        finally:
+            if file is not None:
+                file.close()
+        with self._lock:
             return self._dispatch(request)
 
     def _store(self, envelope: Envelope) -> BinaryIO:
@@ -158,61 +174,68 @@ class ScanServer:
     def _answer(
         self, operation: str, data: bytes, status: int
     ) -> tuple[int, bytes, Callable[[], None]]:
-        self.transcript.record(operation, data)
+        self.transcript.record(operation, data, answered_with(status))
         return status, data, _nothing
 
     # -- events ---------------------------------------------------------------------------
     def _finish(self, job: Job, state: str) -> None:
         """The job is delivered (or canceled): report it to every subscriber."""
-        with self._lock:
-            final = "CompletedSuccessfully" if state == "Completed" else "Canceled"
-            reason = (
-                "PostScanJobCompletedSuccessfully"
-                if state == "Completed"
-                else "PostScanJobCanceled"
-            )
-            if state == "Completed":
-                processing = dsp.PostScanJobStatusEvent(
-                    job_status=dsp.JobStatusType(
-                        job_token=job.token,
-                        job_state=dsp.JobStateWKVType.PROCESSING,
-                        job_state_reasons=dsp.JobStateReasonsType(job_state_reason=["None"]),
-                        filter_statuses=dsp.FilterStatusesType(
-                            filter_status=_filters(job, dsp.FilterStateWKVType.PROCESSING)
-                        ),
-                        images_received=job.images,
-                        job_created_time=job.created,
-                    )
-                )
-                self._notify("PostScanJobStatusEvent", processing)
-            end = dsp.PostScanJobEndStateEvent(
-                post_scan_job_end_state=dsp.PostScanJobEndStateType(
+        final = "CompletedSuccessfully" if state == "Completed" else "Canceled"
+        reason = (
+            "PostScanJobCompletedSuccessfully" if state == "Completed" else "PostScanJobCanceled"
+        )
+        if state == "Completed":
+            processing = dsp.PostScanJobStatusEvent(
+                job_status=dsp.JobStatusType(
                     job_token=job.token,
-                    psp_identifier=job.psp_identifier,
-                    psp_display_name="Scan to the reference server",
-                    job_originating_user_name=job.user,
-                    job_completed_state=state,
-                    job_completed_state_reasons=dsp.JobCompletedStateReasonsType(
-                        job_state_reason=[reason]
-                    ),
-                    filter_completed_statuses=dsp.FilterCompletedStatusesType(
-                        filter_status=_filters(job, final)
+                    job_state=dsp.JobStateWKVType.PROCESSING,
+                    job_state_reasons=dsp.JobStateReasonsType(job_state_reason=["None"]),
+                    filter_statuses=dsp.FilterStatusesType(
+                        filter_status=_filters(job, dsp.FilterStateWKVType.PROCESSING)
                     ),
                     images_received=job.images,
-                    job_completed_time=datetime.now(UTC),
+                    job_created_time=job.created,
                 )
             )
-            self._notify("PostScanJobEndStateEvent", end)
+            self._notify("PostScanJobStatusEvent", processing)
+        end = dsp.PostScanJobEndStateEvent(
+            post_scan_job_end_state=dsp.PostScanJobEndStateType(
+                job_token=job.token,
+                psp_identifier=job.psp_identifier,
+                psp_display_name="Scan to the reference server",
+                job_originating_user_name=job.user,
+                job_completed_state=state,
+                job_completed_state_reasons=dsp.JobCompletedStateReasonsType(
+                    job_state_reason=[reason]
+                ),
+                filter_completed_statuses=dsp.FilterCompletedStatusesType(
+                    filter_status=_filters(job, final)
+                ),
+                images_received=job.images,
+                job_completed_time=datetime.now(UTC),
+            )
+        )
+        self._notify("PostScanJobEndStateEvent", end)
 
     def _notify(self, operation: str, event: object) -> None:
-        for subscriber in self.subscribers:
-            data = self.endpoint.event(event, subscriber=subscriber)
-            self.transcript.record(operation, data)
+        """One event to every subscriber: applied once, posted to each with no lock held."""
+        with self._lock:
+            sent = self.endpoint.broadcast(event, subscribers=self.subscribers)
+        for subscriber, data in sent:
+            self.transcript.record(operation, data, posted_to(subscriber.address))
             post = urllib.request.Request(
                 subscriber.address, data=data, headers={"Content-Type": SOAP_CONTENT_TYPE}
             )
-            with urllib.request.urlopen(post, timeout=30) as answer:
-                answer.read()
+            try:
+                with urllib.request.urlopen(post, timeout=30) as answer:
+                    answer.read()
+            except urllib.error.HTTPError as refused:  # the subscriber refused it: its fault
+                answer = refused.read()
+                with self._lock:
+                    try:
+                        self.endpoint.receive(answer)
+                    except RemoteProtocolError as error:
+                        self.refused.append(error)
 
 
 def _filters(job: Job, state: str) -> list[dsp.FilterStatusType]:

@@ -5,7 +5,7 @@ It reads the device's metadata to find the scan service, registers a scan destin
 ScanAvailableEvent subscription), subscribes to job end states, and when the device announces a
 scan for its destination, creates the job with that destination's token and retrieves every
 image. :class:`ScanClient` keeps to the protocol: its :class:`~dsm_messages.Endpoint` would
-refuse to do otherwise.
+refuse to do otherwise. (The device writes down every message, both ways.)
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from transcript import Transcript
 from xsdata.models.datatype import XmlDuration
 
-from dsm_messages import Endpoint, Envelope
+from dsm_messages import Endpoint, Envelope, RemoteProtocolError
 from dsm_messages import namespaces as ns
 from dsm_messages.discovery import GET_ACTION, service_addresses
+from dsm_messages.endpoint import EVENT_REFUSED
 from dsm_messages.models import wsa, wscn, wse, wsx
+from dsm_messages.transcripts import SOAP_CONTENT_TYPE
 
-SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
 #: The WS-Eventing filter dialect DPWS devices read: event action URIs.
 ACTION_DIALECT = "http://schemas.xmlsoap.org/ws/2006/02/devprof/Action"
 
@@ -32,8 +32,7 @@ ACTION_DIALECT = "http://schemas.xmlsoap.org/ws/2006/02/devprof/Action"
 class ScanClient:
     """One scan client of the device whose metadata is at ``xaddr``."""
 
-    def __init__(self, transcript: Transcript, device: str, xaddr: str) -> None:
-        self.transcript = transcript
+    def __init__(self, device: str, xaddr: str) -> None:
         self.device = device  # the device's identity: the wsa:To of the metadata Get
         self.xaddr = xaddr
         self.scan_service = ""
@@ -41,6 +40,8 @@ class ScanClient:
         self._lock = threading.Lock()  # requests and events share one conversation state
         self.announced: queue.Queue[wscn.ScanAvailableEvent] = queue.Queue()
         self.ended: queue.Queue[wscn.JobEndStateType] = queue.Queue()
+        #: The events this client refused (each answered with a fault)
+        self.refused: list[RemoteProtocolError] = []
         self._events = ThreadingHTTPServer(("127.0.0.1", 0), _event_handler(self))
         self._thread = threading.Thread(target=self._events.serve_forever, daemon=True)
 
@@ -61,7 +62,7 @@ class ScanClient:
     def find_scan_service(self) -> str:
         """Get the device's metadata; the scan service is the hosted ScannerServiceType."""
         data = self.endpoint.request(None, to=self.device, action=GET_ACTION)
-        answer = self._post("Get-request", self.xaddr, data)
+        answer = self._post(self.xaddr, data)
         self.scan_service = service_addresses(answer.body_as(wsx.Metadata))[0]
         return self.scan_service
 
@@ -96,7 +97,7 @@ class ScanClient:
             destination_token=destination_token,
             scan_ticket=ticket,
         )
-        answer = self._call("CreateScanJob-request", request)
+        answer = self._call(request)
         return answer.body_as(wscn.CreateScanJobResponse)
 
     def retrieve(self, job: wscn.CreateScanJobResponse, document_name: str) -> bytes:
@@ -106,7 +107,7 @@ class ScanClient:
             job_token=job.job_token,
             document_description=wscn.DocumentDescriptionType(document_name=document_name),
         )
-        answer = self._call("RetrieveImage-request", request)
+        answer = self._call(request)
         return answer.body_as(wscn.RetrieveImageResponse).scan_data
 
     def _subscribe(self, action: str, extensions: list[object]) -> Envelope:
@@ -117,27 +118,34 @@ class ScanClient:
             filter=wse.FilterType(value=action, dialect=ACTION_DIALECT),
             other_element=extensions,
         )
-        return self._call("Subscribe-request", subscribe)
+        return self._call(subscribe)
 
-    def _call(self, operation: str, body: object) -> Envelope:
+    def _call(self, body: object) -> Envelope:
         with self._lock:
             data = self.endpoint.request(body, to=self.scan_service)
-        return self._post(operation, self.scan_service, data)
+        return self._post(self.scan_service, data)
 
-    def _post(self, operation: str, url: str, data: bytes) -> Envelope:
-        self.transcript.record(operation, data)
+    def _post(self, url: str, data: bytes) -> Envelope:
         content_type, answer = _post(url, data)
         with self._lock:
             return self.endpoint.receive(answer, content_type=content_type)
 
     # -- events -----------------------------------------------------------------------------
-    def event(self, data: bytes) -> None:
+    def event(self, data: bytes) -> tuple[int, bytes]:
+        """Take one event; the HTTP answer to its POST: 202 and no body when it is taken (an
+        event is one-way), the fault refusing it when the conversation refuses it."""
         with self._lock:
-            event = self.endpoint.receive(data)
+            try:
+                event = self.endpoint.receive(data)
+            except RemoteProtocolError as error:
+                self.refused.append(error)
+                fault = self.endpoint.refuse(error)
+                return (error.fault or EVENT_REFUSED).http_status, fault
         if isinstance(event.body, wscn.ScanAvailableEvent):
             self.announced.put(event.body)
         elif isinstance(event.body, wscn.JobEndStateEvent):
             self.ended.put(event.body.job_end_state)
+        return 202, b""
 
 
 def _post(url: str, data: bytes) -> tuple[str, bytes]:
@@ -156,10 +164,13 @@ def _event_handler(client: ScanClient) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             data = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            client.event(data)
-            self.send_response(202)  # an event is one-way: accepted, no SOAP answer
-            self.send_header("Content-Length", "0")
+            status, answer = client.event(data)
+            self.send_response(status)
+            if answer:
+                self.send_header("Content-Type", SOAP_CONTENT_TYPE)
+            self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, format: str, *args: object) -> None:
             return

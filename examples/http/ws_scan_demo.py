@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from transcript import Transcript
+from transcript import Transcript, messages
 from ws_scan_client import ScanClient
 from ws_scan_device import ScanDevice
 
@@ -38,12 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     pages = [_jpeg(64 << 10) for _ in range(args.pages)]
     with (
         ScanDevice(transcript, pages) as device,
-        ScanClient(transcript, device.identity, device.xaddr) as client,
+        ScanClient(device.identity, device.xaddr) as client,
     ):
         problems = _run(device, client, pages)
     for problem in problems:
         print(f"ws-scan demo: {problem}", file=sys.stderr)
-    print(f"ws-scan demo: {len(list(args.outdir.iterdir()))} messages in {args.outdir}")
+    print(f"ws-scan demo: {len(messages(args.outdir))} messages in {args.outdir}")
     return 1 if problems else 0
 
 
@@ -84,6 +84,8 @@ def _run(device: ScanDevice, client: ScanClient, pages: list[bytes]) -> list[str
         problems.append(f"the job ended {end}")
     if device.refused:
         problems.append(f"the device refused {[error.rule for error in device.refused]}")
+    if client.refused:
+        problems.append(f"the client refused the events {[e.rule for e in client.refused]}")
     return problems
 
 

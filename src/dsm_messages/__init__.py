@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
 
     from . import faults, namespaces
     from .binding import from_xml, to_xml
-    from .endpoint import Endpoint, Subscriber
+    from .endpoint import Attachment, Endpoint, ImageChunk, IncomingPackage, Subscriber
     from .envelope import ANONYMOUS, Envelope, reply, serialize
     from .errors import (
         BindingError,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
     from .schema import load_schema, schema_dir
     from .sequence import SequenceReport, check_sequence
     from .session import About, JobSummary, Session, about
+    from .transcripts import HttpHead, Recorded
     from .validator import validate, validate_file, validate_stored
 
 __version__ = "0.2.0"
@@ -65,7 +66,10 @@ _HOMES: dict[str, str] = {
     "namespaces": ".namespaces",
     "from_xml": ".binding",
     "to_xml": ".binding",
+    "Attachment": ".endpoint",
     "Endpoint": ".endpoint",
+    "ImageChunk": ".endpoint",
+    "IncomingPackage": ".endpoint",
     "Subscriber": ".endpoint",
     "ANONYMOUS": ".envelope",
     "Envelope": ".envelope",
@@ -118,6 +122,8 @@ _HOMES: dict[str, str] = {
     "JobSummary": ".session",
     "Session": ".session",
     "about": ".session",
+    "HttpHead": ".transcripts",
+    "Recorded": ".transcripts",
     "validate": ".validator",
     "validate_file": ".validator",
     "validate_stored": ".validator",
@@ -129,6 +135,7 @@ __all__ = [
     "ORDERING_RULES",
     "RULES",
     "About",
+    "Attachment",
     "BindingError",
     "DscRule",
     "DsdRule",
@@ -140,6 +147,9 @@ __all__ = [
     "EnvelopeError",
     "Fault",
     "FaultError",
+    "HttpHead",
+    "ImageChunk",
+    "IncomingPackage",
     "JobSummary",
     "LocalProtocolError",
     "MessageType",
@@ -149,6 +159,7 @@ __all__ = [
     "PackageReader",
     "Problem",
     "ProtocolError",
+    "Recorded",
     "RemoteProtocolError",
     "Report",
     "Rule",

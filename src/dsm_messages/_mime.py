@@ -157,6 +157,10 @@ class FrameReader:
         #: bytes copied from what was fed (held-back tails, header lines), for tests that
         #: bound the reader's work: a body is never copied
         self.copied = 0
+        #: where the root part's body starts in the package, and how many line feeds come
+        #: before it (a stored package's line numbers count from its start), once it started
+        self.root_offset: int | None = None
+        self.root_line = 0
         self._handler = handler
         self._tolerant = tolerant
         self._max_parts = max_parts
@@ -176,6 +180,7 @@ class FrameReader:
         self._part_bytes = 0
         self._closed = False
         self._failure: str | None = None
+        self._base = 0  # where the bytes being read start in the package
 
     # -- input ----------------------------------------------------------------------------
 
@@ -204,6 +209,14 @@ class FrameReader:
             raise MtomError("the package was already read to its end")
 
     def _feed(self, chunk: bytes) -> None:
+        start = self._size
+        self._read_chunk(chunk)
+        if self.root_offset is None:
+            self.root_line += chunk.count(b"\n")
+        elif self.root_offset > start:  # the root part started in this chunk
+            self.root_line += chunk.count(b"\n", 0, self.root_offset - start)
+
+    def _read_chunk(self, chunk: bytes) -> None:
         self._size += len(chunk)
         if self._size > self._max_package_bytes:
             raise MtomLimitError(
@@ -216,6 +229,7 @@ class FrameReader:
         position = 0
         while position < len(chunk):
             if not self._pending:
+                self._base = self._size - len(chunk)
                 end = self._run(chunk, position)
                 if end < len(chunk):
                     self._hold(memoryview(chunk)[end:])
@@ -237,6 +251,7 @@ class FrameReader:
             self.copied += len(joined)
             self._pending.clear()
             before = len(joined) - (take - position)  # where this chunk starts in ``joined``
+            self._base = self._size - len(chunk) + position - before
             end = self._run(joined, 0)
             if end >= before:
                 position += end - before  # the rest is read from the chunk
@@ -249,6 +264,7 @@ class FrameReader:
         if self._pending:
             joined = bytes(self._pending)
             self._pending.clear()
+            self._base = self._size - len(joined)
             self._run(joined, 0)
         if self._state != _EPILOGUE:
             raise MtomError(_ENDED_IN[self._state])
@@ -307,6 +323,8 @@ class FrameReader:
                 line = data[position:end]
                 self.copied += len(line)
                 self._header_line(line.decode("latin-1"))
+                if self._is_root and self._state == _BODY and self.root_offset is None:
+                    self.root_offset = self._base + newline + 1
             position = newline + 1
 
     def _line_end(self, data: bytes, start: int, newline: int) -> int:
@@ -397,6 +415,16 @@ class FrameReader:
         the part ended there."""
         delimiter = self._delimiter
         found = data.find(delimiter, position)
+        if self._tolerant:
+            # a delimiter with no line break before it (the Xerox WorkCentre 3025 writes them
+            # so, sane-airscan's multipart reader notes): the boundary is unique all the same
+            bare = data.find(self._opening, position)
+            if bare >= 0 and (found < 0 or bare <= found) and data[bare - 1 : bare] != b"\n":
+                self._defect("a boundary delimiter not at the start of a line")
+                self._emit(data, position, bare)
+                self._handler.end_part()
+                self._state = _DELIMITER
+                return bare + len(self._opening), True
         if found >= 0:
             end = found
             if found > position and data[found - 1] == 0x0D:
@@ -414,6 +442,11 @@ class FrameReader:
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
+        elif self._tolerant:  # (or of one with no line break before it)
+            for size in range(min(len(self._opening) - 1, len(data) - position), 0, -1):
+                if self._opening.startswith(data[len(data) - size :]):
+                    held = len(data) - size
+                    break
         if held > position and data[held - 1] == 0x0D:
             held -= 1
         self._emit(data, position, held)

@@ -371,6 +371,8 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
                 # a leaf value: attributes on it are refused by the generic binder, and
                 # children (comments included) are its business too
                 value = child.text
+                if value is None and how == CONVERT and target[0] == (bytes,):
+                    value = ""  # an empty binary value: an image sent as an attachment
                 if value is None or len(child) or child.keys():
                     raise _NotInPlan
                 if how == MEMO:  # (inlined: most values are well-known ones)

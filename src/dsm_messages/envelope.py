@@ -273,7 +273,7 @@ def _build(
     if identifier is not None:
         blocks.append(wse.Identifier(value=identifier))
     envelope = soap.Envelope(
-        header=soap.Header(other_element=blocks),
+        header=soap.Header(any_element=blocks),
         body=soap.Body(any_element=[] if message is None else [message]),
     )
     root = to_element(envelope)
@@ -413,12 +413,16 @@ def salvage_headers(data: bytes, content_type: str | None = None) -> Envelope:
 
 
 def _first_part(data: bytes, content_type: str | None) -> bytes:
-    """The first MIME part's body of an MTOM package; else ``data``."""
+    """The first MIME part's body of an MTOM package (after its headers, whose Content-ID
+    has a ``<`` too); else ``data``."""
     boundary = re.search(r'boundary="?([^";]+)', content_type or "")
     if boundary is None:
         return data
-    start = data.find(b"<")
-    end = data.find(b"--" + boundary.group(1).encode("latin-1", "replace"), max(start, 0))
+    delimiter = b"--" + boundary.group(1).encode("latin-1", "replace")
+    first = data.find(delimiter)
+    blank = re.compile(rb"\r?\n\r?\n").search(data, max(first, 0))
+    start = blank.end() if first >= 0 and blank is not None else data.find(b"<")
+    end = data.find(delimiter, max(start, 0))
     return data[start:end] if 0 <= start < end else data
 
 

@@ -21,6 +21,7 @@ from typing import Literal, cast, get_args
 from xml.etree.ElementTree import QName
 
 import attrs
+from xsdata.formats.dataclass.models.generics import AnyElement
 
 from .errors import FaultError as FaultError  # raised with a fault; defined with the others
 from .models import soap
@@ -37,7 +38,12 @@ class Fault:
     subcodes: tuple[QName, ...] = ()
     reason: str
     lang: str = "en"
-    #: Detail text (a job token, the invalid argument), if any.
+    #: Detail text (a job token, the invalid argument), if any. SOAP 1.2 allows only elements
+    #: in ``soap:Detail``: the text is written as the text of one detail entry named by the
+    #: fault's innermost subcode (its code when it has none), ``<dsp:InvalidArgs>JobToken
+    #: </dsp:InvalidArgs>``, and read back from such a lone entry, or from text written
+    #: directly in ``soap:Detail`` as Microsoft's fault pages show it (which only the lenient
+    #: profile accepts).
     detail: str | None = None
 
     @property
@@ -62,8 +68,12 @@ class Fault:
             reason=soap.FaultReasonType(
                 text=[soap.ReasonTextType(value=self.reason, lang=self.lang)]
             ),
-            detail=None if self.detail is None else soap.DetailType(content=[self.detail]),
+            detail=None if self.detail is None else self._detail_entry(self.detail),
         )
+
+    def _detail_entry(self, text: str) -> soap.DetailType:
+        name = self.subcodes[-1] if self.subcodes else QName(SOAP, self.code)
+        return soap.DetailType(any_element=[AnyElement(qname=name.text, text=text)])
 
     @classmethod
     def from_model(cls, model: soap.Fault) -> Fault:
@@ -77,10 +87,7 @@ class Fault:
             subcodes.append(node.value)
             node = node.subcode
         first = model.reason.text[0]
-        detail = None
-        if model.detail is not None:
-            texts = [part for part in model.detail.content if isinstance(part, str)]
-            detail = "".join(texts).strip() or None
+        detail = None if model.detail is None else _detail_text(model.detail)
         code = code_text.rpartition("}")[2]
         if code not in get_args(Code):
             raise ValueError(f"{code_text} is not a SOAP 1.2 fault code")
@@ -95,6 +102,18 @@ class Fault:
     def __str__(self) -> str:
         where = prefixed(self.subcodes[0].text) if self.subcodes else f"soap:{self.code}"
         return f"{where} (soap:{self.code}): {self.reason}"
+
+
+def _detail_text(detail: soap.DetailType) -> str | None:
+    """The text a ``soap:Detail`` carries: text written directly in it, else the text of its
+    one detail entry when that entry holds text only."""
+    texts = "".join(part for part in detail.any_element if isinstance(part, str)).strip()
+    if texts:
+        return texts
+    entries = [part for part in detail.any_element if not isinstance(part, str)]
+    if len(entries) == 1 and isinstance(entries[0], AnyElement) and not entries[0].children:
+        return (entries[0].text or "").strip() or None
+    return None
 
 
 def _fault(code: Code, namespace: str, subcode: str, reason: str) -> Fault:

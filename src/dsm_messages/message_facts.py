@@ -24,6 +24,7 @@ from xsdata.formats.dataclass.models.generics import AnyElement, DerivedElement
 from .aliases import canonical_value
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
+from .models import soap
 from .timestamps import to_xml_text
 
 
@@ -72,6 +73,12 @@ class Facts:
     client_contexts: tuple[str, ...] = ()
     #: a wse:SubscribeResponse's DestinationResponses: (ClientContext, DestinationToken) each
     destinations: tuple[tuple[str, str], ...] | None = None
+    #: a CreateScanJob ticket's (request) or final parameters' (response) ImagesToTransfer
+    #: and InputSource
+    images_to_transfer: int | None = None
+    input_source: str | None = None
+    #: a fault's first subcode, in Clark notation
+    fault_subcode: str | None = None
 
 
 # -- the body as elements, read from the model objects ---------------------------------------
@@ -366,6 +373,9 @@ def facts_of(envelope: Envelope) -> Facts:
         "message_id": envelope.message_id.strip() if envelope.message_id else None,
         "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
     }
+    if protocol == "soap" and isinstance(envelope.body, soap.Fault):
+        subcode = envelope.body.code.subcode
+        return Facts(**base, fault_subcode=None if subcode is None else _render(subcode.value))
     if envelope.body is None or protocol == "soap":
         return Facts(**base)
     layout = _layout(type(envelope.body))
@@ -390,6 +400,15 @@ def facts_of(envelope: Envelope) -> Facts:
         context = _raw(_child(body, "ClientContext"))
         if context is not None:
             found["client_contexts"] = (context,)
+        if operation == "CreateScanJob":
+            parameters = (
+                _child(_child(body, "ScanTicket"), "DocumentParameters")
+                if kind == "request"
+                else _child(body, "DocumentFinalParameters")
+            )
+            count = _text(_child(parameters, "ImagesToTransfer"))
+            found["images_to_transfer"] = int(count) if count and count.isdigit() else None
+            found["input_source"] = _value(_child(parameters, "InputSource"))
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"

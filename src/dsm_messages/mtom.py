@@ -50,7 +50,7 @@ from __future__ import annotations
 import copy
 import io
 import secrets
-from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
@@ -59,6 +59,7 @@ from lxml import etree
 from ._mime import FrameReader, check_boundary, content_type_parameters
 from .errors import DsmError, MtomError, MtomLimitError
 from .namespaces import ANONYMOUS, DSP, WSCN, XOP, prefixed
+from .package_body import PackageBody, size_of
 from .rule_ids import DsmRule
 from .safexml import parse_xml
 
@@ -75,6 +76,7 @@ __all__ = [
     "MtomError",
     "MtomLimitError",
     "Package",
+    "PackageBody",
     "PackageReader",
     "Parts",
     "Readable",
@@ -141,13 +143,14 @@ def build_send_image(
     reply_to: str | None = ANONYMOUS,
     boundary: str | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> tuple[str, Iterator[bytes]]:
+) -> tuple[str, PackageBody]:
     """Package a SendImage request with its image as MTOM (ReplyTo anonymous unless given;
     ``None`` leaves it out, which the strict profile rejects).
 
     Returns the ``Content-Type`` header value and an iterator of byte chunks: the image is read
     from ``image`` (bytes or a binary stream) in ``chunk_size`` pieces while the chunks are
-    consumed. ``request.image_data`` is ignored.
+    consumed; its ``length`` is the package's size when the image's is known (bytes, or a
+    stream that can tell it: a file). ``request.image_data`` is ignored.
     """
     from .envelope import serialize
 
@@ -167,7 +170,7 @@ def build_retrieve_image_response(
     content_type: str = "application/octet-stream",
     boundary: str | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> tuple[str, Iterator[bytes]]:
+) -> tuple[str, PackageBody]:
     """Package a WS-Scan RetrieveImage response with its image as MTOM, answering the request
     whose MessageID is ``relates_to``. As :func:`build_send_image`, the image is streamed from
     ``image`` and ``response.scan_data`` is ignored; ``content_type`` is the image part's
@@ -197,7 +200,7 @@ def _with_image(
     chunk_size: int,
     *,
     content_type: str = "application/octet-stream",
-) -> tuple[str, Iterator[bytes]]:
+) -> tuple[str, PackageBody]:
     """The package of ``envelope`` whose ``holder`` element refers to ``image``."""
     content_id = f"{secrets.token_hex(16)}@dsm-messages"
     root = etree.fromstring(envelope)
@@ -221,9 +224,11 @@ def build_package(
     *,
     boundary: str | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> tuple[str, Iterator[bytes]]:
+) -> tuple[str, PackageBody]:
     """A ``multipart/related`` MTOM package: ``root`` (a SOAP envelope with ``xop:Include``
-    references) then one part per ``(content_id, content_type, data)`` attachment.
+    references) then one part per ``(content_id, content_type, data)`` attachment, as
+    chunks made while they are consumed (``length``: the package's size, when every
+    attachment's is known).
 
     A boundary that RFC 2046 does not allow, or a header value outside ASCII, raises
     :class:`MtomError`."""
@@ -239,26 +244,39 @@ def build_package(
         f'start="<{root_id}>"; start-info="application/soap+xml"'
     )
 
-    def chunks() -> Iterator[bytes]:
-        delimiter = f"--{boundary}\r\n".encode()
-        yield delimiter
-        yield (
-            'Content-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"\r\n'
-            f"Content-Transfer-Encoding: binary\r\nContent-ID: <{root_id}>\r\n\r\n"
+    delimiter = f"--{boundary}\r\n".encode()
+    root_headers = (
+        'Content-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"\r\n'
+        f"Content-Transfer-Encoding: binary\r\nContent-ID: <{root_id}>\r\n\r\n"
+    ).encode()
+    part_headers = [
+        b"\r\n"
+        + delimiter
+        + (
+            f"Content-Type: {part_type}\r\nContent-Transfer-Encoding: binary\r\n"
+            f"Content-ID: <{content_id}>\r\n\r\n"
         ).encode()
+        for content_id, part_type, _ in attachments
+    ]
+    closing = f"\r\n--{boundary}--\r\n".encode()
+
+    def chunks() -> Iterator[bytes]:
+        yield delimiter
+        yield root_headers
         yield root
-        for content_id, part_type, data in attachments:
-            yield b"\r\n" + delimiter
-            yield (
-                f"Content-Type: {part_type}\r\nContent-Transfer-Encoding: binary\r\n"
-                f"Content-ID: <{content_id}>\r\n\r\n"
-            ).encode()
+        for headers, (_, _, data) in zip(part_headers, attachments, strict=True):
+            yield headers
             stream = io.BytesIO(data) if isinstance(data, bytes) else data
             while piece := stream.read(chunk_size):
                 yield piece
-        yield f"\r\n--{boundary}--\r\n".encode()
+        yield closing
 
-    return content_type, chunks()
+    sizes = [size_of(data) for _, _, data in attachments]
+    length = None
+    if all(size is not None for size in sizes):
+        fixed = len(delimiter) + len(root_headers) + len(root) + len(closing)
+        length = fixed + sum(map(len, part_headers)) + sum(size or 0 for size in sizes)
+    return content_type, PackageBody(chunks(), length)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -274,7 +292,7 @@ class PackageReader:
     reaches the caller of :meth:`feed`. Without ``sink``, attachments are kept and the one
     ``dsp:ImageData`` (``wscn:ScanData``) refers to becomes its value. Attachments that
     arrive before the root part (the ``start`` parameter may name a later part) are kept in
-    memory until it is read.
+    memory until it is read (they count towards ``max_root_bytes``).
 
     Every ``xop:Include`` must be a ``cid:`` reference, inside ``dsp:ImageData`` or
     ``wscn:ScanData``, to an
@@ -319,6 +337,18 @@ class PackageReader:
         return self._assembler.envelope
 
     @property
+    def references(self) -> Mapping[str, str]:
+        """Once the root part is read: the Content-ID each ``xop:Include`` refers to, with
+        the element holding it (``dsp:ImageData`` or ``wscn:ScanData``), in document order.
+        A part missing here is referred to by nothing: not an image."""
+        return self._assembler.references
+
+    @property
+    def content_types(self) -> Mapping[str, str]:
+        """The Content-Type of every part started so far, by Content-ID."""
+        return self._assembler.content_types
+
+    @property
     def bytes_copied(self) -> int:
         """How many of the bytes fed the reader has copied so far: header lines and the few
         bytes a chunk boundary cuts off. Part bodies are handed on without a copy (the root
@@ -353,8 +383,10 @@ class _Assembler:
         self.content_types: dict[str, str] = {}
         self.attachments: dict[str, bytes] = {}
         self.includes: list[tuple[str, etree._Element]] = []
+        self.references: dict[str, str] = {}
         self.root_id: str | None = None
         self.early: list[tuple[str, list[memoryview]]] = []
+        self.early_bytes = 0
         self.part_id = ""
         self.is_root = False
         self.pieces: list[memoryview] | None = None
@@ -374,6 +406,16 @@ class _Assembler:
     def part_data(self, piece: memoryview) -> None:
         if self.pieces is not None:
             self.pieces.append(piece)
+            if not self.is_root and self.envelope is None and self.choose is not None:
+                # a part ahead of the root is held until the envelope says where it goes
+                self.early_bytes += len(piece)
+                if self.early_bytes > self.max_root_bytes:
+                    raise MtomLimitError(
+                        f"the parts before the root part hold more than {self.max_root_bytes} "
+                        "bytes",
+                        limit="max_root_bytes",
+                        value=self.max_root_bytes,
+                    )
         elif self.target is not None:
             self.target.write(piece)
 
@@ -402,6 +444,9 @@ class _Assembler:
     def read_root(self, data: bytes) -> None:
         root = parse_xml(data, max_bytes=self.max_root_bytes)
         self.includes = _take_includes(root, self.root_id)
+        for content_id, include in self.includes:
+            holder = include.get(_HOLDER_ATTRIBUTE, "")
+            self.references.setdefault(content_id, holder)
         try:
             if self.read_envelope is None:  # the default: the tree is bound as it is
                 from .envelope import read_envelope
@@ -539,6 +584,8 @@ class Parts:
     attachments: dict[str, bytes]
     content_types: dict[str, str]
     defects: tuple[str, ...] = ()
+    #: How many line feeds come before the root part's body in the package.
+    root_line: int = 0
 
 
 class _PartCollector:
@@ -610,6 +657,7 @@ def split_parts(
         attachments=collector.attachments,
         content_types=collector.content_types,
         defects=tuple(frames.defects),
+        root_line=frames.root_line,
     )
 
 
@@ -630,6 +678,8 @@ def resolve_includes(
     return [content_id for content_id, _ in includes]
 
 
+#: Set on a taken-out ``xop:Include``: the prefixed name of the element that held it.
+_HOLDER_ATTRIBUTE = "{urn:dsm-messages:internal}holder"
 #: The elements whose content may be an attachment: SendImage's and RetrieveImageResponse's.
 _IMAGE_HOLDERS = frozenset({f"{{{DSP}}}ImageData", f"{{{WSCN}}}ScanData"})
 
@@ -662,6 +712,7 @@ def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str,
                 element=include,
             )
         found.append((content_id, include))
+        include.set(_HOLDER_ATTRIBUTE, prefixed(parent.tag))
         parent.remove(include)
         parent.text = None
     return found

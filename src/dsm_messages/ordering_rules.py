@@ -23,7 +23,16 @@ from .report import Severity
 from .rule_ids import DscRule, DsdRule, DsmRule, DspRule, RuleId, WsaRule, WscnRule
 from .rules import Rule, rule_row, rule_table
 
-__all__ = ["ORDERING_RULES", "DscRule", "DsdRule", "DsmRule", "DspRule", "WsaRule", "WscnRule"]
+__all__ = [
+    "ACCEPTED_AS",
+    "ORDERING_RULES",
+    "DscRule",
+    "DsdRule",
+    "DsmRule",
+    "DspRule",
+    "WsaRule",
+    "WscnRule",
+]
 
 
 _DSP_ARGS = "dsp:InvalidArgs"
@@ -457,6 +466,13 @@ ORDERING_RULES: dict[str, Rule] = rule_table(
         "WS-Scan CreateScanJobResponse",
     ),
     _row(
+        WscnRule.R15,
+        "warning",
+        "RetrieveImage answered ClientErrorJobIdNotFound for a job the conversation shows "
+        "open (a RICOH Aficio MP 201 says its feeder is empty so): the job is taken as over",
+        "WS-Scan RetrieveImageRequest; sane-airscan (RICOH Aficio MP 201)",
+    ),
+    _row(
         WscnRule.ROLE,
         "error",
         "the device sent a WS-Scan request, or the client a response or event",
@@ -476,4 +492,50 @@ ORDERING_RULES: dict[str, Rule] = rule_table(
         "WS-Addressing 2004/08",
     ),
     _row(DsmRule.INVALID, "error", "a message that fails validation", "dsm-messages validate"),
+    # -- what the receiver of a refused request answers, and the HTTP it travels in ---------
+    rule_row(
+        # the faults named in the rows above come from each protocol's fault tables; a
+        # receiver that answers with another one is read leniently (Windows answers a
+        # JobToken that is no GUID with wsa:EndpointUnavailable, MS-BDSRR notes 14 and 15)
+        DsmRule.FAULT_MISMATCH,
+        "a refused request answered with another fault (code or subcode) than the one the "
+        "rule it breaks names",
+        "error",
+        "warning",
+        fault=None,
+        source="the fault tables of WS-DSP, WS-DSD, WS-DSC and WS-Scan",
+    ),
+    rule_row(
+        # sane-airscan (airscan-wsd.c, wsd_fault_check) reads faults sent with status 200 by
+        # some devices (Lexmark MB2236adw, Xerox WorkCentre 3225): tolerated in lenient
+        DsmRule.HTTP_STATUS,
+        "a fault sent with a success status (2xx), or a response with an error status",
+        "error",
+        "warning",
+        fault=None,
+        source="SOAP 1.2 Part 2, 7.5.2",
+    ),
+    rule_row(
+        DsmRule.HTTP_FAULT_STATUS,
+        "a fault sent with an error status other than its code's: 400 for soap:Sender, 500 "
+        "for the other codes",
+        "error",
+        "warning",
+        fault=None,
+        source="SOAP 1.2 Part 2, 7.5.2.2",
+    ),
+    rule_row(
+        DsmRule.HTTP_CONTENT_TYPE,
+        "a message sent with a Content-Type other than application/soap+xml (an envelope) or "
+        "multipart/related (an MTOM package)",
+        "error",
+        "warning",
+        fault=None,
+        source="SOAP 1.2 Part 2, 7.1.4; XOP 1.0, MTOM HTTP binding",
+    ),
 )
+
+#: The rule a receiver breaks by accepting a request refused for the rule of the key (every
+#: other rule: the same one). A device that sends a job request after a CreatePostScanJob that
+#: failed breaks rule 4; the scan server that accepts it accepts a JobToken it never minted.
+ACCEPTED_AS: dict[str, RuleId] = {DspRule.R4: DspRule.R1}

@@ -21,7 +21,7 @@ from ._mime import is_package
 from .envelope import Envelope
 from .errors import ValidationError
 from .report import Profile
-from .safexml import parse_xml
+from .safexml import DEFAULT_MAX_BYTES, parse_xml
 from .validator import check_tree
 
 
@@ -31,6 +31,7 @@ def parse(
     content_type: str | None = None,
     validate: bool = False,
     profile: Profile = "strict",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Envelope:
     """Read a SOAP 1.2 envelope and bind its body.
 
@@ -44,10 +45,12 @@ def parse(
     ``profile``; any error raises :class:`~dsm_messages.errors.ValidationError` carrying the
     whole report. In the lenient profile the envelope is read as the validator normalised it
     (URIs and padded values trimmed, stale namespace URIs replaced by the current ones).
+    ``max_bytes`` is the hardened parser's cap on the envelope the validation reads (larger:
+    ``DSM-XML-FORBIDDEN``).
     """
     if not validate:
         return envelope.parse(data, content_type=content_type)
-    checked = check_tree(data, profile=profile, content_type=content_type)
+    checked = check_tree(data, profile=profile, content_type=content_type, max_bytes=max_bytes)
     if not checked.report.valid:
         raise ValidationError(checked.report)
     lenient = profile == "lenient"

@@ -28,8 +28,22 @@ class Problem:
     refused: an ordering *violation*) or ``"warning"``, as the rule's table row decides for the
     profile. ``location`` is an XPath-like path with the conventional prefixes
     (``/soap:Envelope/soap:Header/wsa:To``); ``line`` and ``column`` count from 1; ``index`` is
-    the 0-based position of the message in a transcript. Each is ``None`` when unknown or
-    irrelevant. ``code`` is the older name of ``rule``, accepted when building one too.
+    the 0-based position of the message in a transcript; ``party`` the role that broke the rule
+    (a conversation checker's: ``device``, ``scan_server`` or ``control_point``; the sender of
+    the message at ``index``, or the receiver that never answered it). Each is ``None`` when
+    unknown or irrelevant. ``code`` is the older name of ``rule``, accepted when building one
+    too.
+
+    :param severity: ``"error"`` or ``"warning"``.
+    :param message: what is wrong, in words.
+    :param rule: the rule's id; give it or ``code``, not both.
+    :param code: the older name of ``rule``.
+    :param line: the line of the offending place, from 1.
+    :param column: its column, from 1.
+    :param location: its path in the message (``/soap:Envelope/soap:Header/wsa:To``).
+    :param index: the 0-based position of the message in a transcript.
+    :param party: the role that broke the rule.
+    :raises TypeError: when the rule is named twice (``rule`` and ``code``) or not at all.
 
     >>> problem = Problem(rule="DSP-10", severity="error", message="SendImage after the end")
     >>> problem.code == problem.rule == "DSP-10"
@@ -43,6 +57,7 @@ class Problem:
     column: int | None = None
     location: str | None = None
     index: int | None = None
+    party: str | None = None
 
     def __init__(
         self,
@@ -55,6 +70,7 @@ class Problem:
         column: int | None = None,
         location: str | None = None,
         index: int | None = None,
+        party: str | None = None,
     ) -> None:
         named = rule if rule is not None else code
         if named is None or (rule is not None and code is not None):
@@ -67,6 +83,7 @@ class Problem:
             column=column,
             location=location,
             index=index,
+            party=party,
         )
 
     @property

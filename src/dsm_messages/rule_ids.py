@@ -26,8 +26,10 @@ class RuleId(StrEnum):
 
 
 class DsmRule(RuleId):
-    """The validator's rules (``DSM-…``), and DSM-INVALID: a message that failed validation,
-    as a conversation checker reports it (:mod:`dsm_messages.ordering_rules`)."""
+    """The validator's rules (``DSM-…``), and the conversation checker's rules of any protocol
+    (:mod:`dsm_messages.ordering_rules`): DSM-INVALID, a message that failed validation;
+    DSM-FAULT-MISMATCH, a refusal answered with another fault than its rule names; and the
+    DSM-HTTP-… rules of the HTTP a transcript records."""
 
     XML_MALFORMED = "DSM-XML-MALFORMED"
     XML_FORBIDDEN = "DSM-XML-FORBIDDEN"
@@ -35,6 +37,7 @@ class DsmRule(RuleId):
     MIME_DEFECT = "DSM-MIME-DEFECT"
     MIME_DUPLICATE_ID = "DSM-MIME-DUPLICATE-ID"
     XOP_REFERENCE = "DSM-XOP-REFERENCE"
+    XOP_UNREFERENCED = "DSM-XOP-UNREFERENCED"
     SOAP_VERSION = "DSM-SOAP-VERSION"
     SOAP_STRUCTURE = "DSM-SOAP-STRUCTURE"
     ADDRESSING_VERSION = "DSM-ADDRESSING-VERSION"
@@ -43,6 +46,7 @@ class DsmRule(RuleId):
     HEADER_DUPLICATE = "DSM-HEADER-DUPLICATE"
     ACTION_UNKNOWN = "DSM-ACTION-UNKNOWN"
     ACTION_MISMATCH = "DSM-ACTION-MISMATCH"
+    ACTION_HTTPS = "DSM-ACTION-HTTPS"
     ACTION_REPEATS_REQUEST = "DSM-ACTION-REPEATS-REQUEST"
     RELATES_TO_MISSING = "DSM-RELATES-TO-MISSING"
     REPLY_TO_MISSING = "DSM-REPLY-TO-MISSING"
@@ -53,6 +57,7 @@ class DsmRule(RuleId):
     APP_SEQUENCE_MISSING = "DSM-APP-SEQUENCE-MISSING"
     BODY_UNKNOWN = "DSM-BODY-UNKNOWN"
     XSD = "DSM-XSD"
+    CHILD_ORDER = "DSM-CHILD-ORDER"
     VALUE_WHITESPACE = "DSM-VALUE-WHITESPACE"
     STALE_NAMESPACE = "DSM-STALE-NAMESPACE"
     STALE_NAMESPACE_TOLERATED = "DSM-STALE-NAMESPACE-TOLERATED"
@@ -60,6 +65,7 @@ class DsmRule(RuleId):
     QNAME_UNKNOWN = "DSM-QNAME-UNKNOWN"
     FAULT_CODE = "DSM-FAULT-CODE"
     FAULT_SUBCODE_CODE = "DSM-FAULT-SUBCODE-CODE"
+    FAULT_DETAIL_TEXT = "DSM-FAULT-DETAIL-TEXT"
     FILTER_DIALECT = "DSM-FILTER-DIALECT"
     ELEMENT_DATA = "DSM-ELEMENT-DATA"
     ATTRIBUTE_FORM = "DSM-ATTRIBUTE-FORM"
@@ -75,6 +81,10 @@ class DsmRule(RuleId):
     REASON_STATE = "DSM-REASON-STATE"
     FILTER_NOT_FINAL = "DSM-FILTER-NOT-FINAL"
     INVALID = "DSM-INVALID"
+    FAULT_MISMATCH = "DSM-FAULT-MISMATCH"
+    HTTP_STATUS = "DSM-HTTP-STATUS"
+    HTTP_FAULT_STATUS = "DSM-HTTP-FAULT-STATUS"
+    HTTP_CONTENT_TYPE = "DSM-HTTP-CONTENT-TYPE"
 
 
 class DspRule(RuleId):
@@ -178,6 +188,7 @@ class WscnRule(RuleId):
     R12 = "WSCN-12"
     R13 = "WSCN-13"
     R14 = "WSCN-14"
+    R15 = "WSCN-15"
     ROLE = "WSCN-ROLE"
 
 

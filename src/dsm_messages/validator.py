@@ -26,9 +26,10 @@ code (see :mod:`dsm_messages.rules`), severity, line, column and location.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from xml.parsers import expat
 
 import attrs
@@ -37,6 +38,7 @@ from lxml import etree
 from . import namespaces as ns
 from ._mime import is_package
 from .aliases import PLACEHOLDERS, VALUE_ALIASES, canonical_value, find_alias
+from .child_order import out_of_order
 from .declarations import declarations
 from .errors import XmlSyntaxError
 from .faults import ALL_FAULTS
@@ -59,7 +61,7 @@ from .messages import (
     by_action,
     by_qname,
 )
-from .mtom import MtomError, resolve_includes, split_message, split_parts
+from .mtom import CHUNK_SIZE, MtomError, resolve_includes, split_message, split_parts
 from .report import Problem, Report
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
@@ -172,17 +174,8 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
     report = validate(body, profile=profile, content_type=content_type)
-    header_lines = data[: len(data) - len(body)].count(b"\n")
-    if not header_lines:
-        return report
     # lines count from the start of the file, as editors and CI annotations do
-    return attrs.evolve(
-        report,
-        problems=tuple(
-            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
-            for p in report.problems
-        ),
-    )
+    return _lines_from(report, data[: len(data) - len(body)].count(b"\n"))
 
 
 def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") -> Report:
@@ -201,19 +194,63 @@ def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") 
     >>> report.valid, report.problems[0].code
     (False, 'DSM-XML-MALFORMED')
     """
+    checked = check_stored_package(path, profile=profile)
+    if checked is not None:  # read in chunks, never whole
+        return checked.report
     with open(path, "rb") as stored:
         data = stored.read()
     return validate_stored(data, name=os.fspath(path), profile=profile)
 
 
+#: How much of a stored file is read to tell whether it is a package and read its headers.
+_HEAD_BYTES = 64 * 1024
+
+
+def check_stored_package(
+    path: str | os.PathLike[str], *, profile: Profile = "strict"
+) -> Checked | None:
+    """The checks of a stored MTOM package (as :func:`validate_file` reads one), read from
+    disk in chunks: what is held is the root part and one chunk, whatever the size of the
+    image. Line numbers count from the start of the file. ``None`` when the file holds no
+    stored package whose headers can be read (it is then read whole)."""
+    name = os.fspath(path)
+    with open(path, "rb") as stored:
+        head = stored.read(_HEAD_BYTES)
+        if not _looks_stored(head, name):
+            return None
+        try:
+            content_type, rest = split_message(head)
+        except MtomError:
+            return None  # headers longer than the head, or unreadable: read whole, reported
+        header_lines = head[: len(head) - len(rest)].count(b"\n")
+        chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
+        checked = check_tree(chunks, profile=profile, content_type=content_type)
+    return attrs.evolve(checked, report=_lines_from(checked.report, header_lines))
+
+
+def _lines_from(report: Report, header_lines: int) -> Report:
+    """``report`` with its lines counted ``header_lines`` further (from the start of a file)."""
+    if not header_lines:
+        return report
+    return attrs.evolve(
+        report,
+        problems=tuple(
+            p if p.line is None else attrs.evolve(p, line=p.line + header_lines)
+            for p in report.problems
+        ),
+    )
+
+
+def _looks_stored(head: bytes, name: str) -> bool:
+    """Whether a stored message is an MTOM package stored with its MIME headers."""
+    start = head.lstrip()[:200].lower()
+    return name.endswith(".mime") or start.startswith((b"mime-version:", b"content-type:"))
+
+
 def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | MtomError:
     """(Content-Type, body) of a stored message: a package loses its MIME headers, anything
     else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
-    head = data.lstrip()[:200].lower()
-    stored_package = name.endswith(".mime") or head.startswith(
-        (b"mime-version:", b"content-type:")
-    )
-    if not stored_package:
+    if not _looks_stored(data, name):
         return None, data
     try:
         return split_message(data)
@@ -234,17 +271,19 @@ class Checked:
 
 
 def check_tree(
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     profile: Profile = "strict",
     content_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Checked:
-    """:func:`check` with the tree itself rather than its bytes, for binding it as it is."""
+    """:func:`check` with the tree itself rather than its bytes, for binding it as it is. An
+    MTOM package (``content_type``) may also be given as an iterable of chunks."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
-    if not isinstance(data, bytes):
+    chunked = content_type is not None and is_package(content_type) and not isinstance(data, str)
+    if not isinstance(data, bytes) and not chunked:
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
     checker = _Checker(profile)
     root = checker.read(data, content_type, max_bytes, max_depth)
@@ -306,11 +345,18 @@ class _Repair:
         self.count += 1
         return root, renamed
 
+    def reorder(self, parent: etree._Element, order: tuple[etree._Element, ...]) -> None:
+        """Put the children of ``parent`` in the order the schema wants."""
+        parent[:] = order
+        self.count += 1
+
     def resolve_includes(
         self, root: etree._Element, part_ids: set[str], root_id: str | None
-    ) -> None:
-        resolve_includes(root, part_ids, root_id=root_id)
+    ) -> set[str]:
+        """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
+        referenced = resolve_includes(root, part_ids, root_id=root_id)
         self.count += 1
+        return set(referenced)
 
 
 class _Checker:
@@ -321,6 +367,7 @@ class _Checker:
         self.message: str | None = None
         self.action: str | None = None
         self.keyword_lines: set[int | None] = set()  # schema errors there are already named
+        self.detail_text_lines: set[int | None] = set()  # (likewise: text in a soap:Detail)
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         self.line_offset = 0
         self.source: _Source | None = None
@@ -366,7 +413,11 @@ class _Checker:
 
     # -- reading ---------------------------------------------------------------------------
     def read(
-        self, data: bytes, content_type: str | None, max_bytes: int, max_depth: int
+        self,
+        data: bytes | Iterable[bytes],
+        content_type: str | None,
+        max_bytes: int,
+        max_depth: int,
     ) -> etree._Element | None:
         part_ids: set[str] | None = None
         root_id: str | None = None
@@ -379,11 +430,11 @@ class _Checker:
             for defect in parts.defects:
                 self.add(DsmRule.MIME_DEFECT, f"MIME defect: {defect}")
             # lines are counted from the start of the package, not of its root part
-            at = data.find(parts.root) if parts.root else -1
-            self.line_offset = data[:at].count(b"\n") if at > 0 else 0
+            self.line_offset = parts.root_line if parts.root else 0
             data = parts.root
             part_ids = set(parts.content_types)
             root_id = parts.root_id
+        assert isinstance(data, bytes)  # only a package may come in chunks
         try:
             root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
         except XmlSyntaxError as exc:
@@ -401,10 +452,15 @@ class _Checker:
         if part_ids is not None:
             self.source.scan()  # columns are of the elements as written, xop:Include included
             try:
-                self.repair.resolve_includes(root, part_ids, root_id)
+                referenced = self.repair.resolve_includes(root, part_ids, root_id)
             except MtomError as exc:
                 self.add(exc.code, str(exc), exc.element)
                 return None
+            for part in sorted(part_ids - referenced - {root_id}):
+                self.add(
+                    DsmRule.XOP_UNREFERENCED,
+                    f"the package part <{part}> is referred to by no xop:Include",
+                )
         else:
             for include in root.iter(f"{{{ns.XOP}}}Include"):
                 self.add(
@@ -615,6 +671,11 @@ class _Checker:
         """The action with a stale namespace replaced by the current one, reported as the same
         stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
         namespace); the tree then holds the current action, as it holds the current names."""
+        if action == _HTTPS_FAULT_ACTION:
+            message = f"action {action} is written https://; it is http://"
+            self.add(DsmRule.ACTION_HTTPS, message, element)
+            self.repair.text(element, FAULT_ACTION)
+            return FAULT_ACTION
         for stale, (current, tolerated) in STALE_NAMESPACES.items():
             if not action.startswith(stale + "/"):
                 continue
@@ -733,6 +794,8 @@ class _Checker:
         schema = load_schema()
         if schema.validate(root):
             return
+        if self._child_order(root) and schema.validate(root):
+            return
         first = list(schema.error_log)
         trimmed_lines = self.repair.trim_padded_values(root)
         if trimmed_lines:
@@ -753,6 +816,8 @@ class _Checker:
                 continue
             if entry.line in self.uri_lines and _URI_SCHEMA_ERROR.match(entry.message):
                 continue
+            if entry.line in self.detail_text_lines and "Detail': Character" in entry.message:
+                continue
             self.add(
                 DsmRule.XSD,
                 _schema_message(entry.message),
@@ -760,6 +825,20 @@ class _Checker:
                 column=_column(entry.column),
                 location=_schema_path(entry.path),
             )
+
+    def _child_order(self, root: etree._Element) -> bool:
+        """Children out of their schema sequence's order: one problem each, then the tree put
+        in schema order (the lenient profile reads them so; the schema check that follows
+        names what else is wrong). Whether anything was out of order."""
+        found = out_of_order(root)
+        if found and self.source is not None:
+            self.source.scan()  # positions and columns of the elements as written
+        for reordering in found:
+            for misplaced in reordering.misplaced:
+                self.add(DsmRule.CHILD_ORDER, misplaced.message, misplaced.child)
+        for reordering in found:
+            self.repair.reorder(reordering.parent, reordering.order)
+        return bool(found)
 
     # -- body rules ------------------------------------------------------------------------
     def _body(self, body: etree._Element) -> None:
@@ -917,6 +996,21 @@ class _Checker:
                 f"subcode {local} is documented under soap:{documented[0].code}, "
                 f"not soap:{code_local}",
                 subcode,
+            )
+
+    def _fault_detail(self, detail: etree._Element) -> None:
+        """Text written directly in soap:Detail, as Microsoft's fault pages show it: SOAP 1.2
+        allows detail entries (elements) only."""
+        texts = [detail.text, *(child.tail for child in detail)]
+        written = " ".join(" ".join(text.split()) for text in texts if text and text.strip())
+        if written:
+            self.detail_text_lines.add(detail.sourceline)
+            shown = written if len(written) <= 40 else written[:37] + "..."
+            self.add(
+                DsmRule.FAULT_DETAIL_TEXT,
+                f"soap:Detail holds the text {shown!r}; SOAP 1.2 allows only detail entries "
+                "(elements) there",
+                detail,
             )
 
     def _dual_form(self, element: etree._Element) -> None:
@@ -1087,6 +1181,7 @@ _ONE_OF: dict[str, _Step] = {
     f"{{{ns.PSP}}}Filter": _Checker._filter,
     f"{{{ns.WSCN}}}ValidationInfo": _Checker._valid_ticket,
     f"{{{ns.SOAP}}}Code": _Checker._fault_code,
+    f"{{{ns.SOAP}}}Detail": _Checker._fault_detail,
     **dict.fromkeys(_ELEMENT_DATA, _Checker._element_data),
     **dict.fromkeys(_JOB_STATUS, _Checker._job_status),
 }
@@ -1305,6 +1400,7 @@ def _may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
 
 
 _ACTION = f"{{{ns.WSA}}}Action"
+_HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 
 
 @attrs.frozen

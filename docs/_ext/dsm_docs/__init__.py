@@ -31,6 +31,7 @@ from . import (
     models_page,
     narrow,
     pages,
+    probes,
     python_example,
     samples,
     signatures,
@@ -219,6 +220,29 @@ class NamespacesDirective(_TableDirective):
         return pages.namespaces_table(SchemaSet.load(dsm_messages.schema_dir()))
 
 
+class ProbesDirective(_TableDirective):
+    """``.. dsm-probes:: dsp``: the conformance kit's probes of one protocol."""
+
+    sources = ("conformance/*.py", "rules.py", "ordering_rules.py")
+    required_arguments = 1
+
+    def text(self) -> str:
+        from dsm_messages.conformance import PROBES
+
+        return probes.probes_text(PROBES, self.arguments[0])
+
+
+class UnprobedDirective(_TableDirective):
+    """``.. dsm-unprobed::``: the rules a receiver refuses that no probe breaks, and why."""
+
+    sources = ("conformance/breakers.py",)
+
+    def text(self) -> str:
+        from dsm_messages.conformance import NOT_PROBED
+
+        return probes.unprobed_text(NOT_PROBED)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("dsm_root", "", "env", types=[str])
     app.connect("builder-inited", _builder_inited)
@@ -229,4 +253,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-command", commands.CommandDirective)
     signatures.setup(app)
     narrow.setup(app)
+    app.add_directive("dsm-probes", ProbesDirective)
+    app.add_directive("dsm-unprobed", UnprobedDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

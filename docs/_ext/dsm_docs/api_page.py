@@ -44,6 +44,8 @@ _API_SECTIONS = {
         "Session",
         "check_sequence",
         "SequenceReport",
+        "Recorded",
+        "HttpHead",
         "ProtocolError",
         "LocalProtocolError",
         "RemoteProtocolError",
@@ -107,4 +109,16 @@ def api_page() -> str:
     title = "Finding a device: dsm_messages.discovery"
     out += [title, "-" * len(title), ""]
     out += [".. automodule:: dsm_messages.discovery", "   :members:", ""]
+    title = "A WS-Scan device's answers from plain values: dsm_messages.ws_scan"
+    out += [title, "-" * len(title), ""]
+    out += [".. automodule:: dsm_messages.ws_scan", "   :members:", ""]
+    title = "Transcripts on disk: dsm_messages.transcripts"
+    out += [title, "-" * len(title), ""]
+    out += [
+        ".. automodule:: dsm_messages.transcripts",
+        "   :members:",
+        # documented above, as dsm_messages offers them
+        "   :exclude-members: HttpHead, Recorded",
+        "",
+    ]
     return "\n".join(out)

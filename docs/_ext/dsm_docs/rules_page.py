@@ -179,15 +179,21 @@ def _profiles(rules: Mapping[str, Rule], ordering_rules: Mapping[str, Rule]) -> 
     out += [f"- {rule_link(rule.id)}: {esc(rule.summary)}" for rule in differ]
     out.append("")
     ordering_differ = [rule for rule in differ if rule.id in ordering_rules]
-    if not ordering_differ:
-        out += [
-            "Every ordering rule is as severe in both profiles. The profile of "
-            "``check-sequence`` (and of :func:`dsm_messages.check_sequence`) still matters: it "
-            "decides how each message is read, so a message with a defect the lenient profile "
-            "tolerates is a violation of :ref:`DSM-INVALID <rule-DSM-INVALID>` in strict and "
-            "is replayed in lenient.",
-            "",
-        ]
+    same = (
+        "Every ordering rule is as severe in both profiles."
+        if not ordering_differ
+        else "Of the ordering rules only "
+        + ", ".join(rule_link(rule.id) for rule in ordering_differ)
+        + " are in this list (they judge what a peer answers a refusal with and the HTTP a "
+        "message travelled in); every other is as severe in both profiles."
+    )
+    out += [
+        f"{same} The profile of ``check-sequence`` (and of :func:`dsm_messages.check_sequence`) "
+        "also decides how each message is read, so a message with a defect the lenient "
+        "profile tolerates is a violation of :ref:`DSM-INVALID <rule-DSM-INVALID>` in strict "
+        "and is replayed in lenient.",
+        "",
+    ]
     return out
 
 

@@ -18,9 +18,11 @@ RETIRED = (
 )
 WS_SCAN = "https://learn.microsoft.com/windows-hardware/drivers/image/{}"
 MS_BDSRR = "https://learn.microsoft.com/openspecs/windows_protocols/ms-bdsrr/"
+SANE_AIRSCAN = "https://github.com/alexpevzner/sane-airscan"
 SPECS = {
     "XML 1.0": "https://www.w3.org/TR/xml/",
     "SOAP 1.2": "https://www.w3.org/TR/soap12-part1/",
+    "SOAP 1.2 Part 2": "https://www.w3.org/TR/soap12-part2/",
     "WS-Addressing 2004/08": "https://www.w3.org/submissions/ws-addressing/",
     "MTOM": "https://www.w3.org/TR/soap12-mtom/",
     "XOP": "https://www.w3.org/TR/xop10/",
@@ -138,14 +140,37 @@ def _numbered(protocol: str, number: int) -> str:
     return f"{said}: {' and '.join(where)}"
 
 
+#: Sources named in words (the first match of the start of a part wins), as links.
+NAMED: tuple[tuple[str, str], ...] = (
+    ("SOAP 1.2 Part 2", SPECS["SOAP 1.2 Part 2"]),
+    ("XOP 1.0", SPECS["XOP"]),
+    ("MTOM", SPECS["MTOM"]),
+    ("WS-Addressing (August 2004)", SPECS["WS-Addressing 2004/08"]),
+    ("sane-airscan", SANE_AIRSCAN),
+    ("[MS-BDSRR]", MS_BDSRR),
+)
+
+
 def source_text(rule_id: str, source: str) -> str:
-    """The source of a rule in words and links."""
+    """The source of a rule in words and links; a source of several parts (``A; B``) has each
+    part linked."""
+    parts = source.split("; ")
+    if len(parts) > 1:
+        return "; ".join(_one_source(rule_id, part) for part in parts)
+    return _one_source(rule_id, source)
+
+
+def _one_source(rule_id: str, source: str) -> str:
     document, _, place = source.partition(" ")
-    numbered = re.fullmatch(r"\d+\.(\d+)", place)
-    if document == "wsdp.md" and numbered:
-        return _numbered("WS-DSP", int(numbered.group(1)))
-    if document == "wsdsd.md" and numbered:
-        return _numbered("WS-DSD", int(numbered.group(1)))
+    numbered = re.fullmatch(r"(\d+)\.(\d+)", place)
+    # the ordering rules are section 10 of the WS-DSP notes and section 8 of the WS-DSD notes
+    if document == "wsdp.md" and numbered and numbered.group(1) == "10":
+        return _numbered("WS-DSP", int(numbered.group(2)))
+    if document == "wsdsd.md" and numbered and numbered.group(1) == "8":
+        return _numbered("WS-DSD", int(numbered.group(2)))
+    if document == "wsdp.md" and numbered and numbered.group(1) == "8":
+        page = link("sendimagerequest-example", RETIRED.format("sendimagerequest-example"))
+        return f"the SendImage packaging the WS-DSP reference page {page} shows"
     if document == "wsdsd.md":
         return "the WS-DSD protocol summary of the " + link(
             "reference pages", RETIRED.format("ws-dsd-events").rsplit("/", 1)[0]
@@ -162,6 +187,11 @@ def source_text(rule_id: str, source: str) -> str:
         return link(f"WS-Scan: {place}", WS_SCAN.format("ws-scan-schema"))
     if source in SPECS:
         return link(source, SPECS[source])
+    for start, url in NAMED:
+        if source.startswith(start):
+            return link(source, url)
+    if source.startswith("the fault tables of "):
+        return f"{source} (gathered in :doc:`the faults guide </guides/faults>`)"
     if source == "dsm-messages validate":
         return "the validator: a message the conversation checker is given must be valid"
     if document == "dsm-messages":

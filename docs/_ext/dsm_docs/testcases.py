@@ -2,7 +2,9 @@
 
 For every validator rule, ``tests/test_validator.py`` holds a conforming message and a minimal
 edit of it that breaks exactly that rule (``CASES``); for every ordering rule,
-``tests/stories_*.py`` tell a conversation and the one message that breaks it (``STORIES``).
+``tests/stories_*.py`` tell a conversation and the one message that breaks it (``STORIES``),
+and ``tests/judged_stories.py`` a transcript whose answer to a refusal, or whose HTTP, breaks
+one of the rules judged on those (``JUDGED``).
 The tests prove each of them breaks its rule and nothing else; the rules page shows them as
 the rule's violating example, and the message pages learn from them which rules a message can
 break. A rule added with its test case appears on the pages with nothing else to do.
@@ -21,7 +23,17 @@ from pathlib import Path
 from typing import Any
 
 import dsm_messages
-from dsm_messages import Envelope, Report, about, check_sequence, parse, validate
+from dsm_messages import (
+    Envelope,
+    Fault,
+    Recorded,
+    Report,
+    about,
+    check_sequence,
+    parse,
+    validate,
+)
+from dsm_messages.models import soap
 from dsm_messages.rules import PROFILES
 
 from .words import PARTIES
@@ -129,28 +141,48 @@ def _validator_examples(cases: Iterable[Any]) -> dict[str, list[ValidatorExample
     return found
 
 
-def _message_line(index: int, item: object, marked: bool) -> tuple[str, str]:
-    """(line, body element) of one item of a story."""
+def _message_line(
+    index: int, item: object, marked: bool, asked: dict[str, str]
+) -> tuple[str, str]:
+    """(line, body element) of one item of a story. ``asked`` maps the MessageID of each
+    request so far to its protocol: a fault is drawn between the parties of the request it
+    answers, and named. A message recorded with the HTTP head it travelled in says its status
+    or its Content-Type."""
+    note = ""
+    if isinstance(item, Recorded):
+        head = item.http
+        if head is not None and head.status is not None:
+            note = f" in HTTP {head.status}"
+        elif head is not None and head.content_type:
+            note = f" as {head.content_type.partition(';')[0]}"
+        item = item.message
     mark = "▶" if marked else " "
     if isinstance(item, Report):
-        return f"{mark}{index:>3}  (a message that fails validation)", ""
+        return f"{mark}{index:>3}  (a message that fails validation){note}", ""
     if not isinstance(item, Envelope):  # the clock moves
         return f"{mark}     (the clock moves to {getattr(item, 'now', '?')})", ""
     try:
         facts = about(item)
     except ValueError:  # not a DSM action at all
         return _shown(f"{mark}{index:>3}  a message with the action {item.action}"), ""
-    client, host = PARTIES.get(facts.protocol or "", ("client", "host"))
-    sender, receiver = (client, host) if facts.kind == "request" else (host, client)
+    protocol = facts.protocol
+    if facts.kind == "request" and item.message_id:
+        asked[item.message_id] = protocol
     name = item.action.rpartition("/")[2] if item.action else "?"
+    if facts.kind == "fault" and isinstance(item.body, soap.Fault):
+        protocol = asked.get(item.relates_to or "", protocol)
+        with contextlib.suppress(ValueError):  # a fault code SOAP 1.2 does not define
+            name = f"Fault {str(Fault.from_model(item.body)).partition(' (')[0]}"
+    client, host = PARTIES.get(protocol or "", ("client", "host"))
+    sender, receiver = (client, host) if facts.kind == "request" else (host, client)
     details = [f"JobToken {facts.job}" if facts.job else "", f"DocumentId {facts.document_id}"]
     detail = ", ".join(d for d in details if d and not d.endswith("None"))
     qname = ""
     if item.body is not None:
         with contextlib.suppress(KeyError):
             qname = dsm_messages.message_type(type(item.body)).qname
-    line = f"{mark}{index:>3}  {sender} → {receiver}: {name}" + (f" ({detail})" if detail else "")
-    return _shown(line), qname
+    line = f"{mark}{index:>3}  {sender} → {receiver}: {name}{note}"
+    return _shown(line + (f" ({detail})" if detail else "")), qname
 
 
 def _ordering_examples(stories: dict[str, dict[str, Any]]) -> dict[str, list[OrderingExample]]:
@@ -159,12 +191,13 @@ def _ordering_examples(stories: dict[str, dict[str, Any]]) -> dict[str, list[Ord
         for variant, build in variants.items():
             story = build()
             lines, qname, number = [], "", 0
+            asked: dict[str, str] = {}
             for position, item in enumerate(story.violating):
                 marked = position == story.index
-                line, body = _message_line(number, item, marked)
+                line, body = _message_line(number, item, marked, asked)
                 lines.append(line)
-                number += isinstance(item, Envelope | Report)  # a clock tick is no message
-                if marked:
+                number += isinstance(item, Envelope | Report | Recorded)  # a tick is none
+                if marked and not getattr(story, "any_message", False):
                     qname = body
             reported = ""
             if story.transcript:
@@ -200,11 +233,12 @@ def load(tests: Path) -> Examples:
         stories = importlib.import_module("ordering_stories")
         for path in sorted(tests.glob("stories_*.py")):
             importlib.import_module(path.stem)
+        judged = importlib.import_module("judged_stories")
     finally:
         sys.path.remove(str(tests))
     examples = Examples(
         validator=_validator_examples(validator.CASES),
-        ordering=_ordering_examples(stories.STORIES),
+        ordering=_ordering_examples({**stories.STORIES, **judged.JUDGED}),
     )
     _LOADED[tests] = examples
     return examples

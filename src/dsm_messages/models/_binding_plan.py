@@ -2522,6 +2522,7 @@ PLANS: dict[type, tuple] = {
         "any_element",
     ),
     soap.BodyType: ("BodyType", {}, {}, "other_attributes", None, "any_element"),
+    soap.DetailType: ("DetailType", {}, {}, "other_attributes", None, "any_element"),
     soap.Envelope: (
         "{http://www.w3.org/2003/05/soap-envelope}Envelope",
         {
@@ -2654,9 +2655,25 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        "any_element",
     ),
-    soap.HeaderType: ("HeaderType", {}, {}, "other_attributes", None, "other_element"),
+    soap.HeaderType: ("HeaderType", {}, {}, "other_attributes", None, "any_element"),
+    soap.NotUnderstood: (
+        "{http://www.w3.org/2003/05/soap-envelope}NotUnderstood",
+        {},
+        {"qname": ("qname", IN_SCOPE, (QName,), None)},
+        None,
+        None,
+        None,
+    ),
+    soap.NotUnderstoodType: (
+        "NotUnderstoodType",
+        {},
+        {"qname": ("qname", IN_SCOPE, (QName,), None)},
+        None,
+        None,
+        None,
+    ),
     soap.ReasonTextType: (
         "ReasonTextType",
         {},
@@ -2680,6 +2697,44 @@ PLANS: dict[type, tuple] = {
                 CLASS,
                 soap.SubcodeType,
             ),
+        },
+        {},
+        None,
+        None,
+        None,
+    ),
+    soap.SupportedEnvType: (
+        "SupportedEnvType",
+        {},
+        {"qname": ("qname", IN_SCOPE, (QName,), None)},
+        None,
+        None,
+        None,
+    ),
+    soap.Upgrade: (
+        "{http://www.w3.org/2003/05/soap-envelope}Upgrade",
+        {
+            "{http://www.w3.org/2003/05/soap-envelope}SupportedEnvelope": (
+                "supported_envelope",
+                True,
+                CLASS,
+                soap.SupportedEnvType,
+            )
+        },
+        {},
+        None,
+        None,
+        None,
+    ),
+    soap.UpgradeType: (
+        "UpgradeType",
+        {
+            "{http://www.w3.org/2003/05/soap-envelope}SupportedEnvelope": (
+                "supported_envelope",
+                True,
+                CLASS,
+                soap.SupportedEnvType,
+            )
         },
         {},
         None,
@@ -9592,6 +9647,11 @@ WRITES: dict[type, tuple] = {
         ((ANY_ATTRIBUTES, "other_attributes", None, None),),
         ((WILDCARD, "any_element", None, True, None, None),),
     ),
+    soap.DetailType: (
+        "DetailType",
+        ((ANY_ATTRIBUTES, "other_attributes", None, None),),
+        ((WILDCARD, "any_element", None, True, None, None),),
+    ),
     soap.Envelope: (
         "{http://www.w3.org/2003/05/soap-envelope}Envelope",
         ((ANY_ATTRIBUTES, "other_attributes", None, None),),
@@ -9739,13 +9799,19 @@ WRITES: dict[type, tuple] = {
     soap.Header: (
         "{http://www.w3.org/2003/05/soap-envelope}Header",
         ((ANY_ATTRIBUTES, "other_attributes", None, None),),
-        ((WILDCARD, "other_element", None, True, None, None),),
+        ((WILDCARD, "any_element", None, True, None, None),),
     ),
     soap.HeaderType: (
         "HeaderType",
         ((ANY_ATTRIBUTES, "other_attributes", None, None),),
-        ((WILDCARD, "other_element", None, True, None, None),),
+        ((WILDCARD, "any_element", None, True, None, None),),
     ),
+    soap.NotUnderstood: (
+        "{http://www.w3.org/2003/05/soap-envelope}NotUnderstood",
+        ((ATTRIBUTE, "qname", "qname", None),),
+        (),
+    ),
+    soap.NotUnderstoodType: ("NotUnderstoodType", ((ATTRIBUTE, "qname", "qname", None),), ()),
     soap.ReasonTextType: (
         "ReasonTextType",
         ((ATTRIBUTE, "lang", "{http://www.w3.org/XML/1998/namespace}lang", None),),
@@ -9769,6 +9835,35 @@ WRITES: dict[type, tuple] = {
                 "{http://www.w3.org/2003/05/soap-envelope}Subcode",
                 False,
                 soap.SubcodeType,
+                None,
+            ),
+        ),
+    ),
+    soap.SupportedEnvType: ("SupportedEnvType", ((ATTRIBUTE, "qname", "qname", None),), ()),
+    soap.Upgrade: (
+        "{http://www.w3.org/2003/05/soap-envelope}Upgrade",
+        (),
+        (
+            (
+                ELEMENT,
+                "supported_envelope",
+                "{http://www.w3.org/2003/05/soap-envelope}SupportedEnvelope",
+                True,
+                soap.SupportedEnvType,
+                None,
+            ),
+        ),
+    ),
+    soap.UpgradeType: (
+        "UpgradeType",
+        (),
+        (
+            (
+                ELEMENT,
+                "supported_envelope",
+                "{http://www.w3.org/2003/05/soap-envelope}SupportedEnvelope",
+                True,
+                soap.SupportedEnvType,
                 None,
             ),
         ),

@@ -33,22 +33,25 @@ class BodyType:
 @dataclass(slots=True, kw_only=True)
 class DetailType:
     """
-    Application elements or text describing the fault (SOAP 1.2 allows both).
+    Application elements describing the fault, its detail entries (SOAP 1.2 Part 1 5.4.5:
+    elements only; the W3C soap-envelope schema's detail type is not mixed).
+
+    Microsoft's fault pages write the detail as text directly inside Detail: the lenient
+    profile reads that with a warning (DSM-FAULT-DETAIL-TEXT).
     """
 
+    any_element: Sequence[object] = field(
+        default_factory=list,
+        metadata={
+            "type": "Wildcard",
+            "namespace": "##any",
+        },
+    )
     other_attributes: Mapping[str, str] = field(
         default_factory=dict,
         metadata={
             "type": "Attributes",
             "namespace": "##any",
-        },
-    )
-    content: Sequence[object] = field(
-        default_factory=list,
-        metadata={
-            "type": "Wildcard",
-            "namespace": "##any",
-            "mixed": True,
         },
     )
 
@@ -72,9 +75,14 @@ class HeaderType:
     """
     Header blocks: WS-Addressing, WS-Eventing and vendor blocks, each a namespace-qualified
     element.
+
+    As in SOAP 1.2's own schema (the W3C soap-envelope schema, SOAP 1.2 Part 1 5.2) a block may
+    be in any namespace, this one included: SOAP 1.2 defines two header blocks of its own,
+    NotUnderstood (answering a MustUnderstand fault) and Upgrade (answering a VersionMismatch
+    fault).
     """
 
-    other_element: Sequence[object] = field(
+    any_element: Sequence[object] = field(
         default_factory=list,
         metadata={
             "type": "Wildcard",
@@ -87,6 +95,22 @@ class HeaderType:
             "type": "Attributes",
             "namespace": "##any",
         },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class NotUnderstoodType:
+    """
+    Names a mandatory header block that was not understood (SOAP 1.2 Part 1 5.4.8): its
+    qualified name, in the unqualified qname attribute.
+
+    :ivar qname: The qualified name of the header block not understood.
+    """
+
+    qname: QName = field(
+        metadata={
+            "type": "Attribute",
+        }
     )
 
 
@@ -128,6 +152,22 @@ class SubcodeType:
             "type": "Element",
             "namespace": "http://www.w3.org/2003/05/soap-envelope",
         },
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class SupportedEnvType:
+    """
+    One envelope version the faulting node supports, as the qualified name of its Envelope
+    element.
+
+    :ivar qname: The qualified name of a supported Envelope element.
+    """
+
+    qname: QName = field(
+        metadata={
+            "type": "Attribute",
+        }
     )
 
 
@@ -194,6 +234,37 @@ class Header(HeaderType):
 
     class Meta:
         namespace = "http://www.w3.org/2003/05/soap-envelope"
+
+
+@dataclass(slots=True, kw_only=True)
+class NotUnderstood(NotUnderstoodType):
+    """
+    Header block of a MustUnderstand fault, one per block not understood.
+
+    :ivar qname: The qualified name of the header block not understood.
+    """
+
+    class Meta:
+        namespace = "http://www.w3.org/2003/05/soap-envelope"
+
+
+@dataclass(slots=True, kw_only=True)
+class UpgradeType:
+    """
+    The envelope versions a node supports, most preferred first (SOAP 1.2 Part 1 5.4.7).
+
+    :ivar supported_envelope: One supported envelope version.
+    """
+
+    supported_envelope: Sequence[SupportedEnvType] = field(
+        default_factory=list,
+        metadata={
+            "name": "SupportedEnvelope",
+            "type": "Element",
+            "namespace": "http://www.w3.org/2003/05/soap-envelope",
+            "min_occurs": 1,
+        },
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -278,6 +349,18 @@ class FaultType:
             "namespace": "http://www.w3.org/2003/05/soap-envelope",
         },
     )
+
+
+@dataclass(slots=True, kw_only=True)
+class Upgrade(UpgradeType):
+    """
+    Header block of a VersionMismatch fault: the envelope versions the node supports.
+
+    :ivar supported_envelope: One supported envelope version.
+    """
+
+    class Meta:
+        namespace = "http://www.w3.org/2003/05/soap-envelope"
 
 
 @dataclass(slots=True, kw_only=True)

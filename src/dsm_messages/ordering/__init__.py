@@ -4,6 +4,7 @@ Each protocol module (:mod:`.dsp`, :mod:`.dsd`, :mod:`.dsc`) detects the breache
 rules and reports each through one verb, :meth:`.step.Step.breach`, which asks the rule's row in
 :data:`~dsm_messages.ordering_rules.ORDERING_RULES` whether the message is refused or accepted
 with a warning. Request and reply pairing and event subscriptions, which every protocol shares,
-live in :mod:`.pairing`; what a session remembers, in :mod:`.state`. A new protocol is one more
+live in :mod:`.pairing`; what a session remembers, in :mod:`.state`; how an observer follows a
+conversation past a broken answer, in :mod:`.following`. A new protocol is one more
 module with its :class:`.protocol.ProtocolRules`, listed in :data:`.step.PROTOCOLS`.
 """

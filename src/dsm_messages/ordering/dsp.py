@@ -46,12 +46,19 @@ def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None)
 
 
 def _fault(step: Step, request: Pending) -> None:
+    if request.operation == "CreatePostScanJob":
+        step.world.last_create_failed = True
+    else:
+        withdraw(step, request)
+
+
+def withdraw(step: Step, request: Pending) -> None:
+    """Take back what a request did that was answered with a fault, or whose answer will
+    never come: a SendImage's image was not received (the device may send it again, section
+    6 retry), an EndPostScanJob did not end the job (it may be sent again)."""
     world = step.world
     known = request.job or ""
-    if request.operation == "CreatePostScanJob":
-        world.last_create_failed = True
-    elif request.operation == "SendImage" and known in world.dsp_jobs:
-        # the image was not received: the device may send it again (section 6 retry)
+    if request.operation == "SendImage" and known in world.dsp_jobs:
         job = world.dsp_jobs[known]
         world.dsp_jobs[known] = attrs.evolve(
             job,
@@ -68,12 +75,13 @@ def _fault(step: Step, request: Pending) -> None:
 def _known_job(step: Step, token: str) -> DspJob | None:
     """The job ``token`` names; ``None`` (after reporting the rule it breaks) if none."""
     jobs = step.world.dsp_jobs
-    job = jobs.get(token)
+    job = jobs.get(token) or _adopted(step, token)
     if job is not None:
         return job
     near = [known for known in jobs if known.strip().lower() == token.strip().lower()]
     if near:
         step.breach(DspRule.R2, f"JobToken {token!r} is not byte for byte the minted {near[0]!r}")
+        return jobs[near[0]]  # (followed: its receiver took it for the minted one)
     elif step.world.last_create_failed:
         step.breach(DspRule.R4, f"JobToken {token!r}: the last CreatePostScanJob ended in a fault")
     else:
@@ -81,6 +89,23 @@ def _known_job(step: Step, token: str) -> DspJob | None:
             DspRule.R1, f"JobToken {token!r} was not minted by a CreatePostScanJobResponse"
         )
     return None
+
+
+def _adopted(step: Step, token: str) -> DspJob | None:
+    """The job of a CreatePostScanJob whose response could not be read, now that its token
+    shows itself (unconfirmed); ``None`` when no such create waits."""
+    found = step.adopt("dsp", "CreatePostScanJob")
+    if found is None:
+        return None
+    answered_at, create = found
+    _mint(
+        step,
+        attrs.evolve(_TOKEN_SHOWN, minted_token=token),
+        create,
+        minted_at=answered_at,
+        unconfirmed=True,
+    )
+    return step.world.dsp_jobs.get(token)
 
 
 def _move(step: Step, job: DspJob, message: str) -> DspJob:
@@ -132,11 +157,15 @@ def _request(step: Step, facts: Facts, token: str) -> None:
             )
         if job.images_sent == 0:
             step.breach(DspRule.R6, f"job {token!r} ended with no image sent")
-    step.world.dsp_jobs[token] = job
+    step.world.dsp_jobs[job.token] = job
 
 
 def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> None:
-    job = step.world.dsp_jobs.get(token if request is None else request.job or token)
+    asked = token if request is None else request.job or token
+    job = step.world.dsp_jobs.get(asked)
+    if job is None and step.followed:  # a request its receiver took for another spelling
+        near = [known for known in step.world.dsp_jobs if known.lower() == asked.lower()]
+        job = step.world.dsp_jobs[near[0]] if near else None
     if job is None:
         return
     if facts.operation == "SendImage":
@@ -146,16 +175,44 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
             images_answered=job.images_answered + 1,
         )
     elif facts.operation == "EndPostScanJob":
-        job = attrs.evolve(_move(step, job, "EndPostScanJobResponse"), end_answered=True)
+        job = attrs.evolve(
+            _move(step, job, "EndPostScanJobResponse"),
+            end_answered=True,
+            unconfirmed=job.unconfirmed or step.unconfirmed,
+        )
     elif facts.operation == "GetPostScanJobElements" and request is not None:
         step.mirror(facts, request, DspRule.R16, order=DspRule.R16)
         for report in facts.reports:
             if report.job == job.token:
                 job = _report(step, job, report)
-    step.world.dsp_jobs[job.token] = job
+    world = step.world
+    if facts.operation in _ACKNOWLEDGED_ENDS and not job.over and "dsp" not in world.subscribed:
+        # nobody subscribed: no end state is owed, so the acknowledged end or cancel is the
+        # last word about the job
+        job = attrs.evolve(job, unreported=True)
+        step.closed.append(("dsp_jobs", job.token))
+    world.dsp_jobs[job.token] = job
+    if job.token in world.early_ends:  # the end state that overtook this response, held until now
+        index, held, envelope = world.early_ends[job.token]
+        del world.early_ends[job.token]
+        try:
+            _event(step.at(index), held, envelope, job.token)
+        except BrokenRuleError as broken:  # about the event, not this response
+            step.deferred.append(step.problem(broken.rule, broken.message, index))
 
 
-def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
+#: Responses after which a job is over when no end state is owed.
+_ACKNOWLEDGED_ENDS = frozenset({"EndPostScanJob", "CancelPostScanJob"})
+
+
+def _mint(
+    step: Step,
+    facts: Facts,
+    create: Pending | None,
+    *,
+    minted_at: int | None = None,
+    unconfirmed: bool = False,
+) -> None:
     token = facts.minted_token
     if token is None:
         return
@@ -169,7 +226,8 @@ def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
         dialects=create.dialects if create else (),
         psp_identifier=create.psp_identifier if create else None,
         last_activity=step.now,
-        minted_at=step.index,
+        minted_at=step.index if minted_at is None else minted_at,
+        unconfirmed=unconfirmed or step.unconfirmed,
     )
     for index, held, envelope in world.held.take(token, ()):
         # rule 22: events that overtook this response; what they break is reported now,
@@ -183,10 +241,17 @@ def _mint(step: Step, facts: Facts, create: Pending | None) -> None:
 def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
     world = step.world
     step.expect_subscription("dsp", DspRule.R20, facts.operation)
-    job = world.dsp_jobs.get(token)
+    job = world.dsp_jobs.get(token) or _adopted(step, token)
     if job is None:
         # rule 22: the event may overtake the response that reveals its token
         world.held[token] = (*world.held.get(token, ()), (step.index, facts, envelope))
+        return
+    if step.received and job.phase == "ending" and _completed(facts):
+        # rule 25's race: sent after the EndPostScanJobResponse, it overtook it on its own
+        # connection; held until the response is applied, as rule 22 holds status events
+        if token in world.early_ends:
+            step.breach(DspRule.R25, f"a second end state for job {token!r}")
+        world.early_ends[token] = (step.index, facts, envelope)
         return
     for report in facts.reports:
         if report.final:
@@ -203,6 +268,10 @@ def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
     world.dsp_jobs[token] = job
     if job.phase == "finished":
         step.closed.append(("dsp_jobs", token))
+
+
+def _completed(facts: Facts) -> bool:
+    return any(report.final and report.state == "Completed" for report in facts.reports)
 
 
 def _report(step: Step, job: DspJob, report: JobReport) -> DspJob:
@@ -247,6 +316,16 @@ def _final(step: Step, job: DspJob, report: JobReport) -> DspJob:
     return attrs.evolve(job, state=state, count=report.count)
 
 
+#: The facts a token that shows itself stands for: the response that would have minted it
+_TOKEN_SHOWN = Facts(
+    protocol="dsp",
+    operation="CreatePostScanJob",
+    kind="response",
+    action="",
+    message_id=None,
+    relates_to=None,
+)
+
 PROTOCOL = ProtocolRules(
     name="dsp",
     senders={"request": "device", "response": "scan_server", "event": "scan_server"},
@@ -258,4 +337,5 @@ PROTOCOL = ProtocolRules(
         unanswered=DspRule.R17_UNANSWERED,
     ),
     apply=apply,
+    withdraw=withdraw,
 )

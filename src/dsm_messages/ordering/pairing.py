@@ -1,18 +1,25 @@
 """Rules every protocol shares: a request and its one reply (WS-Addressing), and events that
 come only after a subscription (WS-Eventing). Which rule a breach names is the request's
 protocol's (:class:`~.protocol.PairingRules`); a reply to no known request, or a request of no
-DSM protocol, breaks WS-Addressing's own."""
+DSM protocol, breaks WS-Addressing's own.
+
+A refused request is still answered: by the fault its rule names (another fault breaks
+DSM-FAULT-MISMATCH), never by its response (the receiver that accepts it breaks the rule the
+request broke, :data:`~dsm_messages.ordering_rules.ACCEPTED_AS`). Over HTTP the receiver of
+an event, refused or not, may answer it with one fault too."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from ..faults import Fault
 from ..message_facts import Facts
 from ..messages import MULTICAST
-from ..ordering_rules import WsaRule
+from ..namespaces import prefixed
+from ..ordering_rules import ACCEPTED_AS, DsmRule, WsaRule
 from .protocol import PairingRules
-from .state import Pending
+from .state import Pending, Refused, World
 
 if TYPE_CHECKING:
     from .step import Step
@@ -41,9 +48,10 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
         # (a pending request's MessageID is in use however long it waits for its reply)
         if facts.message_id in world.message_ids or facts.message_id in world.pending:
             step.breach(rules.reused, f"MessageID {facts.message_id} was used before")
-        world.message_ids[facts.message_id] = None
+        world.message_ids[facts.message_id] = facts.protocol if facts.kind == "event" else None
         step.closed.append(("message_ids", facts.message_id))
     if facts.kind == "request":
+        world.last_request = facts.protocol
         if facts.message_id is not None:
             world.pending[facts.message_id] = Pending(
                 protocol=facts.protocol,
@@ -56,6 +64,8 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
                 psp_identifier=facts.psp_identifier,
                 arrived=step.arrived,
                 client_contexts=facts.client_contexts,
+                images_to_transfer=facts.images_to_transfer,
+                input_source=facts.input_source,
             )
         return None
     if facts.kind not in ("response", "fault"):
@@ -63,16 +73,7 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
     relates = facts.relates_to
     request = world.pending.get(relates) if relates is not None else None
     if request is None:
-        if relates is not None and facts.kind == "fault" and relates in world.refused:
-            world.answered[relates] = world.refused.take(relates, "")
-            step.closed.append(("answered", relates))
-            return None  # the fault owed for a refused request: nothing else to apply
-        if relates is not None and relates in world.answered:
-            second = step.pairing_of(world.answered[relates]).second_reply
-            step.breach(second, f"request {relates} was already answered")
-            return None
-        # (a fault's protocol is soap: the generic rule, as no request tells which)
-        step.breach(rules.unknown, f"RelatesTo {relates} names no request of this conversation")
+        _unpaired(step, facts, relates)
         return None
     rules = step.pairing_of(request.protocol)
     if facts.kind == "response" and (
@@ -89,3 +90,112 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
     world.answered[relates] = request.protocol
     step.closed.append(("answered", relates))
     return request
+
+
+def _unpaired(step: Step, facts: Facts, relates: str | None) -> None:
+    """A reply whose RelatesTo names no request waiting for one: the fault a refused request
+    (or an event) is owed, a receiver accepting what it should have refused, a second reply,
+    or a RelatesTo that names nothing."""
+    world = step.world
+    if relates is not None and relates in world.refused:
+        _answers_refused(step, facts, relates)
+        return
+    if relates is not None and relates in world.answered:
+        second = step.pairing_of(world.answered[relates]).second_reply
+        step.breach(second, f"request {relates} was already answered")
+        return
+    if facts.kind == "fault":
+        event = world.message_ids.get(relates) if relates is not None else None
+        if relates is not None and event is not None:
+            world.answered[relates] = event  # its receiver refused the event (over HTTP)
+            step.closed.append(("answered", relates))
+            return
+        if relates is None and world.unrelated:
+            # the fault refusing a request whose MessageID could not be read relates to nothing
+            oldest = next(iter(world.unrelated))
+            _check_fault(step, world.unrelated.take(oldest, _NOTHING))
+            return
+    # one rule whatever the reply: the protocol of the request it would answer
+    guessed = guess_request(world, facts.kind, facts.protocol, facts.operation)
+    if facts.kind == "response":
+        protocol = facts.protocol
+    elif guessed is not None:
+        protocol = guessed[1].protocol
+    else:
+        protocol = world.last_request or facts.protocol
+    unknown = step.pairing_of(protocol).unknown
+    if relates is None:
+        what = "fault" if facts.kind == "fault" else f"{facts.operation} response"
+        step.breach(unknown, f"the {what} has no RelatesTo")
+    else:
+        step.breach(unknown, f"RelatesTo {relates} names no request of this conversation")
+
+
+def _answers_refused(step: Step, facts: Facts, relates: str) -> None:
+    world = step.world
+    refused = world.refused[relates]
+    if facts.kind == "fault":
+        del world.refused[relates]
+        world.answered[relates] = refused.protocol
+        step.closed.append(("answered", relates))
+        _check_fault(step, refused)
+        return
+    if refused.kind != "request":
+        rules = step.pairing_of(refused.protocol)
+        step.breach(rules.unknown, f"{facts.operation} response relates to an event")
+        return
+    # the receiver accepted a request it had to refuse: it broke the rule the request broke
+    rule = ACCEPTED_AS.get(refused.rule, refused.rule)
+    owed = f" with {label(refused.faults[0])}" if refused.faults else ""
+    step.breach(
+        rule,
+        f"a {facts.operation} response accepts the {refused.operation} request {relates} "
+        f"(message {refused.index}), which breaks {refused.rule}: it must be refused{owed}",
+    )
+
+
+def _check_fault(step: Step, refused: Refused) -> None:
+    """The fault answering a refused request is one its rule names (any, when none)."""
+    sent = step.fault
+    if sent is None or not refused.faults or any(fits(sent, owed) for owed in refused.faults):
+        return
+    if sent.code == "MustUnderstand" and refused.mandatory:
+        return  # SOAP's processing model: its headers are understood before anything else
+    owed = " or ".join(label(fault) for fault in refused.faults)
+    step.breach(
+        DsmRule.FAULT_MISMATCH,
+        f"the {refused.operation} request (message {refused.index}) breaks {refused.rule}, "
+        f"which is refused with {owed}; it was refused with {label(sent)}",
+    )
+
+
+def fits(sent: Fault, owed: Fault) -> bool:
+    """Whether ``sent`` is the fault ``owed``: its code, and its subcode when one is owed."""
+    if sent.code != owed.code:
+        return False
+    return not owed.subcodes or sent.subcodes[:1] == owed.subcodes[:1]
+
+
+def label(fault: Fault) -> str:
+    """A fault as a report names it: ``dsp:InvalidArgs (soap:Sender)``."""
+    code = f"soap:{fault.code}"
+    return f"{prefixed(fault.subcodes[0].text)} ({code})" if fault.subcodes else code
+
+
+def guess_request(
+    world: World, kind: str, protocol: str, operation: str
+) -> tuple[str, Pending] | None:
+    """The request a reply (of ``kind``) that names none most likely answers: the latest one
+    waiting for its reply (of its ``protocol`` and ``operation``, for a response)."""
+    best: tuple[str, Pending] | None = None
+    for message_id, request in world.pending.items():
+        if (request.protocol, request.operation) in MULTICAST:
+            continue
+        if kind == "response" and (request.protocol, request.operation) != (protocol, operation):
+            continue
+        if best is None or request.arrived >= best[1].arrived:
+            best = (message_id, request)
+    return best
+
+
+_NOTHING = Refused(protocol="", operation="", kind="request", rule=DsmRule.INVALID, index=None)

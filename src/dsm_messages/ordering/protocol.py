@@ -48,6 +48,11 @@ class PairingRules:
 
 
 Apply = Callable[["Step", Facts, Envelope, "Pending | None"], None]
+Withdraw = Callable[["Step", Pending], None]
+
+
+def _nothing_to_withdraw(step: Step, request: Pending) -> None:
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -55,10 +60,12 @@ class ProtocolRules:
     """One protocol: ``senders`` maps a kind of message (request, response, event) to the
     role that sends it (faults go the way of responses); ``role`` is the rule a message sent
     by the wrong side breaks; ``apply`` applies one of its messages (or a reply to one of its
-    requests) to the conversation."""
+    requests) to the conversation; ``withdraw`` takes back what one of its requests did when
+    its answer will never come (the connection carrying it was lost)."""
 
     name: str
     senders: Mapping[str, Role]
     role: RuleId
     pairing: PairingRules
     apply: Apply
+    withdraw: Withdraw = _nothing_to_withdraw

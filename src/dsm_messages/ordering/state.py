@@ -15,7 +15,9 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from ..envelope import Envelope
+from ..faults import Fault
 from ..message_facts import Facts, JobReport
+from ..rule_ids import RuleId
 
 Role = Literal["device", "scan_server", "control_point", "observer"]
 ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
@@ -36,6 +38,30 @@ class Pending:
     arrived: int = 0
     #: a wse:Subscribe's ScanDestinations ClientContexts, for the DestinationResponses owed
     client_contexts: tuple[str, ...] = ()
+    #: a CreateScanJob ticket's ImagesToTransfer and InputSource, for the job it creates
+    images_to_transfer: int | None = None
+    input_source: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Refused:
+    """A request (or event) a session refused: nothing of it was applied, and only the one
+    fault answering it may still relate to it.
+
+    ``rule`` is the rule it broke and ``faults`` the faults that answer it (empty: any fault
+    does); ``facts`` are what it said, for an observer to apply should its receiver accept it
+    after all (not the envelope: a SendImage's holds its image)."""
+
+    protocol: str
+    operation: str
+    kind: str
+    rule: RuleId
+    index: int | None
+    faults: tuple[Fault, ...] = ()
+    facts: Facts | None = None
+    #: it carried a header block its receiver must understand or fault (soap:mustUnderstand):
+    #: a soap:MustUnderstand fault answers it too, whatever rule it broke
+    mandatory: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -61,6 +87,17 @@ class DspJob:
     created: str | None = None
     #: Where in the transcript the job's token was minted (its CreatePostScanJobResponse).
     minted_at: int | None = None
+    #: What the conversation knows of it rests on an answer that could not be read: its
+    #: request was taken as it said (an observer's report marks the job so).
+    unconfirmed: bool = False
+    #: Ended or canceled, acknowledged, and no end state owed: nobody subscribed to events.
+    unreported: bool = False
+
+    @property
+    def over(self) -> bool:
+        """Whether the job is over by a route the protocol allows: its end state seen, its
+        end or cancel acknowledged with no subscriber to report it to, or timed out."""
+        return self.phase == "finished" or self.timed_out or self.unreported
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +121,16 @@ class ReportedJob:
     last_activity: datetime | None = None
     #: a RetrieveImage came more than the device waits after that: the device should abort
     overdue: bool = False
+    #: how many images a WS-Scan job announced (``None``: until the device has no more), and
+    #: how many were sent
+    images_expected: int | None = None
+    images_sent: int = 0
+    #: a message reported the job's end state (``ended`` alone: the conversation showed it)
+    end_reported: bool = False
+    #: how many messages the session had applied when the job ended (``Pending.arrived``)
+    ended_at: int | None = None
+    #: known from a request whose answer could not be read (see :attr:`DspJob.unconfirmed`)
+    unconfirmed: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -137,12 +184,26 @@ class World:
         self.pending: Table[str, Pending] = Table(self.log)
         self.answered: Table[str, str] = Table(self.log)  # MessageID -> protocol of request
         #: Requests this endpoint refused: the fault it owes may still be sent (as h11 lets a
-        #: server answer the request that broke the protocol with an error response).
-        self.refused: Table[str, str] = Table(self.log)
-        self.message_ids: Table[str, None] = Table(self.log)
+        #: server answer the request that broke the protocol with an error response). Events
+        #: too: over HTTP the receiver of an event may answer it with a fault.
+        self.refused: Table[str, Refused] = Table(self.log)
+        #: Requests refused whose MessageID could not be read, by their arrival: the fault
+        #: answering one relates to nothing.
+        self.unrelated: Table[int, Refused] = Table(self.log)
+        #: MessageID -> the protocol of the event that used it (None for any other message):
+        #: an event's receiver may answer it with a fault, over HTTP.
+        self.message_ids: Table[str, str | None] = Table(self.log)
+        #: Requests whose answer could not be read, taken as they said (an observer's), by
+        #: arrival: what they created is the first unknown job or token seen after them.
+        self.unconfirmed: Table[int, tuple[int | None, Pending]] = Table(self.log)
+        #: the protocol of the last request seen, for a reply that names no request
+        self.last_request: str | None = None
         self.last_create_failed = False
         self.dsp_jobs: Table[str, DspJob] = Table(self.log)
         self.held: Table[str, tuple[tuple[int | None, Facts, Envelope], ...]] = Table(self.log)
+        #: A received end state that overtook the EndPostScanJobResponse of its job (held, as
+        #: events overtaking a CreatePostScanJobResponse are, until the response is applied)
+        self.early_ends: Table[str, tuple[int | None, Facts, Envelope]] = Table(self.log)
         self.jobs: Table[tuple[str, str], ReportedJob] = Table(self.log)
         self.conditions: Table[str, Condition] = Table(self.log)
         #: WS-Scan push scans: DestinationToken -> ClientContext, from SubscribeResponses
@@ -171,9 +232,12 @@ class World:
             len(self.pending)
             + len(self.answered)
             + len(self.refused)
+            + len(self.unrelated)
             + len(self.message_ids)
+            + len(self.unconfirmed)
             + len(self.dsp_jobs)
             + len(self.held)
+            + len(self.early_ends)
             + len(self.jobs)
             + len(self.conditions)
             + len(self.destinations)
@@ -184,7 +248,7 @@ class World:
 
 #: table -> whether an entry of it is still closed (one that reopened is not dropped)
 STILL_CLOSED: dict[str, Any] = {
-    "dsp_jobs": lambda job: job.phase == "finished",
+    "dsp_jobs": lambda job: job.over,
     "jobs": lambda job: job.ended,
     "conditions": lambda condition: condition.cleared,
     "scan_identifiers": lambda used: used,

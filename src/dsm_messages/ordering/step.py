@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..envelope import Envelope
+from ..faults import Fault
 from ..job_states import Transitions, refused_by
 from ..job_vocabulary import completion_problem, reasons_fit
 from ..message_facts import Facts, JobReport
@@ -50,6 +51,10 @@ class Step:
         index: int | None,
         now: datetime | None,
         arrived: int,
+        followed: bool = False,
+        unconfirmed: bool = False,
+        fault: Fault | None = None,
+        received: bool = False,
     ) -> None:
         self.world = world
         self.profile: Profile = profile
@@ -59,6 +64,15 @@ class Step:
         self.index = index
         self.now = now
         self.arrived = arrived
+        #: An observer follows a message that broke a rule (its breach is reported already):
+        #: it is applied as its receiver took it, and no rule it breaks is reported again.
+        self.followed = followed
+        #: What this message makes known rests on an answer that could not be read or paired
+        self.unconfirmed = unconfirmed
+        #: The fault the message carries, when it is one
+        self.fault = fault
+        #: the message arrived from the peer (not sent, nor seen by an observer)
+        self.received = received
 
     def at(self, index: int | None) -> Step:
         """The same step, about the message at ``index`` (an event held until now)."""
@@ -71,12 +85,17 @@ class Step:
             index=index,
             now=self.now,
             arrived=self.arrived,
+            followed=self.followed,
+            unconfirmed=self.unconfirmed,
+            received=self.received,
         )
 
     # -- the verb ----------------------------------------------------------------------------
     def breach(self, rule: RuleId, message: str) -> None:
         """``rule`` was broken, as ``message`` says: refused if its row makes it an error in
         this profile (raises :class:`BrokenRuleError`), else recorded as a warning."""
+        if self.followed:
+            return
         row = ORDERING_RULES[rule]
         if row.severity(self.profile) == "error":
             raise BrokenRuleError(rule, message)
@@ -100,6 +119,30 @@ class Step:
 
     def pairing_of(self, protocol: str) -> PairingRules:
         return pairing_rules(protocol)
+
+    def adopt(
+        self, protocol: str, operation: str, *, destinations: bool = False
+    ) -> tuple[int | None, Pending] | None:
+        """The oldest request of ``operation`` whose answer could not be read (taken as it
+        said), now that what it created shows itself (``destinations``: a Subscribe that
+        subscribed WS-Scan scan destinations); ``None`` when there is none."""
+        table = self.world.unconfirmed
+        for key, (answered_at, request) in list(table.items()):
+            if (request.protocol, request.operation) != (protocol, operation):
+                continue
+            if destinations and not request.client_contexts:
+                continue
+            del table[key]
+            return answered_at, request
+        return None
+
+    def awaiting(self, protocol: str, operation: str) -> list[Pending]:
+        """The requests of ``operation`` whose answer could not be read, oldest first."""
+        return [
+            request
+            for _, request in self.world.unconfirmed.values()
+            if (request.protocol, request.operation) == (protocol, operation)
+        ]
 
     # -- checks every protocol shares --------------------------------------------------------
     def expect_subscription(self, protocol: str, rule: RuleId, operation: str) -> None:

@@ -1,7 +1,16 @@
 """WS-Scan's ordering rules (the WS-Scan element pages: CreateScanJobRequest/Response,
 RetrieveImageRequest/Response, CancelJobRequest, ScanAvailableEvent, ScanIdentifier,
-DestinationResponse, JobEndStateEvent): a push scan's subscription and event, and the jobs a
-client creates and pulls images from."""
+DestinationResponse, JobEndStateEvent, ImagesToTransfer): a push scan's subscription and
+event, and the jobs a client creates and pulls images from.
+
+A job the client pulls is over once the conversation shows it, whether or not a
+JobEndStateEvent says so (a client that did not subscribe never sees one): every image the
+job announced was sent (ImagesToTransfer of the response's DocumentFinalParameters, else of
+the ticket; 0 means one image from the platen or the film, and as many as the feeder holds
+from an ADF), a RetrieveImage was answered ``ClientErrorNoImagesAvailable`` or
+``ClientErrorJobCancelled``, or a CancelJob was answered. From then on a RetrieveImage
+breaks WSCN-9 or WSCN-10 and a CancelJobResponse WSCN-11; the device's own end state may
+still come, once."""
 
 from __future__ import annotations
 
@@ -13,6 +22,7 @@ import attrs
 from ..envelope import Envelope
 from ..job_vocabulary import FINAL_JOB_STATES
 from ..message_facts import Facts, JobReport
+from ..namespaces import WSCN
 from ..ordering_rules import WscnRule
 from .pairing import GENERIC
 from .protocol import ProtocolRules, listed
@@ -26,6 +36,25 @@ if TYPE_CHECKING:
 RETRIEVE_TIMEOUT = timedelta(seconds=60)
 #: States in which a job's images are no longer to be had: canceled or aborted (or on the way)
 _CANCELED = frozenset({"Terminating", "Canceled", "Aborted"})
+#: Input sources from which ImagesToTransfer 0 yields a single image (WS-Scan ImagesToTransfer)
+_ONE_IMAGE = frozenset({"Platen", "Film"})
+_NO_IMAGES = f"{{{WSCN}}}ClientErrorNoImagesAvailable"
+_JOB_CANCELLED = f"{{{WSCN}}}ClientErrorJobCancelled"
+_JOB_ID_NOT_FOUND = f"{{{WSCN}}}ClientErrorJobIdNotFound"
+
+
+def images_expected(count: int | None, input_source: str | None) -> int | None:
+    """How many images a job with ImagesToTransfer ``count`` from ``input_source`` yields;
+    ``None`` when the conversation cannot know (an ADF scanned until empty, or no count).
+
+    >>> images_expected(2, "ADF"), images_expected(0, "Platen"), images_expected(0, "ADF")
+    (2, 1, None)
+    """
+    if count is None:
+        return None
+    if count > 0:
+        return count
+    return 1 if input_source in _ONE_IMAGE else None
 
 
 def destinations(step: Step, facts: Facts, request: Pending) -> None:
@@ -53,7 +82,7 @@ def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None)
     elif operation == "CreateScanJob" and kind == "request":
         _create_scan_job(step, facts)
     elif operation == "CreateScanJob" and kind == "response":
-        _created(step, facts)
+        _created(step, facts, request)
     elif operation == "RetrieveImage" and kind == "request":
         _retrieve_image(step, facts)
     elif operation == "RetrieveImage" and request is not None:
@@ -70,6 +99,9 @@ def _scan_available(step: Step, facts: Facts) -> None:
     if identifier in world.scan_identifiers:
         step.breach(WscnRule.R5, f"ScanIdentifier {identifier!r} was announced before")
     contexts = set(world.destinations.values())
+    # (a SubscribeResponse that could not be read: its destinations are those subscribed)
+    awaiting = step.awaiting("wse", "Subscribe")
+    contexts |= {context for request in awaiting for context in request.client_contexts}
     if not contexts:
         step.breach(WscnRule.R7, "ScanAvailableEvent although no ScanDestinations were subscribed")
     elif facts.client_contexts and facts.client_contexts[0] not in contexts:
@@ -85,7 +117,13 @@ def _create_scan_job(step: Step, facts: Facts) -> None:
     world = step.world
     token = facts.destination_token
     if token is not None and token not in world.destinations:
-        step.breach(WscnRule.R3, f"DestinationToken {token!r} was given by no SubscribeResponse")
+        adopted = step.adopt("wse", "Subscribe", destinations=True)
+        if adopted is not None:  # the token of a SubscribeResponse that could not be read
+            world.destinations[token] = adopted[1].client_contexts[0]
+        else:
+            step.breach(
+                WscnRule.R3, f"DestinationToken {token!r} was given by no SubscribeResponse"
+            )
     identifier = facts.scan_identifier
     if identifier is None:
         return
@@ -97,15 +135,27 @@ def _create_scan_job(step: Step, facts: Facts) -> None:
     step.closed.append(("scan_identifiers", identifier))
 
 
-def _created(step: Step, facts: Facts) -> None:
+def _created(step: Step, facts: Facts, request: Pending | None) -> None:
     world = step.world
-    job_id = facts.job or ""
+    if facts.job is None:
+        return  # (an answer that could not be read: its JobId shows itself later)
+    job_id = facts.job
     # (its status events may have come first)
     known = world.jobs.get(("wscn", job_id)) or ReportedJob(protocol="wscn", job=job_id)
     if known.token is not None:
         step.breach(WscnRule.R12, f"JobId {job_id} was assigned before in this conversation")
         known = ReportedJob(protocol="wscn", job=job_id)  # (tolerated: a new job)
-    world.jobs["wscn", job_id] = attrs.evolve(known, token=facts.job_token, last_activity=step.now)
+    count, source = facts.images_to_transfer, facts.input_source
+    if request is not None:
+        count = request.images_to_transfer if count is None else count
+        source = source or request.input_source
+    world.jobs["wscn", job_id] = attrs.evolve(
+        known,
+        token=facts.job_token,
+        last_activity=step.now,
+        images_expected=images_expected(count, source),
+        unconfirmed=known.unconfirmed or step.unconfirmed,
+    )
 
 
 def _retrieve_image(step: Step, facts: Facts) -> None:
@@ -113,8 +163,18 @@ def _retrieve_image(step: Step, facts: Facts) -> None:
     job_id = facts.job or ""
     job = world.jobs.get(("wscn", job_id))
     if job is None or job.token is None:
-        step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
-        return
+        adopted = step.adopt("wscn", "CreateScanJob")
+        if adopted is None:
+            step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
+            return
+        # the job of a CreateScanJobResponse that could not be read shows itself
+        job = attrs.evolve(
+            job or ReportedJob(protocol="wscn", job=job_id),
+            token=facts.job_token,
+            unconfirmed=True,
+            last_activity=step.now,
+        )
+        world.jobs["wscn", job_id] = job
     if facts.job_token != job.token:
         step.breach(
             WscnRule.R2, f"JobToken {facts.job_token!r} is not job {job_id}'s {job.token!r}"
@@ -133,7 +193,8 @@ def _retrieve_image(step: Step, facts: Facts) -> None:
 
 
 def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
-    """An image (or a fault) answers a RetrieveImage: the job's next 60 seconds start."""
+    """An image (or a fault) answers a RetrieveImage: the job's next 60 seconds start; the
+    last image announced, or a fault saying there are no more, ends the job."""
     world = step.world
     job = world.jobs.get(("wscn", request.job or ""))
     if job is None:
@@ -144,9 +205,27 @@ def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
             f"job {job.job} sent an image although RetrieveImage came more than "
             f"{RETRIEVE_TIMEOUT.seconds} s after its last exchange (JobTimedOut)",
         )
-    world.jobs["wscn", job.job] = attrs.evolve(
-        job, overdue=False, last_activity=step.now or job.last_activity
-    )
+    job = attrs.evolve(job, overdue=False, last_activity=step.now or job.last_activity)
+    if facts.kind == "response":
+        job = attrs.evolve(job, images_sent=job.images_sent + 1)
+        if job.images_expected is not None and job.images_sent >= job.images_expected:
+            job = _over(step, job, "Completed")
+    elif facts.fault_subcode == _NO_IMAGES:
+        job = _over(step, job, "Completed")
+    elif facts.fault_subcode == _JOB_CANCELLED:
+        job = _over(step, attrs.evolve(job, canceled=True), "Canceled")
+    elif facts.fault_subcode == _JOB_ID_NOT_FOUND and not job.ended:
+        step.breach(WscnRule.R15, f"the device no longer knows job {job.job}, which was open")
+        job = _over(step, job, None)
+    world.jobs["wscn", job.job] = job
+
+
+def _over(step: Step, job: ReportedJob, state: str | None) -> ReportedJob:
+    """``job`` as the conversation shows it ended (in ``state``, unless it said otherwise)."""
+    if job.ended:
+        return job
+    step.closed.append(("jobs", ("wscn", job.job)))
+    return attrs.evolve(job, ended=True, end_state=job.end_state or state, ended_at=step.arrived)
 
 
 def _canceled(step: Step, request: Pending) -> None:
@@ -154,26 +233,37 @@ def _canceled(step: Step, request: Pending) -> None:
     job = world.jobs.get(("wscn", request.job or ""))
     if job is None:
         return
-    if job.ended:
+    if job.ended and (job.ended_at is None or job.ended_at <= request.arrived):
+        # (a job that ended after the cancel was asked, an event telling so overtaking the
+        # answer, was ended by the cancel)
         step.breach(WscnRule.R11, f"job {job.job} had ended {job.end_state}; cancel must fault")
         return
-    world.jobs["wscn", job.job] = attrs.evolve(job, canceled=True)
+    if not job.ended:
+        world.jobs["wscn", job.job] = _over(step, attrs.evolve(job, canceled=True), "Canceled")
 
 
 def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
     world = step.world
     key = ("wscn", report.job)
     job = world.jobs.get(key) or ReportedJob(protocol="wscn", job=report.job)
-    if job.ended and not (in_response and report.state in FINAL_JOB_STATES):
+    if job.end_reported and not (in_response and report.state in FINAL_JOB_STATES):
         step.breach(
             WscnRule.R13,
             f"job {report.job} reported {report.state} after it ended {job.end_state}",
         )
         return
     if report.final:
-        world.jobs[key] = attrs.evolve(job, ended=True, end_state=report.state, state=report.state)
-        step.closed.append(("jobs", key))
-    else:
+        world.jobs[key] = attrs.evolve(
+            job,
+            ended=True,
+            end_reported=True,
+            end_state=report.state,
+            state=report.state,
+            ended_at=step.arrived if job.ended_at is None else job.ended_at,
+        )
+        if not job.ended:
+            step.closed.append(("jobs", key))
+    elif not job.ended:  # (a status after the conversation showed the end changes nothing)
         world.jobs[key] = attrs.evolve(job, state=report.state or job.state)
 
 

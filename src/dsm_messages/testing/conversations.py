@@ -559,17 +559,37 @@ class Conversation:
         )
 
     def create_scan_job(
-        self, identifier: str | None = None, destination: str | None = None
+        self,
+        identifier: str | None = None,
+        destination: str | None = None,
+        *,
+        images: int | None = None,
+        source: str | None = None,
     ) -> Envelope:
+        """A CreateScanJob: a push scan's (``identifier``, ``destination``), or a pull scan's
+        (the ticket alone); ``images`` and ``source`` replace the sample ticket's
+        ImagesToTransfer and InputSource."""
         body = copy.deepcopy(SAMPLES["wscn:CreateScanJobRequest"])
         assert isinstance(body, wscn.CreateScanJobRequest)
         body.scan_identifier, body.destination_token = identifier, destination
+        _set_images(body.scan_ticket.document_parameters, images, source)
         return self.request(body, DEVICE)
 
-    def scan_job_created(self, create: Envelope, job_id: int, token: str) -> Envelope:
+    def scan_job_created(
+        self,
+        create: Envelope,
+        job_id: int,
+        token: str,
+        *,
+        images: int | None = None,
+        source: str | None = None,
+    ) -> Envelope:
+        """The CreateScanJobResponse; ``images`` and ``source`` replace the sample's final
+        ImagesToTransfer and InputSource."""
         body = copy.deepcopy(SAMPLES["wscn:CreateScanJobResponse"])
         assert isinstance(body, wscn.CreateScanJobResponse)
         body.job_id, body.job_token = job_id, token
+        _set_images(body.document_final_parameters, images, source)
         return self.answer(create, body)
 
     def retrieve_image(self, job_id: int, token: str) -> Envelope:
@@ -600,6 +620,18 @@ class Conversation:
         body.job_end_state.job_completed_state = state
         body.job_end_state.scans_completed = scans
         return self.event(body, SCAN_CLIENT_SINK)
+
+
+def _set_images(
+    parameters: wscn.DocumentParametersType | wscn.DocumentFinalParametersType | None,
+    images: int | None,
+    source: str | None,
+) -> None:
+    assert parameters is not None
+    if images is not None:
+        parameters.images_to_transfer = wscn.ImagesToTransferType(value=images)
+    if source is not None:
+        parameters.input_source = wscn.DocumentInputSourceType(value=source)
 
 
 def scan_subscribed(

@@ -1553,7 +1553,7 @@ _SOAP: dict[str, object] = {
         node=f"https://{SCAN_SERVER}:5358/DistributedScan/Processing",
         role="http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
         detail=soap.DetailType(
-            content=[
+            any_element=[
                 # text="" (not the default None): xsdata parses a wildcard element that has
                 # no text of its own to an AnyElement with text "", so that is its canonical,
                 # round-trippable form.
