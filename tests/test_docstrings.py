@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import dsm_messages
-from dsm_messages import discovery, transcripts, ws_scan
+from dsm_messages import conformance, discovery, transcripts, ws_scan
 
 #: Parameters without a description, counted when this test was written; lower it as they
 #: get described, never raise it.
@@ -27,7 +27,7 @@ def _documented() -> Iterator[tuple[str, object]]:
     """Every object the API reference page renders, by its public name."""
     for name in dsm_messages.__all__:
         yield f"dsm_messages.{name}", getattr(dsm_messages, name)
-    for module in (discovery, ws_scan, transcripts):
+    for module in (discovery, ws_scan, transcripts, conformance):
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name)
             if value is not getattr(dsm_messages, name, None):  # documented once, above

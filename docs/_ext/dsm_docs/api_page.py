@@ -76,6 +76,18 @@ _DATA_TEXT = {
 }
 
 
+#: The data names of dsm_messages.conformance, which autodoc cannot describe.
+_CONFORMANCE_DATA = {
+    "PROBES": "Every probe of the kit (:class:`Probe`), in the order a run plays them.",
+    "NOT_PROBED": "The rules a receiver refuses that no probe breaks, each with the reason, "
+    "``{rule id: why}``; listed in :doc:`/tutorials/test-your-implementation`.",
+    "Transport": "``send(data, content_type, address) -> (HTTP status, Content-Type, data)``: "
+    "one request and its answer (a fault's status says so); it raises when nothing came back.",
+    "AsyncTransport": "A :data:`Transport` as a coroutine function, for :func:`run_async`.",
+    "Verdict": 'How a probe ended: ``"passed"``, ``"failed"`` or ``"not_applicable"``.',
+}
+
+
 def api_page() -> str:
     """Every name in ``dsm_messages.__all__``, documented once from its docstring."""
     out = ["API reference", "=============", ""]
@@ -121,4 +133,15 @@ def api_page() -> str:
         "   :exclude-members: HttpHead, Recorded",
         "",
     ]
+    title = "The conformance kit: dsm_messages.conformance"
+    out += [title, "-" * len(title), ""]
+    out += [
+        "How to run it and read its report: :doc:`/tutorials/test-your-implementation`.",
+        "",
+        ".. automodule:: dsm_messages.conformance",
+        "   :members:",
+        "",
+    ]
+    for name, text in _CONFORMANCE_DATA.items():  # imported names: no doc comment to read
+        out += [f".. py:data:: {name}", "", f"   {text}", ""]
     return "\n".join(out)
