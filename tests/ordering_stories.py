@@ -38,6 +38,9 @@ TOKEN = "6f0c5a2e-8d1b-4c47-9a35-2b7e1f04c9d8"
 OTHER_TOKEN = "a3e91c07-52d4-4b8e-b6f1-0d7c28e45a19"
 NEVER_MINTED = "0d5e7b21-94c3-4f6a-8e02-b17c3a9d5f64"
 T0 = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
+#: The event sink of a second subscriber to the same events (another device, console or
+#: WS-Scan client): a host sends it a copy of each event (MS-BDSRR 3.2.4.8 and 3.2.4.9).
+SECOND_SINK = "http://10.0.4.31:5357/0a6e3f2d-58c1-4b97-8d20-c3e1b7f9a645"
 
 
 # -- stories --------------------------------------------------------------------------------

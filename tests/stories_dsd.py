@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 from ordering_stories import (
+    SECOND_SINK,
     Story,
     aside,
     dsd_device,
@@ -20,6 +21,8 @@ from dsm_messages import (
 from dsm_messages.models import dsd
 from dsm_messages.testing import samples as s
 from dsm_messages.testing.conversations import (
+    CONSOLE_SINK,
+    DEVICE,
     WSCN_SCANNER_DESCRIPTION,
     WSCN_SCANNER_STATUS,
     Conversation,
@@ -159,6 +162,22 @@ def _dsd_6_status() -> Story:
     at = len(c.messages)
     bad = aside(c, lambda c: c.dsd_status(77, "Processing", scans=2))
     dsd_scan(c, 78)
+    return inserted("DSD-6", c.messages, at, bad)
+
+
+@story("DSD-6", "a-copy-twice-to-one-console")
+def _dsd_6_copy_twice() -> Story:
+    # two consoles subscribed: the device sends each a copy of every event, which is one
+    # event (a status copy repeats nothing); a second copy of the end event to one of them
+    # is a second end event
+    c = dsd_device()
+    c.subscribe(DEVICE, SECOND_SINK)
+    for status in (c.dsd_status(77, "Started"), c.dsd_status(77, "Processing", scans=1)):
+        c.copy_to(status, SECOND_SINK)
+    final = c.dsd_end(77, scans=1)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.copy_to(final, CONSOLE_SINK))
+    c.copy_to(final, SECOND_SINK)
     return inserted("DSD-6", c.messages, at, bad)
 
 

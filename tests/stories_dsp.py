@@ -10,6 +10,7 @@ import attrs
 from ordering_stories import (
     NEVER_MINTED,
     OTHER_TOKEN,
+    SECOND_SINK,
     T0,
     TOKEN,
     Item,
@@ -32,10 +33,15 @@ from dsm_messages.faults import (
 from dsm_messages.models import dsp
 from dsm_messages.testing import samples as s
 from dsm_messages.testing.conversations import (
+    DEVICE_SINK,
     DSP_JOB_DESCRIPTION,
     DSP_JOB_STATUS,
+    SCAN_SERVER,
     Conversation,
+    end_state_body,
+    identifier_header,
     job_status,
+    status_body,
 )
 
 # -- WS-DSP: the job life cycle (wsdp.md rules 1-13) ----------------------------------------
@@ -451,6 +457,73 @@ def _dsp_25_early() -> Story:
     # the device cannot tell this from the race of rule 25, where the end state sent after
     # the response overtakes it: it holds the event (tests/test_endpoint_server.py)
     return inserted("DSP-25", c.messages, at, bad, held_by_receiver=True)
+
+
+# -- WS-DSP: one event to every subscriber (MS-BDSRR 3.2.4.8, 3.2.4.9) ----------------------
+
+
+def ending_for_two() -> Conversation:
+    """A job with one image whose end was answered, watched by two subscribers (a second
+    sink subscribed too), each sent the Processing status."""
+    c = dsp_job(images=1)
+    c.subscribe(SCAN_SERVER, SECOND_SINK)
+    c.answer(c.end(TOKEN))
+    c.copy_to(c.status(TOKEN, "Processing", images=1, filter_state="Processing"), SECOND_SINK)
+    return c
+
+
+@story("DSP-25", "a-copy-twice-to-one-subscriber")
+def _dsp_25_copy_twice() -> Story:
+    # the end state goes to each subscriber: one copy each is one end state; a second copy
+    # to one of them is a second end state
+    c = ending_for_two()
+    final = c.end_state(TOKEN, "Completed", images=1)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.copy_to(final, DEVICE_SINK))
+    c.copy_to(final, SECOND_SINK)
+    return inserted("DSP-25", c.messages, at, bad)
+
+
+@story("DSP-25", "another-end-state-to-another-subscriber")
+def _dsp_25_another_end_state() -> Story:
+    # copies of one event carry one body: another end state to the second subscriber is a
+    # second end state, whoever gets it
+    c = ending_for_two()
+    final = c.end_state(TOKEN, "Completed", images=1)
+    at = len(c.messages)
+    aborted = end_state_body(TOKEN, "Aborted", images=1)
+    bad = aside(c, lambda c: c.event(aborted, SECOND_SINK))
+    c.copy_to(final, SECOND_SINK)
+    return inserted("DSP-25", c.messages, at, bad)
+
+
+#: Two subscriptions at one sink, told apart by the wse:Identifier each event echoes
+SUBSCRIPTIONS = (
+    "urn:uuid:5b0e9c7d-2f41-4a86-93d0-7e1c4a8b6f21",
+    "urn:uuid:c83f1a06-94d2-4e7b-a1c5-2d6e0b9f3a48",
+)
+
+
+@story("DSP-26", "a-copy-twice-to-one-subscription")
+def _dsp_26_copy_twice() -> Story:
+    # the server sends each subscription its events in turn (the first's status and end
+    # state, then the second's): the second's are copies, but the first's status once more
+    # comes after its end state
+    first, second = ([identifier_header(identifier)] for identifier in SUBSCRIPTIONS)
+    c = Conversation()
+    for identifier in SUBSCRIPTIONS:
+        c.subscribe(identifier=identifier)
+    c.open_job(TOKEN)
+    c.image(TOKEN, 1)
+    c.answer(c.end(TOKEN))
+    processing = status_body(TOKEN, "Processing", images=1, filter_state="Processing")
+    status = c.event(processing, DEVICE_SINK, first)
+    final = c.event(end_state_body(TOKEN, "Completed", images=1), DEVICE_SINK, first)
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.copy_to(status, DEVICE_SINK, first))
+    c.copy_to(status, DEVICE_SINK, second)
+    c.copy_to(final, DEVICE_SINK, second)
+    return inserted("DSP-26", c.messages, at, bad)
 
 
 @story("DSP-26")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from ordering_stories import (
+    SECOND_SINK,
     T0,
     Item,
     Story,
@@ -26,6 +27,7 @@ from dsm_messages.models import wscn
 from dsm_messages.testing.conversations import (
     CONSOLE_SINK,
     DEVICE,
+    SCAN_CLIENT_SINK,
     Conversation,
     scan_subscribed,
 )
@@ -257,6 +259,39 @@ def _wscn_13_twice() -> Story:
     at = len(c.messages)
     bad = aside(c, lambda c: c.scan_end(SCAN_JOB))
     c.scan_available(CONTEXT, OTHER_SCAN_ID)
+    return inserted("WSCN-13", c.messages, at, bad)
+
+
+def watched_by_two() -> tuple[Conversation, Envelope]:
+    """A push scan whose job events two clients subscribed to (the one that scans, and a
+    second one): each got the job's Processing status; the end state was sent to the first.
+    Returns the end state."""
+    c = push_scan()
+    c.subscribe(DEVICE, SECOND_SINK)
+    status = c.scan_status(SCAN_JOB, "Processing")
+    c.copy_to(status, SECOND_SINK)
+    return c, c.scan_end(SCAN_JOB)
+
+
+@story("WSCN-13", "a-copy-twice-to-one-subscriber")
+def _wscn_13_copy_twice() -> Story:
+    # JobEndStateEvent goes to each client subscribed to job events: one copy each is one end
+    # state; a second copy to one of them reports the job ended once more
+    c, final = watched_by_two()
+    at = len(c.messages)
+    bad = aside(c, lambda c: c.copy_to(final, SCAN_CLIENT_SINK))
+    c.copy_to(final, SECOND_SINK)
+    return inserted("WSCN-13", c.messages, at, bad)
+
+
+@story("WSCN-13", "another-end-state-to-another-subscriber")
+def _wscn_13_another_end_state() -> Story:
+    # copies carry one body: another end state to the second client is a second end state
+    c, final = watched_by_two()
+    at = len(c.messages)
+    aborted = aside(c, lambda c: c.scan_end(SCAN_JOB, "Aborted"))
+    bad = aside(c, lambda c: c.copy_to(aborted, SECOND_SINK))
+    c.copy_to(final, SECOND_SINK)
     return inserted("WSCN-13", c.messages, at, bad)
 
 

@@ -182,13 +182,20 @@ def test_warnings_are_drained_and_then_forgotten() -> None:
 # -- fan-out ---------------------------------------------------------------------------------
 
 
-def test_one_event_goes_to_every_subscriber_applied_once() -> None:
-    device, server = Endpoint("device"), Endpoint("scan_server")
+def ended_for_two(device: Endpoint, server: Endpoint) -> tuple[Subscriber, Subscriber]:
+    """Two subscriptions (sinks 1 and 2) and job t1, its one image sent and its end
+    answered: the subscribers."""
     first = subscribe(device, server, 1, "first")
     second = subscribe(device, server, 2, "second")
     create(device, server, "t1")
     image(device, server, "t1", 1)
     end(device, server, "t1")
+    return first, second
+
+
+def test_one_event_goes_to_every_subscriber_applied_once() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first, second = ended_for_two(device, server)
     sent = server.broadcast(end_state_body("t1", images=1), subscribers=[first, second])
     assert [target for target, _ in sent] == [first, second]
     envelopes = [parse(data) for _, data in sent]
@@ -203,6 +210,48 @@ def test_one_event_goes_to_every_subscriber_applied_once() -> None:
     assert caught.value.rule == "DSP-25"
     device.receive(sent[0][1])  # the device takes one copy (the other went elsewhere)
     assert phases(device) == {"t1": "finished"}
+
+
+def test_a_copy_to_another_subscriber_is_the_same_event_sent_again_to_one_a_second() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first, second = ended_for_two(device, server)
+    ((_, to_first),) = server.broadcast(end_state_body("t1", images=1), subscribers=[first])
+    # later, one subscriber at a time: the second subscriber's copy is the same end state
+    to_second = server.event(end_state_body("t1", images=1), subscriber=second)
+    for target in (first, second):  # but either of them once more is a second end state
+        with pytest.raises(LocalProtocolError) as caught:
+            server.broadcast(end_state_body("t1", images=1), subscribers=[target])
+        assert caught.value.rule == "DSP-25"
+    # a device holding both subscriptions takes both copies, as one end state
+    device.receive(to_second)
+    device.receive(to_first)
+    assert phases(device) == phases(server) == {"t1": "finished"}
+    again = serialize(  # built by hand: the server would refuse to send it
+        end_state_body("t1", images=1), to=first.address, headers=first.reference_parameters
+    )
+    with pytest.raises(RemoteProtocolError) as refused:  # a copy it already had: a second
+        device.receive(again)
+    assert refused.value.rule == "DSP-25"
+    assert device.session.finish() == device.session.drain_problems() == []
+
+
+def test_subscribers_that_cannot_be_told_apart_get_the_event_once() -> None:
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first, second = ended_for_two(device, server)
+    # the first subscriber's reference parameter under another prefix, and its address with
+    # no reference parameter to tell the subscription: both are the first subscriber again
+    again = Subscriber(
+        address=first.address,
+        reference_parameters=(b'<w:Who xmlns:w="urn:example:sink">first</w:Who>',),
+    )
+    bare = Subscriber(address=first.address)
+    subscribers = [first, again, bare, second]
+    sent = server.broadcast(end_state_body("t1", images=1), subscribers=subscribers)
+    assert [target for target, _ in sent] == [first, second]
+    for copy in (again, bare):  # sent on its own, it would have been a second end state
+        with pytest.raises(LocalProtocolError) as caught:
+            server.event(end_state_body("t1", images=1), subscriber=copy)
+        assert caught.value.rule == "DSP-25"
 
 
 def test_an_event_broadcast_to_nobody_still_ends_the_job() -> None:
@@ -305,6 +354,24 @@ def test_a_status_event_may_arrive_while_an_end_state_is_held() -> None:
     device.receive(response)
     assert phases(device) == {"t1": "finished"}
     assert device.session.finish() == []
+
+
+def test_copies_of_an_early_end_state_are_held_as_one() -> None:
+    # a device holding two subscriptions: both copies overtook the response to its end
+    device, server = Endpoint("device"), Endpoint("scan_server")
+    first = subscribe(device, server, 1, "first")
+    second = subscribe(device, server, 2, "second")
+    create(device, server, "t1")
+    image(device, server, "t1", 1)
+    request = server.receive(device.request(end_body("t1"), to=SERVER))
+    response = server.reply(request, dsp.EndPostScanJobResponse())
+    sent = server.broadcast(end_state_body("t1", images=1), subscribers=[first, second])
+    for _, data in sent:
+        device.receive(data)
+    assert [problem.rule for problem in device.session.finish()] == ["DSP-17-UNANSWERED", "DSP-25"]
+    device.receive(response)  # then the one end state they are
+    assert phases(device) == {"t1": "finished"}
+    assert device.session.finish() == device.session.drain_problems() == []
 
 
 def test_a_second_early_end_state_is_refused() -> None:

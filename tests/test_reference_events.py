@@ -1,7 +1,7 @@
 """The reference examples (examples/http) answer every event with an HTTP status: 202 when
 they take it, the fault refusing it (and its status) when the conversation refuses it; the
-sender of the event takes that fault as the event's answer. Run in this process over
-127.0.0.1."""
+sender of the event takes that fault as the event's answer. The scan server sends each event
+to every device subscribed. Run in this process over 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -113,3 +113,34 @@ def test_bytes_that_are_no_event_are_answered_with_a_fault(
     assert isinstance(fault.body, soap.Fault)
     assert fault.relates_to is None
     assert not isinstance(fault.body, dsp.PostScanJobStatusEvent)
+
+
+def test_every_subscribed_device_gets_each_event_and_the_transcript_has_no_violation(
+    parties: tuple[Any, Any, Path], tmp_path: Path
+) -> None:
+    server, scanning, out = parties
+    watching = example("device").Device(scanning.transcript, server.url)  # a second subscriber
+    with watching:
+        scanning.subscribe()
+        watching.subscribe()
+        image = tmp_path / "page.pdf"
+        image.write_bytes(b"%PDF-1.7\n" + bytes(1000))
+        for ending in (scanning.end, scanning.cancel):  # one job completed, one canceled
+            token = scanning.create_job()
+            scanning.send_image(token, 1, image)
+            ending(token)
+            for device in (scanning, watching):
+                device.wait_until_finished(token)
+    assert server.refused == scanning.refused == watching.refused == []
+    stored = sorted(path for path in out.iterdir() if path.suffix in (".xml", ".mime"))
+    events = [parse(path.read_bytes()) for path in stored if "Event" in path.name]
+    # the completed job's status and end state, the canceled job's end state: to each device
+    assert len(events) == 6
+    assert {event.to for event in events} == {scanning.sink, watching.sink}
+    for profile in ("strict", "lenient"):
+        report = check_sequence([read_stored(path, profile=profile) for path in stored])
+        assert report.violations == report.warnings == ()
+        assert [(job.state, job.phase) for job in report.jobs] == [
+            ("Completed", "finished"),
+            ("Canceled", "finished"),
+        ]

@@ -25,7 +25,7 @@ from commands import installed_command
 from lxml import etree
 from PIL import Image
 
-from dsm_messages import Endpoint, Envelope, Fault, LocalProtocolError
+from dsm_messages import Endpoint, Envelope, Fault, LocalProtocolError, parse
 from dsm_messages import namespaces as ns
 from dsm_messages.faults import WSCN_NO_IMAGES_AVAILABLE
 from dsm_messages.models import soap, wsa, wscn, wse
@@ -108,20 +108,20 @@ class Client:
             )
         )
 
-    def create(self, source: str) -> wscn.CreateScanJobResponse:
+    def create(self, source: str, *, reorder: bool = True) -> wscn.CreateScanJobResponse:
         ticket = default_scan_ticket(
             input_source=source, format="png", color="Grayscale8", resolution=100, region=SMALL
         )
         request = wscn.CreateScanJobRequest(scan_ticket=ticket)
-        return self.call(request, reorder=True).body_as(wscn.CreateScanJobResponse)
+        return self.call(request, reorder=reorder).body_as(wscn.CreateScanJobResponse)
 
-    def retrieve(self, job: wscn.CreateScanJobResponse) -> Envelope:
+    def retrieve(self, job: wscn.CreateScanJobResponse, *, reorder: bool = True) -> Envelope:
         request = wscn.RetrieveImageRequest(
             job_id=job.job_id,
             job_token=job.job_token,
             document_description=wscn.DocumentDescriptionType(document_name="IMAGE000.PNG"),
         )
-        return self.call(request, reorder=True)
+        return self.call(request, reorder=reorder)
 
     def close(self) -> None:
         self.sink.shutdown()
@@ -319,3 +319,94 @@ def test_every_message_the_device_sent_is_strict_valid(transcript: tuple[Path, S
     assert all(item["valid"] for item in lenient["files"])
     codes = {p["code"] for item in lenient["files"] for p in item["problems"]}
     assert codes == {"DSM-CHILD-ORDER"}
+
+
+# -- two clients subscribed to job events ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def watched(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[list[object]]]:
+    """Two clients subscribed to job events, each scanning a job (in schema order): the
+    device's transcript and the events each client took, in order."""
+    out = tmp_path_factory.mktemp("two-clients") / "out"
+    device = subprocess.Popen(
+        [sys.executable, str(DEVICE), "--port", "0", "--feeder", "2", str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert device.stdout is not None
+        service = device.stdout.readline().strip()
+        clients = [Client(service), Client(service)]
+        try:
+            received = scan_watched(clients)
+        finally:
+            for client in clients:
+                client.close()
+    finally:
+        device.send_signal(signal.SIGINT)
+        assert device.wait(timeout=30) == 0
+    return out, received
+
+
+def scan_watched(clients: list[Client]) -> list[list[object]]:
+    received: list[list[object]] = [[] for _ in clients]
+
+    def each_takes_one() -> None:  # (one event at a time: nothing overtakes another)
+        for events, client in zip(received, clients, strict=True):
+            events.append(client.events.get(timeout=30).body)
+
+    first, second = clients
+    for client in clients:
+        client.subscribe()
+    platen = first.create("Platen", reorder=False)
+    each_takes_one()  # its status
+    first.retrieve(platen, reorder=False)  # its one image
+    each_takes_one()  # its end state
+    feeder = second.create("ADF", reorder=False)
+    each_takes_one()
+    for _ in range(3):  # two sheets, then none left
+        second.retrieve(feeder, reorder=False)
+    each_takes_one()
+    return received
+
+
+def test_two_clients_subscribed_to_job_events_each_get_every_event(
+    watched: tuple[Path, list[list[object]]],
+) -> None:
+    _, (first, second) = watched
+    assert first == second  # a copy of each event, the same body
+    seen = []
+    for event in first:
+        if isinstance(event, wscn.JobStatusEvent):
+            status = event.job_status
+            seen.append(("status", status.job_id, str(status.job_state)))
+        else:
+            assert isinstance(event, wscn.JobEndStateEvent)
+            end = event.job_end_state
+            seen.append(("end", end.job_id, str(end.job_completed_state)))
+    assert seen == [
+        ("status", 1, "Processing"),
+        ("end", 1, "Completed"),
+        ("status", 2, "Processing"),
+        ("end", 2, "Completed"),
+    ]
+
+
+@pytest.mark.parametrize("profile", ["strict", "lenient"])
+def test_the_transcript_with_two_subscribers_has_no_violation(
+    watched: tuple[Path, list[list[object]]], profile: str
+) -> None:
+    out, _ = watched
+    events = [path for path in out.iterdir() if path.name.endswith("Event.xml")]
+    sinks = {parse(path.read_bytes()).to for path in events}
+    assert len(events) == 8  # four events, a copy to each client
+    assert len(sinks) == 2
+    result = cli("check-sequence", "--profile", profile, "--format", "json", str(out))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, report["violations"]
+    assert report["violations"] == report["warnings"] == []
+    assert [(job["id"], job["state"], job["phase"]) for job in report["jobs"]] == [
+        ("1", "Completed", "finished"),
+        ("2", "Completed", "finished"),
+    ]

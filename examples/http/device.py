@@ -115,8 +115,11 @@ class Device:
         self._call("CancelPostScanJob-request", dsp.CancelPostScanJobRequest(job_token=token))
 
     def wait_until_finished(self, token: str, timeout: float = 60) -> None:
-        """Until the server's end-state event for ``token`` has arrived."""
-        if not self._ended[token].wait(timeout):
+        """Until the server's end-state event for ``token`` has arrived (for a job of this
+        device, or of another one whose events it gets too)."""
+        with self._lock:
+            ended = self._ended.setdefault(token, threading.Event())
+        if not ended.wait(timeout):
             raise TimeoutError(f"no end state for job {token} within {timeout} s")
 
     def _call(self, operation: str, body: object, message_id: str | None = None) -> Envelope:

@@ -214,7 +214,7 @@ class ScanDevice:
                 scan_identifier=scan_identifier,
                 input_source=wscn.DocumentInputSourceWKVType.ADF,
             )
-            self._notify("ScanAvailableEvent", event, [destination.subscriber])
+        self._notify("ScanAvailableEvent", event, [destination.subscriber])
         return scan_identifier
 
     # -- one HTTP request ----------------------------------------------------------------
@@ -451,13 +451,15 @@ class ScanDevice:
                 )
             )
             wanting = [s for s, wanted in self.job_subscribers if JOB_END_STATE in wanted]
-            self._notify("JobEndStateEvent", end, wanting)
+        self._notify("JobEndStateEvent", end, wanting)
 
     def _job_event(self, job: Job) -> None:
         with self._lock:
+            if job.completed is not None:  # it ended first: its end state says it all
+                return
             event = wscn.JobStatusEvent(job_status=job.status())
             wanting = [s for s, wanted in self.job_subscribers if JOB_STATUS in wanted]
-            self._notify("JobStatusEvent", event, wanting)
+        self._notify("JobStatusEvent", event, wanting)
 
     @staticmethod
     def _then(answer: Answer, after: Callable[[], None]) -> Answer:
@@ -477,9 +479,13 @@ class ScanDevice:
         return status, SOAP_CONTENT_TYPE, iter([data]), _nothing
 
     def _notify(self, operation: str, event: object, subscribers: list[Subscriber]) -> None:
-        for subscriber in subscribers:
-            data = self.endpoint.event(event, subscriber=subscriber)
-            self.transcript.record(operation, data, posted_to(subscriber.address))
+        """One event to each of ``subscribers``: applied once, a copy posted to each with no
+        lock held (a client may call the device while it takes the event)."""
+        with self._lock:
+            sent = self.endpoint.broadcast(event, subscribers=subscribers)
+            for subscriber, data in sent:
+                self.transcript.record(operation, data, posted_to(subscriber.address))
+        for subscriber, data in sent:
             post = urllib.request.Request(
                 subscriber.address, data=data, headers={"Content-Type": SOAP_CONTENT_TYPE}
             )
@@ -489,11 +495,14 @@ class ScanDevice:
             except urllib.error.HTTPError as refused:  # the subscriber refused it: its fault
                 answer = refused.read()
                 content_type = refused.headers.get("Content-Type", "")
-                self.transcript.record("Fault", answer, answered_with(refused.code, content_type))
-                try:
-                    self.endpoint.receive(answer)
-                except RemoteProtocolError as error:
-                    self.refused.append(error)
+                with self._lock:
+                    self.transcript.record(
+                        "Fault", answer, answered_with(refused.code, content_type)
+                    )
+                    try:
+                        self.endpoint.receive(answer)
+                    except RemoteProtocolError as error:
+                        self.refused.append(error)
             except OSError as error:  # the client went away: the event is lost
                 print(f"ws-scan device: {operation}: {error}", file=sys.stderr)
 

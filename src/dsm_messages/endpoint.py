@@ -74,6 +74,8 @@ from .mtom import (
     build_send_image,
 )
 from .namespaces import WSA
+from .ordering.pairing import apart, destination
+from .ordering.state import Destination
 from .parsing import parse
 from .rule_ids import DsmRule
 from .rules import RULES, Profile
@@ -513,22 +515,38 @@ class Endpoint:
         subscriber with the bytes to send it, in order; with no subscriber the event is still
         applied (a job's end state reported to nobody ends it all the same).
 
+        The session knows where every copy went: the same event sent again to one of them is
+        a second event (a second end state is refused, ``DSP-25``), while sent to another
+        subscriber it is one more copy. Subscribers that cannot be told apart (one address,
+        and reference parameters that are the same or missing) are one destination, which
+        would take a second copy for a second event: it gets the event once, and only the
+        first of them is returned.
+
         :param body: the event's body, a model instance (``dsp.PostScanJobEndStateEvent``).
         :param subscribers: every subscriber it goes to.
-        :returns: ``(subscriber, bytes)`` for each subscriber, in the order given.
+        :returns: ``(subscriber, bytes)`` for each subscriber that can be told apart from the
+            ones before it, in the order given.
         :raises LocalProtocolError: when the event would break a rule (it changes nothing).
         """
-        targets = list(subscribers)
-        envelopes = [
-            make_envelope(
+        targets: list[Subscriber] = []
+        envelopes: list[Envelope] = []
+        kept: list[Destination] = []
+        for target in subscribers:
+            envelope = make_envelope(
                 body, to=target.address, headers=target.reference_parameters, message_id=None
             )
-            for target in targets
-        ] or [make_envelope(body, to=ANONYMOUS)]
+            where = destination(envelope)
+            if all(apart(where, other) for other in kept):
+                targets.append(target)
+                envelopes.append(envelope)
+                kept.append(where)
+        envelopes = envelopes or [make_envelope(body, to=ANONYMOUS)]
         wires = [envelope.to_bytes() for envelope in envelopes]
         for data in wires[: len(targets)]:
             self._check(data)
-        self.session.send(envelopes[0], at=self._now())
+        now = self._now()
+        for envelope in envelopes:  # the first is applied; the others are its copies
+            self.session.send(envelope, at=now)
         return list(zip(targets, wires, strict=False))
 
     def abandon(self, request: Envelope | str) -> bool:

@@ -43,7 +43,7 @@ class JobReport:
     psp_identifier: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # (a key of the session's table of events)
 class Facts:
     protocol: str  # its message table protocol (dsp, dsd, wscn, wse, wsd...), soap for a fault
     operation: str

@@ -6,20 +6,35 @@ DSM protocol, breaks WS-Addressing's own.
 A refused request is still answered: by the fault its rule names (another fault breaks
 DSM-FAULT-MISMATCH), never by its response (the receiver that accepts it breaks the rule the
 request broke, :data:`~dsm_messages.ordering_rules.ACCEPTED_AS`). Over HTTP the receiver of
-an event, refused or not, may answer it with one fault too."""
+an event, refused or not, may answer it with one fault too.
+
+An event goes to every subscriber, each copy addressed to its own subscription (MS-BDSRR
+3.2.4.8 and 3.2.4.9: "to all subscribed clients", each with the job's current values). A
+*copy* is an event whose body is the same as that of an event already applied, sent to a
+destination (:func:`destination`: wsa:To and the reference parameters echoed) apart from every
+one that event went to (:func:`apart`): it is the same event, applied once; only its
+MessageID counts. The same event to a destination it already went to, or another body, is an
+event of its own, and every rule holds for it (a second end state is still one)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+import attrs
+from lxml import etree
+
+from ..envelope import Envelope
+from ..errors import DsmError
 from ..faults import Fault
 from ..message_facts import Facts
 from ..messages import MULTICAST
-from ..namespaces import prefixed
+from ..namespaces import WSE, prefixed
 from ..ordering_rules import ACCEPTED_AS, DsmRule, WsaRule
+from ..safexml import parse_xml
 from .protocol import PairingRules
-from .state import Pending, Refused, World
+from .state import Broadcast, Destination, Pending, Refused, World
 
 if TYPE_CHECKING:
     from .step import Step
@@ -37,6 +52,54 @@ def subscription(step: Step, facts: Facts, protocols: Collection[str]) -> None:
     """A Subscribe response: from now on every protocol's events are expected."""
     if facts.protocol == "wse" and facts.kind == "response" and facts.operation == "Subscribe":
         step.world.subscribed = frozenset(protocols)
+
+
+def copied(step: Step, facts: Facts, envelope: Envelope) -> bool:
+    """Whether an event is a copy of one already applied, sent to another destination (it is
+    then applied no further); else it is remembered with its destination, for its copies."""
+    if facts.kind != "event":
+        return False
+    event = attrs.evolve(facts, message_id=None, action="")  # what the rules read of it
+    where = destination(envelope)
+    table = step.world.broadcasts
+    known = table.get(event)
+    step.closed.append(("broadcasts", event))  # (remembered a window after its last copy)
+    if (
+        known is not None
+        and all(apart(where, went) for went in known.destinations)
+        and known.body == envelope.body
+    ):
+        table[event] = attrs.evolve(known, destinations=known.destinations | {where})
+        return True
+    table[event] = Broadcast(body=envelope.body, destinations=frozenset({where}))
+    return False
+
+
+def destination(envelope: Envelope) -> Destination:
+    """Where ``envelope`` goes: its wsa:To, and the header blocks beside its addressing
+    headers, where WS-Eventing echoes the reference parameters of the subscriber's NotifyTo
+    (a ``wse:Identifier`` among them; each as canonical XML, so that prefixes and whitespace
+    around values do not count)."""
+    blocks = [_canonical(block) for block in envelope.extra_headers]
+    if envelope.identifier is not None:  # (read into its own field by the envelope)
+        identifier = etree.Element(f"{{{WSE}}}Identifier")
+        identifier.text = envelope.identifier
+        blocks.append(_canonical(etree.tostring(identifier)))
+    return ((envelope.to or "").strip(), tuple(sorted(blocks)))
+
+
+def apart(one: Destination, other: Destination) -> bool:
+    """Whether two destinations are two subscriptions: two addresses, or at one address two
+    sets of reference parameters (an event that echoes none there is told from no other)."""
+    return one[0] != other[0] or (bool(one[1]) and bool(other[1]) and one[1] != other[1])
+
+
+@functools.lru_cache(maxsize=1024)  # (a subscriber's events echo the same blocks)
+def _canonical(block: bytes) -> str:
+    try:
+        return etree.canonicalize(parse_xml(block), rewrite_prefixes=True, strip_text=True)
+    except DsmError:  # (a block no parser reads, in an envelope built by hand: as it is)
+        return block.decode("utf-8", "replace")
 
 
 def correlate(step: Step, facts: Facts) -> Pending | None:

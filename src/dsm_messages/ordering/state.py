@@ -133,6 +133,21 @@ class ReportedJob:
     unconfirmed: bool = False
 
 
+#: Where a message goes: its wsa:To, and the header blocks beside its addressing headers (where
+#: WS-Eventing echoes the reference parameters of a subscriber's NotifyTo), each in canonical
+#: XML, sorted (:func:`.pairing.destination`).
+Destination = tuple[str, tuple[str, ...]]
+
+
+@attrs.frozen(kw_only=True)
+class Broadcast:
+    """An event applied to the conversation (``body``) and the ``destinations`` it went to:
+    the same event sent to another destination is a copy of it, not a second event."""
+
+    body: object
+    destinations: frozenset[Destination]
+
+
 @attrs.frozen(kw_only=True)
 class Condition:
     id: str
@@ -210,6 +225,9 @@ class World:
         self.destinations: Table[str, str] = Table(self.log)
         #: WS-Scan ScanIdentifiers announced by ScanAvailableEvents -> used by a CreateScanJob
         self.scan_identifiers: Table[str, bool] = Table(self.log)
+        #: The events applied, by what the rules read of them (their facts, MessageID left
+        #: out): where each went, so that its copies to other subscribers count once
+        self.broadcasts: Table[Facts, Broadcast] = Table(self.log)
         self.last_summary: tuple[str, ...] | None = None
         self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
         #: What closed, oldest first: (message count when it closed, table, key); ``closed``
@@ -242,6 +260,7 @@ class World:
             + len(self.conditions)
             + len(self.destinations)
             + len(self.scan_identifiers)
+            + len(self.broadcasts)
             + len(self.expiry)
         )
 

@@ -109,6 +109,8 @@ class Step:
     def apply(self, facts: Facts, envelope: Envelope) -> None:
         request = pairing.correlate(self, facts)
         pairing.subscription(self, facts, PROTOCOLS)
+        if pairing.copied(self, facts, envelope):
+            return  # the copy of an event to another subscriber: applied once already
         if request is not None and request.client_contexts and facts.kind == "response":
             wscn.destinations(self, facts, request)  # a WS-Scan push subscription answered
         rules = PROTOCOLS.get(facts.protocol)

@@ -15,9 +15,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree.ElementTree import QName
 
+from xsdata.formats.dataclass.models.generics import AnyElement
+
 from dsm_messages import ANONYMOUS, Envelope, parse, serialize
 from dsm_messages.faults import DSP_INVALID_ARGS, Fault
-from dsm_messages.models import dsc, dsd, dsp, wscn, wse
+from dsm_messages.models import dsc, dsd, dsp, wsa, wscn, wse
+from dsm_messages.namespaces import WSE
 
 from . import samples as s
 from .samples import SAMPLES
@@ -74,8 +77,10 @@ def envelope(
     message_id: str,
     relates_to: str | None = None,
     request: bool = False,
+    headers: Sequence[bytes] = (),
 ) -> Envelope:
-    """One message as it arrives: serialized, then parsed."""
+    """One message as it arrives: serialized, then parsed (``headers``: extra header blocks,
+    such as the reference parameters an event echoes)."""
     return parse(
         serialize(
             body,
@@ -83,8 +88,15 @@ def envelope(
             message_id=message_id,
             relates_to=relates_to,
             reply_to=ANONYMOUS if request else None,
+            headers=headers,
         )
     )
+
+
+def identifier_header(identifier: str) -> bytes:
+    """The header block every event of a subscription made with ``identifier`` echoes (see
+    :meth:`Conversation.subscribe`)."""
+    return f'<wse:Identifier xmlns:wse="{WSE}">{identifier}</wse:Identifier>'.encode()
 
 
 # -- WS-DSP bodies -------------------------------------------------------------------------
@@ -397,6 +409,7 @@ class Conversation:
         relates_to: str | None = None,
         request: bool = False,
         message_id: str | None = None,
+        headers: Sequence[bytes] = (),
     ) -> Envelope:
         message = envelope(
             body,
@@ -404,6 +417,7 @@ class Conversation:
             message_id=message_id or self.new_id(),
             relates_to=relates_to,
             request=request,
+            headers=headers,
         )
         self.messages.append(message)
         return message
@@ -422,15 +436,31 @@ class Conversation:
         assert request.message_id is not None
         return self.emit(fault.to_model(), to=ANONYMOUS, relates_to=request.message_id)
 
-    def event(self, body: object, to: str = DEVICE_SINK) -> Envelope:
-        return self.emit(body, to=to)
+    def event(
+        self, body: object, to: str = DEVICE_SINK, headers: Sequence[bytes] = ()
+    ) -> Envelope:
+        return self.emit(body, to=to, headers=headers)
 
-    def subscribe(self, to: str = SCAN_SERVER, sink: str = DEVICE_SINK) -> Envelope:
-        """Subscribe request and its response; returns the response."""
+    def copy_to(self, event: Envelope, to: str, headers: Sequence[bytes] = ()) -> Envelope:
+        """The same event sent to another subscriber (``to``, echoing ``headers``): one
+        event to every subscriber (MS-BDSRR 3.2.4.8), a copy of its body each."""
+        return self.event(event.body, to, headers)
+
+    def subscribe(
+        self, to: str = SCAN_SERVER, sink: str = DEVICE_SINK, *, identifier: str | None = None
+    ) -> Envelope:
+        """Subscribe request and its response; returns the response. With an ``identifier``
+        the NotifyTo carries it as a ``wse:Identifier`` reference parameter, which the
+        subscription's events echo (:func:`identifier_header`): subscriptions at one sink
+        are told apart by it."""
         body = copy.deepcopy(SAMPLES["wse:Subscribe"])
         assert isinstance(body, wse.Subscribe)
         assert body.delivery.notify_to is not None
         body.delivery.notify_to.address.value = sink
+        if identifier is not None:
+            body.delivery.notify_to.reference_parameters = wsa.ReferenceParametersType(
+                any_element=[AnyElement(qname=f"{{{WSE}}}Identifier", text=identifier)]
+            )
         request = self.request(body, to)
         return self.answer(request, copy.deepcopy(SAMPLES["wse:SubscribeResponse"]))
 
