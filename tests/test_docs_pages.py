@@ -56,6 +56,8 @@ _FIELD_LIST = re.compile(r'<dl class="field-list[^"]*">(.*?)</dl>', re.S)
 LEAKS = {
     "private name": re.compile(r"(?<![\w])_(?!_)[A-Za-z]\w*|\._(?!_)[A-Za-z]\w*"),
     "object repr": re.compile(r"<(?:function|bound method|class|module) |object at 0x"),
+    # an attrs class's generated __init__, read "as written"
+    "generated default": re.compile(r"\battr_dict\[|=NOTHING\b"),
 }
 
 
@@ -71,6 +73,8 @@ def test_leaks_are_recognised() -> None:
     assert leaks("Endpoint(role, *, clock=<function _utc_now>)")
     assert leaks("serialize(message, *, reply_to=_ForRequests.ANONYMOUS)")
     assert leaks("data (bytes | etree._Element)")
+    assert leaks("Envelope(*, action, body, to=attr_dict['to'].default)")
+    assert leaks("Envelope(*, action, body, header_attributes=NOTHING)")
     assert not leaks("dsm_messages.__version__ ; serialize(message, *, reply_to=FOR_REQUESTS)")
 
 

@@ -1,11 +1,18 @@
 """How the API reference spells third-party types: lxml's element class is ``_Element``, a name
 a reader would take for a private one of ours; every signature and parameter type shows it as
-``lxml.etree.Element`` (what ``lxml.etree.fromstring`` returns)."""
+``lxml.etree.Element`` (what ``lxml.etree.fromstring`` returns).
+
+An attrs class's ``__init__`` is generated code: its defaults "as written" read
+``attr_dict['to'].default``, and a factory's ``NOTHING``. Such a class's signature shows each
+default's value instead (a factory of an empty container, the empty container).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import attrs
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -35,5 +42,44 @@ def respell(app: Sphinx, doctree: nodes.document) -> None:
                 text.parent.replace(text, nodes.Text(spelled))
 
 
+_ATTRS_DEFAULT = re.compile(r"\battr_dict\[['\"](\w+)['\"]\]\.default\b")
+_ATTRS_FACTORY = re.compile(r"\b(\w+)=NOTHING\b")
+
+
+def _shown_default(cls: type, name: str, written: str) -> str:
+    field = {field.alias: field for field in attrs.fields(cls)}.get(name)
+    if field is None:
+        return written
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        made = default.factory
+        if made in (dict, list, tuple, set, frozenset) and not default.takes_self:
+            return repr(made())
+        return f"{getattr(made, '__qualname__', 'factory')}()"
+    return repr(default)
+
+
+def attrs_defaults(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """An attrs class's signature with its defaults' values, not its generated code's."""
+    if signature is None or not (isinstance(obj, type) and attrs.has(obj)):
+        return None
+    signature = _ATTRS_DEFAULT.sub(
+        lambda m: _shown_default(obj, m.group(1), m.group(0)), signature
+    )
+    signature = _ATTRS_FACTORY.sub(
+        lambda m: f"{m.group(1)}={_shown_default(obj, m.group(1), 'NOTHING')}", signature
+    )
+    return signature, return_annotation
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", respell)
+    app.connect("autodoc-process-signature", attrs_defaults)
