@@ -20,7 +20,7 @@ from dsm_messages import conformance, discovery, transcripts, ws_scan
 
 #: Parameters without a description, counted when this test was written; lower it as they
 #: get described, never raise it.
-UNDESCRIBED_AT_MOST = 144
+UNDESCRIBED_AT_MOST = 116
 
 
 def _documented() -> Iterator[tuple[str, object]]:
@@ -59,7 +59,13 @@ def undescribed_parameters() -> list[str]:
             parameters = inspect.signature(function).parameters
         except (TypeError, ValueError):
             continue
-        described = set(re.findall(r":param (?:[^:]*\s)?(\w+):", doc))
+        described = {
+            written.replace("\\_", "_")
+            for written in re.findall(r":param (?:[^:]*\s)?([\w\\]+):", doc)
+            # ``from_`` unescaped is a hyperlink reference in reStructuredText: the page
+            # shows "from" and the parameter undescribed, so only ``from\_`` counts
+            if not written.endswith("_") or written.endswith("\\_")
+        }
         for parameter in parameters:
             if parameter in ("self", "cls") or parameter in described:
                 continue
