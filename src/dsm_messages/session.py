@@ -133,6 +133,14 @@ class About:
     for a fault; ``kind`` is request, response, event or fault; ``job`` the JobToken or JobId
     it concerns (a CreatePostScanJobResponse's is the token it mints); ``sender`` the role
     that sends such a message (``None`` where either side may, as for WS-Eventing and faults).
+
+    :param protocol: the protocol, as the message table names it (``"dsp"``), or ``"soap"``.
+    :param operation: the operation (``"SendImage"``), or ``"Fault"`` for a fault.
+    :param kind: ``"request"``, ``"response"``, ``"event"`` or ``"fault"``.
+    :param job: the JobToken or JobId the message concerns, if any.
+    :param document_id: the DocumentId it names (a SendImage's, a RetrieveImage's), if any.
+    :param sender: the role that sends such a message: ``"device"``, ``"scan_server"``,
+        ``"control_point"``, or ``None``.
     """
 
     protocol: str
@@ -145,6 +153,9 @@ class About:
 
 def about(envelope: Envelope) -> About:
     """What ``envelope`` is about.
+
+    :param envelope: the message, as parsed.
+    :returns: its protocol, operation, kind, job and sender.
 
     >>> from dsm_messages import parse, serialize
     >>> from dsm_messages.models import dsp
