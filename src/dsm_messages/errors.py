@@ -154,7 +154,8 @@ class ValidationError(DsmError):
         first = report.errors[0] if report.errors else None
         summary = f"{first.rule}: {first.message}" if first else "invalid"
         more = len(report.errors) - 1
-        super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
+        counted = f" (and {more} more error{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(summary + counted)
         self.report = report
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
