@@ -5,6 +5,10 @@ a reader would take for a private one of ours; every signature and parameter typ
 An attrs class's ``__init__`` is generated code: its defaults "as written" read
 ``attr_dict['to'].default``, and a factory's ``NOTHING``. Such a class's signature shows each
 default's value instead (a factory of an empty container, the empty container).
+
+A third-party class the package exports (xsdata's ``XmlDuration``) has a Google-style ``Args:``
+section, which reStructuredText prints as a line of text: the page shows it as the
+``:param:`` fields of the package's own docstrings (:func:`third_party_docstring`).
 """
 
 from __future__ import annotations
@@ -80,6 +84,47 @@ def attrs_defaults(
     return signature, return_annotation
 
 
+_ARGS_SECTION = re.compile(r"^(\s*)Args:\s*$")
+_ARGUMENT = re.compile(r"^(\s+)(\w+)(?:\s*\([^)]*\))?:\s*(.*)$")
+
+
+def third_party_docstring(obj: object, lines: list[str]) -> list[str]:
+    """``lines`` of ``obj``'s docstring as its page shows them: for an object defined outside
+    the package, each ``Args:`` section's ``name: text`` entries become ``:param name: text``
+    fields (continuation lines kept); the package's own docstrings are left as written."""
+    if getattr(obj, "__module__", "").startswith("dsm_messages"):
+        return lines
+    shown: list[str] = []
+    heading: int | None = None  # the Args: heading's indentation, while inside its section
+    entry: int | None = None  # the indentation of the section's entries
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if heading is not None and line.strip() and indent <= heading:
+            heading = entry = None  # the section ended
+        if heading is None:
+            if found := _ARGS_SECTION.match(line):
+                heading = len(found.group(1))
+            else:
+                shown.append(line)
+            continue
+        argument = _ARGUMENT.match(line)
+        if argument and (entry is None or indent == entry):
+            entry = indent
+            shown.append(f"{' ' * heading}:param {argument.group(2)}: {argument.group(3)}")
+        elif line.strip():
+            shown.append(f"{' ' * heading}    {line.strip()}")
+        else:
+            shown.append(line)
+    return shown
+
+
+def rewrite_docstring(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    lines[:] = third_party_docstring(obj, lines)
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", respell)
     app.connect("autodoc-process-signature", attrs_defaults)
+    app.connect("autodoc-process-docstring", rewrite_docstring)
