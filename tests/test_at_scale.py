@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask.bag
 import pytest
 from commands import installed_command
 from stored_messages import stored
@@ -23,9 +24,6 @@ from dsm_messages.models import dsp
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-sys.path.insert(0, str(ROOT / "docs" / "snippets"))
-
-from archives import validate_archive  # noqa: E402
 
 
 def modules_after(code: str) -> set[str]:
@@ -169,8 +167,12 @@ def test_the_dask_recipe_reports_what_the_command_prints(archive: Path) -> None:
     paths = [str(path) for path in stored(archive)]
     assert len(paths) >= 300
 
-    reports = validate_archive(paths, profile="lenient", partition_size=40)
-    entries = reports.compute(scheduler="processes")  # type: ignore[no-untyped-call]
+    # the recipe of the archives tutorial: a bag of paths mapped to their JSON entries
+    archive_bag = dask.bag.from_sequence(paths, partition_size=40)  # type: ignore[no-untyped-call]
+    reports = archive_bag.map(
+        lambda path: validate_file(path, profile="lenient").to_json(path=path)
+    )
+    entries = reports.compute(scheduler="processes")
 
     command = subprocess.run(
         [installed_command("dsm-messages"), "validate", "--profile", "lenient", "--format",

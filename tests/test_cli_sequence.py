@@ -159,7 +159,7 @@ def test_text_output_names_path_index_rule_and_ends_with_a_summary(tmp_path: Pat
         f"{files[3]}: [2] violation DSP-18 (scan_server) RelatesTo "
         "urn:uuid:64737000-0000-4000-8000-000000000003 names no request of this conversation"
     )
-    assert lines[-1] == "3 messages checked (strict): NOT ok; 1 violations, 0 warnings"
+    assert lines[-1] == "3 messages checked (strict): NOT ok; 1 violation, 0 warnings"
 
 
 def test_stdin_and_mime_packages_are_read() -> None:

@@ -39,8 +39,8 @@ PROBLEM_LINE = re.compile(
     r"(?P<code>DSM-[A-Z0-9-]+) (?P<message>.+)"
 )
 SUMMARY_LINE = re.compile(
-    r"(?P<files>\d+) files checked \((?P<profile>strict|lenient)\): (?P<valid>\d+) valid, "
-    r"(?P<invalid>\d+) invalid; (?P<errors>\d+) errors, (?P<warnings>\d+) warnings"
+    r"(?P<files>\d+) files? checked \((?P<profile>strict|lenient)\): (?P<valid>\d+) valid, "
+    r"(?P<invalid>\d+) invalid; (?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?"
 )
 
 

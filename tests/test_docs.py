@@ -13,60 +13,29 @@ from pathlib import Path
 
 import attrs
 import pytest
+import tutorial_pages
 from commands import installed_command
 from lxml import etree
 
 import dsm_messages
 from dsm_messages import MESSAGE_TYPES, RULES, by_qname
-from dsm_messages.job_states import FILTER_STATES, FINAL_FILTER_STATES, TABLES
+from dsm_messages.job_states import DSP_JOB_PHASES, FILTER_STATES, FINAL_FILTER_STATES, TABLES
+from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES, DspRule
 from dsm_messages.rules import Profile, Rule, RuleId
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))
-sys.path.insert(0, str(DOCS / "snippets"))
 
 from dsm_docs import diagrams, pages, samples  # noqa: E402
 from dsm_docs.schema_tree import SchemaSet  # noqa: E402
-from dsm_snippets import split_stored_package  # noqa: E402
 
 XS = "http://www.w3.org/2001/XMLSchema"
 DSP = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing"
 
 
 # -- the build ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as a reader's build would be, html then doctest, warnings as errors."""
-    out = tmp_path_factory.mktemp("site")
-    for builder in ("html", "doctest"):
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx",
-                "-W",
-                "--keep-going",
-                "-q",
-                "-b",
-                builder,
-                "-d",
-                str(out / "doctrees"),
-                str(DOCS),
-                str(out / builder),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=900,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert "WARNING" not in result.stderr, result.stderr
-    return out
 
 
 def test_the_site_builds_without_a_warning(site: Path) -> None:
@@ -85,7 +54,13 @@ def test_every_code_example_ran_and_passed(site: Path) -> None:
             for text in _pages_text().values()
         )
     )
-    assert int(ran.group(1)) == examples > 50
+    # the generated pages (written by the build) show the Python that builds each message
+    generated = sum(
+        len(re.findall(r"^\s+>>> ", path.read_text(encoding="utf-8"), flags=re.M))
+        for path in (DOCS / "reference").rglob("*.rst")
+    )
+    assert generated >= 3 * len(MESSAGE_TYPES)
+    assert int(ran.group(1)) == examples + generated
     assert "0 failures in tests" in summary
     assert "0 failures in setup code" in summary
 
@@ -109,13 +84,45 @@ def test_every_rule_has_a_stable_anchor(site: Path) -> None:
         assert f"rule-{rule_id.lower()}" in anchors, rule_id
 
 
+def _drawings(page: Path) -> list[tuple[str, str]]:
+    """(link, inline SVG) of every drawing of a built page."""
+    text = page.read_text(encoding="utf-8")
+    return re.findall(
+        r'<figure class="dsm-diagram"><a class="dsm-diagram-link" href="([^"]+)"[^>]*>'
+        r"\s*(<svg.*?</svg>)",
+        text,
+        flags=re.S,
+    )
+
+
 def test_state_diagrams_are_svg_drawn_from_the_tables(site: Path) -> None:
-    text = (site / "html" / "reference" / "states.html").read_text(encoding="utf-8")
-    drawings = re.findall(r'<div class="dsm-diagram">\s*(<svg.*?</svg>)', text, flags=re.S)
+    drawings = _drawings(site / "html" / "reference" / "states.html")
     assert len(drawings) == len(TABLES) + 1  # and the WS-DSP phases
-    for drawing, (table, _) in zip(drawings, TABLES.values(), strict=False):
+    for (_, drawing), (table, _) in zip(drawings, TABLES.values(), strict=False):
         for state in table:
             assert f">{state}</text>" in html.unescape(drawing)
+    _, phases = drawings[-1]
+    for phase, moves in DSP_JOB_PHASES.items():
+        assert f">{phase}</text>" in phases
+        for message in moves:
+            assert message in phases
+
+
+def test_every_drawing_fits_a_column_and_opens_full_size(site: Path) -> None:
+    """Drawn at most 560 px wide, a drawing shown in a phone's 358 px column keeps its labels
+    at two thirds of their size or more; each links to its own file, the same drawing."""
+    pages = [
+        site / "html" / "reference" / "states.html",
+        *(site / "html" / "guides").glob("*.html"),
+    ]
+    drawings = [drawing for page in pages for drawing in _drawings(page)]
+    assert len(drawings) >= len(TABLES) + 1 + 4  # and the four shipped conversations
+    for page in pages:
+        for link, svg in _drawings(page):
+            assert diagrams.width(svg) <= 560, link
+            assert "Times" not in svg  # the site's font, not the browser's default serif
+            linked = (page.parent / link).resolve().read_text(encoding="utf-8")
+            assert svg.strip() in linked
 
 
 def test_the_site_needs_no_network_to_view(site: Path) -> None:
@@ -276,7 +283,7 @@ def test_the_errata_page_says_what_the_validator_does(doc_examples: Path) -> Non
         data = (doc_examples / name).read_bytes()
         content_type = None
         if name.endswith(".mime"):
-            content_type, data = split_stored_package(data)
+            content_type, data = split_message(data)
         cells: tuple[tuple[Profile, str], ...] = (("strict", strict), ("lenient", lenient))
         for profile, cell in cells:
             report = dsm_messages.validate(data, profile=profile, content_type=content_type)
@@ -306,7 +313,8 @@ def _doctest_code(text: str) -> str:
 
 
 def test_the_code_on_the_pages_type_checks(tmp_path: Path) -> None:
-    """mypy --strict on every doctest block; the snippet files are in mypy's own file list."""
+    """mypy --strict on every doctest block, and on every tutorial's code as a reader runs
+    it (its pasted code, sessions and saved files, in order)."""
     files = []
     for name, text in _pages_text().items():
         code = _doctest_code(text)
@@ -314,7 +322,11 @@ def test_the_code_on_the_pages_type_checks(tmp_path: Path) -> None:
             path = tmp_path / (re.sub(r"\W", "_", name.removesuffix(".md")) + ".py")
             path.write_text(code, encoding="utf-8")
             files.append(str(path))
-    assert len(files) >= 5
+    for page in tutorial_pages.pages():
+        path = tmp_path / f"tutorial_{page.path.stem.replace('-', '_')}.py"
+        path.write_text(tutorial_pages.python_source(page), encoding="utf-8")
+        files.append(str(path))
+    assert len(files) >= 10
     result = subprocess.run(
         [installed_command("mypy"), "--strict", *files],
         cwd=ROOT,

@@ -91,3 +91,17 @@ def test_an_exception_unpickles_equal(cls: type[BaseException]) -> None:
     assert copy.args == original.args
     assert str(copy) == str(original)
     assert vars(copy) == vars(original)
+
+
+@pytest.mark.parametrize(
+    ("errors", "said"),
+    [(1, "DSM-URI-NOT-ABSOLUTE: 0"), (2, "(and 1 more error)"), (3, "(and 2 more errors)")],
+)
+def test_a_validation_error_counts_the_other_errors_in_words(errors: int, said: str) -> None:
+    problems = tuple(
+        Problem(severity="error", code="DSM-URI-NOT-ABSOLUTE", message=str(n))
+        for n in range(errors)
+    )
+    message = str(ValidationError(Report(profile="strict", problems=problems)))
+    assert message.startswith("DSM-URI-NOT-ABSOLUTE: 0")
+    assert message.endswith(said)

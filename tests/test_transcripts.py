@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from commands import installed_command
+from judged_stories import JUDGED
 
 from dsm_messages import Envelope, Fault, HttpHead, Recorded, check_sequence, parse
 from dsm_messages.faults import DSP_INVALID_ARGS, DSP_OPERATION_FAILED, MUST_UNDERSTAND
@@ -140,6 +141,21 @@ def test_check_sequence_judges_the_http_of_every_message(profile: Profile) -> No
     )
     http = next(p for p in report.violations + report.warnings if p.rule == "DSM-HTTP-STATUS")
     assert http.severity == ("error" if profile == "strict" else "warning")
+
+
+STORIES = [(rule, variant) for rule, variants in JUDGED.items() for variant in variants]
+
+
+@pytest.mark.parametrize(("rule", "variant"), STORIES, ids=[v for _, v in STORIES])
+def test_each_judged_story_breaks_its_rule_once(rule: str, variant: str) -> None:
+    """The stories the rules page shows for the rules judged on answers and HTTP heads."""
+    story = JUDGED[rule][variant]()
+    assert story.rule == rule
+    report = check_sequence(list(story.violating))
+    found = sorted((p.index, p.rule) for p in report.violations + report.warnings)
+    assert found == sorted([(story.index, rule), *story.also])
+    (problem,) = [p for p in report.violations if p.rule == rule]
+    assert problem.party == story.party
 
 
 # -- stored, and read by the command -----------------------------------------------------------

@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # the same names, for type checkers; at run time they load on
     from .transcripts import HttpHead, Recorded
     from .validator import validate, validate_file, validate_stored
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Where each public name lives, imported on first use (a module's own name: the module).
 _HOMES: dict[str, str] = {

@@ -82,7 +82,15 @@ _SERIALIZER = Serializer(
 
 
 def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) -> bytes:
-    """Serialize a model object as UTF-8 XML with the conventional DSM prefixes."""
+    """Serialize a model object as UTF-8 XML with the conventional DSM prefixes.
+
+    :param obj: a model instance: a message body or a document (``psp.PostScanProcess``).
+    :param pretty: whether to indent the XML.
+    :param xml_declaration: whether to begin with an XML declaration.
+    :returns: the element's XML, declaring only the namespaces it uses.
+    :raises BindingError: when ``obj`` is not a model instance, or holds a value its schema
+        type cannot be written from.
+    """
     root = to_element(obj)
     if pretty:
         etree.indent(root, space="  ")
@@ -484,16 +492,24 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
 
     Without ``model`` the root element must be a known DSM message body or document (see
     :mod:`dsm_messages.messages`). Bytes are parsed with the hardened parser. An element passed
-    in is left as it was. Classes are read by the plan generated beside the models
-    (:func:`bind_planned`); what the plan does not cover is read by xsdata's generic binder,
-    on a copy, because it empties what it reads, and the copy carries every namespace
-    declaration in scope, which QName values need.
+    in is left as it was.
 
     A value is the element's whole text as XML Schema sees it: comments and processing
     instructions inside it are dropped, never the text after them. A vendor attribute on a leaf
     value (allowed by the schemas, never seen in practice) has no field to go to in the models,
     so it is refused (``BindingError``, rule ``DSM-LEAF-ATTRIBUTE``) rather than lost.
+
+    :param data: the document's XML, or its root element already parsed with lxml.
+    :param model: the model class to bind to; found from the root element's name unless
+        given.
+    :returns: the model instance.
+    :raises XmlSyntaxError: when the bytes are not well-formed XML, or unsafe XML.
+    :raises BindingError: when the root element is no known message body or document, or its
+        content does not fit the model.
     """
+    # Classes are read by the plan generated beside the models (bind_planned); what the plan
+    # does not cover is read by xsdata's generic binder, on a copy, because it empties what it
+    # reads, and the copy carries every namespace declaration in scope, which QName values need.
     root = parse_xml(data) if isinstance(data, bytes) else data
     name = clark_name(root)
     if model is None:

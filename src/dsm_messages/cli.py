@@ -293,9 +293,15 @@ class _TextOutput:
     def finish(self) -> None:
         t = self.tally
         self.out.write(
-            f"{t.files} files checked ({self.profile}): {t.files - t.invalid} valid, "
-            f"{t.invalid} invalid; {t.errors} errors, {t.warnings} warnings\n"
+            f"{_counted(t.files, 'file')} checked ({self.profile}): {t.files - t.invalid} "
+            f"valid, {t.invalid} invalid; {_counted(t.errors, 'error')}, "
+            f"{_counted(t.warnings, 'warning')}\n"
         )
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: a count and its noun."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class _JsonOutput:
@@ -603,13 +609,14 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
             out.write(f"job {job.protocol} {job.job}: {job.state or job.phase}{unsure}\n")
         verdict = "ok" if report.ok else "NOT ok"
         out.write(
-            f"{report.messages} messages checked ({args.profile}): {verdict}; "
-            f"{len(report.violations)} violations, {len(report.warnings)} warnings\n"
+            f"{_counted(report.messages, 'message')} checked ({args.profile}): {verdict}; "
+            f"{_counted(len(report.violations), 'violation')}, "
+            f"{_counted(len(report.warnings), 'warning')}\n"
         )
     return 0 if report.ok else 1
 
 
-def _add_profile_and_format(command: argparse.ArgumentParser) -> None:
+def _add_profile_and_format(command: argparse.ArgumentParser, format_help: str) -> None:
     command.add_argument(
         "--profile",
         choices=PROFILES,
@@ -618,7 +625,7 @@ def _add_profile_and_format(command: argparse.ArgumentParser) -> None:
         "defects of the published examples and what real devices and clients send, reported "
         "as warnings",
     )
-    command.add_argument("--format", choices=("text", "json"), default="text")
+    command.add_argument("--format", choices=("text", "json"), default="text", help=format_help)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -628,7 +635,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     show = commands.add_parser("show", help="print the type and key fields of each message")
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): one line naming each message, then its action and key fields; "
+        'json: one JSON document, {"files": [...]}, an entry per input',
+    )
     show.add_argument(
         "paths",
         nargs="+",
@@ -639,7 +652,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "validate", help="check each message against the schemas and the protocol rules"
     )
-    _add_profile_and_format(check)
+    _add_profile_and_format(
+        check,
+        "text (default): one line per problem, path:line:column: severity rule message, then a "
+        'summary; json: one JSON document, {"files": [...], "summary": {...}}',
+    )
     check.add_argument(
         "--jobs",
         type=_jobs,
@@ -657,7 +674,12 @@ def build_parser() -> argparse.ArgumentParser:
     sequence = commands.add_parser(
         "check-sequence", help="check the order of a conversation, message after message"
     )
-    _add_profile_and_format(sequence)
+    _add_profile_and_format(
+        sequence,
+        "text (default): one line per problem, path: [index] violation|warning rule message, "
+        'then each job and a summary; json: one JSON document, {"ok": ..., "violations": '
+        '[...], "warnings": [...], "jobs": [...]}',
+    )
     sequence.add_argument(
         "paths",
         nargs="+",

@@ -67,7 +67,14 @@ def app_sequence_header(
     *, instance_id: int, message_number: int, sequence_id: str | None = None
 ) -> bytes:
     """The ``wsd:AppSequence`` header block, to pass in ``headers=`` of Hello, Bye,
-    ProbeMatches and ResolveMatches."""
+    ProbeMatches and ResolveMatches.
+
+    :param instance_id: the device's instance number, raised each time it restarts.
+    :param message_number: this message's number within the instance, raised for each message.
+    :param sequence_id: which sequence of the instance the number counts in, when it keeps
+        several.
+    :returns: the header block's XML.
+    """
     return to_xml(
         wsd.AppSequence(
             instance_id=instance_id, message_number=message_number, sequence_id=sequence_id
@@ -76,7 +83,11 @@ def app_sequence_header(
 
 
 def app_sequence(envelope: Envelope) -> wsd.AppSequence | None:
-    """The ``wsd:AppSequence`` header of a parsed envelope, or ``None`` when it has none."""
+    """The ``wsd:AppSequence`` header of a parsed envelope, or ``None`` when it has none.
+
+    :param envelope: a WS-Discovery message, as parsed.
+    :returns: its ``wsd:AppSequence``, or ``None``.
+    """
     for block in envelope.extra_headers:
         root = parse_xml(block)
         if clark_name(root) == _APP_SEQUENCE:
@@ -99,6 +110,10 @@ def hosted_services(
     """The services a device's metadata says it hosts (in the host Relationship sections), in
     document order; with ``service_type`` (a ``QName`` or ``{namespace}Local`` text), only those
     whose Types include it.
+
+    :param metadata: the device's metadata (the body answering a WS-Transfer Get).
+    :param service_type: the service type wanted; every hosted service unless given.
+    :returns: the hosted services, in document order.
 
     >>> from dsm_messages.models import wsa
     >>> scanner = wsdp.Hosted(
@@ -129,7 +144,12 @@ def service_addresses(
     metadata: wsx.MetadataType, service_type: QName | str = SCANNER_SERVICE_TYPE
 ) -> list[str]:
     """Every address of every hosted service of ``service_type`` (by default the WS-Scan
-    service), in document order: where its requests and subscriptions go."""
+    service), in document order: where its requests and subscriptions go.
+
+    :param metadata: the device's metadata (the body answering a WS-Transfer Get).
+    :param service_type: the service type, a ``QName`` or ``{namespace}Local`` text.
+    :returns: the addresses, in document order.
+    """
     return [
         reference.address.value.strip()
         for service in hosted_services(metadata, service_type)

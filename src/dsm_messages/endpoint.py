@@ -97,7 +97,15 @@ from .validator import is_absolute_uri, validate
 class Attachment:
     """The part of a package an image sink is asked about: its Content-ID and Content-Type,
     and ``holder``, the element of the envelope that refers to it (``dsp:ImageData`` or
-    ``wscn:ScanData``). A part no element refers to never reaches a sink."""
+    ``wscn:ScanData``). A part no element refers to never reaches a sink.
+
+    :param content_id: the part's Content-ID, without its angle brackets (what the
+        ``xop:Include`` names after ``cid:``).
+    :param content_type: the part's own Content-Type (``application/octet-stream`` when the
+        package does not say).
+    :param holder: the element that refers to the part, in prefixed form
+        (``dsp:ImageData``).
+    """
 
     content_id: str
     content_type: str
@@ -107,7 +115,11 @@ class Attachment:
 @attrs.frozen(kw_only=True)
 class ImageChunk:
     """The next bytes of the image an :class:`IncomingPackage` is reading (pull mode): a
-    ``memoryview`` of what was fed, valid as long as it is kept."""
+    ``memoryview`` of what was fed, valid as long as it is kept.
+
+    :param attachment: the part the bytes belong to.
+    :param data: the bytes, in the order they arrived: write them before feeding more.
+    """
 
     attachment: Attachment
     data: memoryview
@@ -131,6 +143,18 @@ class IncomingPackage:
     :class:`ImageChunk` events, each written at the caller's pace before the next chunk is
     fed, so that what is held is one chunk whatever the speed of the disk. :meth:`close`
     ends the package and returns the request to answer.
+
+    Made by :meth:`Endpoint.package_reader`, which says what each parameter means.
+
+    :param endpoint: the endpoint that receives the package; its conversation is updated as
+        soon as the root part is read.
+    :param content_type: the package's ``Content-Type`` (``multipart/related``, with its
+        boundary).
+    :param store: where the image goes (push mode), or ``None`` for pull mode.
+    :param max_parts: the most parts a package may have.
+    :param max_package_bytes: the most bytes a package may have.
+    :param max_root_bytes: the most bytes before the image (the envelope and its headers).
+    :raises RemoteProtocolError: when the Content-Type announces no package that can be read.
     """
 
     def __init__(
@@ -171,7 +195,13 @@ class IncomingPackage:
     def feed(self, data: bytes) -> None:
         """The next bytes of the package, as they arrived. A :class:`FaultError` raised by
         the store or its sink reaches the caller unchanged: answer :attr:`envelope` with its
-        fault (``endpoint.reply(reader.envelope, error.fault)``)."""
+        fault (``endpoint.reply(reader.envelope, error.fault)``).
+
+        :param data: the bytes, any number, in the order they arrived.
+        :raises RemoteProtocolError: when the envelope is refused or the package is broken
+            (answer with :meth:`Endpoint.refuse`).
+        :raises ValueError: after :meth:`abandon`.
+        """
         if self._abandoned:
             raise ValueError("the package was abandoned")
         try:
@@ -273,7 +303,8 @@ def _takes_two(store: Callable[..., object]) -> bool:
     return variadic or len(positional) >= 2
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The current time in UTC: an :class:`Endpoint`'s default clock."""
     return datetime.now(UTC)
 
 
@@ -281,14 +312,24 @@ def _utc_now() -> datetime:
 class Subscriber:
     """Where a WS-Eventing subscription's events go: the ``NotifyTo`` address, and the
     reference parameters (and properties) of that endpoint reference, which every event echoes
-    as header blocks."""
+    as header blocks.
+
+    :param address: where events are posted (the ``NotifyTo`` address).
+    :param reference_parameters: the header blocks every event carries, each the bytes of one
+        element.
+    """
 
     address: str
     reference_parameters: tuple[bytes, ...] = ()
 
     @classmethod
     def from_subscribe(cls, request: Envelope) -> Subscriber:
-        """The subscriber a received ``wse:Subscribe`` envelope names."""
+        """The subscriber a received ``wse:Subscribe`` envelope names.
+
+        :param request: the Subscribe request, as :meth:`Endpoint.receive` returned it.
+        :raises TypeError: when given anything but an envelope (its body, its bytes).
+        :raises ValueError: when the envelope is no ``wse:Subscribe`` with a ``NotifyTo``.
+        """
         if not isinstance(request, Envelope):
             raise TypeError(
                 f"from_subscribe takes the received envelope, not a {type(request).__name__}"
@@ -331,6 +372,21 @@ class Endpoint:
     An endpoint is one party of one conversation: a scan server keeps one per device. Its
     calls are plain synchronous code, so the tasks of one asyncio event loop may share it
     (no call awaits inside); threads must not call it at once (hold a lock per endpoint).
+
+    :param role: the party this endpoint is: ``"device"``, ``"scan_server"`` or
+        ``"control_point"``.
+    :param profile: how forgiving :meth:`receive` is: ``"strict"`` keeps the letter of the
+        protocols, ``"lenient"`` reads what real peers send, with a warning.
+    :param check_outgoing: whether every message this endpoint builds is validated (strict
+        profile) before it is returned.
+    :param clock: what time it is, asked once per message sent or received (the job timeout
+        counts from a job's last message); ``None`` keeps no times.
+    :param window: for how many messages a finished job, an answered request or a used
+        MessageID stays known (``None``: forever).
+    :param job_timeout: how long a WS-DSP job may go without EndPostScanJob before
+        :meth:`Session.advance <dsm_messages.Session.advance>` reports it ended.
+    :raises ValueError: for the role ``"observer"``, which sends nothing: use
+        :class:`~dsm_messages.Session`.
     """
 
     def __init__(
@@ -339,7 +395,7 @@ class Endpoint:
         *,
         profile: Profile = "strict",
         check_outgoing: bool = True,
-        clock: Callable[[], datetime] | None = _utc_now,
+        clock: Callable[[], datetime] | None = utc_now,
         window: int | None = DEFAULT_WINDOW,
         job_timeout: timedelta = JOB_TIMEOUT,
     ) -> None:
@@ -365,7 +421,20 @@ class Endpoint:
     ) -> bytes:
         """A request to ``to`` (a fresh MessageID, ReplyTo anonymous unless given). A request
         with an empty body (``body`` ``None``, such as the WS-Transfer Get of a device's
-        metadata) names its ``action``."""
+        metadata) names its ``action``.
+
+        :param body: the request's body, a model instance (``dsp.CreatePostScanJobRequest``),
+            or ``None`` for a request with an empty body.
+        :param to: the address of the service it goes to (``wsa:To``).
+        :param reply_to: where the answer goes (``wsa:ReplyTo``): the anonymous address (back
+            on the same connection) unless given.
+        :param message_id: its MessageID; a fresh ``urn:uuid:`` unless given.
+        :param headers: extra header blocks, each the bytes of one element.
+        :param action: the ``wsa:Action``; the body's own unless given (needed when ``body``
+            is ``None``).
+        :returns: the envelope's bytes, ready to send.
+        :raises LocalProtocolError: when the request would break a rule (it changes nothing).
+        """
         return self._send(
             make_envelope(
                 body,
@@ -387,7 +456,16 @@ class Endpoint:
     ) -> bytes:
         """The response or fault to a received ``request``: addressed to its ReplyTo (a fault to
         its FaultTo first) and related to its MessageID. ``headers`` are extra header blocks
-        (a WS-Discovery ProbeMatches carries the device's ``wsd:AppSequence``)."""
+        (a WS-Discovery ProbeMatches carries the device's ``wsd:AppSequence``).
+
+        :param request: the request being answered, as :meth:`receive` returned it.
+        :param answer: the response body (a model instance), or a :class:`Fault`.
+        :param message_id: the answer's MessageID; a fresh ``urn:uuid:`` unless given.
+        :param headers: extra header blocks, each the bytes of one element.
+        :returns: the envelope's bytes, ready to send.
+        :raises LocalProtocolError: when the answer would break a rule (a response to a
+            request the conversation refuses, another fault than the one owed...).
+        """
         envelope = make_reply(request, answer, message_id=message_id)
         if headers:
             envelope = attrs.evolve(envelope, extra_headers=tuple(headers))
@@ -406,6 +484,10 @@ class Endpoint:
         has it. A request the session never applied (it could not be read), or whose
         MessageID it did not hold (a lenient placeholder such as ``uuid:UniqueMsgId``), is
         answered without a record.
+
+        :param error: what :meth:`receive` (or an :class:`IncomingPackage`) raised.
+        :returns: the fault's bytes, ready to send with ``error.fault.http_status``.
+        :raises ValueError: when the refused message was a response.
         """
         fault = error.fault
         if fault is None and _is_event(error.envelope):
@@ -441,7 +523,14 @@ class Endpoint:
     def event(
         self, body: object, *, subscriber: Subscriber, message_id: str | None = None
     ) -> bytes:
-        """An event to ``subscriber``, echoing its reference parameters as header blocks."""
+        """An event to ``subscriber``, echoing its reference parameters as header blocks.
+
+        :param body: the event's body, a model instance (``dsp.PostScanJobStatusEvent``).
+        :param subscriber: where it goes, as :meth:`Subscriber.from_subscribe` read it.
+        :param message_id: its MessageID; a fresh ``urn:uuid:`` unless given.
+        :returns: the envelope's bytes, ready to post to ``subscriber.address``.
+        :raises LocalProtocolError: when the event would break a rule.
+        """
         return self._send(
             make_envelope(
                 body,
@@ -464,7 +553,14 @@ class Endpoint:
         subscriber it is one more copy. Subscribers that cannot be told apart (one address,
         and reference parameters that are the same or missing) are one destination, which
         would take a second copy for a second event: it gets the event once, and only the
-        first of them is returned."""
+        first of them is returned.
+
+        :param body: the event's body, a model instance (``dsp.PostScanJobEndStateEvent``).
+        :param subscribers: every subscriber it goes to.
+        :returns: ``(subscriber, bytes)`` for each subscriber that can be told apart from the
+            ones before it, in the order given.
+        :raises LocalProtocolError: when the event would break a rule (it changes nothing).
+        """
         targets: list[Subscriber] = []
         envelopes: list[Envelope] = []
         kept: list[Destination] = []
@@ -491,7 +587,11 @@ class Endpoint:
         come: the connection carrying it was lost. See :meth:`Session.abandon
         <dsm_messages.session.Session.abandon>`: nothing it did stays half-applied, and the
         device may send it again (under a new MessageID), a SendImage with the same
-        DocumentId included. Returns whether it was awaiting an answer."""
+        DocumentId included. Returns whether it was awaiting an answer.
+
+        :param request: the request, as sent or received, or its MessageID.
+        :returns: whether it was awaiting an answer (and is now forgotten).
+        """
         message_id = request.message_id if isinstance(request, Envelope) else request
         return message_id is not None and self.session.abandon(message_id)
 
@@ -509,6 +609,13 @@ class Endpoint:
         ``Content-Length`` header.
 
         ``request.image_data`` is ignored. The session is updated before any chunk is made.
+
+        :param request: the SendImage body: JobToken and DocumentDescription.
+        :param image: the image, as bytes or a binary stream read as the chunks are consumed.
+        :param to: the scan server's address (``wsa:To``).
+        :param message_id: its MessageID; a fresh ``urn:uuid:`` unless given.
+        :returns: the package's ``Content-Type`` and its body, an iterable of chunks.
+        :raises LocalProtocolError: when the request would break a rule.
         """
         shell = dataclasses.replace(request, image_data=b"")
         envelope = make_envelope(shell, to=to, message_id=message_id)
@@ -531,6 +638,15 @@ class Endpoint:
         (``image_type`` is the image part's type, ``image/jpeg`` for a JFIF scan).
 
         ``response.scan_data`` is ignored. The session is updated before any chunk is made.
+
+        :param request: the RetrieveImage request being answered, as :meth:`receive` returned
+            it.
+        :param response: the RetrieveImageResponse body (its DocumentDescription).
+        :param image: the image, as bytes or a binary stream read as the chunks are consumed.
+        :param image_type: the image part's Content-Type.
+        :param message_id: the answer's MessageID; a fresh ``urn:uuid:`` unless given.
+        :returns: the package's ``Content-Type`` and its body, an iterable of chunks.
+        :raises LocalProtocolError: when the answer would break a rule.
         """
         shell = dataclasses.replace(response, scan_data=b"")
         envelope = make_reply(request, shell, message_id=message_id)
@@ -583,6 +699,16 @@ class Endpoint:
         :class:`~dsm_messages.mtom.PackageReader`'s: more than ``max_parts`` parts,
         ``max_package_bytes`` bytes or ``max_root_bytes`` bytes before the image are refused
         (``DSM-XML-FORBIDDEN``).
+
+        :param content_type: the package's ``Content-Type`` header, boundary included.
+        :param store: ``store(envelope, attachment)`` returns where the image goes (push
+            mode), or ``None`` to read the image from :meth:`IncomingPackage.next_event`.
+        :param max_parts: the most parts a package may have.
+        :param max_package_bytes: the most bytes a package may have.
+        :param max_root_bytes: the most bytes before the image (the envelope and its headers).
+        :returns: the reader; feed it, then close it.
+        :raises RemoteProtocolError: when the Content-Type announces no package that can be
+            read.
         """
         return IncomingPackage(
             self,
@@ -634,7 +760,15 @@ class Endpoint:
         ``content_type``). Raises :class:`RemoteProtocolError` naming the rule broken and the
         fault to answer with; :meth:`refuse` builds that answer. An envelope over
         ``max_bytes`` (16 MiB by default) is refused (``DSM-XML-FORBIDDEN``): a server that
-        reads no more than ``max_bytes + 1`` bytes of a request holds no more than that."""
+        reads no more than ``max_bytes + 1`` bytes of a request holds no more than that.
+
+        :param data: the message as it arrived: an envelope, or an MTOM package's body.
+        :param content_type: the package's ``Content-Type`` (boundary included) for an MTOM
+            package; ``None`` for a plain envelope.
+        :param max_bytes: the most bytes an envelope may have.
+        :returns: the message, read and applied to the conversation.
+        :raises RemoteProtocolError: when the message breaks a rule (it changes nothing).
+        """
         envelope = self._parse(data, content_type, max_bytes)
         self.session.receive(envelope, at=self._now())
         return envelope

@@ -46,7 +46,7 @@ from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are whe
 from .namespaces import SOAP, WSA, WSE
 from .safexml import clark_name, parse_xml
 
-_Body = TypeVar("_Body")
+Body = TypeVar("Body")
 
 _HEADER_TEXT = {
     f"{{{WSA}}}To": "to",
@@ -76,6 +76,22 @@ class Envelope:
     (``xml:lang``, vendor and ``xsi:`` attributes), keyed ``"envelope"``, ``"header"`` or
     ``"body"``, then by Clark name. ``extra_headers`` holds every other header block (vendor
     blocks, reference parameters) as its exact XML. :meth:`to_bytes` writes all of it back.
+
+    :param action: the ``wsa:Action`` URI.
+    :param body: the body's model instance, or ``None`` for an empty body.
+    :param to: the ``wsa:To`` address, if written.
+    :param message_id: the ``wsa:MessageID``, if written.
+    :param relates_to: the ``wsa:RelatesTo`` (the MessageID this answers), if written.
+    :param reply_to: the ``wsa:ReplyTo`` endpoint reference, if written.
+    :param fault_to: the ``wsa:FaultTo`` endpoint reference, if written.
+    :param from\\_: the ``wsa:From`` endpoint reference, if written.
+    :param identifier: the WS-Eventing ``wse:Identifier`` header naming a subscription, if
+        written.
+    :param extra_headers: every other header block, each as its exact XML.
+    :param header_attributes: the attributes on the text headers, by field name and then by
+        attribute name in Clark notation (``{namespace}name``).
+    :param soap_attributes: the attributes on soap:Envelope, Header and Body, keyed
+        ``"envelope"``, ``"header"`` or ``"body"``, then by attribute name in Clark notation.
     """
 
     action: str
@@ -93,7 +109,13 @@ class Envelope:
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """This envelope as a SOAP message again: every header as parsed, nothing invented
-        (no MessageID or To is added when the parsed message had none)."""
+        (no MessageID or To is added when the parsed message had none).
+
+        :param pretty: whether to indent the XML (for people; the wire takes it either way).
+        :returns: the envelope's XML, UTF-8 with an XML declaration.
+        :raises EnvelopeError: when ``header_attributes`` names a header that is not a text
+            header.
+        """
         return _build(
             self.body,
             to=self.to,
@@ -110,8 +132,12 @@ class Envelope:
             pretty=pretty,
         )
 
-    def body_as(self, model: type[_Body]) -> _Body:
+    def body_as(self, model: type[Body]) -> Body:
         """The body, typed: ``model`` it must be (``EnvelopeError`` names what it is instead).
+
+        :param model: the model class the body is expected to be.
+        :returns: the body, typed as ``model``.
+        :raises EnvelopeError: when the body is another class, or absent.
 
         >>> from dsm_messages.models import dsp
         >>> envelope = Envelope(action="", body=dsp.EndPostScanJobResponse())
@@ -149,12 +175,14 @@ def _epr(
     return model(**fields)
 
 
-class _ForRequests(enum.Enum):
+class ForRequests(enum.Enum):
+    """The type of :data:`FOR_REQUESTS`, ``serialize``'s default ``reply_to``."""
+
     ANONYMOUS = "anonymous for a request"
 
 
 #: ``serialize``'s default ``reply_to``: the anonymous address on a request, nothing otherwise.
-FOR_REQUESTS: Final = _ForRequests.ANONYMOUS
+FOR_REQUESTS: Final = ForRequests.ANONYMOUS
 
 
 def make_envelope(
@@ -164,7 +192,7 @@ def make_envelope(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -224,7 +252,7 @@ def serialize(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -233,7 +261,37 @@ def serialize(
     soap_attributes: Mapping[str, Mapping[str, str]] | None = None,
     pretty: bool = False,
 ) -> bytes:
-    """:func:`make_envelope` as UTF-8 bytes (``pretty``: indented)."""
+    """Wrap a body in a SOAP 1.2 envelope with WS-Addressing headers, as UTF-8 bytes.
+
+    The action comes from the message table unless given (it must be given for an empty body).
+    A fresh ``urn:uuid:`` MessageID is used when none is given. A request gets ReplyTo
+    anonymous unless ``reply_to`` says otherwise; a WS-Discovery Probe or Resolve gets none (it
+    is answered to where it came from).
+
+    :param message: the body, a model instance (``dsp.CreatePostScanJobRequest()``), or
+        ``None`` for an empty body.
+    :param to: the ``wsa:To`` address.
+    :param action: the ``wsa:Action``; the message table's action for the body unless given.
+    :param message_id: the ``wsa:MessageID``; a fresh ``urn:uuid:`` unless given.
+    :param relates_to: the MessageID this message answers (``wsa:RelatesTo``).
+    :param reply_to: where the answer goes: an address or an endpoint reference;
+        ``FOR_REQUESTS`` (the default, ``dsm_messages.envelope.FOR_REQUESTS``) writes the
+        anonymous address on a request and nothing on any other message; ``None`` writes no
+        ReplyTo (which the strict profile refuses on a request).
+    :param fault_to: where a fault goes, when not to ``reply_to``.
+    :param from\\_: the sender's address or endpoint reference (``wsa:From``).
+    :param identifier: a WS-Eventing ``wse:Identifier`` header naming a subscription.
+    :param headers: more header blocks, each a complete XML element, written after the
+        addressing headers as given (reference parameters, vendor blocks).
+    :param header_attributes: attributes on the text headers, as :class:`Envelope` holds them.
+    :param soap_attributes: attributes on soap:Envelope, Header and Body, as
+        :class:`Envelope` holds them.
+    :param pretty: whether to indent the XML.
+    :returns: the envelope's XML, UTF-8 with an XML declaration.
+    :raises EnvelopeError: when the action cannot be found (an empty body, a document rather
+        than a message, a class that is not a model) or ``header_attributes`` names no text
+        header.
+    """
     return make_envelope(
         message,
         to=to,
@@ -534,5 +592,19 @@ def make_reply(
 
 
 def reply(request: Envelope, message: object | Fault, *, message_id: str | None = None) -> bytes:
-    """:func:`make_reply` as UTF-8 bytes."""
+    """The response (or fault) to a parsed request, addressed and correlated, as UTF-8 bytes.
+
+    A response goes to the request's ReplyTo (anonymous when absent). A fault goes to FaultTo,
+    else ReplyTo, else From, else the anonymous address, with the WS-Addressing fault action.
+    Either way RelatesTo is the request's MessageID; without one (a request too broken to
+    read it from) a fault still goes back, related to nothing, and a response is refused.
+
+    :param request: the request, as parsed.
+    :param message: the answer: a response body, a :class:`~dsm_messages.faults.Fault` or a
+        ``soap.Fault``.
+    :param message_id: the answer's own MessageID; a fresh ``urn:uuid:`` unless given.
+    :returns: the answer's envelope, UTF-8 with an XML declaration.
+    :raises EnvelopeError: when a response (not a fault) answers a request without a
+        MessageID.
+    """
     return make_reply(request, message, message_id=message_id).to_bytes()

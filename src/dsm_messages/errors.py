@@ -28,6 +28,12 @@ class XmlSyntaxError(DsmError):
 
     ``line`` and ``column`` point at the problem when the parser could tell. ``forbidden`` is
     true for well-formed constructs refused on purpose (DTD, XInclude, size and depth caps).
+
+    :param message: what is wrong, without the position.
+    :param line: the line of the problem, when known.
+    :param column: the column of the problem, when known.
+    :param forbidden: whether the XML is refused on purpose rather than malformed (the
+        validator's ``DSM-XML-FORBIDDEN``, not ``DSM-XML-MALFORMED``).
     """
 
     def __init__(
@@ -57,6 +63,8 @@ class SchemaCompileError(DsmError):
 
     An unresolved ``xs:import`` is only a warning in libxml2 and silently weakens validation,
     which is why warnings count here.
+
+    :param problems: every error and warning libxml2 reported, one line each.
     """
 
     def __init__(self, problems: list[str]) -> None:
@@ -79,7 +87,14 @@ class MtomError(DsmError):
     """A package that is not a well-formed MTOM/XOP package, or a reference that cannot be
     resolved inside it. ``code`` is the validator's rule code for it; ``offset`` the byte of
     the package where the reader found it (``None``: not in the bytes, such as a Content-Type
-    value, or not known)."""
+    value, or not known).
+
+    :param message: what is wrong.
+    :param code: the validator's rule id for it (``DSM-MIME-MALFORMED`` unless given).
+    :param element: the element of the root part at fault, when there is one (an
+        ``xop:Include`` that refers to no part).
+    :param offset: the byte of the package where the reader found it, when known.
+    """
 
     def __init__(
         self,
@@ -108,7 +123,13 @@ class MtomError(DsmError):
 
 class MtomLimitError(MtomError):
     """A package over one of the reader's caps. ``limit`` is the keyword that sets the cap
-    (``max_parts``, ``max_package_bytes`` or ``max_root_bytes``), ``value`` its value."""
+    (``max_parts``, ``max_package_bytes`` or ``max_root_bytes``), ``value`` its value. Its
+    rule id is ``DSM-XML-FORBIDDEN``.
+
+    :param message: what went over the cap.
+    :param limit: the keyword that sets the cap.
+    :param value: the cap's value.
+    """
 
     def __init__(self, message: str, *, limit: str, value: int) -> None:
         super().__init__(f"{message} ({limit}={value})", code=DsmRule.XML_FORBIDDEN)
@@ -131,7 +152,11 @@ def _rebuild_mtom_limit(message: str, limit: str, value: int) -> MtomLimitError:
 
 
 class FaultError(DsmError):
-    """Raise to answer a request with a fault; ``fault`` is what to send."""
+    """Raise to answer a request with a fault; ``fault`` is what to send.
+
+    :param fault: the fault to answer with (one of :mod:`dsm_messages.faults`' constants, or
+        one made with :class:`~dsm_messages.Fault`).
+    """
 
     def __init__(self, fault: Fault) -> None:
         super().__init__(str(fault))
@@ -139,13 +164,17 @@ class FaultError(DsmError):
 
 
 class ValidationError(DsmError):
-    """A message that failed validation; ``report`` says everything that is wrong."""
+    """A message that failed validation; ``report`` says everything that is wrong.
+
+    :param report: the validator's report, with at least one error.
+    """
 
     def __init__(self, report: Report) -> None:
         first = report.errors[0] if report.errors else None
         summary = f"{first.rule}: {first.message}" if first else "invalid"
         more = len(report.errors) - 1
-        super().__init__(summary + (f" (and {more} more errors)" if more > 0 else ""))
+        counted = f" (and {more} more error{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(summary + counted)
         self.report = report
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[Report]]:
@@ -158,7 +187,14 @@ class ProtocolError(DsmError):
     could not be read, the addressing headers that could be), ``index`` (its place in a
     transcript, when known) and ``fault``: the :class:`~dsm_messages.faults.Fault` to answer a
     refused request with (``None`` when the message is no request or no fault fits), as the
-    rule's table row names it."""
+    rule's table row names it.
+
+    :param rule: the rule id the message breaks.
+    :param message: why, in words.
+    :param envelope: the message (or, for one that could not be read, its addressing headers).
+    :param index: its place in a transcript, when known.
+    :param fault: the fault to answer a refused request with, when one fits.
+    """
 
     def __init__(
         self,

@@ -32,7 +32,17 @@ Code = Literal["Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataE
 
 @attrs.frozen(kw_only=True)
 class Fault:
-    """A SOAP 1.2 fault. ``subcodes`` go from the outermost to the innermost."""
+    """A SOAP 1.2 fault. ``subcodes`` go from the outermost to the innermost.
+
+    :param code: the SOAP 1.2 fault code: ``"Sender"``, ``"Receiver"``, ``"MustUnderstand"``,
+        ``"VersionMismatch"`` or ``"DataEncodingUnknown"``.
+    :param subcodes: the subcodes, outermost first, each an ``xml.etree.ElementTree.QName``
+        (``QName(WSCN, "ClientErrorJobIdNotFound")``, ``WSCN`` from
+        :mod:`dsm_messages.namespaces`).
+    :param reason: the reason text, for people.
+    :param lang: the reason text's language (``xml:lang``).
+    :param detail: detail text (a job token, the invalid argument), if any.
+    """
 
     code: Code
     subcodes: tuple[QName, ...] = ()
@@ -53,7 +63,11 @@ class Fault:
         return 400 if self.code == "Sender" else 500
 
     def with_detail(self, detail: str) -> Fault:
-        """The same fault carrying ``detail``."""
+        """The same fault carrying ``detail``.
+
+        :param detail: the detail text (the invalid argument's name, say).
+        :returns: a copy of this fault with that detail.
+        """
         return attrs.evolve(self, detail=detail)
 
     def to_model(self) -> soap.Fault:
@@ -77,7 +91,13 @@ class Fault:
 
     @classmethod
     def from_model(cls, model: soap.Fault) -> Fault:
-        """Read a bound ``soap:Fault``; the first reason text is kept."""
+        """Read a bound ``soap:Fault``; the first reason text is kept.
+
+        :param model: the fault body, as :func:`~dsm_messages.parse` binds it
+            (``envelope.body`` of a fault).
+        :returns: the fault as a value.
+        :raises ValueError: when its code is no SOAP 1.2 fault code.
+        """
         code_value = model.code.value
         qname = code_value.value if isinstance(code_value, soap.FaultCodeEnum) else code_value
         code_text = qname.text if isinstance(qname, QName) else str(qname)
@@ -252,6 +272,13 @@ def fault_for(hint: str | None, protocol: str | None = None) -> Fault | None:
     (``dsp:InvalidArgs``, ``wsa:ActionNotSupported``), a bare SOAP code (``soap:Sender``), or
     ``InvalidArgs``, which is each protocol's own (dsp:, dsc:, or wscn: for WS-DSD and
     WS-Scan); without a protocol that tells which, it is a plain ``soap:Sender`` fault.
+
+    :param hint: the fault as a rule's table row names it (a :class:`~dsm_messages.Rule`'s
+        ``fault``), or ``None``.
+    :param protocol: the protocol of the message answered (``"dsp"``, ``"dsd"``, ``"dsc"``,
+        ``"wscn"``), which decides whose ``InvalidArgs`` it is.
+    :returns: the fault, or ``None`` when ``hint`` is ``None``.
+    :raises KeyError: when no fault has that name.
 
     >>> print(fault_for("InvalidArgs", "dsc"))
     dsc:InvalidArgs (soap:Sender): an input argument is invalid

@@ -56,7 +56,19 @@ class MessageType:
 
     ``model_name`` says where the model lives, ``prefix.Class`` in :mod:`dsm_messages.models`;
     ``model`` imports that namespace's module the first time it is asked for, so that reading
-    the table, or validating a message, loads no model a run does not use."""
+    the table, or validating a message, loads no model a run does not use.
+
+    :param protocol: the protocol: ``"dsp"``, ``"dsd"``, ``"dsc"``, ``"wscn"``, ``"wse"``,
+        ``"wsd"``, ``"transfer"``, ``"soap"``, or a document's (``"psp"``, ``"emlf"``,
+        ``"fsf"``, ``"spf"``).
+    :param operation: the operation or event (``"CreatePostScanJob"``).
+    :param kind: ``"request"``, ``"response"``, ``"event"``, ``"fault"`` or ``"document"``.
+    :param model_name: where the model class lives, ``prefix.Class``
+        (``"dsp.CreatePostScanJobRequest"``).
+    :param action: the ``wsa:Action`` URI it travels with; ``None`` for a document.
+    :param alternative_actions: other action URIs recorded in the sources, accepted on input
+        and never written.
+    """
 
     protocol: Protocol
     operation: str
@@ -316,7 +328,12 @@ SEQUENCED: frozenset[str] = frozenset(
 
 
 def message_type(model: type) -> MessageType:
-    """The table entry of a body class; ``KeyError`` names the class if it is not a body."""
+    """The table entry of a body class; ``KeyError`` names the class if it is not a body.
+
+    :param model: a model class (``dsp.SendImageRequest``).
+    :returns: its entry of the message table.
+    :raises KeyError: when the class is no message body or document.
+    """
     spec = _BY_MODEL_NAME.get(f"{model.__module__}.{model.__qualname__}")
     if spec is None or spec.model is not model:
         raise KeyError(f"{model.__module__}.{model.__qualname__} is not a DSM message body")
@@ -324,7 +341,11 @@ def message_type(model: type) -> MessageType:
 
 
 def by_qname(qname: str) -> MessageType | None:
-    """The table entry for a body element name in Clark notation, or ``None`` if unknown."""
+    """The table entry for a body element name in Clark notation, or ``None`` if unknown.
+
+    :param qname: the element's name, ``{namespace}LocalName``.
+    :returns: its entry of the message table, or ``None``.
+    """
     return _BY_QNAME.get(qname)
 
 
@@ -332,7 +353,11 @@ def by_action(action: str) -> MessageType | None:
     """The table entry a ``wsa:Action`` URI announces (recorded alternatives included).
 
     An action WS-DSD and WS-Scan share announces two bodies; this gives the first registered
-    (WS-DSD's), :func:`all_by_action` both."""
+    (WS-DSD's), :func:`all_by_action` both.
+
+    :param action: the ``wsa:Action`` URI.
+    :returns: the entry of the message table it announces, or ``None``.
+    """
     found = _ALL_BY_ACTION.get(action)
     return found[0] if found else None
 

@@ -124,7 +124,12 @@ class Readable(Protocol):
 class Package:
     """A parsed package: the envelope (attachments resolved into ``dsp:ImageData`` unless they
     went to a sink), every part's content type by Content-ID, and the defects tolerated on the
-    way."""
+    way.
+
+    :param envelope: the root part's envelope.
+    :param content_types: the Content-Type of every part, by Content-ID.
+    :param defects: the MIME defects read past in the tolerant mode, each in words.
+    """
 
     envelope: Envelope
     content_types: dict[str, str]
@@ -151,6 +156,17 @@ def build_send_image(
     from ``image`` (bytes or a binary stream) in ``chunk_size`` pieces while the chunks are
     consumed; its ``length`` is the package's size when the image's is known (bytes, or a
     stream that can tell it: a file). ``request.image_data`` is ignored.
+
+    :param request: the SendImage body (its ``image_data`` is not read).
+    :param image: the image: bytes, or a binary stream (a file opened ``"rb"``).
+    :param to: the scan server's address (``wsa:To``).
+    :param message_id: the request's MessageID; a fresh ``urn:uuid:`` unless given.
+    :param reply_to: the ``wsa:ReplyTo`` address; ``None`` writes none.
+    :param boundary: the MIME boundary; a random one unless given.
+    :param chunk_size: how many bytes of the image each chunk holds (64 KiB unless given).
+    :returns: the ``Content-Type`` header value, and the package's body as chunks.
+    :raises EnvelopeError: when the request cannot be put in an envelope.
+    :raises MtomError: when ``boundary`` is one RFC 2046 does not allow.
     """
     from .envelope import serialize
 
@@ -175,6 +191,18 @@ def build_retrieve_image_response(
     whose MessageID is ``relates_to``. As :func:`build_send_image`, the image is streamed from
     ``image`` and ``response.scan_data`` is ignored; ``content_type`` is the image part's
     (``image/jpeg`` for a JFIF scan).
+
+    :param response: the RetrieveImageResponse body (its ``scan_data`` is not read).
+    :param image: the image: bytes, or a binary stream (a file opened ``"rb"``).
+    :param relates_to: the RetrieveImage request's MessageID.
+    :param to: where the response goes (``wsa:To``); the anonymous address unless given.
+    :param message_id: the response's MessageID; a fresh ``urn:uuid:`` unless given.
+    :param content_type: the image part's Content-Type.
+    :param boundary: the MIME boundary; a random one unless given.
+    :param chunk_size: how many bytes of the image each chunk holds (64 KiB unless given).
+    :returns: the ``Content-Type`` header value, and the package's body as chunks.
+    :raises MtomError: when ``boundary`` is one RFC 2046 does not allow, or ``content_type``
+        is not one line of ASCII.
 
     >>> from dsm_messages.models import wscn
     >>> content_type, chunks = build_retrieve_image_response(
@@ -308,6 +336,21 @@ class PackageReader:
     Every other defect raises :class:`MtomError` or another
     :class:`~dsm_messages.errors.DsmError` (the envelope's own); after one, the reader refuses
     further input.
+
+    :param content_type: the package's ``Content-Type`` header value (``multipart/related``,
+        with its boundary).
+    :param sink: chooses where each attachment goes, called with the envelope and the part's
+        Content-ID: a :class:`Sink` (anything with ``write``), or ``None`` to drop the part;
+        without it, attachments are kept and the image becomes the body's value.
+    :param tolerant: whether to accept the MIME defects of Microsoft's published example (each
+        listed in :attr:`Package.defects`).
+    :param max_parts: the most parts read (64 unless given).
+    :param max_package_bytes: the most bytes read in all (2 GiB unless given).
+    :param max_root_bytes: the most bytes of the root part, and of attachments held before it
+        (16 MiB unless given).
+    :param read_envelope: turns the root part's bytes into the envelope;
+        :func:`~dsm_messages.parse` unless given.
+    :raises MtomError: when ``content_type`` announces no package that can be read.
     """
 
     def __init__(
@@ -357,7 +400,12 @@ class PackageReader:
 
     def feed(self, data: bytes) -> None:
         """Read the next bytes of the package. They are not copied: sinks receive
-        ``memoryview`` pieces of them."""
+        ``memoryview`` pieces of them.
+
+        :param data: the next bytes, any number of them.
+        :raises MtomLimitError: when the package goes over a cap.
+        :raises MtomError: when the package is malformed, or the reader already failed.
+        """
         self._frames.feed(data if type(data) is bytes else bytes(data))
 
     def close(self) -> Package:
@@ -491,7 +539,24 @@ def parse_package(
     max_root_bytes: int = MAX_ROOT_BYTES,
 ) -> Package:
     """Parse an MTOM package given as bytes (read in place, never copied) or as an iterable of
-    chunks; the keywords are :class:`PackageReader`'s."""
+    chunks; the keywords are :class:`PackageReader`'s.
+
+    :param data: the package: bytes, or an iterable of byte chunks.
+    :param content_type: the package's ``Content-Type`` header value.
+    :param sink: chooses where each attachment goes, called with the envelope and the part's
+        Content-ID: a :class:`Sink` (anything with ``write``), or ``None`` to drop the part;
+        without it, attachments are kept and the image becomes the body's value.
+    :param tolerant: whether to accept the MIME defects of Microsoft's published example (each
+        listed in :attr:`Package.defects`).
+    :param max_parts: the most parts read (64 unless given).
+    :param max_package_bytes: the most bytes read in all (2 GiB unless given).
+    :param max_root_bytes: the most bytes of the root part, and of attachments held before it
+        (16 MiB unless given).
+    :returns: the package, its envelope's image resolved (unless it went to a sink).
+    :raises MtomLimitError: when the package goes over a cap.
+    :raises MtomError: when the package is malformed or a reference does not resolve.
+    :raises EnvelopeError: when the root part is no envelope the library reads.
+    """
     reader = PackageReader(
         content_type,
         sink=sink,
@@ -541,6 +606,22 @@ async def parse_package_async(
 ) -> Package:
     """:func:`parse_package` for an async iterable of chunks (a request body read by an
     asyncio server), on the event loop itself: reading never blocks, so no thread is needed.
+
+    :param chunks: the package, as an async iterable of byte chunks.
+    :param content_type: the package's ``Content-Type`` header value.
+    :param sink: chooses where each attachment goes, called with the envelope and the part's
+        Content-ID: a :class:`Sink` (anything with ``write``), or ``None`` to drop the part;
+        without it, attachments are kept and the image becomes the body's value.
+    :param tolerant: whether to accept the MIME defects of Microsoft's published example (each
+        listed in :attr:`Package.defects`).
+    :param max_parts: the most parts read (64 unless given).
+    :param max_package_bytes: the most bytes read in all (2 GiB unless given).
+    :param max_root_bytes: the most bytes of the root part, and of attachments held before it
+        (16 MiB unless given).
+    :returns: the package, as :func:`parse_package` returns it.
+    :raises MtomLimitError: when the package goes over a cap.
+    :raises MtomError: when the package is malformed or a reference does not resolve.
+    :raises EnvelopeError: when the root part is no envelope the library reads.
 
     >>> import asyncio
     >>> from dsm_messages.models import dsp

@@ -47,6 +47,19 @@ def parse(
     (URIs and padded values trimmed, stale namespace URIs replaced by the current ones).
     ``max_bytes`` is the hardened parser's cap on the envelope the validation reads (larger:
     ``DSM-XML-FORBIDDEN``).
+
+    :param data: the message as received: an envelope's XML, or an MTOM package's bytes.
+    :param content_type: the transport's Content-Type value, when known; a
+        ``multipart/related`` one makes ``data`` an MTOM package.
+    :param validate: whether to check the message with :func:`dsm_messages.validate` first.
+    :param profile: the profile of that check, ``"strict"`` or ``"lenient"``.
+    :param max_bytes: the most bytes of XML the check reads (16 MiB unless given).
+    :returns: the envelope, its body bound to the message's model class.
+    :raises ValidationError: with ``validate=True``, when the check finds an error (bad
+        bytes of every kind below included).
+    :raises EnvelopeError: when the XML is no SOAP 1.2 envelope the library reads.
+    :raises MtomError: when a package's MIME framing or parts cannot be read.
+    :raises XmlSyntaxError: when the bytes are not well-formed XML, or unsafe XML.
     """
     if not validate:
         return envelope.parse(data, content_type=content_type)

@@ -34,6 +34,17 @@ class Problem:
     unknown or irrelevant. ``code`` is the older name of ``rule``, accepted when building one
     too.
 
+    :param severity: ``"error"`` or ``"warning"``.
+    :param message: what is wrong, in words.
+    :param rule: the rule's id; give it or ``code``, not both.
+    :param code: the older name of ``rule``.
+    :param line: the line of the offending place, from 1.
+    :param column: its column, from 1.
+    :param location: its path in the message (``/soap:Envelope/soap:Header/wsa:To``).
+    :param index: the 0-based position of the message in a transcript.
+    :param party: the role that broke the rule.
+    :raises TypeError: when the rule is named twice (``rule`` and ``code``) or not at all.
+
     >>> problem = Problem(rule="DSP-10", severity="error", message="SendImage after the end")
     >>> problem.code == problem.rule == "DSP-10"
     True
@@ -98,7 +109,14 @@ class Problem:
 class Report:
     """The validator's verdict on one message. ``valid`` is true when no problem is an error
     (warnings allowed). ``message`` is the body element (``dsp:SendImageRequest``) or the root of
-    a bare document, when one could be found."""
+    a bare document, when one could be found.
+
+    :param profile: the profile the message was checked in, ``"strict"`` or ``"lenient"``.
+    :param message: the body element's prefixed name, or the bare document's root's, when one
+        could be found.
+    :param action: the envelope's ``wsa:Action``, when one could be read.
+    :param problems: every problem found, errors and warnings, in the order found.
+    """
 
     profile: Profile
     message: str | None = None
@@ -126,6 +144,9 @@ class Report:
         (when given), ``valid``, ``message``, ``action`` and ``problems``, each problem as
         :meth:`Problem.to_json` writes it. Plain values only (``json.dumps`` takes it as it
         is); the command prints exactly this.
+
+        :param path: the file the message was read from, written first when given.
+        :returns: a dictionary of plain values.
 
         >>> Report(profile="strict").to_json()
         {'valid': True, 'message': None, 'action': None, 'problems': []}

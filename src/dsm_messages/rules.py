@@ -48,6 +48,14 @@ class Rule:
     ``fault`` is a :class:`~dsm_messages.faults.Fault`, or a hint :func:`fault_for` resolves
     (``InvalidArgs`` is the protocol's own: dsp:, dsc: or wscn:InvalidArgs), or ``None`` when
     no fault fits (a warning, a reply, an event).
+
+    :param id: the rule id (``"DSP-5"``, ``"DSM-CHILD-ORDER"``).
+    :param summary: what the rule says, in one line.
+    :param strict: its severity in the strict profile, ``"error"`` or ``"warning"``.
+    :param lenient: its severity in the lenient profile.
+    :param fault: the fault a receiver answers a breach with: a fault, a hint naming one
+        (``"dsp:ClientErrorJobTokenNotFound"``, ``"InvalidArgs"``), or ``None``.
+    :param source: where it comes from (a section of [MS-BDSRR], a schema, a real peer).
     """
 
     id: RuleId
@@ -63,17 +71,33 @@ class Rule:
         return self.id
 
     def severity(self, profile: Profile) -> Severity:
+        """How severe a breach is in ``profile``.
+
+        :param profile: ``"strict"`` or ``"lenient"``.
+        :returns: ``"error"`` or ``"warning"``.
+        """
         return self.strict if profile == "strict" else self.lenient
 
     def fault_for(self, protocol: str | None) -> Fault | None:
-        """The fault that answers a breach in a message of ``protocol`` (dsp, dsd, dsc...)."""
+        """The fault that answers a breach in a message of ``protocol`` (dsp, dsd, dsc...).
+
+        :param protocol: the protocol of the message that breaks the rule, which decides whose
+            ``InvalidArgs`` it is; ``None`` when unknown.
+        :returns: the fault, or ``None`` when no fault fits.
+        """
         if self.fault is None or isinstance(self.fault, Fault):
             return self.fault
         return fault_for(self.fault, protocol)
 
     def problem(self, profile: Profile, message: str, **where: Any) -> Problem:
         """A breach of this rule, as severe as the profile makes it; ``where`` is the
-        problem's ``line``, ``column``, ``location`` or ``index``."""
+        problem's ``line``, ``column``, ``location`` or ``index``.
+
+        :param profile: the profile that decides the problem's severity.
+        :param message: what is wrong, in words.
+        :param where: the problem's place: ``line``, ``column``, ``location``, ``index``.
+        :returns: the problem, for a report.
+        """
         return Problem(rule=self.id, severity=self.severity(profile), message=message, **where)
 
 

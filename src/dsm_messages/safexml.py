@@ -57,7 +57,16 @@ def parse_xml(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> etree._Element:
-    """Parse ``data`` into an lxml element, refusing anything unsafe or malformed.
+    """Parse ``data`` into an lxml element, refusing anything unsafe or malformed: no DTD, no
+    entities, no XInclude, no network access, and caps on size and depth.
+
+    :param data: the XML.
+    :param max_bytes: the most bytes read (16 MiB unless given).
+    :param max_depth: the deepest element nesting read (128 unless given; at most 256).
+    :returns: the root element.
+    :raises XmlSyntaxError: when the XML is not well-formed, or refused as unsafe (its
+        ``forbidden`` is then true).
+    :raises TypeError: when ``data`` is not bytes.
 
     >>> parse_xml(b"<a><b>text</b></a>").findtext("b")
     'text'

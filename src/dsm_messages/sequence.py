@@ -36,7 +36,16 @@ from .transcripts import Recorded, http_problems
 class SequenceReport:
     """``ok`` is true when no violation was found (warnings allowed). Problems carry the
     0-based index of the message they are about and, where the conversation tells, the
-    ``party`` that broke the rule; a violation is a problem whose severity is ``error``."""
+    ``party`` that broke the rule; a violation is a problem whose severity is ``error``.
+
+    :param messages: how many messages were replayed.
+    :param violations: the problems that break a MUST rule (severity ``error``), in message
+        order.
+    :param warnings: the problems that break a SHOULD rule, in message order.
+    :param jobs: every job seen, with its last reported state and its phase.
+    :param unconfirmed: ``(protocol, job)`` of each job taken on trust from a request whose
+        answer could not be read.
+    """
 
     messages: int
     violations: tuple[Problem, ...] = ()
@@ -50,6 +59,7 @@ class SequenceReport:
 
     @property
     def ok(self) -> bool:
+        """Whether no rule was violated (warnings allowed)."""
         return not self.violations
 
 
@@ -76,6 +86,14 @@ def check_sequence(
     request's rule with its response), or the receiver that never answered a request.
     ``window`` is the observer's (see :class:`~dsm_messages.session.Session`): memory stays
     flat over a transcript of any length; ``None`` remembers every job to report it.
+
+    :param messages: the transcript in wire order: envelopes, reports of messages that failed
+        validation, or :class:`~dsm_messages.transcripts.Recorded` entries; read one at a
+        time, so a generator keeps one message in memory.
+    :param profile: decides the severity of the few rules that differ between profiles, and
+        how tolerant the observer is (a placeholder MessageID identifies nothing in lenient).
+    :param window: for how many messages what closed stays known (``None``: forever).
+    :returns: the verdict, every problem found and every job seen.
     """
     observer = Session("observer", profile=profile, window=window)
     invalid = ORDERING_RULES[DsmRule.INVALID]

@@ -134,6 +134,14 @@ class About:
     for a fault; ``kind`` is request, response, event or fault; ``job`` the JobToken or JobId
     it concerns (a CreatePostScanJobResponse's is the token it mints); ``sender`` the role
     that sends such a message (``None`` where either side may, as for WS-Eventing and faults).
+
+    :param protocol: the protocol, as the message table names it (``"dsp"``), or ``"soap"``.
+    :param operation: the operation (``"SendImage"``), or ``"Fault"`` for a fault.
+    :param kind: ``"request"``, ``"response"``, ``"event"`` or ``"fault"``.
+    :param job: the JobToken or JobId the message concerns, if any.
+    :param document_id: the DocumentId it names (a SendImage's, a RetrieveImage's), if any.
+    :param sender: the role that sends such a message: ``"device"``, ``"scan_server"``,
+        ``"control_point"``, or ``None``.
     """
 
     protocol: str
@@ -146,6 +154,9 @@ class About:
 
 def about(envelope: Envelope) -> About:
     """What ``envelope`` is about.
+
+    :param envelope: the message, as parsed.
+    :returns: its protocol, operation, kind, job and sender.
 
     >>> from dsm_messages import parse, serialize
     >>> from dsm_messages.models import dsp
@@ -175,6 +186,16 @@ class Session:
     applied messages count: a refused one changes nothing, the window included.
     ``job_timeout`` is how long a WS-DSP job may go without EndPostScanJob before
     :meth:`advance` reports it timed out (:data:`JOB_TIMEOUT`, 10 minutes, by default).
+
+    :param role: whose state this is: ``"device"``, ``"scan_server"``, ``"control_point"``
+        (one party: :meth:`send` and :meth:`receive`), or ``"observer"`` (both, seen from
+        outside: :meth:`observe`).
+    :param profile: ``"lenient"`` tolerates what real peers and Microsoft's examples do (a
+        placeholder MessageID identifies nothing); ``"strict"`` keeps the letter.
+    :param window: for how many applied messages what closed stays known (``None``: forever).
+    :param job_timeout: how long a WS-DSP job may go without EndPostScanJob.
+    :raises ValueError: for an unknown role, a window under 1 or a job timeout that is not a
+        positive ``timedelta``.
     """
 
     def __init__(
@@ -200,8 +221,9 @@ class Session:
         #: identifies nothing, so it is not held against uniqueness or correlation.
         self.profile: Profile = profile
         self.warnings: list[Problem] = []
-        #: Violations found in held events when their job appeared (rule DSP-22's tolerance):
-        #: the message that revealed the token was fine, so nothing was raised for it.
+        #: Violations found in events that overtook the answer revealing their job (an event
+        #: may arrive before the response that mints its token; it is held until the token is
+        #: known): the message that revealed the token was fine, so nothing was raised for it.
         self.deferred: list[Problem] = []
         self._world = _state.World()
         self._now: datetime | None = None
@@ -213,7 +235,15 @@ class Session:
     def send(
         self, envelope: Envelope, *, index: int | None = None, at: datetime | None = None
     ) -> None:
-        """Apply a message this endpoint is about to send (at time ``at``, when known)."""
+        """Apply a message this endpoint is about to send (at time ``at``, when known).
+
+        :param envelope: the message, as it will be sent.
+        :param index: its position in the conversation, given to the problems it causes.
+        :param at: when it is sent, for the job timeout.
+        :raises LocalProtocolError: when sending it would break a MUST rule (it changes
+            nothing).
+        :raises ValueError: for an observer, which neither sends nor receives.
+        """
         if self.role == "observer":
             raise ValueError("an observer neither sends nor receives; use observe()")
         self._apply(envelope, index, at, sender=self.role, error=LocalProtocolError)
@@ -221,7 +251,15 @@ class Session:
     def receive(
         self, envelope: Envelope, *, index: int | None = None, at: datetime | None = None
     ) -> None:
-        """Apply a message that arrived from the peer (at time ``at``, when known)."""
+        """Apply a message that arrived from the peer (at time ``at``, when known).
+
+        :param envelope: the message, as it was read.
+        :param index: its position in the conversation, given to the problems it causes.
+        :param at: when it arrived, for the job timeout.
+        :raises RemoteProtocolError: when it breaks a MUST rule (it changes nothing); the
+            error names the fault to answer with.
+        :raises ValueError: for an observer, which neither sends nor receives.
+        """
         if self.role == "observer":
             raise ValueError("an observer neither sends nor receives; use observe()")
         self._apply(envelope, index, at, sender=None, error=RemoteProtocolError)
@@ -242,7 +280,15 @@ class Session:
         request it relates to, or most likely answers, and the conversation followed on. A
         response that accepts a request this session refused is the receiver's breach of the
         rule the request broke; it is raised after the observer took the request and its
-        response as the receiver did."""
+        response as the receiver did.
+
+        :param envelope: the message, as it was read.
+        :param index: its position in the capture, given to the problems it causes.
+        :param at: when it was seen, for the job timeout.
+        :param in_reply: whether the transport carried it back as a reply.
+        :raises RemoteProtocolError: when it breaks a MUST rule; a SHOULD rule broken goes to
+            :attr:`warnings`.
+        """
         self._apply(
             envelope, index, at, sender="observer", error=RemoteProtocolError, in_reply=in_reply
         )
@@ -268,7 +314,18 @@ class Session:
         names, or (when ``in_reply``, or when it follows that request at once) the request it
         most likely answers, taken as the request said: what that request created is marked
         unconfirmed. ``in_reply`` is whether the transport carried it as a reply (``None``:
-        unknown)."""
+        unknown).
+
+        :param report: the validator's report on the message.
+        :param envelope: what could still be read of it (its addressing headers), if anything.
+        :param index: its position in the capture, given to the problems it causes.
+        :param at: when it was seen, for the job timeout.
+        :param in_reply: whether the transport carried it back as a reply; ``None`` when
+            unknown.
+        :raises RemoteProtocolError: with rule ``DSM-INVALID``, unless it is the correct
+            answer to a request that failed validation itself.
+        :raises ValueError: for any role but the observer's.
+        """
         if self.role != "observer":
             raise ValueError("only an observer reads what failed validation; use observe()")
         headers = envelope if envelope is not None else Envelope(action="", body=None)
@@ -371,7 +428,11 @@ class Session:
 
         A job's time counts from the last message about it whose time the session knew
         (``at``, or the clock's last ``advance``); a job seen before the session knew any time
-        starts counting at the first ``advance``."""
+        starts counting at the first ``advance``.
+
+        :param now: the time it is now.
+        :returns: the JobTokens of the jobs that timed out, in the order they were created.
+        """
         self._now = now
         expired = []
         world = self._world
@@ -405,7 +466,10 @@ class Session:
         MessageID stays used. A refused request's owed fault is forgotten too.
 
         Returns whether the request was awaiting an answer (or a fault); ``False`` changes
-        nothing (it was answered, or never applied)."""
+        nothing (it was answered, or never applied).
+
+        :param message_id: the request's MessageID.
+        """
         world = self._world
         world.log.clear()
         if message_id in world.refused:
@@ -490,7 +554,11 @@ class Session:
         request it most likely answers came) and sends events; ``None`` when no protocol tells
         (a WS-Eventing request). Ask before the message is applied: the request it answers
         is then known. ``in_reply``: the transport carried it as a reply (an HTTP response),
-        which tells who sent a message whose action cannot be read."""
+        which tells who sent a message whose action cannot be read.
+
+        :param envelope: the message, not yet applied.
+        :param in_reply: whether the transport carried it back as a reply.
+        """
         action = envelope.action.strip()
         spec = envelope.message_type
         protocol: str

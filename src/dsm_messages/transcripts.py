@@ -78,7 +78,15 @@ _REASONS = {200: "OK", 202: "Accepted", 400: "Bad Request", 500: "Internal Serve
 @attrs.frozen(kw_only=True)
 class HttpHead:
     """The head of the HTTP message a DSM message travelled in: the status of a response, or
-    the method and target of a request, and the header fields (name, value) in order."""
+    the method and target of a request, and the header fields (name, value) in order.
+
+    :param status: a response's status code (``400``); ``None`` for a request.
+    :param reason: a response's reason phrase (``Bad Request``).
+    :param method: a request's method (``POST``); ``None`` for a response.
+    :param target: a request's target: a path, or an absolute URL.
+    :param version: the HTTP version of the start line.
+    :param fields: the header fields as ``(name, value)``, in the order they came.
+    """
 
     status: int | None = None
     reason: str = ""
@@ -93,17 +101,25 @@ class HttpHead:
         return self.status is not None
 
     def field(self, name: str) -> str | None:
-        """The value of the first header field called ``name`` (any case), if any."""
+        """The value of the first header field called ``name`` (any case), if any.
+
+        :param name: the field's name, in any case (``content-type``).
+        """
         wanted = name.lower()
         return next((value for key, value in self.fields if key.lower() == wanted), None)
 
     @property
     def content_type(self) -> str | None:
+        """The ``Content-Type`` field, if the head has one."""
         return self.field("Content-Type")
 
     @classmethod
     def response(cls, status: int, content_type: str | None = SOAP_CONTENT_TYPE) -> HttpHead:
-        """The head of a response with ``status`` (and ``content_type``, unless ``None``)."""
+        """The head of a response with ``status`` (and ``content_type``, unless ``None``).
+
+        :param status: the status code; its usual reason phrase is added.
+        :param content_type: the ``Content-Type`` field, or ``None`` for none.
+        """
         fields = () if content_type is None else (("Content-Type", content_type),)
         return cls(status=status, reason=_REASONS.get(status, ""), fields=fields)
 
@@ -111,13 +127,23 @@ class HttpHead:
     def request(
         cls, target: str, content_type: str | None = SOAP_CONTENT_TYPE, method: str = "POST"
     ) -> HttpHead:
-        """The head of a request to ``target`` (a path, or an absolute URL)."""
+        """The head of a request to ``target`` (a path, or an absolute URL).
+
+        :param target: the request target: a path, or an absolute URL.
+        :param content_type: the ``Content-Type`` field, or ``None`` for none.
+        :param method: the request method.
+        """
         fields = () if content_type is None else (("Content-Type", content_type),)
         return cls(method=method, target=target, fields=fields)
 
     @classmethod
     def parse(cls, text: str) -> HttpHead:
-        """Read a head as a sidecar holds it; ``ValueError`` names the line that is not one."""
+        """Read a head as a sidecar holds it; ``ValueError`` names the line that is not one.
+
+        :param text: the sidecar's text: a start line, then header fields, up to an empty
+            line or the end (CRLF or LF line ends).
+        :raises ValueError: naming the line that is neither a start line nor a header field.
+        """
         lines = text.replace("\r\n", "\n").split("\n")
         start = lines[0].strip() if lines else ""
         fields: list[tuple[str, str]] = []
@@ -160,7 +186,12 @@ class Recorded:
     latter ``headers`` is what could still be read of it (the envelope read without
     validation, else its addressing headers, :func:`~dsm_messages.envelope.salvage_headers`):
     what pairs it with its request or its fault. ``http`` is the head it travelled with, when
-    the transcript recorded it."""
+    the transcript recorded it.
+
+    :param message: the envelope, or the validator's report on a message that failed.
+    :param headers: for a message that failed validation, what could still be read of it.
+    :param http: the HTTP head it travelled in, if recorded.
+    """
 
     message: Envelope | Report
     headers: Envelope | None = None
@@ -171,7 +202,13 @@ def read_recorded(
     data: bytes, *, name: str = "", profile: Profile = "strict", http: HttpHead | None = None
 ) -> Recorded:
     """A stored message (an envelope, or an MTOM package with its MIME headers) as a
-    transcript entry, validated in ``profile``."""
+    transcript entry, validated in ``profile``.
+
+    :param data: the stored bytes: an envelope, or a package with its MIME headers first.
+    :param name: the file's name, for the reports.
+    :param profile: the profile it is validated in.
+    :param http: the HTTP head it travelled in, if recorded.
+    """
     split = split_stored(data, name=name)
     if isinstance(split, MtomError):
         report = validate_stored(data, name=name, profile=profile)
@@ -199,13 +236,21 @@ def _read_anyway(body: bytes, content_type: str | None) -> Envelope:
 
 
 def sidecar_of(path: Path) -> Path:
-    """Where the HTTP head of the message stored at ``path`` is kept."""
+    """Where the HTTP head of the message stored at ``path`` is kept.
+
+    :param path: the message file (``007-Fault.xml``); its sidecar is ``007-Fault.http``.
+    """
     return path.with_suffix(SIDECAR_SUFFIX)
 
 
 def read_stored(path: Path, *, profile: Profile = "strict") -> Recorded:
-    """The message stored at ``path`` with the head its sidecar holds, if it has one. Raises
-    ``OSError`` when a file cannot be read, ``ValueError`` when the sidecar is no head."""
+    """The message stored at ``path`` with the head its sidecar holds, if it has one.
+
+    :param path: the message file.
+    :param profile: the profile it is validated in.
+    :raises OSError: when a file cannot be read.
+    :raises ValueError: when the sidecar is no HTTP head.
+    """
     sidecar = sidecar_of(path)
     http = None
     if sidecar.is_file():
@@ -221,7 +266,12 @@ def http_problems(
 ) -> list[Problem]:
     """What the HTTP head of ``recorded`` breaks: a fault with a success status, or with an
     error status other than its code's, a response with an error status (DSM-HTTP-STATUS,
-    DSM-HTTP-FAULT-STATUS), a Content-Type no DSM message travels as (DSM-HTTP-CONTENT-TYPE)."""
+    DSM-HTTP-FAULT-STATUS), a Content-Type no DSM message travels as (DSM-HTTP-CONTENT-TYPE).
+
+    :param recorded: the message and its head (none: nothing to judge).
+    :param profile: the profile whose severities the problems take.
+    :param index: the message's position in its transcript, given to each problem.
+    """
     head = recorded.http
     if head is None:
         return []

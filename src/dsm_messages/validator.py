@@ -167,6 +167,17 @@ def validate(
 
     ``content_type`` is the transport's Content-Type value; a ``multipart/related`` one makes
     ``data`` an MTOM package. ``max_bytes`` and ``max_depth`` are the hardened parser's caps.
+
+    :param data: the message: an envelope's XML, or an MTOM package's bytes.
+    :param profile: ``"strict"`` (the specification as written) or ``"lenient"`` (also what
+        Microsoft's examples and real devices send, reported as warnings).
+    :param content_type: the transport's Content-Type value, when known.
+    :param max_bytes: the most bytes of XML read; a larger envelope is ``DSM-XML-FORBIDDEN``
+        (16 MiB unless given).
+    :param max_depth: the deepest element nesting read (at most 256); deeper is
+        ``DSM-XML-FORBIDDEN`` (128 unless given).
+    :returns: the report: every problem found, each with its rule id, severity and place.
+    :raises TypeError: when ``data`` is not bytes.
     """
     return check_tree(
         data, profile=profile, content_type=content_type, max_bytes=max_bytes, max_depth=max_depth
@@ -179,6 +190,11 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
     ``MIME-Version:`` or ``Content-Type:``) has its headers read first, anything else is
     validated as it is; line numbers count from the start of ``data``. Never raises on bad
     input.
+
+    :param data: the stored file's bytes.
+    :param name: the file's name, when it has one; a name ending in ``.mime`` marks a package.
+    :param profile: ``"strict"`` or ``"lenient"``, as for :func:`validate`.
+    :returns: the report, its line numbers counted in ``data``.
 
     >>> [(p.code, p.line) for p in validate_stored(b"<?xml version='1.0'?>\\n<x/>").problems]
     [('DSM-BODY-UNKNOWN', 2)]
@@ -202,6 +218,11 @@ def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") 
     nothing for bad content. What it takes and returns pickles, so a distributed engine (a
     Dask bag, a Spark RDD) can map it over the paths of an archive, and
     :meth:`Report.to_json` gives each result as the command's JSON prints it.
+
+    :param path: the stored message's file.
+    :param profile: ``"strict"`` or ``"lenient"``, as for :func:`validate`.
+    :returns: the report, its line numbers counted in the file.
+    :raises OSError: when the file cannot be read.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:

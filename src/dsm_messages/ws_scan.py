@@ -55,7 +55,16 @@ class Source:
     """What one input source (the platen, or each side of the feeder) can scan: resolutions
     in dpi (the same across and down), colour modes, the smallest and largest area (width,
     height in thousandths of an inch) and its optical resolution (the highest one listed
-    unless given)."""
+    unless given).
+
+    :param resolutions: the resolutions it scans at, in dots per inch.
+    :param colors: its colour modes, as the schema spells them (``"RGB24"``).
+    :param minimum_size: the smallest area it scans, (width, height) in thousandths of an
+        inch.
+    :param maximum_size: the largest area it scans, likewise.
+    :param optical_resolution: its optical resolution in dpi; the highest of
+        ``resolutions`` unless given.
+    """
 
     resolutions: tuple[int, ...] = (75, 150, 300, 600)
     colors: tuple[str, ...] = ("BlackAndWhite1", "Grayscale8", "RGB24")
@@ -66,7 +75,13 @@ class Source:
 
 @attrs.frozen
 class Region:
-    """A scan region: offsets and size in thousandths of an inch."""
+    """A scan region: offsets and size in thousandths of an inch.
+
+    :param x_offset: from the left edge.
+    :param y_offset: from the top edge.
+    :param width: across.
+    :param height: down.
+    """
 
     x_offset: int
     y_offset: int
@@ -94,7 +109,22 @@ def scanner_configuration(
     it tells apart, the ``compression_quality`` and ``scaling`` percent ranges it takes, the
     ``rotations`` in degrees, and whether it detects the document size, sets the exposure
     itself and adjusts brightness and contrast), a ``platen`` (``None``: none) and an ``adf``
-    (its front side; ``adf_back``, the back side when it differs; ``duplex``: it scans both)."""
+    (its front side; ``adf_back``, the back side when it differs; ``duplex``: it scans both).
+
+    :param formats: the file formats it writes, as the schema spells them (``"jfif"``).
+    :param platen: what its platen scans; ``None`` when it has none.
+    :param adf: what its document feeder scans (the front side); ``None`` when it has none.
+    :param adf_back: what the feeder scans on the back side, when it differs from the front.
+    :param duplex: whether the feeder scans both sides.
+    :param content_types: the kinds of original it tells apart (``"Auto"``, ``"Text"``...).
+    :param compression_quality: the range of compression quality factors it takes.
+    :param document_size_auto_detect: whether it detects the size of the original.
+    :param auto_exposure: whether it sets the exposure itself.
+    :param brightness: whether it adjusts brightness.
+    :param contrast: whether it adjusts contrast.
+    :param scaling: the range of scaling it takes, in percent (across and down alike).
+    :param rotations: the rotations it takes, in degrees.
+    """
     settings = wscn.DeviceSettingsType(
         formats_supported=wscn.FormatsSupportedType(format_value=list(formats)),
         compression_quality_factor_supported=wscn.CompressionQualityFactorSupportedType(
@@ -176,7 +206,13 @@ def _capabilities(
 def scanner_description(
     name: str, *, info: str | None = None, location: str | None = None, lang: str = "en"
 ) -> wscn.ScannerDescriptionType:
-    """A ``ScannerDescription``: the scanner's name, and what and where it is, in ``lang``."""
+    """A ``ScannerDescription``: the scanner's name, and what and where it is, in ``lang``.
+
+    :param name: the scanner's name.
+    :param info: what it is, in words.
+    :param location: where it is.
+    :param lang: the language of the three texts.
+    """
 
     def localized(text: str | None) -> list[wscn.LocalizedStringType]:
         return [] if text is None else [wscn.LocalizedStringType(value=text, lang=lang)]
@@ -197,7 +233,13 @@ def scanner_status(
 ) -> wscn.ScannerStatusType:
     """A ``ScannerStatus``: the scanner's ``state`` (Idle, Processing or Stopped) and its
     ``reasons``, the device's clock (``now``, the current UTC time unless given) and its
-    active ``conditions``."""
+    active ``conditions``.
+
+    :param state: ``"Idle"``, ``"Processing"`` or ``"Stopped"``.
+    :param reasons: why it is in that state, as the schema spells them.
+    :param now: the device's current time; the current UTC time unless given.
+    :param conditions: its active conditions (a paper jam, an open cover).
+    """
     return wscn.ScannerStatusType(
         scanner_current_time=datetime.now(UTC) if now is None else now,
         scanner_state=state,
@@ -220,7 +262,17 @@ def default_scan_ticket(
     """A ``ScanTicket`` (a device's ``DefaultScanTicket``, or a client's): what to scan from,
     the ``format`` to write, the colour mode, the resolution in dpi (one number, or across
     and down), the region of the front side and how many images (0: one from the platen,
-    every sheet in the feeder from an ADF)."""
+    every sheet in the feeder from an ADF).
+
+    :param input_source: ``"Platen"``, ``"ADF"``, ``"ADFDuplex"`` or ``"Film"``.
+    :param format: the file format to write, as the schema spells it (``"jfif"``).
+    :param color: the colour mode (``"RGB24"``, ``"Grayscale8"``, ``"BlackAndWhite1"``).
+    :param resolution: dots per inch, one number for both directions or (across, down).
+    :param region: the area of the front side to scan.
+    :param images_to_transfer: how many images; 0 for the source's own count.
+    :param job_name: the job's name.
+    :param user: who asks for the scan.
+    """
     across, down = (resolution, resolution) if isinstance(resolution, int) else resolution
     side = wscn.MediaSideType(
         scan_region=wscn.ScanRegionType(
@@ -245,7 +297,18 @@ def default_scan_ticket(
 
 @attrs.frozen(kw_only=True)
 class TicketSettings:
-    """What a ticket asks for, as plain values (see :func:`ticket_settings`)."""
+    """What a ticket asks for, as plain values (see :func:`ticket_settings`).
+
+    :param input_source: where to scan from (``"Platen"``, ``"ADF"``...).
+    :param format: the file format to write.
+    :param color: the colour mode.
+    :param resolution: dots per inch, (across, down).
+    :param region: the front side's region; ``None`` when neither the ticket nor the
+        defaults give one.
+    :param images_to_transfer: how many images; 0 for the source's own count.
+    :param job_name: the job's name.
+    :param user: who asks for the scan.
+    """
 
     input_source: str
     format: str
@@ -275,7 +338,12 @@ def ticket_settings(
 ) -> TicketSettings:
     """What ``ticket`` asks for, each value it leaves out taken from ``defaults`` (the
     device's ``DefaultScanTicket``; :func:`default_scan_ticket` with its own defaults unless
-    given). Raises ``ValueError`` for a value neither gives."""
+    given). Raises ``ValueError`` for a value neither gives.
+
+    :param ticket: the ticket a client sent (``CreateScanJobRequest``'s ``ScanTicket``).
+    :param defaults: the device's ``DefaultScanTicket``.
+    :raises ValueError: for a value neither the ticket nor the defaults give.
+    """
     fallback = default_scan_ticket() if defaults is None else defaults
     given = (ticket.document_parameters, fallback.document_parameters)
     sides = (_front(ticket), _front(fallback))
@@ -337,7 +405,11 @@ def _region(region: wscn.ScanRegionType) -> Region:
 def final_parameters(settings: TicketSettings) -> wscn.DocumentFinalParametersType:
     """The ``DocumentFinalParameters`` a device answers a ``CreateScanJobRequest`` with: the
     values it will scan with, ``settings`` (``images_to_transfer`` as the device counts
-    them)."""
+    them).
+
+    :param settings: what the device will scan with, as :func:`ticket_settings` read it
+        from the ticket (and changed where the device differs).
+    """
     region = settings.region
     side = wscn.MediaSideType(
         scan_region=None
@@ -371,7 +443,14 @@ def scanner_elements(
 ) -> wscn.GetScannerElementsResponse:
     """The answer to a ``GetScannerElementsRequest`` asking for ``requested`` (its names, in
     order, Clark notation or QNames): one ``ElementData`` per name, holding what was given
-    for it, ``Valid="false"`` and empty for a name not given or unknown."""
+    for it, ``Valid="false"`` and empty for a name not given or unknown.
+
+    :param requested: the names the request asks for, in its order.
+    :param description: the scanner's description (:func:`scanner_description`).
+    :param configuration: its configuration (:func:`scanner_configuration`).
+    :param status: its status (:func:`scanner_status`).
+    :param default_ticket: its default ticket (:func:`default_scan_ticket`).
+    """
     data = []
     for name in _names(requested):
         data.append(
@@ -405,7 +484,13 @@ def job_elements(
 ) -> wscn.GetJobElementsResponse:
     """The answer to a ``GetJobElementsRequest`` asking for ``requested``: one
     ``ElementData`` per name, holding the job's ``status``, ``ticket`` or ``documents``,
-    ``Valid="false"`` and empty for a name not given or unknown."""
+    ``Valid="false"`` and empty for a name not given or unknown.
+
+    :param requested: the names the request asks for, in its order.
+    :param status: the job's status.
+    :param ticket: the job's scan ticket.
+    :param documents: the job's documents (their final parameters).
+    """
     data = []
     for name in _names(requested):
         given = {_JOB_STATUS: status, _SCAN_TICKET: ticket, _DOCUMENTS: documents}

@@ -13,108 +13,40 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import Parser as RstParser
 from docutils.parsers.rst import directives
-from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 
 import dsm_messages
-from dsm_messages import job_states
 from dsm_messages.messages import EMPTY_BODY_ACTIONS, by_action
 from dsm_messages.mtom import split_message
 from dsm_messages.ordering_rules import ORDERING_RULES
 
-from . import diagrams, pages, probes, samples
+from . import (
+    api_page,
+    commands,
+    diagrams,
+    models_page,
+    narrow,
+    pages,
+    probes,
+    python_example,
+    samples,
+    signatures,
+    states_page,
+    testcases,
+)
 from .schema_tree import SchemaSet
 
 GENERATED = (
     "reference/messages",
+    "reference/models",
     "reference/rules.rst",
     "reference/states.rst",
     "reference/api.rst",
 )
-
-# Sections of the API page; a public name missing here is still documented, under "Other".
-_API_SECTIONS = {
-    "Messages and XML": (
-        "from_xml",
-        "to_xml",
-        "parse_xml",
-        "MESSAGE_TYPES",
-        "MessageType",
-        "message_type",
-        "by_qname",
-        "by_action",
-    ),
-    "Envelopes": ("parse", "serialize", "reply", "Envelope", "ANONYMOUS"),
-    "MTOM packages (SendImage)": ("build_send_image", "parse_package", "Package"),
-    "Faults": ("Fault", "FaultError", "fault_for", "faults"),
-    "Validation": (
-        "validate",
-        "validate_stored",
-        "validate_file",
-        "Report",
-        "Problem",
-        "ValidationError",
-    ),
-    "Rules": (
-        "RULES",
-        "ORDERING_RULES",
-        "Rule",
-        "RuleId",
-        "DsmRule",
-        "DspRule",
-        "DsdRule",
-        "DscRule",
-        "WscnRule",
-        "WsaRule",
-    ),
-    "Conversations": (
-        "Session",
-        "check_sequence",
-        "SequenceReport",
-        "Recorded",
-        "HttpHead",
-        "ProtocolError",
-        "LocalProtocolError",
-        "RemoteProtocolError",
-    ),
-    "Schemas": ("load_schema", "schema_dir"),
-    "Errors": (
-        "DsmError",
-        "BindingError",
-        "XmlSyntaxError",
-        "SchemaCompileError",
-        "EnvelopeError",
-        "MtomError",
-        "MtomLimitError",
-    ),
-}
-_DATA_TEXT = {
-    "MESSAGE_TYPES": "Every message body and stand-alone document, as :class:`MessageType` "
-    "entries; each has its page under :doc:`messages/index`.",
-    "RULES": "Every validator rule, ``{rule id: Rule}``; listed on :doc:`rules`.",
-    "ORDERING_RULES": "Every ordering rule, ``{rule id: Rule}``; listed on :doc:`rules`.",
-    "faults": "The module :mod:`dsm_messages.faults`: every documented fault as a named "
-    ":class:`Fault` constant (``DSP_INVALID_ARGS``...), and :func:`fault_for`.",
-    "namespaces": "The module :mod:`dsm_messages.namespaces`: every namespace URI the "
-    "protocols use, as constants (``DSP``, ``WSCN``...), with their conventional prefixes.",
-    "ANONYMOUS": "The WS-Addressing 2004/08 anonymous address: a reply travels back on the "
-    "connection the request came in on.",
-    "__version__": "The version of this package.",
-}
-
-# What each drawn table is, in a sentence; a table without one still gets its drawing.
-_TABLE_TEXT = {
-    "post_scan_job": "A WS-DSP or WS-DSC post-scan job as its status and end-state events "
-    "report it. Final states are drawn double; a state may repeat, so self-loops are left out.",
-    "dsd_job": "A WS-DSD scan job on the device, as its job events and job lists report it.",
-    "filter": "One filter of a post-scan job, as a job's FilterStatus reports it.",
-    "dsp_job_phases": "A WS-DSP job as its device and scan server see it: the messages that "
-    "move it from phase to phase. A message missing from a phase breaks the rule named in the "
-    "table below, if any.",
-}
 
 
 def _write(path: Path, text: str) -> None:
@@ -123,111 +55,19 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _refusal_rows(refusals: Sequence[job_states.Transitions]) -> list[str]:
-    """Each rule a table's refused moves break, linked to its section of the rules page."""
-    rows = []
-    for table in refusals:
-        protocol = table.protocol.upper()
-        for key, rule in table.overrides.items():
-            if isinstance(key, tuple):
-                where = f"``{key[1]}`` in ``{key[0]}``"
-            else:
-                where = f"a move out of ``{key}``"
-            rows.append(f"- {protocol}, {where}: {_breaks(rule)}")
-        if table.rule is not None:
-            rows.append(f"- {protocol}, any other move: {_breaks(table.rule)}")
-    return rows
+def _prune(directory: Path, keep: Sequence[str]) -> None:
+    for stale in directory.glob("*.rst"):
+        if stale.stem not in keep and stale.stem != "index":
+            stale.unlink()
 
 
-def _breaks(rule: str) -> str:
-    severity = ORDERING_RULES[rule].severity("strict")
-    return f"breaks :ref:`{rule} <rule-{rule}>` ({severity})"
-
-
-def states_page() -> str:
-    """The state diagrams page, each diagram drawn now from the table the checker uses."""
-    out = [".. _states:", "", "State diagrams", "==============", ""]
-    out += [
-        "Drawn at build time from the transition tables in :mod:`dsm_messages.job_states`, "
-        "the same tables the conversation checker looks every move up in.",
-        "",
-    ]
-    drawings: list[tuple[str, str, list[str]]] = []
-    for name, (table, final) in job_states.TABLES.items():
-        refusals = job_states.REFUSALS[name]
-        rows = [
-            f"- ``{state}`` → "
-            + (", ".join(f"``{after}``" for after in sorted(nexts - {state})) or "(final)")
-            for state, nexts in table.items()
-        ]
-        rows += ["", *_refusal_rows(refusals)]
-        drawings.append((name, diagrams.state_svg(name, table, final, refusals), rows))
-    phase_refusals = job_states.REFUSALS["dsp_job_phases"]
-    phase_rows = [
-        f"- ``{phase}``: "
-        + ", ".join(f"``{message}`` → ``{after}``" for message, after in moves.items())
-        for phase, moves in job_states.DSP_JOB_PHASES.items()
-    ]
-    phase_rows += ["", *_refusal_rows(phase_refusals)]
-    drawings.append(
-        (
-            "dsp_job_phases",
-            diagrams.phases_svg("dsp_job_phases", job_states.DSP_JOB_PHASES, phase_refusals),
-            phase_rows,
-        )
-    )
-    for name, svg, rows in drawings:
-        title = f"``{name}``"
-        out += [title, "-" * len(title), ""]
-        if name in _TABLE_TEXT:
-            out += [_TABLE_TEXT[name], ""]
-        out += [".. raw:: html", "", '   <div class="dsm-diagram">']
-        out += [f"   {line}" for line in svg.splitlines()]
-        out += ["   </div>", "", "The same table in words:", "", *rows, ""]
-    return "\n".join(out)
-
-
-def api_page() -> str:
-    """Every name in ``dsm_messages.__all__``, documented once from its docstring."""
-    out = ["API reference", "=============", ""]
-    out += [
-        "Everything ``from dsm_messages import ...`` offers (``dsm_messages.__all__``). The "
-        "generated message classes live in :mod:`dsm_messages.models` (one module per "
-        "namespace); each message page lists its class and fields.",
-        "",
-        ".. module:: dsm_messages",
-        "",
-    ]
-    public = list(dsm_messages.__all__)
-    placed = {name for names in _API_SECTIONS.values() for name in names}
-    sections = {title: [n for n in names if n in public] for title, names in _API_SECTIONS.items()}
-    sections["Other"] = [name for name in public if name not in placed]
-    for title, names in sections.items():
-        if not names:
-            continue
-        out += [title, "-" * len(title), ""]
-        for name in names:
-            value = getattr(dsm_messages, name)
-            if isinstance(value, type):
-                out += [f".. autoclass:: dsm_messages.{name}", "   :members:", ""]
-            elif callable(value):
-                out += [f".. autofunction:: dsm_messages.{name}", ""]
-            else:
-                out += [f".. py:data:: dsm_messages.{name}", ""]
-                out += [f"   {_DATA_TEXT.get(name, '')}", ""]
-    title = "Finding a device: dsm_messages.discovery"
-    out += [title, "-" * len(title), ""]
-    out += [".. automodule:: dsm_messages.discovery", "   :members:", ""]
-    title = "A WS-Scan device's answers from plain values: dsm_messages.ws_scan"
-    out += [title, "-" * len(title), ""]
-    out += [".. automodule:: dsm_messages.ws_scan", "   :members:", ""]
-    return "\n".join(out)
-
-
-def generate(srcdir: Path, root: Path) -> list[str]:
-    """Write every generated page below ``srcdir``; returns the message page names."""
+def generate(srcdir: Path, root: Path, outdir: Path | None = None) -> list[str]:
+    """Write every generated page below ``srcdir`` (and the files its pages link to below
+    ``outdir``, the site being built); returns the message page names."""
     schemas = SchemaSet.load(dsm_messages.schema_dir())
     bundled = samples.bundled_examples(root / "examples")
+    cases = testcases.load(root / "tests")
+    offending, kinds = cases.offending(), cases.validator_kinds()
     directory = srcdir / "reference" / "messages"
     names = []
     try:
@@ -235,33 +75,53 @@ def generate(srcdir: Path, root: Path) -> list[str]:
             example = samples.sample(spec, schemas, bundled, root)
             name = pages.page_name(spec)
             names.append(name)
-            _write(
-                directory / f"{name}.rst",
-                pages.message_page(spec, schemas, ORDERING_RULES, example),
+            page = pages.message_page(
+                spec,
+                schemas,
+                ORDERING_RULES,
+                example,
+                offending=offending,
+                validator_kinds=kinds,
+                python=python_example.example(spec, example.body),
             )
-    except samples.SampleError as error:
+            _write(directory / f"{name}.rst", page)
+    except (samples.SampleError, python_example.ExampleError) as error:
         raise ExtensionError(str(error)) from error
     _write(directory / "index.rst", pages.messages_index(dsm_messages.MESSAGE_TYPES, schemas))
-    for stale in directory.glob("*.rst"):
-        if stale.stem not in names and stale.stem != "index":
-            stale.unlink()
-    _write(srcdir / "reference" / "api.rst", api_page())
+    _prune(directory, names)
+    models = srcdir / "reference" / "models"
+    for prefix in models_page.prefixes():
+        page = models_page.module_page(prefix, schemas.descriptions, dsm_messages.MESSAGE_TYPES)
+        _write(models / f"{prefix}.rst", page)
+    _write(models / "index.rst", models_page.index_page(schemas.descriptions))
+    _prune(models, models_page.prefixes())
+    _write(srcdir / "reference" / "api.rst", api_page.api_page())
     rules = [
+        ":tocdepth: 2",
+        "",
+        ".. _rules:",
+        "",
         "Rules",
         "=====",
         "",
-        pages.rules_text(dsm_messages.RULES, ORDERING_RULES, dsm_messages.MESSAGE_TYPES),
+        pages.rules_text(
+            dsm_messages.RULES, ORDERING_RULES, dsm_messages.MESSAGE_TYPES, examples=cases
+        ),
     ]
     _write(srcdir / "reference" / "rules.rst", "\n".join(rules))
     try:
-        _write(srcdir / "reference" / "states.rst", states_page())
+        _write(srcdir / "reference" / "states.rst", states_page.states_page(outdir))
+        if outdir is not None:  # the conversations the guides draw, full size
+            for folder in sorted((root / "examples" / "conversations").iterdir()):
+                parties, arrows = conversation_arrows(folder)
+                diagrams.save(diagrams.sequence_svg(parties, arrows), folder.name, outdir)
     except diagrams.DiagramError as error:
         raise ExtensionError(str(error)) from error
     return names
 
 
 def _builder_inited(app: Sphinx) -> None:
-    generate(Path(app.srcdir), Path(app.config.dsm_root))
+    generate(Path(app.srcdir), Path(app.config.dsm_root), Path(app.outdir))
 
 
 def conversation_arrows(folder: Path) -> tuple[list[str], list[tuple[int, int, str]]]:
@@ -306,11 +166,9 @@ class SequenceDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         parties, arrows = conversation_arrows(folder)
         svg = diagrams.sequence_svg(parties, arrows)
-        html = f'<figure class="dsm-diagram">{svg}'
-        caption = self.options.get("caption")
-        if caption:
-            html += f"<figcaption>{caption}</figcaption>"
-        return [nodes.raw("", html + "</figure>", format="html")]
+        depth = self.env.docname.count("/")
+        html = diagrams.figure(svg, folder.name, depth, self.options.get("caption", ""))
+        return [nodes.raw("", html, format="html")]
 
 
 class _TableDirective(SphinxDirective):
@@ -327,13 +185,12 @@ class _TableDirective(SphinxDirective):
         for source in self.sources:
             for path in sorted(package.glob(source)):
                 self.env.note_dependency(str(path))
-        container = nodes.container()
-        self.state.nested_parse(
-            StringList(self.text().splitlines(), source="<generated>"),
-            self.content_offset,
-            container,
-        )
-        return list(container.children)
+        # The table is reStructuredText whatever the page is written in (a MyST page would
+        # read it as Markdown and print the directive): parse it with the reST parser, in
+        # the settings (and so the Sphinx environment and roles) of the page.
+        document = new_document("<generated>", self.state.document.settings)
+        RstParser().parse(self.text(), document)
+        return list(document.children)
 
 
 class FaultsDirective(_TableDirective):
@@ -393,6 +250,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("dsm-faults", FaultsDirective)
     app.add_directive("dsm-aliases", AliasesDirective)
     app.add_directive("dsm-namespaces", NamespacesDirective)
+    app.add_directive("dsm-command", commands.CommandDirective)
+    signatures.setup(app)
+    narrow.setup(app)
     app.add_directive("dsm-probes", ProbesDirective)
     app.add_directive("dsm-unprobed", UnprobedDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

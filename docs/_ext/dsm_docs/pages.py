@@ -1,379 +1,223 @@
 """The generated reference pages, as reStructuredText, from the library's own tables.
 
 Every function takes its inputs as arguments (the message table, the rule tables, a schema set
-read from a directory), so a test can hand in a modified copy and see the page change.
+read from a directory, the test suite's cases), so a test can hand in a modified copy and see
+the page change.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
+from dsm_messages import RULES
 from dsm_messages import faults as fault_table
-from dsm_messages.aliases import find_alias
-from dsm_messages.messages import MessageType
-from dsm_messages.namespaces import DSC, DSP, PREFIXES, SOAP, WSA, WSCN, prefixed
-from dsm_messages.rules import PROFILES, Rule
+from dsm_messages.messages import MULTICAST, MessageType
+from dsm_messages.namespaces import PREFIXES, prefixed
+from dsm_messages.rules import Rule
 
+from .applies import answered_with_faults, next_step, operation_faults, rules_for
+from .elements import describe_simple, occurs, tree_lines
+from .models_page import type_text
+from .rules_page import one_severity, rules_text
 from .samples import Sample
-from .schema_tree import XML_NS, XS, Attribute, Node, SchemaSet, SimpleType
+from .schema_tree import SchemaSet
+from .words import (
+    GUIDES,
+    PARTIES,
+    PROTOCOL_NAMES,
+    direction,
+    esc,
+    heading,
+    label,
+    lit,
+    model_link,
+    page_name,
+    rule_label,
+    rule_link,
+    title_of,
+)
 
-PROTOCOL_NAMES = {
-    "dsp": "WS-DSP",
-    "dsd": "WS-DSD",
-    "dsc": "WS-DSC",
-    "wscn": "WS-Scan",
-    "wse": "WS-Eventing",
-    "wsd": "WS-Discovery",
-    "transfer": "WS-Transfer (DPWS metadata)",
-    "soap": "SOAP 1.2",
-    "psp": "Scan process",
-    "emlf": "E-mail filter",
-    "fsf": "File-share filter",
-    "spf": "SharePoint filter",
+__all__ = [
+    "PARTIES",
+    "PROTOCOL_NAMES",
+    "aliases_table",
+    "describe_simple",
+    "direction",
+    "esc",
+    "faults_table",
+    "label",
+    "lit",
+    "message_page",
+    "messages_index",
+    "namespaces_table",
+    "occurs",
+    "page_name",
+    "rule_label",
+    "rules_text",
+    "title_of",
+]
+
+#: A Python example longer than this many lines is folded under the XML.
+_SHOWN_LINES = 30
+
+#: What happens after a fault, for the operations where it is not obvious.
+AFTER_A_FAULT = {
+    ("dsp", "CreatePostScanJob"): "No job exists: the attempt is over, and a request about it "
+    "breaks :ref:`DSP-4 <rule-DSP-4>`. A new CreatePostScanJob starts a new job.",
+    ("dsp", "SendImage"): "The image was not received and the job stays open: the device may "
+    "send the image again (the same DocumentId is then no repeat) or cancel the job; "
+    "EndPostScanJob must wait until every SendImage was answered. A scan server may instead "
+    "give up on the job itself: it ends it as ``Aborted`` with the reason ``SendImageFailed``, "
+    "which the device learns from the end-state event or from GetPostScanJobElements. A "
+    "faulted SendImage never ends the job by itself.",
+    ("dsp", "EndPostScanJob"): "The job is not ended: the device may send EndPostScanJob again, "
+    "or cancel the job. The scan server ends it on its own after 10 minutes without "
+    "EndPostScanJob (``PostScanJobTimedOut``).",
+    ("dsp", "CancelPostScanJob"): "The job goes on as if the cancel had not been sent. A fault "
+    "for a job that has finished is the right answer (:ref:`DSP-12 <rule-DSP-12>`).",
+    ("wscn", "RetrieveImage"): "``ClientErrorNoImagesAvailable`` ends the transfer: every image "
+    "of the job was given. ``ClientErrorJobCancelled`` means the job was cancelled; stop "
+    "asking.",
+    ("wscn", "CreateScanJob"): "No job exists: nothing was scanned.",
 }
 
-# Who plays which part in each protocol (client -> host), the events going the other way.
-PARTIES = {
-    "dsp": ("scan device", "scan server"),
-    "dsd": ("management console", "scan device"),
-    "dsc": ("management console", "scan server"),
-    "wscn": ("scan client", "scan device"),
-    "wse": ("event subscriber", "event source"),
-    "wsd": ("client", "device"),
-    "transfer": ("client", "device"),
-}
-_DOCUMENTS = {
-    "psp": "a stand-alone document: a scan process as stored in the directory; the scan device "
-    "reads it and copies its post-scan instructions into CreatePostScanJob",
-    "emlf": "a stand-alone document: the instructions of a filter whose dialect is the e-mail "
-    "filter namespace, carried in a scan process's filter list",
-    "fsf": "a stand-alone document: the instructions of a filter whose dialect is the file-share "
-    "filter namespace, carried in a scan process's filter list",
-    "spf": "a stand-alone document: the instructions of a filter whose dialect is the SharePoint "
-    "filter namespace, carried in a scan process's filter list",
-}
-# The guide that explains a protocol's messages and the meaning of their values.
-GUIDES = {
-    "dsp": "/guides/dsp",
-    "dsc": "/guides/dsc",
-    "dsd": "/guides/dsd",
-    "wse": "/guides/eventing",
-    "wsd": "/guides/discovery",
-    "transfer": "/guides/discovery",
-    "soap": "/guides/faults",
-}
-# The fault subcode namespaces a protocol answers requests with, besides WS-Addressing's.
-_FAULT_NAMESPACES = {"dsp": DSP, "dsc": DSC, "dsd": WSCN, "wscn": WSCN}
-# Sources in the rule tables name the project's protocol notes, which readers do not have: say
-# what each stands for. Numbered rules keep their number; any other place is a section of the
-# notes that only a reader of them could use.
-_SOURCE_NAMES = {"wsdp.md": "WS-DSP ordering rule {}", "wsdsd.md": "WS-DSD ordering rule {}"}
-_SOURCE_SECTIONS = {
-    "wsdp.md": "the WS-DSP reference pages",
-    "wsdsd.md": "the WS-DSD reference pages",
-    "wsdsc-and-schemas.md": "the post-scan job and filter model of [MS-BDSRR]",
-}
 
-
-def esc(text: str) -> str:
-    """Text safe to put in reStructuredText as plain prose (no markup, no automatic links)."""
-    return re.sub(r"([\\`*_|\[\]<>@:])", r"\\\1", text)
-
-
-def lit(text: str) -> str:
-    """Inline literal; backquotes cannot occur in our names and values."""
-    return f"``{text}``" if text else "(empty)"
-
-
-def label(clark: str) -> str:
-    """A name in Clark notation as a reader writes it: ``dsp:JobToken``, ``xs:QName``."""
-    namespace, _, local = clark[1:].partition("}")
-    if namespace == XS:
-        return f"xs:{local}"
-    if namespace == XML_NS:
-        return f"xml:{local}"
-    return prefixed(clark)
-
-
-def page_name(spec: MessageType) -> str:
-    """The page of a message, relative to the message directory."""
-    return f"{spec.protocol}-{spec.qname.rpartition('}')[2].lower()}"
-
-
-def title_of(spec: MessageType) -> str:
-    return prefixed(spec.qname)
-
-
-def direction(spec: MessageType) -> str:
+def _fault_section(
+    spec: MessageType,
+    ordering_rules: Mapping[str, Rule],
+    offending: Mapping[str, Set[str]],
+    validator_kinds: Mapping[str, Set[str]],
+    validator_rules: Mapping[str, Rule],
+) -> list[str]:
     if spec.kind == "document":
-        return _DOCUMENTS[spec.protocol]
-    if spec.kind == "fault":
-        return (
-            "the receiver of a request that failed → the request's sender, instead of the response"
-        )
-    client, host = PARTIES[spec.protocol]
-    if spec.kind == "request":
-        return f"{client} → {host}"
-    if spec.kind == "response":
-        return f"{host} → {client}"
-    if spec.protocol == "wse":
-        return f"{host} → {client} (to the subscription's end address)"
-    if spec.protocol == "wsd":  # an announcement: no subscription, every client hears it
-        return f"{host} → every {client} (multicast)"
-    return f"{host} → subscribed {client}"
-
-
-def rule_label(rule_id: str) -> str:
-    return f"rule-{rule_id}"
-
-
-def source_text(source: str) -> str:
-    """A rule source in words a reader without the project's notes understands."""
-    document, _, place = source.partition(" ")
-    numbered = re.fullmatch(r"\d+\.(\d+)", place)
-    if document in _SOURCE_NAMES and numbered:
-        return esc(_SOURCE_NAMES[document].format(numbered.group(1)))
-    if document in _SOURCE_SECTIONS:
-        return esc(_SOURCE_SECTIONS[document])
-    return esc(source)
-
-
-# -- type descriptions ------------------------------------------------------------------------
-
-
-def describe_simple(text: SimpleType) -> str:
-    parts = [" or ".join(text.alternatives) or text.builtin or "text"]
-    facets = dict(text.facets)
-    if "length" in facets:
-        parts.append(f"exactly {facets['length']} characters")
-    if "minLength" in facets:
-        parts.append(f"at least {facets['minLength']} characters")
-    if "maxLength" in facets:
-        parts.append(f"at most {facets['maxLength']} characters")
-    if "minInclusive" in facets:
-        parts.append(f"≥ {facets['minInclusive']}")
-    if "maxInclusive" in facets:
-        parts.append(f"≤ {facets['maxInclusive']}")
-    if "pattern" in facets and not text.values:
-        parts.append(f"matching {lit(facets['pattern'])}")
-    return ", ".join(parts)
-
-
-def occurs(low: int, high: int | None) -> str:
-    if (low, high) == (1, 1):
-        return "required"
-    if (low, high) == (0, 1):
-        return "optional"
-    if high is None:
-        return "one or more" if low == 1 else ("any number" if low == 0 else f"{low} or more")
-    return f"{low} to {high}"
-
-
-def _values_text(text: SimpleType, element: str = "") -> list[str]:
-    """The value set of an element (Clark name) or attribute, aliases marked (decision 5)."""
-    namespace, _, local = element[1:].partition("}")
-    lines = []
-    if text.values:
-        shown = []
-        for value in text.values:
-            alias = find_alias(namespace, local, value) if element else None
-            shown.append(
-                f"{lit(value)} (another spelling of {lit(alias.canonical)}; accepted, "
-                "never written)"
-                if alias
-                else lit(value)
-            )
-        lines.append("Well-known values: " + ", ".join(shown) + ".")
-    if text.vendor == "keyword":
-        lines.append(
-            "Extensible: a vendor keyword written ``prefix:Keyword`` is valid too "
-            "(``acme:Throttled``, not ``Throttled``)."
-        )
-    elif text.vendor == "token":
-        lines.append("Extensible: a vendor format token is valid too.")
-    return lines
-
-
-def _attribute_line(attribute: Attribute) -> str:
-    name = label(attribute.name) if attribute.name.startswith("{") else attribute.name
-    bits = [
-        f"{lit(name)}: {describe_simple(attribute.type)}",
-        "required" if attribute.required else "optional",
+        return ["A document travels inside other messages or is stored; it is never answered.", ""]
+    if (spec.protocol, spec.operation) in MULTICAST:
+        return [
+            f"A multicast {spec.operation} goes to every device at once: each device that "
+            "matches it answers, any other stays silent. It never gets a fault.",
+            "",
+        ]
+    if not answered_with_faults(spec):
+        what = {"event": "An event", "fault": "A fault"}.get(spec.kind, "A response")
+        return [
+            f"{what} is never answered, with a fault or otherwise: a receiver that finds it "
+            "broken reports the rule (:doc:`/reference/rules`) and sends nothing back.",
+            "",
+        ]
+    rows = operation_faults(spec, validator_rules, ordering_rules, offending, validator_kinds)
+    out = [
+        "A request that cannot be carried out is answered with a SOAP fault instead of the "
+        "response (:doc:`/guides/faults`). What this request can get, and why:",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :class: dsm-faults",
+        "",
+        "   * - Fault",
+        "     - When",
+        "     - What the sender does next",
     ]
-    if attribute.default is not None:
-        bits.append(f"default {lit(attribute.default)} (documented, not applied)")
-    line = ", ".join(bits)
-    if attribute.doc:
-        line += f". {esc(attribute.doc.rstrip('.'))}"
-    extra = _values_text(attribute.type)
-    return " ".join([line, *extra])
-
-
-def tree_lines(node: Node, depth: int = 0) -> list[str]:
-    """A nested bullet list of the element tree below ``node`` (``node`` included)."""
-    pad = "  " * depth
-    out: list[str] = []
-    if node.kind == "choice":
-        out.append(f"{pad}- *one of the following* ({occurs(node.min, node.max)})")
-        out.append("")
-        for option in node.children:
-            out.extend(tree_lines(option, depth + 1))
-        return out
-    if node.kind == "any":
-        namespace, process = node.wildcard
-        where = {
-            "##other": "any other namespace",
-            "##any": "any namespace",
-            "##local": "no namespace",
-            "##targetNamespace": "this namespace",
-        }.get(namespace, namespace)
-        out.append(
-            f"{pad}- *extension point*: elements from {where} ({occurs(node.min, node.max)}; "
-            f"{process} validation)"
-        )
-        out.append("")
-        return out
-    name = label(node.name) if node.name.startswith("{") else node.name
-    head = f"{pad}- {lit(name)} — *{occurs(node.min, node.max)}*"
-    if node.text is not None and not node.children:
-        head += f"; {describe_simple(node.text)}"
-    if node.type_name:
-        head += f" (type {lit(label(node.type_name))})"
-    if node.any_attribute:
-        head += "; foreign attributes allowed"
-    out.append(head)
-    body = []
-    if node.doc:
-        body.append(esc(node.doc))
-    elif node.type_doc:
-        body.append(esc(node.type_doc))
-    if node.text is not None:
-        body.extend(_values_text(node.text, node.name))
-    if node.attributes:
-        described = (_attribute_line(a).rstrip(".") for a in node.attributes)
-        body.append("Attributes: " + "; ".join(described) + ".")
-    if node.recursive:
-        body.append("Same content as above (the type contains itself).")
-    for paragraph in body:
-        out.append("")
-        out.append(f"{pad}  {paragraph}")
+    for row in rows:
+        reasons = [esc(condition[0].upper() + condition[1:]) for condition in row.conditions]
+        ordering = [r for r in row.rules if r in ordering_rules]
+        validation = [r for r in row.rules if r not in ordering_rules]
+        reasons += [f"{rule_link(r)}: {esc(ordering_rules[r].summary)}" for r in ordering]
+        if validation:
+            reasons.append("The request is not valid: " + ", ".join(map(rule_link, validation)))
+        out.append(f"   * - {lit(row.label)}")
+        out.append(f"     - - {reasons[0]}")
+        out += [f"       - {reason}" for reason in reasons[1:]]
+        out.append(f"     - {esc(next_step(row.fault)[0].upper() + next_step(row.fault)[1:])}.")
     out.append("")
-    for child in node.children:
-        out.extend(tree_lines(child, depth + 1))
+    after = AFTER_A_FAULT.get((spec.protocol, spec.operation))
+    if after:
+        out += [f"After a fault: {after}", ""]
     return out
 
 
-# -- Python classes ---------------------------------------------------------------------------
+def _ordering_section(
+    spec: MessageType, ordering_rules: Mapping[str, Rule], offending: Mapping[str, Set[str]]
+) -> list[str]:
+    about = rules_for(spec, ordering_rules, offending)
+    if not about:
+        return ["No ordering rule is about this message.", ""]
+    out = [
+        "The conversation checker (:class:`dsm_messages.Session`, "
+        ":func:`dsm_messages.check_sequence`) holds this message to these rules:",
+        "",
+    ]
+    out += [f"- {rule_link(r.id)} ({one_severity(r)}): {esc(r.summary)}" for r in about]
+    return [*out, ""]
 
 
-def type_text(annotation: object) -> str:
-    """A type annotation as a reader writes it: ``list[dsp.FilterStatusType] | None``."""
+def _annotation_parts(annotation: object) -> list[tuple[str, type | None]]:
+    """An annotation as pieces of text and the generated classes among them."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
-        return " | ".join(type_text(arg) for arg in typing.get_args(annotation))
+        parts: list[tuple[str, type | None]] = []
+        for index, arg in enumerate(typing.get_args(annotation)):
+            parts += ([(" | ", None)] if index else []) + _annotation_parts(arg)
+        return parts
     if origin is not None:
-        args = ", ".join(type_text(arg) for arg in typing.get_args(annotation))
-        return f"{getattr(origin, '__name__', str(origin))}[{args}]"
+        parts = [(f"{getattr(origin, '__name__', str(origin))}[", None)]
+        for index, arg in enumerate(typing.get_args(annotation)):
+            parts += ([(", ", None)] if index else []) + _annotation_parts(arg)
+        return [*parts, ("]", None)]
     if annotation is type(None):
-        return "None"
+        return [("None", None)]
     if isinstance(annotation, type):
-        module = annotation.__module__
-        if module.startswith("dsm_messages.models."):
-            return f"{module.rpartition('.')[2]}.{annotation.__qualname__}"
-        if module == "builtins":
-            return annotation.__qualname__
-        return f"{module}.{annotation.__qualname__}"
-    return str(annotation)
+        if annotation.__module__.startswith("dsm_messages.models."):
+            return [("", annotation)]
+        return [(type_text(annotation).rpartition(".")[2], None)]
+    return [(str(annotation), None)]
 
 
-def _dataclasses_in(annotation: object) -> Iterable[type]:
-    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
-        yield annotation
-    for arg in typing.get_args(annotation):
-        yield from _dataclasses_in(arg)
+def annotation_rst(annotation: object) -> str:
+    """An annotation in reStructuredText, each generated class a link."""
+    pieces: list[str] = []
+    text = ""
+    for part, cls in _annotation_parts(annotation):
+        if cls is None:
+            text += part
+            continue
+        if text:
+            pieces.append(esc(text))
+            text = ""
+        pieces.append(model_link(cls))
+    if text:
+        pieces.append(esc(text))
+    return "\\ ".join(pieces)
 
 
-def field_lines(model: type, depth: int = 0, seen: frozenset[type] = frozenset()) -> list[str]:
-    """A nested bullet list of the dataclass fields of ``model`` and of the classes they hold."""
-    pad = "  " * depth
-    out: list[str] = []
+def _field_lines(model: type) -> list[str]:
+    """The fields of a body class, each type linked to the classes page."""
     try:
         hints = typing.get_type_hints(model)
-    except Exception:  # a forward reference the module cannot resolve: show it as written
+    except Exception:  # a forward reference the module cannot resolve: shown as written
         hints = {}
+    out = []
+    extensions = []
     for item in dataclasses.fields(model):
-        annotation = hints.get(item.name, item.type)
-        xml = item.metadata.get("name")
         kind = item.metadata.get("type", "Element")
+        if kind in ("Wildcard", "Attributes"):
+            extensions.append(lit(item.name))
+            continue
+        xml = item.metadata.get("name")
         required = (
             item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
         )
-        where = {
-            "Attribute": "attribute",
-            "Wildcard": "extension elements",
-            "Attributes": "other attributes",
-        }.get(kind, "element")
-        line = f"{pad}- {lit(item.name)}: {lit(type_text(annotation))}"
-        described = [where + (f" {lit(xml)}" if xml else "")]
-        if required:
-            described.append("required argument")
-        out.append(f"{line} — {', '.join(described)}")
-        nested = [
-            cls for cls in _dataclasses_in(annotation) if cls not in seen and cls is not model
-        ]
-        if nested and depth < 8:
-            out.append("")
-            for cls in nested:
-                out.extend(field_lines(cls, depth + 1, seen | {model, cls}))
-    out.append("")
-    return out
-
-
-# -- faults and ordering rules ----------------------------------------------------------------
-
-
-def faults_for(spec: MessageType) -> list[tuple[str, fault_table.Fault]]:
-    """The named faults a request of this protocol can be answered with: its own subcodes,
-    WS-Addressing's and SOAP's own codes."""
-    if spec.kind != "request":
-        return []
-    wanted = {WSA, _FAULT_NAMESPACES.get(spec.protocol, WSA)}
-    found = []
-    for name, value in sorted(vars(fault_table).items()):
-        if not (isinstance(value, fault_table.Fault) and name.isupper()):
-            continue
-        namespace = value.subcodes[0].text[1:].partition("}")[0] if value.subcodes else SOAP
-        if namespace in wanted or namespace == SOAP:
-            found.append((name, value))
-    return found
-
-
-def rules_mentioning(spec: MessageType, ordering_rules: Mapping[str, Rule]) -> list[Rule]:
-    """The ordering rules of the message's protocol whose summary names the message."""
-    local = spec.qname.rpartition("}")[2]
-    names = {local}
-    if spec.kind in ("request", "event"):
-        names.add(spec.operation)
-    elif spec.kind == "response":
-        names.add(spec.operation + "Response")
-    prefix = {"dsp": "DSP-", "dsd": "DSD-", "dsc": "DSC-", "wscn": "WSCN-"}.get(spec.protocol)
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names))) + r")\b")
-    return [
-        rule
-        for rule in ordering_rules.values()
-        if (prefix is None or rule.id.startswith(prefix)) and pattern.search(rule.summary)
-    ]
-
-
-# -- pages ------------------------------------------------------------------------------------
-
-
-def _heading(text: str, mark: str) -> list[str]:
-    return [text, mark * len(text), ""]
+        where = "attribute" if kind == "Attribute" else "element"
+        out.append(
+            f"- {lit(item.name)}: {annotation_rst(hints.get(item.name, item.type))} — {where}"
+            + (f" {lit(xml)}" if xml else "")
+            + (", required" if required else "")
+        )
+    if extensions:
+        out.append(f"- vendor extensions: {', '.join(extensions)}")
+    return [*out, ""]
 
 
 def message_page(
@@ -381,94 +225,36 @@ def message_page(
     schemas: SchemaSet,
     ordering_rules: Mapping[str, Rule],
     sample: Sample,
+    *,
+    validator_rules: Mapping[str, Rule] = RULES,
+    offending: Mapping[str, Set[str]] | None = None,
+    validator_kinds: Mapping[str, Set[str]] | None = None,
+    python: Sequence[str] = (),
 ) -> str:
-    """The reference page of one message body or document."""
+    """The reference page of one message body or document. ``offending`` and
+    ``validator_kinds`` come from the test suite's cases (:mod:`.testcases`); ``python`` is
+    the doctest that builds the example (:mod:`.python_example`)."""
+    offending = offending or {}
     tree = schemas.element(spec.qname)
     local = spec.qname.rpartition("}")[2]
-    out = [f".. _message-{page_name(spec)}:", "", *_heading(title_of(spec), "=")]
+    out = [f".. _message-{page_name(spec)}:", "", *heading(title_of(spec), "=")]
     if tree.doc:
         out += [esc(tree.doc), ""]
     rows = [
         ("Protocol", f"{PROTOCOL_NAMES[spec.protocol]} ({spec.kind} of {lit(spec.operation)})"),
-        ("Element", f"{lit(local)} in namespace {lit(spec.qname[1:].partition('}')[0])}"),
         ("Direction", esc(direction(spec))),
+        ("Element", f"{lit(local)} in namespace {lit(spec.qname[1:].partition('}')[0])}"),
     ]
     if spec.action:
         rows.append(("Action", lit(spec.action)))
     if spec.alternative_actions:
-        rows.append(
-            (
-                "Also accepted",
-                ", ".join(lit(a) for a in spec.alternative_actions)
-                + " (read on input, never written)",
-            )
-        )
-    module = spec.model.__module__
-    rows.append(("Python class", f":class:`{module}.{spec.model.__qualname__}`"))
-    for label, value in rows:
-        out.append(f":{label}: {value}")
+        also = ", ".join(lit(a) for a in spec.alternative_actions)
+        rows.append(("Also accepted", also + " (read on input, never written)"))
+    rows.append(("Python class", model_link(spec.model)))
+    out += [f":{name}: {value}" for name, value in rows]
     out.append("")
 
-    out += _heading("Elements", "-")
-    if not tree.children and tree.text is None:
-        out += ["The element is empty: it carries no content.", ""]
-    elif spec.protocol in GUIDES:
-        out += [
-            f"The protocol guide, :doc:`{GUIDES[spec.protocol]}`, explains what they are for.",
-            "",
-        ]
-    out += tree_lines(tree)
-
-    out += _heading("Faults", "-")
-    answered = faults_for(spec)
-    if answered:
-        out += [
-            "A request that cannot be carried out is answered with a SOAP fault instead of the "
-            "response (:doc:`/guides/faults`). The named faults of this protocol, as "
-            ":mod:`dsm_messages.faults` defines them:",
-            "",
-            ".. list-table::",
-            "   :header-rows: 1",
-            "   :widths: auto",
-            "",
-            "   * - Subcode (code)",
-            "     - Meaning",
-            "     - Constant",
-        ]
-        for name, fault in answered:
-            out += _fault_row(name, fault)
-        out += [
-            "",
-            "A broken rule names the fault to answer with: see :doc:`/reference/rules`.",
-            "",
-        ]
-    elif spec.kind == "document":
-        out += ["A document travels inside other messages or is stored; it is never answered.", ""]
-    else:
-        out += [
-            "Only requests are answered with a fault. A receiver that finds this message broken "
-            "reports it (:doc:`/reference/rules`) but sends nothing back.",
-            "",
-        ]
-
-    out += _heading("Ordering rules", "-")
-    mentioned = rules_mentioning(spec, ordering_rules)
-    if mentioned:
-        out += [
-            "The conversation checker (:class:`dsm_messages.Session`) applies these rules "
-            "that name this message:",
-            "",
-        ]
-        for rule in mentioned:
-            out.append(
-                f"- :ref:`{rule.id} <{rule_label(rule.id)}>` ({_one_severity(rule)}): "
-                + esc(rule.summary)
-            )
-        out.append("")
-    else:
-        out += ["No ordering rule names this message.", ""]
-
-    out += _heading("Example", "-")
+    out += heading("Example", "-")
     if sample.origin:
         out += [
             f"As shipped in {lit(sample.origin)}; it passes :func:`dsm_messages.validate` "
@@ -486,20 +272,52 @@ def message_page(
     out += [f".. code-block:: {language}", ""]
     out += [f"   {line}" if line.strip() else "" for line in sample.text.rstrip().splitlines()]
     out.append("")
+    if python:
+        said = (
+            "The same message built in Python (vendor extensions left out); the page's build "
+            "runs it"
+        )
+        code = [".. doctest::", "", *[f"   {line}" for line in python], ""]
+        if len(python) <= _SHOWN_LINES:
+            out += [said + ":", "", *code]
+        else:  # a long one is folded, so that the page's elements are not far below
+            out += [
+                ".. raw:: html",
+                "",
+                f'   <details class="dsm-example"><summary>{said}: {len(python)} lines</summary>',
+                "",
+                *code,
+                ".. raw:: html",
+                "",
+                "   </details>",
+                "",
+            ]
 
-    out += _heading("Python", "-")
+    out += heading("Elements", "-")
+    if not tree.children and tree.text is None:
+        out += ["The element is empty: it carries no content.", ""]
+    elif spec.protocol in GUIDES:
+        out += [f"What they are for: :doc:`{GUIDES[spec.protocol]}`.", ""]
+    out += tree_lines(tree)
+
+    out += heading("Faults", "-")
+    out += _fault_section(spec, ordering_rules, offending, validator_kinds or {}, validator_rules)
+    out += heading("Ordering rules", "-")
+    out += _ordering_section(spec, ordering_rules, offending)
+
+    out += heading("Python fields", "-")
     out += [
-        f"Read one with :func:`dsm_messages.from_xml` or :func:`dsm_messages.parse`; the body is "
-        f"a ``{module.rpartition('.')[2]}.{spec.model.__qualname__}`` with these fields "
-        "(nested classes indented below the field that holds them):",
+        f"Read with :func:`dsm_messages.parse` (or :func:`dsm_messages.from_xml`), the body is "
+        f"a {model_link(spec.model)}; the classes page describes every field and the classes "
+        "inside. Its fields:",
         "",
     ]
-    out += field_lines(spec.model)
+    out += _field_lines(spec.model)
     return "\n".join(out).rstrip() + "\n"
 
 
 def messages_index(specs: Sequence[MessageType], schemas: SchemaSet) -> str:
-    out = [".. _messages:", "", *_heading("Messages", "=")]
+    out = [".. _messages:", "", *heading("Messages", "=")]
     out += [
         "One page per message body and stand-alone document the library knows "
         "(:data:`dsm_messages.MESSAGE_TYPES`), generated from the schemas in ``xsd/`` and the "
@@ -516,10 +334,11 @@ def messages_index(specs: Sequence[MessageType], schemas: SchemaSet) -> str:
     for spec in specs:
         protocols.setdefault(spec.protocol, []).append(spec)
     for protocol, group in protocols.items():
-        out += _heading(PROTOCOL_NAMES[protocol], "-")
+        out += heading(PROTOCOL_NAMES[protocol], "-")
         out += [
             ".. list-table::",
             "   :header-rows: 1",
+            "   :class: dsm-messages",
             "",
             "   * - Message",
             "     - Kind",
@@ -538,61 +357,6 @@ def messages_index(specs: Sequence[MessageType], schemas: SchemaSet) -> str:
     return "\n".join(out)
 
 
-def rules_text(
-    rules: Mapping[str, Rule],
-    ordering_rules: Mapping[str, Rule],
-    specs: Sequence[MessageType] = (),
-) -> str:
-    """The rules page body: every validator code and every ordering rule, each a section with
-    a stable anchor (``#dsm-xsd``, ``#dsp-10``) and a label (``rule-DSP-10``)."""
-    out = _heading("Validator codes", "-")
-    out += [
-        ":func:`dsm_messages.validate` and ``dsm-messages validate`` report every problem with "
-        "one of these codes. The severity depends on the profile: ``strict`` is the specification "
-        "as written plus the project's decisions, ``lenient`` also accepts the defects of "
-        "Microsoft's published examples and reports each as a warning. An error makes the "
-        "message invalid; a warning does not.",
-        "",
-    ]
-    for rule in rules.values():
-        out += [f".. _{rule_label(rule.id)}:", "", *_heading(rule.id, "~")]
-        out += [esc(rule.summary[0].upper() + rule.summary[1:]) + ".", ""]
-        out += [f"Severity: {_severities(rule)}. Fault hint: {_fault_hint(rule.fault)}.", ""]
-    out += _heading("Ordering rules", "-")
-    out += [
-        ":class:`dsm_messages.Session`, :func:`dsm_messages.check_sequence` and "
-        "``dsm-messages check-sequence`` check the order of a conversation with these rules. "
-        "An **error** (a violation) breaks a MUST: a session refuses the message (raising "
-        ":class:`dsm_messages.LocalProtocolError` or :class:`dsm_messages.RemoteProtocolError`) "
-        "and changes nothing. A **warning** breaks a SHOULD: the message is accepted and the "
-        "breach recorded. ``DSP-n`` and ``DSD-n`` number the rules of WS-DSP and WS-DSD as "
-        "the project collected them from the reference pages (the protocol guides explain "
-        "them); ``DSC-…`` rules come from WS-DSC's job model, ``WSCN-n`` from the WS-Scan "
-        "element pages each rule names (CreateScanJobRequest, RetrieveImageRequest, "
-        "ScanIdentifier...), and ``WSA-…`` rules hold for any protocol.",
-        "",
-    ]
-    named: dict[str, list[MessageType]] = {}
-    for spec in specs:
-        for mentioned in rules_mentioning(spec, ordering_rules):
-            named.setdefault(mentioned.id, []).append(spec)
-    for ordering in ordering_rules.values():
-        out += [f".. _{rule_label(ordering.id)}:", "", *_heading(ordering.id, "~")]
-        out += [esc(ordering.summary[0].upper() + ordering.summary[1:]) + ".", ""]
-        out += [
-            f"Severity: {_severities(ordering)}. Fault hint: {_fault_hint(ordering.fault)}. "
-            f"Source: {source_text(ordering.source)}.",
-            "",
-        ]
-        if ordering.id in named:
-            links = ", ".join(
-                f":doc:`{title_of(spec)} <messages/{page_name(spec)}>`"
-                for spec in named[ordering.id]
-            )
-            out += [f"Messages it names: {links}.", ""]
-    return "\n".join(out)
-
-
 def _fault_row(name: str, fault: fault_table.Fault) -> list[str]:
     subcode = prefixed(fault.subcodes[0].text) if fault.subcodes else "(none)"
     return [
@@ -600,26 +364,6 @@ def _fault_row(name: str, fault: fault_table.Fault) -> list[str]:
         f"     - {esc(fault.reason)}",
         f"     - {lit(name)}",
     ]
-
-
-def _severities(rule: Rule) -> str:
-    return ", ".join(f"{profile} **{rule.severity(profile)}**" for profile in PROFILES)
-
-
-def _one_severity(rule: Rule) -> str:
-    """The severity of a rule, once when both profiles agree."""
-    strict, lenient = rule.severity("strict"), rule.severity("lenient")
-    return strict if strict == lenient else f"strict {strict}, lenient {lenient}"
-
-
-def _fault_hint(fault: str | fault_table.Fault | None) -> str:
-    if isinstance(fault, fault_table.Fault):
-        return lit(str(fault))
-    if fault is None:
-        return "none (the message is not answered with a fault)"
-    if fault == "InvalidArgs":
-        return "``InvalidArgs`` of the message's protocol (``dsp:``, ``dsc:`` or ``wscn:``)"
-    return lit(fault)
 
 
 def faults_table() -> str:

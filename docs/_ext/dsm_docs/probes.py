@@ -1,5 +1,5 @@
-"""The conformance kit's probes as MyST Markdown (the guide "Test your implementation" is a
-Markdown page, and a directive's content is parsed as its page is): what each probe checks and
+"""The conformance kit's probes as reStructuredText definition lists (the table directives'
+text is reStructuredText on every page, Markdown ones included): what each probe checks and
 does, read from the probes themselves, and the rules a receiver refuses that no probe breaks,
 with the reason."""
 
@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dsm_messages.conformance import Probe
 from dsm_messages.conformance.model import rule_row, source_text
 
-from .pages import esc, rule_label
+from .words import esc, rule_link
 
 _NEEDS = {
     "events": "an event listener",
@@ -20,7 +20,7 @@ _NEEDS = {
 
 
 def _rule(rule: str) -> str:
-    return f"{{ref}}`{rule} <{rule_label(rule)}>`"
+    return rule_link(rule)
 
 
 def probes_text(probes: Sequence[Probe], protocol: str) -> str:
@@ -52,14 +52,14 @@ def probes_text(probes: Sequence[Probe], protocol: str) -> str:
 def _entries(probes: Sequence[Probe], *, cite: bool) -> list[str]:
     out = []
     for probe in probes:
-        term = f"`{probe.id}`: {esc(probe.summary)}"
+        term = f"``{probe.id}``: {esc(probe.summary)}"
         if cite:
             row = rule_row(probe.rule)
             term += f" ({_rule(probe.rule)}, {esc(source_text(row.source))})"
-        out += [term, f": {esc(probe.steps)}"]
+        out += [term, f"   {esc(probe.steps)}"]
         needs = [_NEEDS[need] for need in sorted(probe.needs) if need in _NEEDS]
         if needs:
-            out += ["", f"  Needs {' and '.join(needs)}."]
+            out += ["", f"   Needs {' and '.join(needs)}."]
         out.append("")
     return out
 
@@ -71,7 +71,7 @@ def unprobed_text(not_probed: Mapping[str, str]) -> str:
         row = rule_row(rule)
         out += [
             f"{_rule(rule)}: {esc(row.summary)}",
-            f": {esc(reason[:1].upper() + reason[1:])}.",
+            f"   {esc(reason[:1].upper() + reason[1:])}.",
             "",
         ]
     return "\n".join(out)

@@ -57,6 +57,8 @@ class Sample:
     text: str  # the example as shown, pretty-printed
     origin: str  # where it comes from, for the page
     content_type: str | None = None
+    #: The body (or document) the example holds, as read back from its bytes.
+    body: object = None
 
 
 #: A value choice: the index of the canonical well-known value to take, or values seen at the
@@ -232,18 +234,28 @@ def sample(
         path, data, content_type = bundled[spec.qname]
         _check(data, what, content_type)
         origin = path.relative_to(root).as_posix()
+        body = _body(data, content_type)
         if content_type is not None:  # an MTOM package: shown as stored, binary bytes as �
             text = _CONTROL.sub("\ufffd", path.read_bytes().decode("utf-8", "replace"))
-            return Sample(text=text, origin=origin, content_type=content_type)
-        return Sample(text=_pretty(data), origin=origin)
+            return Sample(text=text, origin=origin, content_type=content_type, body=body)
+        return Sample(text=_pretty(data), origin=origin, body=body)
     failures = []
     # the first values may not go together (a job state and its reason): try others
     for pick in (0, -1, seen_values(bundled)):
         try:
-            return Sample(text=_pretty(_generated(spec, schemas, pick)), origin="")
+            data = _generated(spec, schemas, pick)
+            return Sample(text=_pretty(data), origin="", body=_body(data, None))
         except SampleError as error:
             failures.append(str(error))
     raise SampleError(" | ".join(failures))
+
+
+def _body(data: bytes, content_type: str | None) -> object:
+    """The body an example holds (a document is its own body)."""
+    try:
+        return dsm_messages.parse(data, content_type=content_type).body
+    except dsm_messages.DsmError:
+        return dsm_messages.from_xml(data)
 
 
 def _generated(spec: MessageType, schemas: SchemaSet, pick: Pick) -> bytes:

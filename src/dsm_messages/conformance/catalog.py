@@ -44,6 +44,9 @@ def refused_rules() -> list[str]:
 
 def missing_probes(probes: tuple[Probe, ...] = PROBES) -> list[str]:
     """The rules a receiver refuses that no probe checks and :data:`NOT_PROBED` does not
-    explain."""
+    explain.
+
+    :param probes: the probes to look in (the kit's own unless given).
+    """
     probed = {rule for probe in probes for rule in probe.rules[:1]}
     return [rule for rule in refused_rules() if rule not in probed and rule not in NOT_PROBED]

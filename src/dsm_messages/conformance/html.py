@@ -73,7 +73,10 @@ footer { margin-top: 3rem; color: #57606a; font-size: .85rem; }
 
 
 def to_html(report: ConformanceReport) -> str:
-    """The report as a self-contained HTML page."""
+    """The report as a self-contained HTML page (no script, nothing fetched).
+
+    :param report: what a run found.
+    """
     return "\n".join(_page(report))
 
 

@@ -96,6 +96,16 @@ class Target:
     CreatePostScanJob a scan device would send this scan server (a scan process the server
     knows); without one the kit sends its own, delivering to a file share.
 
+    :param name: what the reports call the target.
+    :param addresses: the address of each service, by protocol (``"dsp"``, ``"dsc"``,
+        ``"dsd"``, ``"wscn"``): the probes of the protocols given are played.
+    :param profile: how the target reads: ``"strict"`` or ``"lenient"``.
+    :param press_scan: someone at a WS-Scan device, called with the display name of the scan
+        destination to choose and press Scan for.
+    :param scan_process: the CreatePostScanJob the kit sends a scan server.
+    :raises ValueError: for an address of a protocol the kit has no probes for, or none at
+        all.
+
     >>> target = Target(name="ours", addresses={"dsp": "http://127.0.0.1:8080/ScanServer"})
     >>> target.protocols, target.side("dsp")
     (('dsp',), 'scan server')
@@ -121,10 +131,14 @@ class Target:
         return tuple(protocol for protocol in PROTOCOLS if protocol in self.addresses)
 
     def side(self, protocol: str) -> str:
-        """The side the target plays in ``protocol``."""
+        """The side the target plays in ``protocol``.
+
+        :param protocol: ``"dsp"``, ``"dsc"``, ``"dsd"`` or ``"wscn"``.
+        """
         return SIDES[protocol]
 
     def to_json(self) -> dict[str, object]:
+        """The target as a report's JSON shows it (``operator``: whether it has one)."""
         return {
             "name": self.name,
             "addresses": dict(self.addresses),
@@ -137,7 +151,12 @@ class Target:
 @attrs.frozen(kw_only=True)
 class Send:
     """Send ``data`` to ``address`` with ``content_type``; the runner answers with an
-    :class:`Answer`."""
+    :class:`Answer`.
+
+    :param address: where the message goes (the transport's ``address``).
+    :param data: the message, as it is sent.
+    :param content_type: its Content-Type.
+    """
 
     address: str
     data: bytes
@@ -147,7 +166,13 @@ class Send:
 @attrs.frozen(kw_only=True)
 class Answer:
     """What came back over the transport: the HTTP-like ``status``, ``content_type`` and
-    ``data``; or, when nothing came, ``error`` says why (refused connection, time limit)."""
+    ``data``; or, when nothing came, ``error`` says why (refused connection, time limit).
+
+    :param status: the HTTP status; ``None`` when nothing came back.
+    :param content_type: the answer's Content-Type.
+    :param data: the answer's bytes.
+    :param error: why nothing came back, if nothing did.
+    """
 
     status: int | None
     content_type: str = ""
@@ -158,7 +183,10 @@ class Answer:
 @attrs.frozen(kw_only=True)
 class Wait:
     """Wait up to ``seconds`` for an event to arrive at the kit's listener (the runner comes
-    back as soon as one does, with ``None``)."""
+    back as soon as one does, with ``None``).
+
+    :param seconds: the longest wait.
+    """
 
     seconds: float
 
@@ -166,7 +194,10 @@ class Wait:
 @attrs.frozen(kw_only=True)
 class Operate:
     """Ask the operator at the device to choose the scan destination ``destination`` and press
-    Scan (the target's ``press_scan``)."""
+    Scan (the target's ``press_scan``).
+
+    :param destination: the display name of the scan destination to choose.
+    """
 
     destination: str
 
@@ -191,7 +222,17 @@ class Probe:
     both). ``needs`` are what it cannot run without beyond its protocol's address: ``events``
     (the kit's event listener), ``operator`` (someone to press Scan), or another protocol of
     the same target (``dsp``). ``generated`` is true for the probes made from a rule table row
-    and a way to break that rule (:mod:`.breakers`).
+    and a way to break that rule (the table of ways to break each validator rule).
+
+    :param id: its name in reports and selections (``dsp.DSP-10``).
+    :param protocol: the protocol it plays: ``"dsp"``, ``"dsc"``, ``"dsd"`` or ``"wscn"``.
+    :param summary: what it checks, in a line.
+    :param rules: the rules it checks, its subject first.
+    :param play: its script: called with the probe's :class:`Play`, it yields what it wants
+        done.
+    :param steps: what it sends and expects, in words.
+    :param needs: what it cannot run without besides its protocol's address.
+    :param generated: whether it was made from a rule's row and a way to break the rule.
     """
 
     id: str
@@ -220,6 +261,7 @@ class Probe:
         return rule_row(self.rule).source
 
     def to_json(self) -> dict[str, object]:
+        """The probe as a report's JSON shows it."""
         return {
             "id": self.id,
             "protocol": self.protocol,
@@ -239,7 +281,15 @@ class Exchange:
     """One message of a probe as it crossed the wire: ``sent`` by the kit, the ``answer`` that
     came back, or an ``event`` the target sent to the kit's listener. ``status`` is an answer's
     HTTP status; ``phase`` is ``cleanup`` for what the kit sent to undo what the probe
-    created."""
+    created.
+
+    :param direction: ``"sent"``, ``"answer"`` or ``"event"``.
+    :param summary: what the message is, in a few words (``SendImage request``).
+    :param data: its bytes, as they crossed the wire.
+    :param content_type: its Content-Type.
+    :param status: an answer's HTTP status.
+    :param phase: ``"probe"``, or ``"cleanup"`` for what undid the probe's work.
+    """
 
     direction: Literal["sent", "answer", "event"]
     summary: str
@@ -249,6 +299,10 @@ class Exchange:
     phase: Literal["probe", "cleanup"] = "probe"
 
     def to_json(self, shown: str) -> dict[str, object]:
+        """The exchange as a report's JSON shows it.
+
+        :param shown: the message as text, as the report shows it.
+        """
         return {
             "direction": self.direction,
             "summary": self.summary,
@@ -264,7 +318,15 @@ class Exchange:
 class Finding:
     """A rule broken, as the kit saw it: what happened (``message``), what was ``expected`` and
     what came instead (``got``), and the message that shows it (``exchange``: its index in the
-    probe's exchanges)."""
+    probe's exchanges).
+
+    :param rule: the rule broken.
+    :param message: what happened, in words.
+    :param severity: ``"error"``, or ``"warning"`` for a rule broken as a SHOULD.
+    :param expected: what the rule asks for.
+    :param got: what came instead.
+    :param exchange: the index of the message that shows it among the probe's exchanges.
+    """
 
     rule: str
     message: str
@@ -274,6 +336,7 @@ class Finding:
     exchange: int | None = None
 
     def to_json(self) -> dict[str, object]:
+        """The finding as a report's JSON shows it."""
         return {
             "rule": str(self.rule),
             "severity": self.severity,

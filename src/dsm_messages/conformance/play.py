@@ -61,7 +61,15 @@ _DURATION = XmlDuration("PT1H")
 
 class Play:
     """The state of one probe while it runs. Its helpers are generators: a script calls them
-    with ``yield from`` and they yield what must be sent or waited for."""
+    with ``yield from`` and they yield what must be sent or waited for.
+
+    The runner makes one per probe; a probe's script only uses it.
+
+    :param probe: the probe being played.
+    :param run: the state the run shares between its probes (the target, the listener, the
+        conversation with each service).
+    :param deadline: when the probe's time is up, on :func:`time.monotonic`'s clock.
+    """
 
     def __init__(self, probe: Probe, run: RunState, *, deadline: float) -> None:
         self.probe = probe
@@ -85,6 +93,7 @@ class Play:
     # -- what the probe found --------------------------------------------------------------
     @property
     def target(self) -> Target:
+        """The implementation under test."""
         return self.run.target
 
     def note(
@@ -99,7 +108,16 @@ class Play:
         checked: bool = False,
     ) -> None:
         """A breach of ``rule``: a finding if the probe checks it (or ``checked``: what its
-        refusal is judged by), else an observation."""
+        refusal is judged by), else an observation.
+
+        :param rule: the rule broken.
+        :param message: what happened, in words.
+        :param severity: ``"error"`` or ``"warning"``.
+        :param expected: what the rule asks for.
+        :param got: what came instead.
+        :param exchange: the index of the message that shows it among the exchanges.
+        :param checked: whether the probe judges it, as a refusal judges its answer.
+        """
         finding = Finding(
             rule=rule,
             message=message,
@@ -123,11 +141,23 @@ class Play:
         expected: str | None = None,
         got: str | None = None,
     ) -> NoReturn:
-        """The probe cannot go on: a finding on ``rule`` (its subject unless given)."""
+        """The probe cannot go on: a finding on ``rule`` (its subject unless given).
+
+        :param message: why, in words.
+        :param rule: the rule the finding is on; the probe's subject unless given.
+        :param expected: what the rule asks for.
+        :param got: what came instead.
+        :raises Stop: always: the runner ends the probe.
+        """
         self.note(rule or self.probe.rule, message, expected=expected, got=got)
         raise Stop(message)
 
     def service(self, protocol: str) -> Service:
+        """The kit's conversation with the target's service of ``protocol``.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :raises NotApplicable: when the target description gives no address for it.
+        """
         service = self.run.services.get(protocol)
         if service is None:
             raise NotApplicable(f"the target description gives no {protocol} address")
@@ -135,7 +165,11 @@ class Play:
 
     def own(self, protocol: str, job: str) -> None:
         """This probe created ``job``: its events are this probe's, and it is canceled at the
-        end unless it finished."""
+        end unless it finished.
+
+        :param protocol: the protocol of the job.
+        :param job: its JobToken or JobId.
+        """
         self.jobs.append((protocol, job))
         self.run.owners[protocol, job] = self
 
@@ -143,7 +177,13 @@ class Play:
     def exchange(
         self, protocol: str, data: bytes, content_type: str, summary: str
     ) -> Generator[Send | Wait | Operate, Answer | None, Answer]:
-        """Send bytes as they are, record both ways; the answer (not judged here)."""
+        """Send bytes as they are, record both ways; the answer (not judged here).
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param data: the message, as it is sent.
+        :param content_type: its Content-Type.
+        :param summary: what it is, in a few words, for the report.
+        """
         address = self.service(protocol).address
         self.exchanges.append(
             Exchange(
@@ -179,7 +219,14 @@ class Play:
         to: str | None = None,
     ) -> tuple[bytes, str]:
         """A well-formed request, built and applied by the kit's conversation: (bytes, its
-        MessageID)."""
+        MessageID).
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param body: the request's body, a model instance.
+        :param action: its ``wsa:Action``; the body's own unless given.
+        :param headers: extra header blocks, each the bytes of one element.
+        :param to: its ``wsa:To``; the service's address unless given.
+        """
         service = self.service(protocol)
         message_id = new_message_id()
         try:
@@ -209,7 +256,17 @@ class Play:
     ) -> Generator[Send | Wait | Operate, Answer | None, Envelope]:
         """Send a well-formed request and judge the answer; it must be a response (a fault
         stops the probe, on ``rule``: its subject unless given; with ``faults`` it is
-        returned). ``wsa:ActionNotSupported`` makes the probe not applicable."""
+        returned). ``wsa:ActionNotSupported`` makes the probe not applicable.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param body: the request's body, a model instance.
+        :param action: its ``wsa:Action``; the body's own unless given.
+        :param headers: extra header blocks, each the bytes of one element.
+        :param to: its ``wsa:To``; the service's address unless given.
+        :param rule: the rule a refusal of it is a finding on.
+        :param faults: whether a fault is returned rather than stopping the probe.
+        :raises NotApplicable: when the target answers ``wsa:ActionNotSupported``.
+        """
         data, message_id = self.request(protocol, body, action=action, headers=headers, to=to)
         operation = operation_of(body, action)
         answer = yield from self.exchange(
@@ -239,7 +296,11 @@ class Play:
     ) -> Generator[Send | Wait | Operate, Answer | None, None]:
         """Whether the target offers the operation of ``body`` at all, asked once per run with
         this well-formed request: any answer but ``wsa:ActionNotSupported`` says it does (a
-        fault saying the job is unknown included). Raises :class:`NotApplicable` if not."""
+        fault saying the job is unknown included). Raises :class:`NotApplicable` if not.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param body: a well-formed request of the operation.
+        """
         operation = operation_of(body, None)
         service = self.service(protocol)
         if operation not in service.offered:
@@ -266,7 +327,15 @@ class Play:
         rule: str | None = None,
     ) -> Generator[Send | Wait | Operate, Answer | None, Envelope]:
         """Send bytes the kit's conversation already applied (an MTOM package it built) and
-        judge the answer as :meth:`call` does."""
+        judge the answer as :meth:`call` does.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param data: the message, as it is sent.
+        :param content_type: its Content-Type.
+        :param message_id: its MessageID, which the answer must relate to.
+        :param summary: what it is, in a few words, for the report.
+        :param rule: the rule a refusal of it is a finding on.
+        """
         answer = yield from self.exchange(protocol, data, content_type, summary)
         envelope = self.judge(protocol, answer, message_id, rule=rule)
         if isinstance(envelope.body, soap.Fault):
@@ -279,10 +348,18 @@ class Play:
         return envelope
 
     def is_fault(self, envelope: Envelope, fault: Fault) -> bool:
-        """Whether ``envelope`` is ``fault`` (its code and first subcode)."""
+        """Whether ``envelope`` is ``fault`` (its code and first subcode).
+
+        :param envelope: an answer, as read.
+        :param fault: the fault it may be.
+        """
         return isinstance(envelope.body, soap.Fault) and same_fault(fault_of(envelope), fault)
 
     def fault_text(self, envelope: Envelope) -> str:
+        """The fault ``envelope`` carries, in words (empty when it is no fault).
+
+        :param envelope: an answer, as read.
+        """
         return describe(fault_of(envelope)) if isinstance(envelope.body, soap.Fault) else ""
 
     # -- judging what came back ---------------------------------------------------------------
@@ -291,7 +368,13 @@ class Play:
     ) -> Envelope:
         """Judge the answer to a well-formed request: valid in the strict profile, related to
         the request, in order; applied to the conversation. Returns it read as a tolerant
-        peer reads it; stops the probe when it cannot be read at all."""
+        peer reads it; stops the probe when it cannot be read at all.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param answer: what came back.
+        :param message_id: the request's MessageID.
+        :param rule: the rule a missing or unreadable answer is a finding on.
+        """
         envelope = self._read(answer, rule=rule)
         if envelope.relates_to is None:
             envelope = attrs.evolve(envelope, relates_to=message_id)
@@ -328,13 +411,24 @@ class Play:
         return envelope
 
     def check(self, data: bytes, content_type: str | None, *, exchange: int | None = None) -> None:
-        """Validate a message the target sent, in the strict profile: each problem noted."""
+        """Validate a message the target sent, in the strict profile: each problem noted.
+
+        :param data: the message's bytes.
+        :param content_type: its Content-Type, for an MTOM package.
+        :param exchange: the index of the message among the exchanges.
+        """
         for finding in problems(data, content_type):
             self.record(finding, exchange)
 
     def record(
         self, finding: Finding, exchange: int | None = None, *, checked: bool = False
     ) -> None:
+        """Note a finding made elsewhere (by a judge of the kit) as :meth:`note` does.
+
+        :param finding: the breach.
+        :param exchange: the index of the message that shows it among the exchanges.
+        :param checked: whether the probe judges it, as a refusal judges its answer.
+        """
         self.note(
             finding.rule,
             finding.message,
@@ -364,7 +458,16 @@ class Play:
         refusal: a fault with the code and subcode the rule's row names, the HTTP status that
         fault travels with, related to the request (``relates``: only when the request's
         MessageID could be read). In a lenient target a deviation the lenient profile
-        tolerates may be accepted instead. Returns the answer read, if it could be."""
+        tolerates may be accepted instead. Returns the answer read, if it could be.
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param data: the broken message, as it is sent.
+        :param message_id: its MessageID, if it has one that can be read.
+        :param summary: what it is, in a few words, for the report.
+        :param rule: the rule it breaks; the probe's subject unless given.
+        :param content_type: its Content-Type.
+        :param relates: whether the fault must relate to it.
+        """
         own = rule is None or rule == self.probe.rule  # (else a refusal on the way)
         rule = rule or self.probe.rule
         row = rule_row(rule)
@@ -470,7 +573,13 @@ class Play:
         rule: str | None = None,
     ) -> Generator[Send | Wait | Operate, Answer | None, Envelope]:
         """The first event of this probe ``match`` accepts, waiting up to ``seconds`` for it;
-        if none comes the probe stops on ``rule`` (its subject unless given)."""
+        if none comes the probe stops on ``rule`` (its subject unless given).
+
+        :param match: tells the awaited event from the others.
+        :param what: the event awaited, in words, for the report.
+        :param seconds: the longest wait (within the probe's time limit).
+        :param rule: the rule its absence is a finding on.
+        """
         limit = min(time.monotonic() + seconds, self.deadline)
         while True:
             self.take_events()
@@ -492,7 +601,10 @@ class Play:
     ) -> Generator[Send | Wait | Operate, Answer | None, None]:
         """Keep listening ``seconds`` more (within the time limit), so that an event sent
         right after the one a conversation waited for (a second end state) is judged with
-        it."""
+        it.
+
+        :param seconds: how long to keep listening.
+        """
         limit = min(time.monotonic() + seconds, self.deadline)
         while (left := limit - time.monotonic()) > 0:
             self.take_events()
@@ -503,7 +615,13 @@ class Play:
         self, protocol: str, actions: Sequence[str], extensions: Sequence[object] = ()
     ) -> Generator[Send | Wait | Operate, Answer | None, Envelope]:
         """Subscribe the kit's listener to ``actions`` of ``protocol``'s service, once per
-        run (``extensions``: e.g. WS-Scan ScanDestinations, which make it this probe's own)."""
+        run (``extensions``: e.g. WS-Scan ScanDestinations, which make it this probe's own).
+
+        :param protocol: the protocol of the service it goes to (``"dsp"``...).
+        :param actions: the event actions to subscribe to.
+        :param extensions: elements added to the Subscribe request.
+        :raises NotApplicable: without a listener, or when the target refuses subscriptions.
+        """
         service = self.service(protocol)
         if self.run.listener is None:
             raise NotApplicable("no event listener was given to the kit")
@@ -534,6 +652,11 @@ class Play:
     def press_scan(
         self, destination: str
     ) -> Generator[Send | Wait | Operate, Answer | None, None]:
+        """Ask the operator at the device to choose ``destination`` and press Scan.
+
+        :param destination: the display name of the scan destination.
+        :raises NotApplicable: when the target description has no operator.
+        """
         if self.target.press_scan is None:
             raise NotApplicable("no operator: the target description has no press_scan")
         yield Operate(destination=destination)

@@ -59,7 +59,16 @@ PROTOCOL_NAMES = {"dsp": "WS-DSP", "dsc": "WS-DSC", "dsd": "WS-DSD", "wscn": "WS
 class ProbeResult:
     """What one probe found: its ``verdict``; ``reason`` (why it failed, why it does not
     apply, or a note on a pass); ``findings``, the breaches of the rules it checks;
-    ``observations``, breaches of other rules seen on the way; every message exchanged."""
+    ``observations``, breaches of other rules seen on the way; every message exchanged.
+
+    :param probe: the probe.
+    :param verdict: ``"passed"``, ``"failed"`` or ``"not_applicable"``.
+    :param reason: why it failed or does not apply, or a note on a pass.
+    :param findings: the breaches of the rules it checks.
+    :param observations: the breaches of other rules seen on the way.
+    :param exchanges: every message exchanged, in order.
+    :param seconds: how long it took.
+    """
 
     probe: Probe
     verdict: Verdict
@@ -70,6 +79,7 @@ class ProbeResult:
     seconds: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
+        """The result as the report's JSON shows it."""
         return {
             "probe": self.probe.to_json(),
             "verdict": self.verdict,
@@ -86,7 +96,17 @@ class ConformanceReport:
     """The results of one run against ``target``, in the order the probes ran.
 
     ``observations`` and ``late`` are what arrived after the probe it concerned had ended (an
-    event for its job); ``cleanup`` is what the run sent to end its subscriptions."""
+    event for its job); ``cleanup`` is what the run sent to end its subscriptions.
+
+    :param target: the target probed.
+    :param results: each probe's result, in the order they ran.
+    :param observations: breaches seen after the probe they concern had ended.
+    :param late: the messages that arrived after the probe they concern had ended.
+    :param cleanup: what the run sent to end its subscriptions.
+    :param started: when the run started.
+    :param seconds: how long it took.
+    :param time_limit: the seconds each probe was given.
+    """
 
     target: Target
     results: tuple[ProbeResult, ...]
@@ -99,18 +119,25 @@ class ConformanceReport:
 
     # -- reading it ------------------------------------------------------------------------
     def with_verdict(self, verdict: Verdict) -> tuple[ProbeResult, ...]:
+        """The results with ``verdict``, in the order they ran.
+
+        :param verdict: ``"passed"``, ``"failed"`` or ``"not_applicable"``.
+        """
         return tuple(result for result in self.results if result.verdict == verdict)
 
     @property
     def passed(self) -> tuple[ProbeResult, ...]:
+        """The probes that passed."""
         return self.with_verdict("passed")
 
     @property
     def failed(self) -> tuple[ProbeResult, ...]:
+        """The probes that failed."""
         return self.with_verdict("failed")
 
     @property
     def not_applicable(self) -> tuple[ProbeResult, ...]:
+        """The probes that did not apply to the target."""
         return self.with_verdict("not_applicable")
 
     @property
@@ -119,7 +146,11 @@ class ConformanceReport:
         return not self.failed
 
     def result(self, probe_id: str) -> ProbeResult:
-        """The result of the probe ``probe_id`` (``KeyError`` if it did not run)."""
+        """The result of the probe ``probe_id`` (``KeyError`` if it did not run).
+
+        :param probe_id: the probe's id (``dsp.DSP-10``).
+        :raises KeyError: when that probe did not run.
+        """
         for result in self.results:
             if result.probe.id == probe_id:
                 return result
@@ -133,7 +164,10 @@ class ConformanceReport:
         return {protocol: tuple(results) for protocol, results in out.items()}
 
     def by_rule(self, results: tuple[ProbeResult, ...]) -> dict[str, tuple[ProbeResult, ...]]:
-        """``results`` grouped by their probe's subject rule, failures' rules first."""
+        """``results`` grouped by their probe's subject rule, failures' rules first.
+
+        :param results: some of the report's results (one protocol's, say).
+        """
         out: dict[str, list[ProbeResult]] = {}
         for result in results:
             out.setdefault(str(result.probe.rule), []).append(result)
@@ -141,6 +175,7 @@ class ConformanceReport:
         return {rule: tuple(out[rule]) for rule in order}
 
     def summary(self) -> dict[str, int]:
+        """How many probes ended with each verdict."""
         return {verdict: len(self.with_verdict(verdict)) for verdict in _VERDICT_WORD}  # type: ignore[arg-type]
 
     # -- writing it --------------------------------------------------------------------------
@@ -166,7 +201,10 @@ class ConformanceReport:
     def to_text(self, *, messages: bool = False) -> str:
         """The report for a terminal: a summary line, then per protocol and per rule each
         probe's verdict, with what failed and why (and the messages exchanged, if
-        ``messages``)."""
+        ``messages``).
+
+        :param messages: whether each probe's messages are shown too.
+        """
         lines = list(self._text(messages=messages))
         return "\n".join(lines) + "\n"
 

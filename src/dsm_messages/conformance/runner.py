@@ -52,6 +52,9 @@ def select(probes: Iterable[Probe], patterns: Sequence[str] = ()) -> list[Probe]
     """The probes a selection names: each pattern (shell-style, ``dsp.*``, ``DSP-1?``) is
     matched against a probe's id, its protocol and its subject rule; no pattern: all.
 
+    :param probes: the probes to choose from (:data:`PROBES`, say).
+    :param patterns: shell-style patterns; a probe any of them matches is chosen.
+
     >>> from dsm_messages.conformance import PROBES
     >>> [probe.id for probe in select(PROBES, ["DSP-19"])]
     ['dsp.DSP-19']
@@ -178,7 +181,17 @@ def run(
 ) -> ConformanceReport:
     """Play the probes ``selection`` names (all by default) against ``target`` over ``send``;
     events go to ``listener`` (probes that need them are not applicable without one). Each
-    probe has ``time_limit`` seconds. ``probes`` replaces the kit's own list."""
+    probe has ``time_limit`` seconds. ``probes`` replaces the kit's own list.
+
+    :param target: the implementation under test.
+    :param send: the transport: ``send(data, content_type, address)`` returns the HTTP
+        status, Content-Type and bytes of the answer, and raises when nothing came back.
+    :param listener: the kit's event sink, served at an address the target reaches.
+    :param selection: patterns naming the probes to play (see :func:`select`).
+    :param time_limit: the seconds each probe may take, sends and waits included.
+    :param probes: the probes to choose from instead of the kit's own.
+    :returns: every probe's result, in the order they ran.
+    """
     driver = _Driver(target, listener, _resolve(target, probes, selection), time_limit)
     for probe in driver.probes:
         started = time.monotonic()
@@ -204,7 +217,16 @@ async def run_async(
     probes: Sequence[Probe] | None = None,
 ) -> ConformanceReport:
     """:func:`run` over an asyncio transport: ``send`` is a coroutine function; a send still
-    running when the probe's time is up is cancelled."""
+    running when the probe's time is up is cancelled.
+
+    :param target: the implementation under test.
+    :param send: the transport, a coroutine function with :func:`run`'s signature.
+    :param listener: the kit's event sink, served at an address the target reaches.
+    :param selection: patterns naming the probes to play (see :func:`select`).
+    :param time_limit: the seconds each probe may take, sends and waits included.
+    :param probes: the probes to choose from instead of the kit's own.
+    :returns: every probe's result, in the order they ran.
+    """
     driver = _Driver(target, listener, _resolve(target, probes, selection), time_limit)
     for probe in driver.probes:
         started = time.monotonic()

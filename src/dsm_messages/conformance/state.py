@@ -29,7 +29,10 @@ class Stop(Exception):  # noqa: N818 - a signal to the runner, not an error
 
 
 class NotApplicable(Exception):  # noqa: N818 - a verdict, raised by a probe
-    """The target does not offer what the probe needs."""
+    """The target does not offer what the probe needs.
+
+    :param reason: what it does not offer, in words (the report shows it).
+    """
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
