@@ -5,12 +5,15 @@ that was there; and a vendor element between repeats is named, not silently move
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import replace
 from pathlib import Path
+from xml.etree.ElementTree import QName
 
 import pytest
 from lxml import etree
+from xsdata.formats.dataclass.models.generics import AnyElement
 
 from dsm_messages import (
     BindingError,
@@ -22,7 +25,7 @@ from dsm_messages import (
     to_xml,
     validate,
 )
-from dsm_messages.models import dsp, wsd, wsdp, wsx
+from dsm_messages.models import dsp, wsa, wscn, wsd, wsdp, wsx
 from dsm_messages.namespaces import SOAP
 from dsm_messages.serializer import EmptyList
 from dsm_messages.testing.conversations import send_image_body
@@ -384,3 +387,66 @@ def test_a_vendor_element_before_declared_siblings_is_named_at_each_one_it_prece
     hosted = len(parent.findall(f"{{{wsdp.__NAMESPACE__}}}Hosted"))
     assert [p.rule for p in report.problems] == ["DSM-XSD"] * hosted
     assert all("wsdp:Hosted is not expected after" in p.message for p in report.problems)
+
+
+# -- vendor values that name something, however they are written --------------------------
+
+
+def with_vendor_value(value: str, declarations: str = "") -> bytes:
+    data = create_request()
+    end = b"</spf:SaveToSharePointSites>"
+    vendor = f'<v:Reason xmlns:v="urn:v"{declarations}>{value}</v:Reason>'.encode()
+    return data.replace(end, vendor + end)
+
+
+def vendor_value(envelope: object) -> object:
+    body = getattr(envelope, "body", None)
+    assert isinstance(body, dsp.CreatePostScanJobRequest)
+    found = [
+        item.text
+        for item in _walk(body)
+        if isinstance(item, AnyElement) and item.qname == "{urn:v}Reason"
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def _walk(obj: object) -> list[object]:
+    out = [obj]
+    if isinstance(obj, list):
+        return [x for item in obj for x in _walk(item)]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            out += _walk(getattr(obj, field.name))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("value", "declarations", "expected"),
+    [
+        # a conventional prefix left undeclared: written back, the writer declares it
+        ("wscn:ScannerServiceType", "", f"{{{wscn.__NAMESPACE__}}}ScannerServiceType"),
+        # a comment inside the value does not cut it short
+        ("p<!--c-->:Ready", ' xmlns:p="urn:p"', "{urn:p}Ready"),
+    ],
+)
+def test_a_vendor_value_naming_something_reads_back_the_same(
+    value: str, declarations: str, expected: str
+) -> None:
+    data = with_vendor_value(value, declarations)
+    assert validate(data).valid
+    envelope = parse(data, validate=True)
+    assert vendor_value(envelope) == QName(expected)
+    assert parse(envelope.to_bytes()) == envelope
+
+
+def test_a_nil_element_holding_a_value_is_refused_not_rewritten() -> None:
+    subscribe = serialize(SAMPLES["wse:Subscribe"], to=SERVICE)
+    tree = etree.fromstring(subscribe)
+    address = tree.find(f".//{{{wsa.__NAMESPACE__}}}Address")
+    assert address is not None
+    address.set(f"{{{XSI}}}nil", "true")
+    nil_with_value = etree.tostring(tree)
+    assert not validate(nil_with_value).valid
+    with pytest.raises(BindingError, match="xsi:nil"):
+        parse(nil_with_value)

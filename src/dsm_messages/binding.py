@@ -39,7 +39,12 @@ from .rule_ids import DsmRule
 from .safexml import clark_name, parse_xml
 from .serializer import EmptyList, Serializer, Writer
 from .unbindable import explain
-from .vendor_values import mark_vendor_qnames, vendor_qnames_stay_qnames, vendor_text
+from .vendor_values import (
+    conventional_qname,
+    mark_vendor_qnames,
+    vendor_qnames_stay_qnames,
+    vendor_text,
+)
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -458,6 +463,9 @@ def _any_attribute(raw: str, element: etree._Element) -> object:
     expanded = ParserUtils.parse_any_attribute(raw, element.nsmap)
     if expanded != raw:
         return QName(expanded)
+    conventional = conventional_qname(raw)
+    if conventional is not None:  # written back, the prefix is declared: read it so now
+        return conventional
     if raw.startswith("{") and "}" in raw[1:]:
         raise _NotInPlan
     return raw
@@ -677,6 +685,16 @@ def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
             f"{element.sourceline}): the models hold this element as a plain value, so an "
             "attribute on it cannot be kept; it is refused rather than dropped"
         )
+    for element in root.xpath(
+        "descendant-or-self::*[@xsi:nil='true' or @xsi:nil='1'][* or normalize-space()]",
+        namespaces={"xsi": _XSI},
+    ):
+        if not _kept_whole(root, element, model):
+            raise BindingError(
+                f"DSM-XSD: {clark_name(element)} (line {element.sourceline}) is nil "
+                "(xsi:nil) but holds a value; it is refused rather than read one way or the "
+                "other"
+            )
     holder = stray_text(root, model)
     if holder is not None:
         text = " ".join(holder.xpath("text()[normalize-space()]")).strip()[:40]

@@ -22,7 +22,14 @@ from xml.etree.ElementTree import QName
 from lxml import etree
 from xsdata.formats.dataclass.models.generics import AnyElement
 
-__all__ = ["mark_vendor_qnames", "vendor_qnames_stay_qnames", "vendor_text"]
+from .namespaces import PREFIXES
+
+__all__ = [
+    "conventional_qname",
+    "mark_vendor_qnames",
+    "vendor_qnames_stay_qnames",
+    "vendor_text",
+]
 
 
 def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]:
@@ -35,11 +42,32 @@ def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]
         prefix, colon, local = token.partition(":")
         if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
             return text
-        namespace = element.nsmap.get(prefix)
-        if namespace is None or prefix == "xml":
+        namespace = _namespace_of(prefix, element)
+        if namespace is None:
             return text
         names.append(QName(f"{{{namespace}}}{local}"))
     return names[0] if len(names) == 1 else names
+
+
+def _namespace_of(prefix: str, element: etree._Element) -> str | None:
+    """The namespace ``prefix`` stands for at ``element``: the one declared in scope, or, for
+    a conventional prefix left undeclared (``dsp:InvalidArgs`` in a vendor value), the one the
+    writer declares it for, which is what the message written back says."""
+    if prefix == "xml":
+        return None
+    if prefix in element.nsmap:
+        return element.nsmap[prefix]
+    return PREFIXES.get(prefix)
+
+
+def conventional_qname(raw: str) -> QName | None:
+    """``raw`` as the QName it names when it is ``prefix:local`` with a conventional prefix
+    (one the writer declares), for a value whose own prefix was left undeclared."""
+    prefix, colon, local = raw.partition(":")
+    namespace = PREFIXES.get(prefix)
+    if not colon or namespace is None or not _NAME.fullmatch(local):
+        return None
+    return QName(f"{{{namespace}}}{local}")
 
 
 _NAME = re.compile(r"[^\W\d][\w.\-]*")
@@ -52,7 +80,7 @@ def mark_vendor_qnames(root: etree._Element, kept_whole: Callable[[etree._Elemen
     the elements ``kept_whole`` says it keeps as ``AnyElement``) :func:`vendor_text` reads as
     ``QName``, for :func:`vendor_qnames_stay_qnames` to make them so; whether there was one."""
     marked = False
-    for element in root.xpath("descendant::*[not(*)][contains(text(), ':')]"):
+    for element in root.xpath("descendant::*[not(*)][contains(., ':')]"):
         text = element.text
         if not isinstance(text, str) or text.startswith(_QNAME_TEXT):
             continue
@@ -84,5 +112,7 @@ def vendor_qnames_stay_qnames(obj: object) -> None:
             for name, text in value.items():
                 if isinstance(text, str) and text.startswith("{") and "}" in text[1:]:
                     value[name] = QName(text)
+                elif isinstance(text, str):  # a conventional prefix left undeclared
+                    value[name] = conventional_qname(text) or text
         elif isinstance(value, list) or dataclasses.is_dataclass(value):
             vendor_qnames_stay_qnames(value)
