@@ -51,6 +51,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "envelope",
                 "lexical",
                 "mtom",
+                "package_parts",
                 "package_body",
                 "safexml",
                 "serializer",
@@ -190,3 +191,28 @@ def test_the_walk_sees_function_local_imports(tmp_path: Path) -> None:
     )
     assert sorted(imported("envelope", source)) == [("faults", 2), ("validator", 6)]
     assert layer_of("validator") > layer_of("envelope")  # the edge the test would refuse
+
+
+#: The most lines a hand-written module may hold: past it, a module holds more than one thing.
+MAX_MODULE_LINES = 700
+ROOT = PACKAGE.parent.parent
+
+
+def hand_written_files() -> Iterator[Path]:
+    """Every hand-written Python file of the package, the tools, the benchmarks and the
+    examples (the generated models aside)."""
+    for folder in (PACKAGE, ROOT / "tools", ROOT / "bench", ROOT / "examples"):
+        for path in sorted(folder.rglob("*.py")):
+            if PACKAGE / "models" not in path.parents:
+                yield path
+
+
+def test_no_module_is_over_700_lines() -> None:
+    files = list(hand_written_files())
+    assert any(path.name == "cli.py" for path in files)  # the walk finds the modules
+    over = {
+        str(path.relative_to(ROOT)): lines
+        for path in files
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert over == {}
