@@ -15,6 +15,12 @@ import attrs
 from lxml import etree
 
 from .schema import schema_dir
+from .xml_types import XmlElement
+
+__all__ = [
+    "Declarations",
+    "declarations",
+]
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _KEYWORD_PATTERN_TYPE = "KeywordNsExtensionPatternType"
@@ -60,7 +66,7 @@ class Declarations:
         return element in self.uri_elements or (parent, element) in self.uri_children
 
 
-def _resolve(node: etree._Element, prefixed: str) -> str:
+def _resolve(node: XmlElement, prefixed: str) -> str:
     prefix, _, local = prefixed.rpartition(":")
     return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"
 
@@ -223,7 +229,7 @@ def _only_sequences(
     return only
 
 
-def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...] | None:
+def _wildcard_sequence(node: XmlElement, tns: str) -> tuple[str | None, ...] | None:
     """The children of a complex type's own ``xs:sequence`` (``None`` for an ``##other``
     wildcard), when it holds elements and such a wildcard and nothing else."""
     if node.tag != f"{{{_XS}}}complexType":
@@ -246,7 +252,7 @@ def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...]
     return tuple(found)
 
 
-def _owner(node: etree._Element, tns: str) -> str | None:
+def _owner(node: XmlElement, tns: str) -> str | None:
     """The named complex type (or, for an anonymous type, the element) declaring ``node``."""
     parent = node.getparent()
     while parent is not None:

@@ -92,6 +92,17 @@ from .safexml import DEFAULT_MAX_BYTES
 from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
 from .validator import is_absolute_uri, validate
 
+__all__ = [
+    "EVENT_REFUSED",
+    "Attachment",
+    "Endpoint",
+    "ImageChunk",
+    "IncomingPackage",
+    "Store",
+    "Subscriber",
+    "utc_now",
+]
+
 
 @attrs.frozen(kw_only=True)
 class Attachment:
@@ -273,7 +284,8 @@ def _takes_two(store: Callable[..., object]) -> bool:
     return variadic or len(positional) >= 2
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The time now, in UTC: an :class:`Endpoint`'s clock unless it is given another."""
     return datetime.now(UTC)
 
 
@@ -339,7 +351,7 @@ class Endpoint:
         *,
         profile: Profile = "strict",
         check_outgoing: bool = True,
-        clock: Callable[[], datetime] | None = _utc_now,
+        clock: Callable[[], datetime] | None = utc_now,
         window: int | None = DEFAULT_WINDOW,
         job_timeout: timedelta = JOB_TIMEOUT,
     ) -> None:

@@ -44,7 +44,25 @@ from .messages import (
 from .models import soap, wsa, wse
 from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are where users look
 from .namespaces import SOAP, WSA, WSE
+from .package_reader import read_package
 from .safexml import clark_name, parse_xml
+from .xml_types import XmlElement
+
+__all__ = [
+    "ANONYMOUS",
+    "FOR_REQUESTS",
+    "Envelope",
+    "EnvelopeError",
+    "ForRequests",
+    "make_envelope",
+    "make_reply",
+    "new_message_id",
+    "parse",
+    "read_envelope",
+    "reply",
+    "salvage_headers",
+    "serialize",
+]
 
 _Body = TypeVar("_Body")
 
@@ -149,12 +167,14 @@ def _epr(
     return model(**fields)
 
 
-class _ForRequests(enum.Enum):
+class ForRequests(enum.Enum):
+    """The type of :data:`FOR_REQUESTS`, ``serialize``'s default ``reply_to``."""
+
     ANONYMOUS = "anonymous for a request"
 
 
 #: ``serialize``'s default ``reply_to``: the anonymous address on a request, nothing otherwise.
-FOR_REQUESTS: Final = _ForRequests.ANONYMOUS
+FOR_REQUESTS: Final = ForRequests.ANONYMOUS
 
 
 def make_envelope(
@@ -164,7 +184,7 @@ def make_envelope(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -224,7 +244,7 @@ def serialize(
     action: str | None = None,
     message_id: str | None = None,
     relates_to: str | None = None,
-    reply_to: str | wsa.EndpointReferenceType | _ForRequests | None = FOR_REQUESTS,
+    reply_to: str | wsa.EndpointReferenceType | ForRequests | None = FOR_REQUESTS,
     fault_to: str | wsa.EndpointReferenceType | None = None,
     from_: str | wsa.EndpointReferenceType | None = None,
     identifier: str | None = None,
@@ -337,9 +357,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     lenient validator does (MIME defects it tolerates accepted, URI values trimmed).
     """
     if content_type is not None and is_package(content_type):
-        from .mtom import parse_package  # mtom builds on this module
-
-        envelope = parse_package(data, content_type, tolerant=tolerant).envelope
+        envelope = read_package(data, content_type, bind=read_envelope, tolerant=tolerant).envelope
         if tolerant:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
@@ -353,7 +371,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     return read_envelope(parse_xml(data))
 
 
-def read_envelope(root: etree._Element) -> Envelope:
+def read_envelope(root: XmlElement) -> Envelope:
     """The :class:`Envelope` a tree parsed by the hardened parser holds: headers read and the
     body bound from the tree itself, which is not changed. Raises :class:`EnvelopeError` as
     :func:`parse` does."""
@@ -466,7 +484,7 @@ def _first_part(data: bytes, content_type: str | None) -> bytes:
     return data[start:end] if 0 <= start < end else data
 
 
-def _local(element: etree._Element) -> str:
+def _local(element: XmlElement) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
@@ -474,7 +492,7 @@ def _strip(value: str | None) -> str | None:
     return None if value is None else strip_xml(value)
 
 
-def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) -> bytes:
+def _standalone(element: XmlElement, inherited: Mapping[str | None, str]) -> bytes:
     """An element's XML with the declarations it uses, not every one it inherits
     (``inherited``: the declarations in scope where it stands, read once for all its
     siblings). Its names keep theirs as lxml copies it; a prefix that starts a value (a QName

@@ -27,6 +27,46 @@ from .errors import FaultError as FaultError  # raised with a fault; defined wit
 from .models import soap
 from .namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
 
+__all__ = [
+    "ACTION_NOT_SUPPORTED",
+    "ALL_FAULTS",
+    "DSC_INTERNAL_ERROR",
+    "DSC_INVALID_ARGS",
+    "DSC_JOB_TOKEN_NOT_FOUND",
+    "DSC_NOT_SCAN_ADMIN",
+    "DSC_OPERATION_FAILED",
+    "DSC_POST_SCAN_JOB_CANCELED",
+    "DSC_TEMPORARY_ERROR",
+    "DSP_INTERNAL_ERROR",
+    "DSP_INVALID_ARGS",
+    "DSP_JOB_TOKEN_NOT_FOUND",
+    "DSP_OPERATION_FAILED",
+    "DSP_POST_SCAN_JOB_CANCELED",
+    "DSP_TEMPORARY_ERROR",
+    "ENDPOINT_UNAVAILABLE",
+    "INVALID_MESSAGE_INFORMATION_HEADER",
+    "MESSAGE_INFORMATION_HEADER_REQUIRED",
+    "MUST_UNDERSTAND",
+    "VERSION_MISMATCH",
+    "WSCN_CONFLICTING_REQUIRED_PARAMETERS",
+    "WSCN_FORMAT_NOT_SUPPORTED",
+    "WSCN_INTERNAL_ERROR",
+    "WSCN_INVALID_ARGS",
+    "WSCN_INVALID_DESTINATION_TOKEN",
+    "WSCN_INVALID_JOB_TOKEN",
+    "WSCN_INVALID_SCAN_IDENTIFIER",
+    "WSCN_JOB_CANCELLED",
+    "WSCN_JOB_ID_NOT_FOUND",
+    "WSCN_NOT_ACCEPTING_JOBS",
+    "WSCN_NO_IMAGES_AVAILABLE",
+    "WSCN_OPERATION_FAILED",
+    "WSCN_TEMPORARY_ERROR",
+    "Code",
+    "Fault",
+    "FaultError",
+    "fault_for",
+]
+
 Code = Literal["Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataEncodingUnknown"]
 
 

@@ -51,34 +51,30 @@ import copy
 import io
 import secrets
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol
 
-import attrs
 from lxml import etree
 
 from ._mime import FrameReader, check_boundary, content_type_parameters
-from .errors import DsmError, MtomError, MtomLimitError
+from .errors import MtomError, MtomLimitError
 from .namespaces import ANONYMOUS, DSP, WSCN, XOP, prefixed
 from .package_body import PackageBody, size_of
 from .package_parts import (
     CHUNK_SIZE,
-    HOLDER_ATTRIBUTE,
     MAX_PACKAGE_BYTES,
     MAX_PARTS,
     MAX_ROOT_BYTES,
     Parts,
     Sink,
     coalesced,
-    missing_part,
     resolve_includes,
     split_message,
     split_parts,
-    take_includes,
 )
-from .rule_ids import DsmRule
-from .safexml import parse_xml
+from .package_reader import Assembler, ChooseSink, Package
+from .xml_types import XmlElement
 
-if TYPE_CHECKING:  # imported where used: splitting a stored package (the validator) needs neither
+if TYPE_CHECKING:  # imported where used: building and reading need them, the rest not
     from .envelope import Envelope
     from .models import dsp, wscn
 
@@ -108,26 +104,10 @@ __all__ = [
 ]
 
 
-#: Chooses where an attachment goes, given the parsed envelope and the part's Content-ID:
-#: a :class:`Sink`, or ``None`` to drop the part without writing it anywhere.
-ChooseSink: TypeAlias = "Callable[[Envelope, str], Sink | None]"
-
-
 class Readable(Protocol):
     """Where an image comes from (a file opened in binary mode, a stream)."""
 
     def read(self, size: int, /) -> bytes: ...
-
-
-@attrs.frozen(kw_only=True)
-class Package:
-    """A parsed package: the envelope (attachments resolved into ``dsp:ImageData`` unless they
-    went to a sink), every part's content type by Content-ID, and the defects tolerated on the
-    way."""
-
-    envelope: Envelope
-    content_types: dict[str, str]
-    defects: tuple[str, ...] = ()
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -320,7 +300,15 @@ class PackageReader:
         max_root_bytes: int = MAX_ROOT_BYTES,
         read_envelope: Callable[[bytes], Envelope] | None = None,
     ) -> None:
-        self._assembler = _Assembler(sink, max_root_bytes, read_envelope)
+        from .envelope import read_envelope as bind  # (imported when used: see above)
+
+        if read_envelope is not None:  # a caller's reader takes the root part's bytes
+            read_bytes = read_envelope
+
+            def bind(root: XmlElement) -> Envelope:
+                return read_bytes(etree.tostring(root, encoding="UTF-8"))
+
+        self._assembler = Assembler(sink, max_root_bytes, bind)
         self._frames = FrameReader(
             content_type,
             self._assembler,
@@ -363,120 +351,6 @@ class PackageReader:
         """The package ended: check it is complete and every reference resolves; returns it."""
         self._frames.close()
         return self._assembler.finish(self._frames.defects)
-
-
-class _Assembler:
-    """Turns the parts the framing reader finds into a :class:`Package`."""
-
-    def __init__(
-        self,
-        choose: ChooseSink | None,
-        max_root_bytes: int,
-        read_envelope: Callable[[bytes], Envelope] | None = None,
-    ) -> None:
-        self.choose = choose
-        #: a caller's reader of the root part's bytes; None: the parsed tree is bound as it is
-        self.read_envelope = read_envelope
-        self.max_root_bytes = max_root_bytes
-        self.envelope: Envelope | None = None
-        self.content_types: dict[str, str] = {}
-        self.attachments: dict[str, bytes] = {}
-        self.includes: list[tuple[str, etree._Element]] = []
-        self.references: dict[str, str] = {}
-        self.root_id: str | None = None
-        self.early: list[tuple[str, list[memoryview]]] = []
-        self.early_bytes = 0
-        self.part_id = ""
-        self.is_root = False
-        self.pieces: list[memoryview] | None = None
-        self.target: Sink | None = None
-
-    def start_part(self, content_id: str, content_type: str, is_root: bool) -> None:
-        self.content_types[content_id] = content_type
-        self.part_id, self.is_root = content_id, is_root
-        self.pieces, self.target = None, None
-        if is_root:
-            self.root_id = content_id
-        if is_root or self.envelope is None or self.choose is None:
-            self.pieces = []
-        else:
-            self.target = self.choose(self.envelope, content_id)
-
-    def part_data(self, piece: memoryview) -> None:
-        if self.pieces is not None:
-            self.pieces.append(piece)
-            if not self.is_root and self.envelope is None and self.choose is not None:
-                # a part ahead of the root is held until the envelope says where it goes
-                self.early_bytes += len(piece)
-                if self.early_bytes > self.max_root_bytes:
-                    raise MtomLimitError(
-                        f"the parts before the root part hold more than {self.max_root_bytes} "
-                        "bytes",
-                        limit="max_root_bytes",
-                        value=self.max_root_bytes,
-                    )
-        elif self.target is not None:
-            self.target.write(piece)
-
-    def end_part(self) -> None:
-        pieces, self.pieces = self.pieces, None
-        if pieces is None:
-            return
-        if self.is_root:
-            self.read_root(b"".join(pieces))
-            early, self.early = self.early, []
-            for content_id, kept in early:
-                self.deliver(content_id, kept)
-        elif self.envelope is None and self.choose is not None:
-            self.early.append((self.part_id, pieces))
-        else:
-            self.attachments[self.part_id] = b"".join(pieces)
-
-    def deliver(self, content_id: str, pieces: list[memoryview]) -> None:
-        assert self.envelope is not None
-        assert self.choose is not None
-        target = self.choose(self.envelope, content_id)
-        if target is not None:
-            for piece in pieces:
-                target.write(piece)
-
-    def read_root(self, data: bytes) -> None:
-        root = parse_xml(data, max_bytes=self.max_root_bytes)
-        self.includes = take_includes(root, self.root_id)
-        for content_id, include in self.includes:
-            holder = include.get(HOLDER_ATTRIBUTE, "")
-            self.references.setdefault(content_id, holder)
-        try:
-            if self.read_envelope is None:  # the default: the tree is bound as it is
-                from .envelope import read_envelope
-
-                self.envelope = read_envelope(root)
-            else:  # a caller's reader takes the root part's bytes
-                self.envelope = self.read_envelope(etree.tostring(root, encoding="UTF-8"))
-        except DsmError:
-            raise
-        except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
-            raise MtomError(
-                f"the root part cannot be read as a SOAP envelope: {exc}",
-                code=DsmRule.XML_MALFORMED,
-            ) from None
-
-    def finish(self, defects: list[str]) -> Package:
-        assert self.envelope is not None  # the framing reader saw the root part
-        for content_id, include in self.includes:
-            if content_id not in self.content_types:
-                raise missing_part(content_id, include)
-        body = self.envelope.body
-        if self.includes and self.choose is None:
-            from .models import dsp, wscn
-
-            if isinstance(body, dsp.SendImageRequest):
-                body.image_data = self.attachments[self.includes[0][0]]
-            elif isinstance(body, wscn.RetrieveImageResponse):
-                body.scan_data = self.attachments[self.includes[0][0]]
-        return Package(
-            envelope=self.envelope, content_types=dict(self.content_types), defects=tuple(defects)
-        )
 
 
 def parse_package(

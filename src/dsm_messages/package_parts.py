@@ -19,6 +19,7 @@ from ._mime import FrameReader
 from .errors import MtomError
 from .namespaces import XOP, prefixed
 from .rule_ids import DsmRule
+from .xml_types import XmlElement
 
 __all__ = [
     "CHUNK_SIZE",
@@ -182,7 +183,7 @@ def split_parts(
 
 
 def resolve_includes(
-    root: etree._Element, part_ids: set[str], *, root_id: str | None = None
+    root: XmlElement, part_ids: set[str], *, root_id: str | None = None
 ) -> list[str]:
     """Check every ``xop:Include`` of a root part and take it out of the tree; returns the
     Content-IDs they referred to, in document order. Only ``cid:`` references to parts of the
@@ -204,10 +205,10 @@ HOLDER_ATTRIBUTE = "{urn:dsm-messages:internal}holder"
 _IMAGE_HOLDERS = frozenset({"ImageData", "ScanData"})
 
 
-def take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
+def take_includes(root: XmlElement, root_id: str | None) -> list[tuple[str, XmlElement]]:
     """Every ``xop:Include`` of a root part with the Content-ID it names, taken out of the
     tree once its form and place are checked (whether the part exists is known later)."""
-    found: list[tuple[str, etree._Element]] = []
+    found: list[tuple[str, XmlElement]] = []
     for include in list(root.iter(f"{{{XOP}}}Include")):
         href = (include.get("href") or "").strip()
         where = f"line {include.sourceline}"
@@ -238,7 +239,7 @@ def take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, 
     return found
 
 
-def missing_part(content_id: str, include: etree._Element) -> MtomError:
+def missing_part(content_id: str, include: XmlElement) -> MtomError:
     return MtomError(
         f"xop:Include (line {include.sourceline}) refers to <{content_id}>, which is not in the "
         "package",

@@ -26,6 +26,13 @@ from lxml import etree
 
 from .errors import SchemaCompileError
 
+__all__ = [
+    "ENTRY_SCHEMA",
+    "compile_schema",
+    "load_schema",
+    "schema_dir",
+]
+
 #: File name of the entry schema that imports every namespace.
 ENTRY_SCHEMA = "dsm.xsd"
 

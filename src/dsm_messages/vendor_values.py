@@ -19,13 +19,14 @@ import re
 from collections.abc import Callable
 from xml.etree.ElementTree import QName
 
-from lxml import etree
 from xsdata.formats.dataclass.models.generics import AnyElement
+
+from .xml_types import XmlElement
 
 __all__ = ["mark_vendor_qnames", "vendor_qnames_stay_qnames", "vendor_text"]
 
 
-def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]:
+def vendor_text(text: str, element: XmlElement) -> str | QName | list[QName]:
     """The value of a vendor element that holds prefixed names whose prefixes are declared in
     scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
     the list of them) it names, so that it is written back with its declarations (a vendor
@@ -47,7 +48,7 @@ _NAME = re.compile(r"[^\W\d][\w.\-]*")
 _QNAME_TEXT = "\ue000"
 
 
-def mark_vendor_qnames(root: etree._Element, kept_whole: Callable[[etree._Element], bool]) -> bool:
+def mark_vendor_qnames(root: XmlElement, kept_whole: Callable[[XmlElement], bool]) -> bool:
     """Mark, in a tree xsdata's generic binder is about to read, the vendor values (those of
     the elements ``kept_whole`` says it keeps as ``AnyElement``) :func:`vendor_text` reads as
     ``QName``, for :func:`vendor_qnames_stay_qnames` to make them so; whether there was one."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from .. import namespaces as ns
 from ..element_text import strip_xml, text_of
 from ..messages import (
@@ -21,10 +19,18 @@ from ..messages import (
     by_qname,
 )
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from .context import Context
 from .stale import stale_action
 from .uris import ABSOLUTE_URI, uri_defect, uri_text
 from .walk import child_elements, name_of, split_clark
+
+__all__ = [
+    "check_action",
+    "check_addressing",
+    "check_discovery",
+    "check_envelope",
+]
 
 _OTHER_ADDRESSING = (
     "http://schemas.xmlsoap.org/ws/2003/03/addressing",
@@ -40,7 +46,7 @@ _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 _IDENTIFIER = f"{{{ns.WSE}}}Identifier"
 
 
-def check_envelope(context: Context, root: etree._Element) -> etree._Element | None:
+def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
     if root.get(f"{{{ns.SOAP}}}encodingStyle") is not None:
         context.add(
             DsmRule.SOAP_STRUCTURE,
@@ -48,7 +54,7 @@ def check_envelope(context: Context, root: etree._Element) -> etree._Element | N
             root,
         )
         context.named.add((root.sourceline, "encodingStyle"))  # the schema's word on it
-    headers: dict[str, etree._Element] = {}
+    headers: dict[str, XmlElement] = {}
     header = root.find(f"{{{ns.SOAP}}}Header")
     other_addressing = False
     identified = False
@@ -103,9 +109,9 @@ def check_envelope(context: Context, root: etree._Element) -> etree._Element | N
 
 def check_discovery(
     context: Context,
-    headers: dict[str, etree._Element],
-    header: etree._Element | None,
-    root: etree._Element,
+    headers: dict[str, XmlElement],
+    header: XmlElement | None,
+    root: XmlElement,
     spec: MessageType,
 ) -> None:
     """WS-Discovery's own addressing: multicast messages go to its URN, and a device's
@@ -131,9 +137,9 @@ def check_discovery(
 
 def check_action(
     context: Context,
-    element: etree._Element | None,
-    root: etree._Element,
-    body: etree._Element | None,
+    element: XmlElement | None,
+    root: XmlElement,
+    body: XmlElement | None,
     spec: MessageType | None,
 ) -> None:
     if element is None:
@@ -191,8 +197,8 @@ def check_action(
 
 def check_addressing(
     context: Context,
-    headers: dict[str, etree._Element],
-    root: etree._Element,
+    headers: dict[str, XmlElement],
+    root: XmlElement,
     spec: MessageType | None,
 ) -> None:
     kind = spec.kind if spec is not None else None

@@ -21,9 +21,22 @@ from ..job_vocabulary import (
 )
 from ..messages import by_qname
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from .context import Context
 from .values import ATTRIBUTE_NAMESPACE, DSM_NAMESPACES, resolve_qname
 from .walk import child_elements, name_of, split_clark, trimmed_text
+
+__all__ = [
+    "check_element_data",
+    "check_end_state",
+    "check_fault_code",
+    "check_fault_detail",
+    "check_filter",
+    "check_job_status",
+    "check_reasons",
+    "check_valid_ticket",
+    "check_wildcard_order",
+]
 
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})
 
@@ -37,13 +50,13 @@ _PSP_DIALECT = f"{{{ns.PSP}}}Dialect"
 _PSP_INSTRUCTIONS = f"{{{ns.PSP}}}Instructions"
 
 
-def check_wildcard_order(context: Context, element: etree._Element) -> None:
+def check_wildcard_order(context: Context, element: XmlElement) -> None:
     """A declared child after a vendor element the sequence puts after it: the schema
     refuses it, but libxml2 lets a lax wildcard interleave with a repeated element (and
     the models would write the children back in another order)."""
     sequence = declarations().wildcard_sequences[str(element.tag)]
     namespace = split_clark(str(element.tag))[0]
-    vendor: etree._Element | None = None  # the vendor element read last, if the last
+    vendor: XmlElement | None = None  # the vendor element read last, if the last
     place = 0  # how far along the sequence the children so far have come
     seen: set[str] = set()
     for child in child_elements(element):
@@ -68,7 +81,7 @@ def check_wildcard_order(context: Context, element: etree._Element) -> None:
             return  # the schema names what is wrong here
 
 
-def check_fault_code(context: Context, code: etree._Element) -> None:
+def check_fault_code(context: Context, code: XmlElement) -> None:
     value = code.find(f"{{{ns.SOAP}}}Value")
     if value is None:
         return  # the schema reports it
@@ -112,7 +125,7 @@ def check_fault_code(context: Context, code: etree._Element) -> None:
         )
 
 
-def check_fault_detail(context: Context, detail: etree._Element) -> None:
+def check_fault_detail(context: Context, detail: XmlElement) -> None:
     """Text written directly in soap:Detail, as Microsoft's fault pages show it: SOAP 1.2
     allows detail entries (elements) only."""
     texts = [detail.text, *(child.tail for child in detail)]
@@ -128,7 +141,7 @@ def check_fault_detail(context: Context, detail: etree._Element) -> None:
         )
 
 
-def check_element_data(context: Context, element: etree._Element) -> None:
+def check_element_data(context: Context, element: XmlElement) -> None:
     namespace = etree.QName(element).namespace or ""
     attribute_ns = ATTRIBUTE_NAMESPACE.get(namespace, namespace)
     valid_text = element.get(f"{{{attribute_ns}}}Valid", element.get("Valid"))
@@ -158,7 +171,7 @@ def check_element_data(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_filter(context: Context, element: etree._Element) -> None:
+def check_filter(context: Context, element: XmlElement) -> None:
     dialect = element.find(_PSP_DIALECT)
     instructions = element.find(_PSP_INSTRUCTIONS)
     if dialect is None or instructions is None:
@@ -182,7 +195,7 @@ def check_filter(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_valid_ticket(context: Context, element: etree._Element) -> None:
+def check_valid_ticket(context: Context, element: XmlElement) -> None:
     valid = element.find(f"{{{ns.WSCN}}}ValidTicket")
     if valid is None:
         return
@@ -201,7 +214,7 @@ def check_valid_ticket(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_job_status(context: Context, element: etree._Element) -> None:
+def check_job_status(context: Context, element: XmlElement) -> None:
     namespace = etree.QName(element).namespace or ""
     children = {etree.QName(child).localname: child for child in child_elements(element)}
     state = trimmed_text(children.get("JobState"))
@@ -215,7 +228,7 @@ def check_job_status(context: Context, element: etree._Element) -> None:
         check_reasons(context, state, children.get("JobStateReasons"))
 
 
-def check_end_state(context: Context, element: etree._Element) -> None:
+def check_end_state(context: Context, element: XmlElement) -> None:
     namespace = etree.QName(element).namespace or ""
     children = {etree.QName(child).localname: child for child in child_elements(element)}
     state_element = children.get("JobCompletedState")
@@ -240,7 +253,7 @@ def check_end_state(context: Context, element: etree._Element) -> None:
             )
 
 
-def check_reasons(context: Context, state: str, reasons: etree._Element | None) -> None:
+def check_reasons(context: Context, state: str, reasons: XmlElement | None) -> None:
     values = [
         canonical_value(
             etree.QName(reason).namespace or "", "JobStateReason", trimmed_text(reason)

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lxml import etree
-
 from ..report import Problem, Report
 from ..rule_ids import DsmRule
 from ..rules import RULES, Profile
+from ..xml_types import XmlElement
 from .repairs import Repair
 from .source import Source, unknown_position
 from .walk import path_of
+
+__all__ = [
+    "Context",
+]
 
 
 class Context:
@@ -28,7 +31,7 @@ class Context:
         self.uri_lines: set[int | None] = set()  # anyURI schema errors there are already named
         #: (line, words): a schema error on that line with those words is already named
         self.named: set[tuple[int | None, str]] = set()
-        self.on_line: dict[int | None, list[etree._Element]] | None = None
+        self.on_line: dict[int | None, list[XmlElement]] | None = None
         self.line_offset = 0
         #: the line and column of a byte of the package read (unknown unless told)
         self.position: Callable[[int | None], tuple[int | None, int | None]] = unknown_position
@@ -48,7 +51,7 @@ class Context:
         self,
         code: DsmRule,
         message: str,
-        element: etree._Element | None = None,
+        element: XmlElement | None = None,
         *,
         line: int | None = None,
         column: int | None = None,

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterable
 
 import attrs
-from lxml import etree
 
 from .. import namespaces as ns
 from .._mime import is_package
@@ -22,6 +21,7 @@ from ..report import Report
 from ..rule_ids import DsmRule
 from ..rules import RULES, Profile
 from ..safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from ..xml_types import XmlElement
 from .addressing import check_envelope
 from .context import Context
 from .reading import read_message
@@ -30,6 +30,17 @@ from .source import file_position, position_in
 from .table import check_body
 from .uris import check_uris
 from .walk import name_of
+
+__all__ = [
+    "Checked",
+    "check_stored_package",
+    "check_tree",
+    "run_checks",
+    "split_stored",
+    "validate",
+    "validate_file",
+    "validate_stored",
+]
 
 
 def validate(
@@ -166,7 +177,7 @@ class Checked:
 
     report: Report
     #: The tree as the checks left it; ``None`` when the bytes could not be read as XML.
-    tree: etree._Element | None
+    tree: XmlElement | None
     #: Whether a repair changed the tree (a URI trimmed, a stale namespace renamed, ...): a
     #: tree no repair touched is the message as parsed.
     repaired: bool
@@ -212,7 +223,7 @@ def _checked(
 
 
 # -- the checks, in order --------------------------------------------------------------
-def run_checks(context: Context, root: etree._Element) -> None:
+def run_checks(context: Context, root: XmlElement) -> None:
     check_uris(context, root)
     if root.tag == f"{{{ns.SOAP}}}Envelope":
         body = check_envelope(context, root)

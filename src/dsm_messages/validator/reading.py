@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lxml import etree
-
 from .. import namespaces as ns
 from .._mime import is_package
 from ..errors import MtomError, XmlSyntaxError
 from ..package_parts import split_parts
 from ..rule_ids import DsmRule
 from ..safexml import parse_xml
+from ..xml_types import XmlElement
 from . import walk
 from .context import Context
 from .source import Source, known_column
 from .stale import stale_namespaces
+
+__all__ = [
+    "read_message",
+]
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -27,7 +30,7 @@ def read_message(
     content_type: str | None,
     max_bytes: int,
     max_depth: int,
-) -> etree._Element | None:
+) -> XmlElement | None:
     part_ids: set[str] | None = None
     root_id: str | None = None
     framing_broken = False

@@ -3,12 +3,15 @@ names (see :class:`Repair`)."""
 
 from __future__ import annotations
 
-from lxml import etree
-
 from ..element_text import set_text, strip_xml, text_of
 from ..errors import XmlSyntaxError
 from ..package_parts import resolve_includes
 from ..safexml import parse_xml
+from ..xml_types import XmlElement
+
+__all__ = [
+    "Repair",
+]
 
 
 class Repair:
@@ -21,17 +24,17 @@ class Repair:
     def __init__(self) -> None:
         self.count = 0
 
-    def text(self, element: etree._Element, value: str) -> None:
+    def text(self, element: XmlElement, value: str) -> None:
         set_text(element, value)
         self.count += 1
 
-    def attribute(self, element: etree._Element, name: str, value: str) -> None:
+    def attribute(self, element: XmlElement, name: str, value: str) -> None:
         element.set(name, value)
         self.count += 1
 
     def trim_padded_values(
-        self, root: etree._Element, at_fault: list[etree._Element | None]
-    ) -> set[etree._Element]:
+        self, root: XmlElement, at_fault: list[XmlElement | None]
+    ) -> set[XmlElement]:
         """Trim the whitespace around the value of each element the schema found fault with
         (whitespace alone, in an element that holds nothing, goes too); those trimmed."""
         padded = {
@@ -48,7 +51,7 @@ class Repair:
 
     def rename_namespaces(
         self, data: bytes, renames: dict[str, str], max_bytes: int, max_depth: int
-    ) -> tuple[etree._Element, bytes] | None:
+    ) -> tuple[XmlElement, bytes] | None:
         """The message parsed again with stale namespace URIs replaced by the current ones,
         in the bytes (which keeps line numbers and makes QName text resolve to the current
         namespace, for the schema too); ``None`` when the renamed bytes cannot be read (an
@@ -66,13 +69,13 @@ class Repair:
         self.count += 1
         return root, renamed
 
-    def reorder(self, parent: etree._Element, order: tuple[etree._Element, ...]) -> None:
+    def reorder(self, parent: XmlElement, order: tuple[XmlElement, ...]) -> None:
         """Put the children of ``parent`` in the order the schema wants."""
         parent[:] = order
         self.count += 1
 
     def resolve_includes(
-        self, root: etree._Element, part_ids: set[str], root_id: str | None
+        self, root: XmlElement, part_ids: set[str], root_id: str | None
     ) -> set[str]:
         """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
         referenced = resolve_includes(root, part_ids, root_id=root_id)

@@ -12,8 +12,14 @@ from .. import namespaces as ns
 from ..child_order import out_of_order
 from ..rule_ids import DsmRule
 from ..schema import load_schema
+from ..xml_types import XmlElement
 from .context import Context
 from .source import known_column
+
+__all__ = [
+    "check_child_order",
+    "check_schema",
+]
 
 _URI_SCHEMA_ERROR = re.compile(
     r"^Element '[^']*'(, attribute '[^']*')?: .* is not a valid value of the atomic type "
@@ -26,14 +32,14 @@ _CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
 
 
 # -- schema ----------------------------------------------------------------------------
-def check_schema(context: Context, root: etree._Element) -> None:
+def check_schema(context: Context, root: XmlElement) -> None:
     schema = load_schema()
     if schema.validate(root):
         return
     if check_child_order(context, root) and schema.validate(root):
         return
     first = _by_element(schema.error_log)
-    at_fault = [schema_element(context, root, entries[0]) for entries in first]
+    at_fault = [_schema_element(context, root, entries[0]) for entries in first]
     trimmed = context.repair.trim_padded_values(root, at_fault)
     if trimmed:
         remaining = [] if schema.validate(root) else _by_element(schema.error_log)
@@ -41,7 +47,7 @@ def check_schema(context: Context, root: etree._Element) -> None:
         for entries, element in zip(first, at_fault, strict=True):
             where = (entries[0].line, entries[0].path)
             if element is not None and element in trimmed and where not in still:
-                schema_problem(
+                _schema_problem(
                     context,
                     DsmRule.VALUE_WHITESPACE,
                     entries,
@@ -49,7 +55,7 @@ def check_schema(context: Context, root: etree._Element) -> None:
                     " (valid once the padding is removed)",
                 )
         first = remaining
-        at_fault = [schema_element(context, root, entries[0]) for entries in first]
+        at_fault = [_schema_element(context, root, entries[0]) for entries in first]
     for entries, element in zip(first, at_fault, strict=True):
         kept = [
             entry
@@ -64,14 +70,14 @@ def check_schema(context: Context, root: etree._Element) -> None:
             )
         ]
         if kept:
-            schema_problem(context, DsmRule.XSD, kept, element)
+            _schema_problem(context, DsmRule.XSD, kept, element)
 
 
-def schema_problem(
+def _schema_problem(
     context: Context,
     code: DsmRule,
     entries: list[etree._LogEntry],
-    element: etree._Element | None,
+    element: XmlElement | None,
     suffix: str = "",
 ) -> None:
     """One problem for what the schema says of one element, at the element."""
@@ -90,9 +96,9 @@ def schema_problem(
         context.add(code, message, element, location=_schema_path(entries[0].path))
 
 
-def schema_element(
-    context: Context, root: etree._Element, entry: etree._LogEntry
-) -> etree._Element | None:
+def _schema_element(
+    context: Context, root: XmlElement, entry: etree._LogEntry
+) -> XmlElement | None:
     """The element a schema error is about: on its line, at its path."""
     if context.on_line is None:
         context.on_line = {}
@@ -106,7 +112,7 @@ def schema_element(
     return next((found for found in candidates if tree.getpath(found) == entry.path), None)
 
 
-def check_child_order(context: Context, root: etree._Element) -> bool:
+def check_child_order(context: Context, root: XmlElement) -> bool:
     """Children out of their schema sequence's order: one problem each, then the tree put
     in schema order (the lenient profile reads them so; the schema check that follows
     names what else is wrong). Whether anything was out of order."""

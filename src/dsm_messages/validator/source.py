@@ -12,7 +12,16 @@ from xml.parsers import expat
 from lxml import etree
 
 from ..package_parts import CHUNK_SIZE
+from ..xml_types import XmlElement
 from .walk import name_of
+
+__all__ = [
+    "Source",
+    "file_position",
+    "known_column",
+    "position_in",
+    "unknown_position",
+]
 
 
 class Source:
@@ -24,15 +33,15 @@ class Source:
     column or the declarations are first asked for (a problem to report, a stale namespace
     to name), so a message without problems is never read twice."""
 
-    def __init__(self, root: etree._Element, data: bytes) -> None:
+    def __init__(self, root: XmlElement, data: bytes) -> None:
         self.root = root
         self.data: bytes | None = data
-        self.elements: list[etree._Element] = []
-        self.index: dict[etree._Element, int] = {}
+        self.elements: list[XmlElement] = []
+        self.index: dict[XmlElement, int] = {}
         self.columns: list[int] | None = None
         self.declared: dict[int, dict[str | None, str]] = {}
-        self._locations: dict[etree._Element, str] = {}
-        self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
+        self._locations: dict[XmlElement, str] = {}
+        self._positions: dict[XmlElement, dict[XmlElement, tuple[int, int]]] = {}
 
     def scan(self) -> None:
         """Read the bytes now (before the tree's elements change: xop:Include resolved)."""
@@ -74,7 +83,7 @@ class Source:
         self.columns, self.declared = columns, declared
         return True
 
-    def column(self, element: etree._Element) -> int | None:
+    def column(self, element: XmlElement) -> int | None:
         self.scan()
         number = self.index.get(element)
         return None if number is None or self.columns is None else self.columns[number]
@@ -92,12 +101,12 @@ class Source:
                 first.setdefault(uri, number)
         return first
 
-    def element(self, number: int) -> etree._Element:
+    def element(self, number: int) -> XmlElement:
         self.scan()
         return self.elements[number]
 
     @staticmethod
-    def resolve(element: etree._Element, prefix: str | None) -> str | None:
+    def resolve(element: XmlElement, prefix: str | None) -> str | None:
         """The namespace ``prefix`` is bound to where ``element`` is (``None``: unbound; ``""``
         or ``None`` where ``xmlns=""`` undeclares the default namespace). Asked of a few
         elements only (QName values), so lxml's in-scope map serves."""
@@ -105,7 +114,7 @@ class Source:
             return "http://www.w3.org/XML/1998/namespace"
         return element.nsmap.get(prefix)
 
-    def location(self, element: etree._Element) -> str:
+    def location(self, element: XmlElement) -> str:
         """An XPath-like path with conventional prefixes, ``[n]`` where siblings share a name."""
         found = self._locations.get(element)
         if found is not None:
@@ -122,11 +131,11 @@ class Source:
         self._locations[element] = found
         return found
 
-    def _siblings(self, parent: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+    def _siblings(self, parent: XmlElement) -> dict[XmlElement, tuple[int, int]]:
         found = self._positions.get(parent)
         if found is None:
             counts: dict[object, int] = {}
-            positions: dict[etree._Element, int] = {}
+            positions: dict[XmlElement, int] = {}
             for child in parent:
                 counts[child.tag] = counts.get(child.tag, 0) + 1
                 positions[child] = counts[child.tag]
@@ -135,7 +144,7 @@ class Source:
         return found
 
 
-def unknown_position(_offset: int | None) -> tuple[int | None, int | None]:
+def unknown_position(offset: int | None) -> tuple[int | None, int | None]:
     return None, None
 
 

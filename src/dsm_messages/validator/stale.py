@@ -12,7 +12,15 @@ from ..messages import (
     by_action,
 )
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from .context import Context
+
+__all__ = [
+    "STALE_NAMESPACES",
+    "may_declare_stale",
+    "stale_action",
+    "stale_namespaces",
+]
 
 #: Namespace URIs seen in published material for an older or misprinted version of one of ours:
 #: stale URI -> (current URI, whether the lenient profile accepts it).
@@ -44,7 +52,7 @@ STALE_NAMESPACES.update(
 _HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 
 
-def stale_namespaces(context: Context, root: etree._Element) -> dict[str, str]:
+def stale_namespaces(context: Context, root: XmlElement) -> dict[str, str]:
     """Report a misprinted SOAP namespace and stale DSM namespaces; the renames to apply."""
     renames: dict[str, str] = {}
     envelope_ns = etree.QName(root).namespace
@@ -78,7 +86,7 @@ def stale_namespaces(context: Context, root: etree._Element) -> dict[str, str]:
     return renames
 
 
-def stale_action(context: Context, element: etree._Element, action: str) -> str:
+def stale_action(context: Context, element: XmlElement, action: str) -> str:
     """The action with a stale namespace replaced by the current one, reported as the same
     stale namespace is in element names (tolerated in lenient for the pre-release WS-Scan
     namespace); the tree then holds the current action, as it holds the current names."""
@@ -109,7 +117,7 @@ _STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
 _ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
 
 
-def may_declare_stale(root: etree._Element, data: bytes | None) -> bool:
+def may_declare_stale(root: XmlElement, data: bytes | None) -> bool:
     """Whether the document may declare a stale namespace URI: always, unless its bytes are
     in an ASCII-compatible encoding with no character reference (which could spell a URI
     differently) and none of the stale URIs occurs in them."""

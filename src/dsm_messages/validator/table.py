@@ -13,6 +13,7 @@ from ..aliases import VALUE_ALIASES
 from ..declarations import declarations
 from ..messages import by_qname
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from . import walk
 from .content import (
     check_element_data,
@@ -37,6 +38,11 @@ from .values import (
     check_time_zone,
 )
 from .walk import name_of, split_clark
+
+__all__ = [
+    "Check",
+    "check_body",
+]
 
 Check = Callable[[Context, etree._Element], None]
 
@@ -112,7 +118,7 @@ def _body_steps(name: str) -> tuple[Check, ...]:
 
 
 # -- body rules ------------------------------------------------------------------------
-def check_body(context: Context, body: etree._Element) -> None:
+def check_body(context: Context, body: XmlElement) -> None:
     spec = by_qname(body.tag) if isinstance(body.tag, str) else None
     # only an attribute below the body can be one the models cannot keep: a body without
     # one needs no model loaded (nor the binding layer) to be checked

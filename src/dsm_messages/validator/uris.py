@@ -14,9 +14,20 @@ from ..aliases import PLACEHOLDERS
 from ..declarations import declarations
 from ..element_text import strip_xml, text_of
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from . import walk
 from .context import Context
 from .walk import name_of, padding_side, split_clark
+
+__all__ = [
+    "ABSOLUTE_URI",
+    "check_absolute_uri",
+    "check_absolute_uri_attribute",
+    "check_uris",
+    "is_absolute_uri",
+    "uri_defect",
+    "uri_text",
+]
 
 ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
@@ -30,7 +41,7 @@ _NOT_IN_URIS = frozenset('<>"{}|\\^`')
 _ACTION = f"{{{ns.WSA}}}Action"
 
 
-def uri_text(context: Context, element: etree._Element) -> str:
+def uri_text(context: Context, element: XmlElement) -> str:
     """The URI an element holds, trimmed; padding is reported and trimmed in the tree."""
     raw = text_of(element)
     value = strip_xml(raw)
@@ -44,7 +55,7 @@ def uri_text(context: Context, element: etree._Element) -> str:
     return value
 
 
-def check_uris(context: Context, root: etree._Element) -> None:
+def check_uris(context: Context, root: XmlElement) -> None:
     """Every value the schemas type ``xs:anyURI`` is an absolute URI, the Action aside
     (an action that is not a URI is named once, as an unknown action). Only elements whose
     name can hold one are visited, unless a global URI attribute (``soap:role``) stands on
@@ -68,9 +79,7 @@ def check_uris(context: Context, root: etree._Element) -> None:
                     check_absolute_uri_attribute(context, element, attribute)
 
 
-def check_absolute_uri_attribute(
-    context: Context, element: etree._Element, attribute: str
-) -> None:
+def check_absolute_uri_attribute(context: Context, element: XmlElement, attribute: str) -> None:
     raw = element.get(attribute, "")
     value = strip_xml(raw)
     defect = uri_defect(value)
@@ -95,7 +104,7 @@ def check_absolute_uri_attribute(
         )
 
 
-def check_absolute_uri(context: Context, element: etree._Element) -> None:
+def check_absolute_uri(context: Context, element: XmlElement) -> None:
     value = uri_text(context, element)
     defect = uri_defect(value)
     if defect is not None:
@@ -115,7 +124,7 @@ class _UriHolders:
     #: Attributes with a global URI attribute's local name, found by libxml2.
     candidates: etree.XPath
 
-    def stray_global(self, root: etree._Element) -> bool:
+    def stray_global(self, root: XmlElement) -> bool:
         """Whether a global URI attribute stands on an element not named in ``names``."""
         found = self.candidates(root)
         assert isinstance(found, list)

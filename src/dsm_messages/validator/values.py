@@ -15,10 +15,28 @@ from ..declarations import declarations
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
 from ..rule_ids import DsmRule
 from ..timestamps import FIRST_YEAR, LAST_YEAR, Timestamp
+from ..xml_types import XmlElement
 from .context import Context
 from .source import Source
 from .stale import STALE_NAMESPACES
 from .walk import name_of, split_clark, trimmed_text
+
+__all__ = [
+    "ATTRIBUTE_NAMESPACE",
+    "DSM_NAMESPACES",
+    "DUAL_FORM",
+    "canonical_form",
+    "check_alias",
+    "check_base64",
+    "check_dual_form",
+    "check_keyword",
+    "check_leaf_keyword",
+    "check_name_or_keyword",
+    "check_requested_name",
+    "check_time_range",
+    "check_time_zone",
+    "resolve_qname",
+]
 
 DSM_NAMESPACES = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns.SPF})
 
@@ -72,7 +90,7 @@ def canonical_form(element: str, attribute: str) -> bool | None:
 ATTRIBUTE_NAMESPACE = {ns.DSP: ns.DSP, ns.WSCN: ns.WSCN, ns.DSD: ns.WSCN}
 
 
-def check_name_or_keyword(context: Context, element: etree._Element) -> None:
+def check_name_or_keyword(context: Context, element: XmlElement) -> None:
     parent = element.getparent()
     if parent is not None and etree.QName(parent).localname == "RequestedElements":
         check_requested_name(context, element)
@@ -80,13 +98,13 @@ def check_name_or_keyword(context: Context, element: etree._Element) -> None:
         check_leaf_keyword(context, element)
 
 
-def check_leaf_keyword(context: Context, element: etree._Element) -> None:
+def check_leaf_keyword(context: Context, element: XmlElement) -> None:
     well_known = declarations().keyword_elements.get(str(element.tag))
     if well_known is not None and len(element) == 0:
         check_keyword(context, element, well_known)
 
 
-def check_alias(context: Context, element: etree._Element) -> None:
+def check_alias(context: Context, element: XmlElement) -> None:
     if len(element):
         return
     namespace, local = split_clark(str(element.tag))
@@ -100,13 +118,13 @@ def check_alias(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_time_zone(context: Context, element: etree._Element) -> None:
+def check_time_zone(context: Context, element: XmlElement) -> None:
     value = trimmed_text(element)
     if value and not _ZONE.search(value):
         context.add(DsmRule.TIME_ZONE, f"{name_of(element)} {value!r} has no time zone", element)
 
 
-def check_time_range(context: Context, element: etree._Element) -> None:
+def check_time_range(context: Context, element: XmlElement) -> None:
     value = trimmed_text(element)
     year = _YEAR.match(value)
     if year is None or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
@@ -124,7 +142,7 @@ def check_time_range(context: Context, element: etree._Element) -> None:
     )
 
 
-def check_base64(context: Context, element: etree._Element) -> None:
+def check_base64(context: Context, element: XmlElement) -> None:
     """Binary data is base64 as XML Schema defines it: libxml2 lets through text that is
     not (a URI in dsp:ImageData), which no reader can decode."""
     text = text_of(element).translate(_NO_XML_WHITESPACE)
@@ -141,7 +159,7 @@ def check_base64(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_keyword(context: Context, element: etree._Element, well_known: frozenset[str]) -> None:
+def check_keyword(context: Context, element: XmlElement, well_known: frozenset[str]) -> None:
     value = trimmed_text(element)
     if (
         value in well_known
@@ -158,7 +176,7 @@ def check_keyword(context: Context, element: etree._Element, well_known: frozens
     )
 
 
-def resolve_qname(context: Context, element: etree._Element, text: str) -> tuple[str, str] | None:
+def resolve_qname(context: Context, element: XmlElement, text: str) -> tuple[str, str] | None:
     """Resolve QName text against the element's in-scope namespaces (stale URIs mapped)."""
     prefix, _, local = strip_xml(text).rpartition(":")
     namespace = Source.resolve(element, prefix or None)
@@ -182,7 +200,7 @@ def resolve_qname(context: Context, element: etree._Element, text: str) -> tuple
     return namespace, local
 
 
-def check_requested_name(context: Context, element: etree._Element) -> None:
+def check_requested_name(context: Context, element: XmlElement) -> None:
     resolved = resolve_qname(context, element, text_of(element))
     if resolved is None:
         return
@@ -203,7 +221,7 @@ def check_requested_name(context: Context, element: etree._Element) -> None:
         )
 
 
-def check_dual_form(context: Context, element: etree._Element) -> None:
+def check_dual_form(context: Context, element: XmlElement) -> None:
     namespace = ATTRIBUTE_NAMESPACE[etree.QName(element).namespace or ""]
     for attribute, (canonical_qualified, source) in DUAL_FORM[str(element.tag)].items():
         qualified = element.get(f"{{{namespace}}}{attribute}")

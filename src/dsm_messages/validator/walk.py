@@ -10,17 +10,28 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from lxml import etree
-
 from .. import namespaces as ns
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
+from ..xml_types import XmlElement
+
+__all__ = [
+    "LARGE",
+    "child_elements",
+    "name_of",
+    "name_sets",
+    "named",
+    "padding_side",
+    "path_of",
+    "split_clark",
+    "trimmed_text",
+]
 
 #: Above this size (bytes), walks let libxml2 match the names they want: a set-up per name
 #: and per document, then C speed per element; below it, Python's set lookup is cheaper.
 LARGE = 32 * 1024
 
 
-def named(root: etree._Element, names: tuple[str, ...], large: bool) -> list[etree._Element]:
+def named(root: XmlElement, names: tuple[str, ...], large: bool) -> list[XmlElement]:
     """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
     document order; ``{*}local`` stands for ``local`` in any namespace or none."""
     if large:
@@ -56,7 +67,7 @@ def split_clark(name: str) -> tuple[str, str]:
     return "", name
 
 
-def child_elements(element: etree._Element | None) -> Iterator[etree._Element]:
+def child_elements(element: XmlElement | None) -> Iterator[XmlElement]:
     if element is None:
         return
     for child in element:
@@ -64,17 +75,17 @@ def child_elements(element: etree._Element | None) -> Iterator[etree._Element]:
             yield child
 
 
-def trimmed_text(element: etree._Element | None) -> str:
+def trimmed_text(element: XmlElement | None) -> str:
     return "" if element is None else strip_xml(text_of(element))
 
 
-def name_of(element: etree._Element) -> str:
+def name_of(element: XmlElement) -> str:
     return ns.prefixed(element.tag) if isinstance(element.tag, str) else str(element.tag)
 
 
-def path_of(element: etree._Element) -> str:
+def path_of(element: XmlElement) -> str:
     steps: list[str] = []
-    node: etree._Element | None = element
+    node: XmlElement | None = element
     while node is not None:
         parent = node.getparent()
         step = name_of(node)
