@@ -30,7 +30,10 @@ from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
-from . import lexical  # noqa: F401 - registers how typed values are read and written
+from . import (
+    leaf_values,
+    lexical,  # noqa: F401 - registers how typed values are read and written
+)
 from .element_text import drop_comments, is_xml_whitespace, tokens
 from .errors import BindingError
 from .messages import by_qname
@@ -622,39 +625,9 @@ def _bound_as(root: XmlElement, element: XmlElement, model: type) -> type | obje
 
 def leaf_attributes(root: XmlElement, model: type) -> list[tuple[XmlElement, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order (only attributes are looked at, and each path of names is followed once)."""
-    found: list[tuple[XmlElement, str]] = []
-    attributes = _ATTRIBUTES_BELOW(root)
-    assert isinstance(attributes, list)
-    for attribute in attributes:
-        name = getattr(attribute, "attrname", "")
-        element = attribute.getparent()
-        if name.startswith(_XSI_PREFIX) or element is None:
-            continue
-        if _is_leaf_value(root, element, model):
-            found.append((element, name))
-    return found
-
-
-_ATTRIBUTES_BELOW = etree.XPath("descendant::*/@*")
-_LEAF_PATHS: dict[tuple[type, tuple[str, ...]], bool] = {}
-
-
-def _is_leaf_value(root: XmlElement, element: XmlElement, model: type) -> bool:
-    """Whether ``element`` binds as a plain value (remembered by its path of names)."""
-    path = [str(element.tag)]
-    parent = element.getparent()
-    while parent is not None and parent is not root:
-        path.append(str(parent.tag))
-        parent = parent.getparent()
-    key = (model, tuple(path))
-    known = _LEAF_PATHS.get(key)
-    if known is None:
-        known = _bound_as(root, element, model) is _VALUE
-        if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
-            _LEAF_PATHS.clear()
-        _LEAF_PATHS[key] = known
-    return known
+    order (:func:`dsm_messages.leaf_values.leaf_attributes`, for the model class itself)."""
+    module = model.__module__.rpartition(".")[2]
+    return leaf_values.leaf_attributes(root, f"{module}.{model.__qualname__}")
 
 
 def stray_text(root: XmlElement, model: type) -> XmlElement | None:

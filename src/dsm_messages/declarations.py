@@ -20,6 +20,7 @@ from .xml_types import XmlElement
 __all__ = [
     "Declarations",
     "declarations",
+    "read_declarations",
 ]
 
 _XS = "http://www.w3.org/2001/XMLSchema"
@@ -73,7 +74,15 @@ def _resolve(node: XmlElement, prefixed: str) -> str:
 
 @cache
 def declarations() -> Declarations:
-    """Read once per process from the shipped schemas."""
+    """The facts, from the tables generated from the shipped schemas (what
+    :func:`read_declarations` reads from them; ``tools/generate_tables.py`` writes them)."""
+    from .schema_tables import DECLARATIONS
+
+    return Declarations(**DECLARATIONS)  # type: ignore[arg-type]
+
+
+def read_declarations() -> Declarations:
+    """Read the facts from the shipped schemas (what the generated tables hold)."""
     names: dict[str, set[str]] = {}
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)

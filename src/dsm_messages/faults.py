@@ -17,15 +17,16 @@ dsp:ClientErrorJobTokenNotFound (soap:Sender): no job matches the job token
 
 from __future__ import annotations
 
-from typing import Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, cast, get_args
 from xml.etree.ElementTree import QName
 
 import attrs
-from xsdata.formats.dataclass.models.generics import AnyElement
 
 from .errors import FaultError as FaultError  # raised with a fault; defined with the others
-from .models import soap
 from .namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
+
+if TYPE_CHECKING:  # the models are imported where a fault becomes one or is read from one:
+    from .models import soap  # the validator reads the table of faults without them
 
 __all__ = [
     "ACTION_NOT_SUPPORTED",
@@ -98,6 +99,8 @@ class Fault:
 
     def to_model(self) -> soap.Fault:
         """The ``soap:Fault`` body element."""
+        from .models import soap
+
         subcode: soap.SubcodeType | None = None
         for value in reversed(self.subcodes):
             subcode = soap.SubcodeType(value=value, subcode=subcode)
@@ -112,12 +115,18 @@ class Fault:
         )
 
     def _detail_entry(self, text: str) -> soap.DetailType:
+        from xsdata.formats.dataclass.models.generics import AnyElement
+
+        from .models import soap
+
         name = self.subcodes[-1] if self.subcodes else QName(SOAP, self.code)
         return soap.DetailType(any_element=[AnyElement(qname=name.text, text=text)])
 
     @classmethod
     def from_model(cls, model: soap.Fault) -> Fault:
         """Read a bound ``soap:Fault``; the first reason text is kept."""
+        from .models import soap
+
         code_value = model.code.value
         qname = code_value.value if isinstance(code_value, soap.FaultCodeEnum) else code_value
         code_text = qname.text if isinstance(qname, QName) else str(qname)
@@ -147,6 +156,8 @@ class Fault:
 def _detail_text(detail: soap.DetailType) -> str | None:
     """The text a ``soap:Detail`` carries: text written directly in it, else the text of its
     one detail entry when that entry holds text only."""
+    from xsdata.formats.dataclass.models.generics import AnyElement
+
     texts = "".join(part for part in detail.any_element if isinstance(part, str)).strip()
     if texts:
         return texts

@@ -11,6 +11,7 @@ from lxml import etree
 from .. import namespaces as ns
 from ..aliases import VALUE_ALIASES
 from ..declarations import declarations
+from ..leaf_values import leaf_attributes
 from ..messages import by_qname
 from ..rule_ids import DsmRule
 from ..xml_types import XmlElement
@@ -121,11 +122,9 @@ def _body_steps(name: str) -> tuple[Check, ...]:
 def check_body(context: Context, body: XmlElement) -> None:
     spec = by_qname(body.tag) if isinstance(body.tag, str) else None
     # only an attribute below the body can be one the models cannot keep: a body without
-    # one needs no model loaded (nor the binding layer) to be checked
+    # one needs no table walked
     if spec is not None and body.xpath("boolean(descendant::*[@*])"):
-        from ..binding import leaf_attributes
-
-        for element, attribute in leaf_attributes(body, spec.model):
+        for element, attribute in leaf_attributes(body, spec.model_name):
             context.add(
                 DsmRule.LEAF_ATTRIBUTE,
                 f"{name_of(element)} carries the attribute {attribute}, which dsm-messages "
