@@ -16,9 +16,9 @@ import dsm_messages
 ROOT = Path(__file__).resolve().parent.parent
 # Every hand-written module of the package: a new one is covered without being listed.
 PUBLIC_MODULES = sorted(
-    module.name
-    for module in pkgutil.iter_modules(dsm_messages.__path__)
-    if module.name != "models"
+    name
+    for module in pkgutil.walk_packages(dsm_messages.__path__, prefix="dsm_messages.")
+    if (name := module.name.removeprefix("dsm_messages.")).split(".")[0] != "models"
 )
 
 

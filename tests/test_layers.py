@@ -35,8 +35,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "namespaces",
                 "rule_ids",
                 "schema",
+                "schema_tables",
                 "timestamps",
                 "ws_scan",
+                "xml_types",
             }
         ),
     ),
@@ -49,8 +51,11 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "discovery",
                 "element_text",
                 "envelope",
+                "leaf_values",
                 "lexical",
                 "mtom",
+                "package_parts",
+                "package_reader",
                 "package_body",
                 "safexml",
                 "serializer",
@@ -190,3 +195,108 @@ def test_the_walk_sees_function_local_imports(tmp_path: Path) -> None:
     )
     assert sorted(imported("envelope", source)) == [("faults", 2), ("validator", 6)]
     assert layer_of("validator") > layer_of("envelope")  # the edge the test would refuse
+
+
+#: The most lines a hand-written module may hold: past it, a module holds more than one thing.
+MAX_MODULE_LINES = 700
+ROOT = PACKAGE.parent.parent
+
+
+def hand_written_files() -> Iterator[Path]:
+    """Every hand-written Python file of the package, the tools, the benchmarks and the
+    examples (the generated models and tables aside)."""
+    for folder in (PACKAGE, ROOT / "tools", ROOT / "bench", ROOT / "examples"):
+        for path in sorted(folder.rglob("*.py")):
+            if PACKAGE / "models" not in path.parents and path != PACKAGE / "schema_tables.py":
+                yield path
+
+
+def test_no_module_is_over_700_lines() -> None:
+    files = list(hand_written_files())
+    assert any(path.name == "cli.py" for path in files)  # the walk finds the modules
+    over = {
+        str(path.relative_to(ROOT)): lines
+        for path in files
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert over == {}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports (function-local imports included, those under
+    ``if TYPE_CHECKING:`` not), the generated models left out."""
+    known = {module for module, _ in MODULES}
+    graph: dict[str, set[str]] = {module: set() for module in known}
+    for module, path in MODULES:
+        for target, _ in imported(module, path):
+            while target not in known and "." in target:
+                target = target.rpartition(".")[0]  # a name a module defines, not a module
+            if target in known and target.split(".")[0] != "models":
+                graph[module].add(target)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles of ``graph``: each strongly connected group of more than one module
+    (or a module importing itself), sorted (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, targets = work[-1]
+            target = next(targets, None)
+            if target is not None:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph[target]))))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1 or node in graph[node]:
+                    found.append(sorted(group))
+    return sorted(found)
+
+
+def test_no_import_cycle() -> None:
+    graph = import_graph()
+    assert graph["validator"] >= {"validator.entry_points"}  # the walk sees package modules
+    assert cycles(graph) == []
+
+
+def test_a_cycle_is_found_inside_a_layer_and_through_function_local_imports(
+    tmp_path: Path,
+) -> None:
+    envelope, mtom = tmp_path / "envelope.py", tmp_path / "mtom.py"
+    envelope.write_text("def read() -> None:\n    from .mtom import parse_package\n")
+    mtom.write_text("from .envelope import read\n")
+    graph = {
+        "envelope": {target for target, _ in imported("envelope", envelope)},
+        "mtom": {target for target, _ in imported("mtom", mtom)},
+        "rules": {"envelope"},
+    }
+    assert layer_of("envelope") == layer_of("mtom")
+    assert cycles(graph) == [["envelope", "mtom"]]
+    assert cycles({"a": {"a"}, "b": set()}) == [["a"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []

@@ -17,6 +17,7 @@ from test_validator import CASES, Case, case_id
 
 from dsm_messages import validator
 from dsm_messages.report import Report
+from dsm_messages.validator import walk
 
 
 def reports(
@@ -30,13 +31,13 @@ def reports(
         body = data
     for profile in ("strict", "lenient"):
         with monkeypatch.context() as patch:
-            patch.setattr(validator, "_LARGE", 1 << 40)
+            patch.setattr(walk, "LARGE", 1 << 40)
             yield validator.validate(body, profile=profile, content_type=content_type)
         with monkeypatch.context() as patch:
-            patch.setattr(validator, "_LARGE", -1)
+            patch.setattr(walk, "LARGE", -1)
             yield validator.validate(body, profile=profile, content_type=content_type)
         with monkeypatch.context() as patch:
-            patch.setattr(validator, "_named", _every_element)
+            patch.setattr(walk, "named", _every_element)
             yield validator.validate(body, profile=profile, content_type=content_type)
 
 

@@ -38,6 +38,9 @@ three stages, each a function below:
    (``dsm_messages.binding``) walks a parsed tree with it instead of discovering the classes
    while it reads; a class or field the plan does not describe is read by xsdata itself.
 
+5. ``tools/generate_tables.py`` writes the tables the validator reads instead of the models
+   (``src/dsm_messages/schema_tables.py``), from the committed models and schemas.
+
 xsdata writes a whole package tree (including a ``dsm_messages/__init__.py`` of its own), so it
 runs in a scratch directory and only the ``models`` package is copied over.
 """
@@ -653,10 +656,18 @@ def main(argv: list[str] | None = None) -> int:
             diff = differences(fresh, MODELS)
             for name in diff:
                 print(f"differs: {name}")
-            return 1 if diff else 0
+            return 1 if diff or _tables(check=True) else 0
         shutil.rmtree(MODELS, ignore_errors=True)
         shutil.copytree(fresh, MODELS, ignore=shutil.ignore_patterns("__pycache__"))
-    return 0
+    return _tables(check=False)
+
+
+def _tables(*, check: bool) -> int:
+    """Write (or check) the validator's tables from the committed models and schemas, in a
+    process of its own (tools/generate_tables.py): 0 when they are as written."""
+    command = [sys.executable, str(Path(__file__).with_name("generate_tables.py"))]
+    result = subprocess.run([*command, *(["--check"] if check else [])], check=False)
+    return result.returncode
 
 
 if __name__ == "__main__":

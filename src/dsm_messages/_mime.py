@@ -15,6 +15,16 @@ from typing import Protocol
 from .errors import MtomError, MtomLimitError
 from .rule_ids import DsmRule
 
+__all__ = [
+    "MAX_BOUNDARY_CHARS",
+    "MAX_HEADER_BYTES",
+    "FrameReader",
+    "PartHandler",
+    "check_boundary",
+    "content_type_parameters",
+    "is_package",
+]
+
 #: The longest header line (and the longest preamble) accepted.
 MAX_HEADER_BYTES = 16 * 1024
 #: RFC 2046: a boundary is 1 to 70 characters.

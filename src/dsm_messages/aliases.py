@@ -20,6 +20,16 @@ import attrs
 
 from .namespaces import DSC, DSP, WSCN
 
+__all__ = [
+    "PLACEHOLDERS",
+    "PROCESSING",
+    "SCAN",
+    "VALUE_ALIASES",
+    "ValueAlias",
+    "canonical_value",
+    "find_alias",
+]
+
 PROCESSING = DSP
 SCAN = WSCN
 

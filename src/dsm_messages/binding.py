@@ -30,7 +30,10 @@ from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from xsdata.formats.dataclass.parsers.utils import ParserUtils
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 
-from . import lexical  # noqa: F401 - registers how typed values are read and written
+from . import (
+    leaf_values,
+    lexical,  # noqa: F401 - registers how typed values are read and written
+)
 from .element_text import drop_comments, is_xml_whitespace, tokens
 from .errors import BindingError
 from .messages import by_qname
@@ -45,6 +48,22 @@ from .vendor_values import (
     vendor_qnames_stay_qnames,
     vendor_text,
 )
+from .xml_types import XmlElement
+
+__all__ = [
+    "LEAF_ATTRIBUTE",
+    "bind_generic",
+    "bind_planned",
+    "drop_unused_namespaces",
+    "from_xml",
+    "leaf_attributes",
+    "stray_text",
+    "to_element",
+    "to_xml",
+    "wildcard_class",
+    "write_generic",
+    "write_planned",
+]
 
 T = TypeVar("T")
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -102,7 +121,7 @@ def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) 
     return etree.tostring(root, encoding="UTF-8", xml_declaration=xml_declaration)
 
 
-def to_element(obj: object) -> etree._Element:
+def to_element(obj: object) -> XmlElement:
     """A model object as an lxml tree, declaring only the namespaces it uses.
 
     Written by the plan generated beside the models (:func:`write_planned`); what the plan
@@ -111,7 +130,7 @@ def to_element(obj: object) -> etree._Element:
     return write_generic(obj) if root is None else root
 
 
-def write_generic(obj: object) -> etree._Element:
+def write_generic(obj: object) -> XmlElement:
     """``obj`` written by xsdata's generic serializer alone: the reference the generated
     plan is held to."""
     try:
@@ -169,7 +188,7 @@ def _compiled_writes() -> dict[type, _Compiled]:
     return compiled
 
 
-def write_planned(obj: object) -> etree._Element | None:
+def write_planned(obj: object) -> XmlElement | None:
     """``obj`` written by the generated plan, or ``None`` when the plan does not cover it
     (vendor namespaces, QName values, a subclass where the field names its base, text
     that XML would normalise, ...): :func:`to_element` then has xsdata write it."""
@@ -185,7 +204,7 @@ def write_planned(obj: object) -> etree._Element | None:
     return root
 
 
-def _write_into(element: etree._Element, obj: object, plan: _Compiled) -> None:
+def _write_into(element: XmlElement, obj: object, plan: _Compiled) -> None:
     _, _, attributes, content = plan
     for kind, field, name, form, writable in attributes:
         value = getattr(obj, field)
@@ -254,7 +273,7 @@ def _attribute_text(value: object, form: str | None) -> str:
     return text
 
 
-def drop_unused_namespaces(root: etree._Element) -> None:
+def drop_unused_namespaces(root: XmlElement) -> None:
     """Remove the namespace declarations a tree does not use, in place.
 
     lxml drops those no element or attribute name uses, but cannot see QName values
@@ -285,7 +304,7 @@ _REMEMBER_AT_MOST = 4096
 
 
 def _value(
-    text: str, how: int, types: tuple[type, ...], form: str | None, element: etree._Element
+    text: str, how: int, types: tuple[type, ...], form: str | None, element: XmlElement
 ) -> object:
     """``text`` converted exactly as xsdata converts it for a field of ``types``."""
     if how == STR:
@@ -341,7 +360,7 @@ def _compiled() -> dict[type, _Compiled]:
     return compiled
 
 
-def _planned(element: etree._Element, plan: _Compiled) -> object:
+def _planned(element: XmlElement, plan: _Compiled) -> object:
     """The object ``element`` binds to by ``plan`` (see ``models._binding_plan``)."""
     cls, children, attributes, any_attributes, own_text, wildcard, _ = plan
     params: dict[str, Any] = {}
@@ -409,7 +428,7 @@ def _planned(element: etree._Element, plan: _Compiled) -> object:
         raise _NotInPlan from None
 
 
-def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[str, Any]) -> None:
+def _wildcard_child(child: XmlElement, wildcard: str | None, params: dict[str, Any]) -> None:
     """What the generic binder does with an element no field names: a wildcard takes it, as
     the class xsdata knows for its name (read by that class's plan) or as ``AnyElement``."""
     tag = child.tag
@@ -425,7 +444,7 @@ def _wildcard_child(child: etree._Element, wildcard: str | None, params: dict[st
     params.setdefault(wildcard, []).append(_planned(child, plan))
 
 
-def _any_element(element: etree._Element) -> AnyElement:
+def _any_element(element: XmlElement) -> AnyElement:
     """Vendor content in a wildcard, as xsdata's generic binder keeps it: the whole element,
     text, attributes and children, as ``AnyElement``."""
     children: list[object] = []
@@ -453,7 +472,7 @@ def _any_element(element: etree._Element) -> AnyElement:
     )
 
 
-def _any_attribute(raw: str, element: etree._Element) -> object:
+def _any_attribute(raw: str, element: XmlElement) -> object:
     """A vendor attribute's value as the generic binder keeps it: ``prefix:local`` with a
     declared prefix becomes the ``QName`` it names; other text stays text."""
     if ":" not in raw:
@@ -471,7 +490,7 @@ def _any_attribute(raw: str, element: etree._Element) -> object:
     return raw
 
 
-def bind_planned(element: etree._Element, model: type[T]) -> T | None:
+def bind_planned(element: XmlElement, model: type[T]) -> T | None:
     """``element`` bound to ``model`` by the generated plan, or ``None`` when the plan does not
     cover it (vendor content in a wildcard, a comment inside a value, a value that does not
     convert, ...): then :func:`from_xml` reads it, and gives the same object or the error.
@@ -490,12 +509,12 @@ def bind_planned(element: etree._Element, model: type[T]) -> T | None:
 
 
 @overload
-def from_xml(data: bytes | etree._Element, model: type[T]) -> T: ...
+def from_xml(data: bytes | XmlElement, model: type[T]) -> T: ...
 @overload
-def from_xml(data: bytes | etree._Element, model: None = None) -> Any: ...
+def from_xml(data: bytes | XmlElement, model: None = None) -> Any: ...
 
 
-def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | Any:
+def from_xml(data: bytes | XmlElement, model: type[T] | None = None) -> T | Any:
     """Bind an XML document (bytes or an already parsed element) to a model object.
 
     Without ``model`` the root element must be a known DSM message body or document (see
@@ -531,18 +550,18 @@ def from_xml(data: bytes | etree._Element, model: type[T] | None = None) -> T | 
     return _bind_generic(root if root is not data else _copy(root), model, data)
 
 
-def bind_generic(element: etree._Element, model: type[T]) -> T:
+def bind_generic(element: XmlElement, model: type[T]) -> T:
     """``element`` bound to ``model`` by xsdata's generic binder alone, on a copy, with the
     rules :func:`from_xml` adds (leaf attributes and stray text refused, vendor QNames kept):
     the reference the generated plan is held to."""
     return _bind_generic(_copy(element), model, element)
 
 
-def _copy(element: etree._Element) -> etree._Element:
+def _copy(element: XmlElement) -> XmlElement:
     return parse_xml(etree.tostring(element, encoding="UTF-8"))
 
 
-def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._Element) -> T:
+def _bind_generic(root: XmlElement, model: type[T], intact: bytes | XmlElement) -> T:
     """Bind ``root``, a tree of our own: the generic binder empties it as it reads (the
     ``intact`` document, bytes or tree, says why when it fails)."""
     name = clark_name(root)
@@ -564,7 +583,7 @@ def _bind_generic(root: etree._Element, model: type[T], intact: bytes | etree._E
     return bound
 
 
-def _kept_whole(root: etree._Element, element: etree._Element, model: type) -> bool:
+def _kept_whole(root: XmlElement, element: XmlElement, model: type) -> bool:
     """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
     or under a second one of a name its class holds once (which the class's wildcard takes)."""
     path = [element]
@@ -600,7 +619,7 @@ LEAF_ATTRIBUTE = DsmRule.LEAF_ATTRIBUTE
 _VALUE = object()
 
 
-def _bound_as(root: etree._Element, element: etree._Element, model: type) -> type | object | None:
+def _bound_as(root: XmlElement, element: XmlElement, model: type) -> type | object | None:
     """What ``element`` (a descendant of ``root``, which binds to ``model``) binds to: its
     model class, ``_VALUE`` for a plain value, or ``None`` when no field takes it or it is
     vendor content under a wildcard (kept whole, whatever it holds). Its ancestors' classes
@@ -628,55 +647,25 @@ def _bound_as(root: etree._Element, element: etree._Element, model: type) -> typ
     return holder
 
 
-def leaf_attributes(root: etree._Element, model: type) -> list[tuple[etree._Element, str]]:
+def leaf_attributes(root: XmlElement, model: type) -> list[tuple[XmlElement, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order (only attributes are looked at, and each path of names is followed once)."""
-    found: list[tuple[etree._Element, str]] = []
-    attributes = _ATTRIBUTES_BELOW(root)
-    assert isinstance(attributes, list)
-    for attribute in attributes:
-        name = getattr(attribute, "attrname", "")
-        element = attribute.getparent()
-        if name.startswith(_XSI_PREFIX) or element is None:
-            continue
-        if _is_leaf_value(root, element, model):
-            found.append((element, name))
-    return found
+    order (:func:`dsm_messages.leaf_values.leaf_attributes`, for the model class itself)."""
+    module = model.__module__.rpartition(".")[2]
+    return leaf_values.leaf_attributes(root, f"{module}.{model.__qualname__}")
 
 
-_ATTRIBUTES_BELOW = etree.XPath("descendant::*/@*")
-_LEAF_PATHS: dict[tuple[type, tuple[str, ...]], bool] = {}
-
-
-def _is_leaf_value(root: etree._Element, element: etree._Element, model: type) -> bool:
-    """Whether ``element`` binds as a plain value (remembered by its path of names)."""
-    path = [str(element.tag)]
-    parent = element.getparent()
-    while parent is not None and parent is not root:
-        path.append(str(parent.tag))
-        parent = parent.getparent()
-    key = (model, tuple(path))
-    known = _LEAF_PATHS.get(key)
-    if known is None:
-        known = _bound_as(root, element, model) is _VALUE
-        if len(_LEAF_PATHS) >= _REMEMBER_AT_MOST:
-            _LEAF_PATHS.clear()
-        _LEAF_PATHS[key] = known
-    return known
-
-
-def stray_text(root: etree._Element, model: type) -> etree._Element | None:
+def stray_text(root: XmlElement, model: type) -> XmlElement | None:
     """The first element whose content is elements only (by its model) that holds text
     between or around its children: text the models have no field for."""
     for element in root.xpath("descendant-or-self::*[* and text()[normalize-space()]]"):
         holder = model if element is root else _bound_as(root, element, model)
         if isinstance(holder, type) and not _CONTEXT.build(holder).mixed_content:
-            found: etree._Element = element
+            found: XmlElement = element
             return found
     return None
 
 
-def _refuse_leaf_attributes(root: etree._Element, model: type) -> None:
+def _refuse_leaf_attributes(root: XmlElement, model: type) -> None:
     found = leaf_attributes(root, model)
     if found:
         element, attribute = found[0]

@@ -32,10 +32,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import attrs
-from lxml import etree
 
 from . import namespaces as ns
 from .content_models import Particle, content_models
+from .xml_types import XmlElement
 
 __all__ = ["Misplaced", "Reordering", "out_of_order"]
 
@@ -48,7 +48,7 @@ JUDGED = frozenset({ns.DSP, ns.DSD, ns.DSC, ns.WSCN, ns.PSP, ns.EMLF, ns.FSF, ns
 class Misplaced:
     """One child out of order, and what its problem says."""
 
-    child: etree._Element
+    child: XmlElement
     message: str
 
 
@@ -58,24 +58,24 @@ class Reordering:
     order the schema wants (comments and processing instructions stay after the element
     they followed)."""
 
-    parent: etree._Element
+    parent: XmlElement
     misplaced: tuple[Misplaced, ...]
-    order: tuple[etree._Element, ...]
+    order: tuple[XmlElement, ...]
 
 
-def out_of_order(root: etree._Element) -> list[Reordering]:
+def out_of_order(root: XmlElement) -> list[Reordering]:
     """Every element below ``root`` (itself included) with children out of schema order, in
     document order. ``root`` is a global element of the schemas (an envelope, a body, a
     document); a child the schemas do not declare is not looked into."""
     models = content_models()
     found: list[Reordering] = []
-    stack: list[tuple[etree._Element, str | None]] = [(root, models.elements.get(str(root.tag)))]
+    stack: list[tuple[XmlElement, str | None]] = [(root, models.elements.get(str(root.tag)))]
     while stack:
         element, type_name = stack.pop()
         model = models.types.get(type_name) if type_name is not None else None
         if model is None:
             continue
-        placed: list[tuple[etree._Element, Particle | None]] = []
+        placed: list[tuple[XmlElement, Particle | None]] = []
         for child in element:
             if not isinstance(child.tag, str):
                 continue
@@ -94,9 +94,9 @@ def out_of_order(root: etree._Element) -> list[Reordering]:
 
 
 def _reordering(
-    parent: etree._Element, placed: list[tuple[etree._Element, Particle | None]]
+    parent: XmlElement, placed: list[tuple[XmlElement, Particle | None]]
 ) -> Reordering | None:
-    ranks: dict[etree._Element, int] = {}
+    ranks: dict[XmlElement, int] = {}
     seen: set[int] = set()
     for child, particle in placed:
         if particle is None or (particle.rank in seen and not particle.repeats):
@@ -109,7 +109,7 @@ def _reordering(
         return None
     # Every child node, each with its rank (the rank of the ranked child before it, for the
     # others), sorted stably: the schema's order, everything else left where it was.
-    keyed: list[tuple[int, etree._Element]] = []
+    keyed: list[tuple[int, XmlElement]] = []
     rank = -1
     for node in parent:
         rank = ranks.get(node, rank)
@@ -129,7 +129,7 @@ def _reordering(
     return Reordering(parent=parent, misplaced=misplaced, order=order)
 
 
-def _in_order(children: list[etree._Element], ranks: list[int]) -> set[etree._Element]:
+def _in_order(children: list[XmlElement], ranks: list[int]) -> set[XmlElement]:
     """The children of one longest run whose ranks never go down (patience sorting)."""
     tails: list[int] = []  # the smallest last rank of a run of each length
     ends: list[int] = []  # where that run ends
@@ -143,7 +143,7 @@ def _in_order(children: list[etree._Element], ranks: list[int]) -> set[etree._El
             tails[length] = rank
             ends[length] = index
         before[index] = ends[length - 1] if length else -1
-    kept: set[etree._Element] = set()
+    kept: set[XmlElement] = set()
     index = ends[-1] if ends else -1
     while index >= 0:
         kept.add(children[index])
@@ -152,11 +152,11 @@ def _in_order(children: list[etree._Element], ranks: list[int]) -> set[etree._El
 
 
 class _Siblings:
-    def __init__(self, elements: list[etree._Element]) -> None:
+    def __init__(self, elements: list[XmlElement]) -> None:
         self.elements = elements
         self.index = {element: number for number, element in enumerate(elements)}
 
-    def place(self, child: etree._Element) -> str:
+    def place(self, child: XmlElement) -> str:
         """``child``'s position, and the sibling before it (after it, for the first)."""
         index = self.index[child]
         if index > 0:
@@ -171,5 +171,5 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix or 'th'}"
 
 
-def _name(element: etree._Element) -> str:
+def _name(element: XmlElement) -> str:
     return ns.prefixed(str(element.tag))

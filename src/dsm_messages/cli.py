@@ -61,11 +61,17 @@ from .validator import (
     validate_file,
     validate_stored,
 )
+from .xml_types import XmlElement
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from .transcripts import HttpHead, Recorded
+
+__all__ = [
+    "build_parser",
+    "main",
+]
 
 _MAX_FIELDS = 8
 
@@ -344,7 +350,7 @@ class _ShowError(Exception):
         self.internal = internal
 
 
-def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
+def _body_and_action(root: XmlElement) -> tuple[XmlElement, str | None]:
     if root.tag != f"{{{SOAP}}}Envelope":
         return root, None
     written = root.find(f"{{{SOAP}}}Header/{{{WSA}}}Action")
@@ -356,7 +362,7 @@ def _body_and_action(root: etree._Element) -> tuple[etree._Element, str | None]:
     return children[0], action or None
 
 
-def _empty_body_action(root: etree._Element) -> str | None:
+def _empty_body_action(root: XmlElement) -> str | None:
     """The action of an envelope whose action announces an empty body (a WS-Transfer Get, an
     UnsubscribeResponse), else ``None``."""
     if root.tag != f"{{{SOAP}}}Envelope":
@@ -366,7 +372,7 @@ def _empty_body_action(root: etree._Element) -> str | None:
     return action if action in EMPTY_BODY_ACTIONS else None
 
 
-def _key_fields(body: etree._Element) -> list[tuple[str, str]]:
+def _key_fields(body: XmlElement) -> list[tuple[str, str]]:
     fields = []
     for element in body.iter():
         if not isinstance(element.tag, str) or element is body or len(element):
@@ -515,7 +521,7 @@ def _http_head(path: str) -> HttpHead | None:
         raise _UnreadableError(f"{sidecar}: not an HTTP head: {exc}") from None
 
 
-def read_message_file(item: _Input, profile: Profile) -> Recorded:
+def _read_message_file(item: _Input, profile: Profile) -> Recorded:
     """One command-line input as a transcript entry (see
     :func:`~dsm_messages.transcripts.read_recorded`), with the HTTP head its sidecar holds; a
     stored MTOM package is read from disk in chunks (its image is checked as it passes and
@@ -555,7 +561,7 @@ def _cmd_check_sequence(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         """Each input in turn, read when its turn comes: one message is held at a time."""
         for item in _inputs(args.paths, sys.stdin.buffer):
             paths.append(item.path)
-            yield read_message_file(item, args.profile)
+            yield _read_message_file(item, args.profile)
 
     try:
         _check_named(args.paths)

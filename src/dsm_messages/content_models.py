@@ -21,6 +21,7 @@ import attrs
 from lxml import etree
 
 from .schema import schema_dir
+from .xml_types import XmlElement
 
 __all__ = ["ContentModel", "ContentModels", "Particle", "content_models"]
 
@@ -74,7 +75,7 @@ class ContentModels:
     elements: Mapping[str, str]
 
 
-def _resolve(node: etree._Element, prefixed: str) -> str:
+def _resolve(node: XmlElement, prefixed: str) -> str:
     prefix, _, local = prefixed.rpartition(":")
     return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"
 
@@ -115,7 +116,7 @@ def content_models() -> ContentModels:
 _PARTICLES = (f"{{{_XS}}}element", f"{{{_XS}}}any")
 
 
-def _particle(node: etree._Element, tns: str, rank: int, elements: Mapping[str, str]) -> Particle:
+def _particle(node: XmlElement, tns: str, rank: int, elements: Mapping[str, str]) -> Particle:
     repeats = node.get("maxOccurs", "1") != "1"
     if node.tag == f"{{{_XS}}}any":
         return Particle(

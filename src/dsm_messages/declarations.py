@@ -15,6 +15,13 @@ import attrs
 from lxml import etree
 
 from .schema import schema_dir
+from .xml_types import XmlElement
+
+__all__ = [
+    "Declarations",
+    "declarations",
+    "read_declarations",
+]
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _KEYWORD_PATTERN_TYPE = "KeywordNsExtensionPatternType"
@@ -60,14 +67,22 @@ class Declarations:
         return element in self.uri_elements or (parent, element) in self.uri_children
 
 
-def _resolve(node: etree._Element, prefixed: str) -> str:
+def _resolve(node: XmlElement, prefixed: str) -> str:
     prefix, _, local = prefixed.rpartition(":")
     return f"{{{node.nsmap.get(prefix or None, '')}}}{local}"
 
 
 @cache
 def declarations() -> Declarations:
-    """Read once per process from the shipped schemas."""
+    """The facts, from the tables generated from the shipped schemas (what
+    :func:`read_declarations` reads from them; ``tools/generate_tables.py`` writes them)."""
+    from .schema_tables import DECLARATIONS
+
+    return Declarations(**DECLARATIONS)  # type: ignore[arg-type]
+
+
+def read_declarations() -> Declarations:
+    """Read the facts from the shipped schemas (what the generated tables hold)."""
     names: dict[str, set[str]] = {}
     element_types: list[tuple[str, str]] = []  # (element Clark name, type Clark name)
     # (element, its type, the named complex type or element declaring it)
@@ -223,7 +238,7 @@ def _only_sequences(
     return only
 
 
-def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...] | None:
+def _wildcard_sequence(node: XmlElement, tns: str) -> tuple[str | None, ...] | None:
     """The children of a complex type's own ``xs:sequence`` (``None`` for an ``##other``
     wildcard), when it holds elements and such a wildcard and nothing else."""
     if node.tag != f"{{{_XS}}}complexType":
@@ -246,7 +261,7 @@ def _wildcard_sequence(node: etree._Element, tns: str) -> tuple[str | None, ...]
     return tuple(found)
 
 
-def _owner(node: etree._Element, tns: str) -> str | None:
+def _owner(node: XmlElement, tns: str) -> str | None:
     """The named complex type (or, for an anonymous type, the element) declaring ``node``."""
     parent = node.getparent()
     while parent is not None:

@@ -28,6 +28,8 @@ import re
 
 from lxml import etree
 
+from .xml_types import XmlElement
+
 __all__ = [
     "XML_WHITESPACE",
     "drop_comments",
@@ -43,7 +45,7 @@ XML_WHITESPACE = " \t\r\n"
 _RUNS = re.compile(r"[ \t\r\n]+")
 
 
-def text_of(element: etree._Element) -> str:
+def text_of(element: XmlElement) -> str:
     """The text directly inside ``element``: its text nodes joined, comments and processing
     instructions left out (for an element that holds elements, the text between them)."""
     text = element.text or ""
@@ -52,7 +54,7 @@ def text_of(element: etree._Element) -> str:
     return text + "".join(child.tail or "" for child in element)
 
 
-def drop_comments(root: etree._Element) -> None:
+def drop_comments(root: XmlElement) -> None:
     """Take every comment and processing instruction out of a tree of one's own, joining
     the text around each: every value then is its :func:`text_of` (what a reader that does
     not know about comments, such as xsdata's binder, needs)."""
@@ -75,7 +77,7 @@ def is_xml_whitespace(text: str) -> bool:
     return not text.strip(XML_WHITESPACE)
 
 
-def set_text(element: etree._Element, value: str) -> None:
+def set_text(element: XmlElement, value: str) -> None:
     """Make ``value`` the whole text of ``element``, which holds no element: the comments and
     processing instructions inside the old value go with it."""
     for child in list(element):

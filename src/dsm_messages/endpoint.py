@@ -92,6 +92,17 @@ from .safexml import DEFAULT_MAX_BYTES
 from .session import DEFAULT_WINDOW, JOB_TIMEOUT, Role, Session, refusal
 from .validator import is_absolute_uri, validate
 
+__all__ = [
+    "EVENT_REFUSED",
+    "Attachment",
+    "Endpoint",
+    "ImageChunk",
+    "IncomingPackage",
+    "Store",
+    "Subscriber",
+    "utc_now",
+]
+
 
 @attrs.frozen(kw_only=True)
 class Attachment:

@@ -44,7 +44,25 @@ from .messages import (
 from .models import soap, wsa, wse
 from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are where users look
 from .namespaces import SOAP, WSA, WSE
+from .package_reader import read_package
 from .safexml import clark_name, parse_xml
+from .xml_types import XmlElement
+
+__all__ = [
+    "ANONYMOUS",
+    "FOR_REQUESTS",
+    "Envelope",
+    "EnvelopeError",
+    "ForRequests",
+    "make_envelope",
+    "make_reply",
+    "new_message_id",
+    "parse",
+    "read_envelope",
+    "reply",
+    "salvage_headers",
+    "serialize",
+]
 
 Body = TypeVar("Body")
 
@@ -395,9 +413,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     lenient validator does (MIME defects it tolerates accepted, URI values trimmed).
     """
     if content_type is not None and is_package(content_type):
-        from .mtom import parse_package  # mtom builds on this module
-
-        envelope = parse_package(data, content_type, tolerant=tolerant).envelope
+        envelope = read_package(data, content_type, bind=read_envelope, tolerant=tolerant).envelope
         if tolerant:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
@@ -411,7 +427,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     return read_envelope(parse_xml(data))
 
 
-def read_envelope(root: etree._Element) -> Envelope:
+def read_envelope(root: XmlElement) -> Envelope:
     """The :class:`Envelope` a tree parsed by the hardened parser holds: headers read and the
     body bound from the tree itself, which is not changed. Raises :class:`EnvelopeError` as
     :func:`parse` does."""
@@ -524,7 +540,7 @@ def _first_part(data: bytes, content_type: str | None) -> bytes:
     return data[start:end] if 0 <= start < end else data
 
 
-def _local(element: etree._Element) -> str:
+def _local(element: XmlElement) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
@@ -532,7 +548,7 @@ def _strip(value: str | None) -> str | None:
     return None if value is None else strip_xml(value)
 
 
-def _standalone(element: etree._Element, inherited: Mapping[str | None, str]) -> bytes:
+def _standalone(element: XmlElement, inherited: Mapping[str | None, str]) -> bytes:
     """An element's XML with the declarations it uses, not every one it inherits
     (``inherited``: the declarations in scope where it stands, read once for all its
     siblings). Its names keep theirs as lxml copies it; a prefix that starts a value (a QName

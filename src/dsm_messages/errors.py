@@ -10,13 +10,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .rule_ids import DsmRule
+from .xml_types import XmlElement
 
 if TYPE_CHECKING:
-    from lxml import etree
-
     from .envelope import Envelope
     from .faults import Fault
     from .report import Report
+
+__all__ = [
+    "BindingError",
+    "DsmError",
+    "EnvelopeError",
+    "FaultError",
+    "LocalProtocolError",
+    "MtomError",
+    "MtomLimitError",
+    "ProtocolError",
+    "RemoteProtocolError",
+    "SchemaCompileError",
+    "ValidationError",
+    "XmlSyntaxError",
+]
 
 
 class DsmError(Exception):
@@ -101,7 +115,7 @@ class MtomError(DsmError):
         message: str,
         *,
         code: DsmRule = DsmRule.MIME_MALFORMED,
-        element: etree._Element | None = None,
+        element: XmlElement | None = None,
         offset: int | None = None,
     ) -> None:
         super().__init__(message)

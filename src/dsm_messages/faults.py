@@ -17,15 +17,56 @@ dsp:ClientErrorJobTokenNotFound (soap:Sender): no job matches the job token
 
 from __future__ import annotations
 
-from typing import Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, cast, get_args
 from xml.etree.ElementTree import QName
 
 import attrs
-from xsdata.formats.dataclass.models.generics import AnyElement
 
 from .errors import FaultError as FaultError  # raised with a fault; defined with the others
-from .models import soap
 from .namespaces import DSC, DSP, SOAP, WSA, WSCN, prefixed
+
+if TYPE_CHECKING:  # the models are imported where a fault becomes one or is read from one:
+    from .models import soap  # the validator reads the table of faults without them
+
+__all__ = [
+    "ACTION_NOT_SUPPORTED",
+    "ALL_FAULTS",
+    "DSC_INTERNAL_ERROR",
+    "DSC_INVALID_ARGS",
+    "DSC_JOB_TOKEN_NOT_FOUND",
+    "DSC_NOT_SCAN_ADMIN",
+    "DSC_OPERATION_FAILED",
+    "DSC_POST_SCAN_JOB_CANCELED",
+    "DSC_TEMPORARY_ERROR",
+    "DSP_INTERNAL_ERROR",
+    "DSP_INVALID_ARGS",
+    "DSP_JOB_TOKEN_NOT_FOUND",
+    "DSP_OPERATION_FAILED",
+    "DSP_POST_SCAN_JOB_CANCELED",
+    "DSP_TEMPORARY_ERROR",
+    "ENDPOINT_UNAVAILABLE",
+    "INVALID_MESSAGE_INFORMATION_HEADER",
+    "MESSAGE_INFORMATION_HEADER_REQUIRED",
+    "MUST_UNDERSTAND",
+    "VERSION_MISMATCH",
+    "WSCN_CONFLICTING_REQUIRED_PARAMETERS",
+    "WSCN_FORMAT_NOT_SUPPORTED",
+    "WSCN_INTERNAL_ERROR",
+    "WSCN_INVALID_ARGS",
+    "WSCN_INVALID_DESTINATION_TOKEN",
+    "WSCN_INVALID_JOB_TOKEN",
+    "WSCN_INVALID_SCAN_IDENTIFIER",
+    "WSCN_JOB_CANCELLED",
+    "WSCN_JOB_ID_NOT_FOUND",
+    "WSCN_NOT_ACCEPTING_JOBS",
+    "WSCN_NO_IMAGES_AVAILABLE",
+    "WSCN_OPERATION_FAILED",
+    "WSCN_TEMPORARY_ERROR",
+    "Code",
+    "Fault",
+    "FaultError",
+    "fault_for",
+]
 
 Code = Literal["Sender", "Receiver", "MustUnderstand", "VersionMismatch", "DataEncodingUnknown"]
 
@@ -72,6 +113,8 @@ class Fault:
 
     def to_model(self) -> soap.Fault:
         """The ``soap:Fault`` body element."""
+        from .models import soap
+
         subcode: soap.SubcodeType | None = None
         for value in reversed(self.subcodes):
             subcode = soap.SubcodeType(value=value, subcode=subcode)
@@ -86,6 +129,10 @@ class Fault:
         )
 
     def _detail_entry(self, text: str) -> soap.DetailType:
+        from xsdata.formats.dataclass.models.generics import AnyElement
+
+        from .models import soap
+
         name = self.subcodes[-1] if self.subcodes else QName(SOAP, self.code)
         return soap.DetailType(any_element=[AnyElement(qname=name.text, text=text)])
 
@@ -98,6 +145,8 @@ class Fault:
         :returns: the fault as a value.
         :raises ValueError: when its code is no SOAP 1.2 fault code.
         """
+        from .models import soap
+
         code_value = model.code.value
         qname = code_value.value if isinstance(code_value, soap.FaultCodeEnum) else code_value
         code_text = qname.text if isinstance(qname, QName) else str(qname)
@@ -127,6 +176,8 @@ class Fault:
 def _detail_text(detail: soap.DetailType) -> str | None:
     """The text a ``soap:Detail`` carries: text written directly in it, else the text of its
     one detail entry when that entry holds text only."""
+    from xsdata.formats.dataclass.models.generics import AnyElement
+
     texts = "".join(part for part in detail.any_element if isinstance(part, str)).strip()
     if texts:
         return texts

@@ -13,6 +13,17 @@ from collections.abc import Iterable, Mapping, Set
 
 from .timestamps import before
 
+__all__ = [
+    "FINAL_FILTER_STATES",
+    "FINAL_JOB_STATES",
+    "REASONS_FOR_FINAL_STATE",
+    "completion_problem",
+    "is_final_or_vendor",
+    "is_vendor",
+    "leaves_final",
+    "reasons_fit",
+]
+
 FINAL_JOB_STATES: Set[str] = frozenset({"Completed", "Canceled", "Aborted"})
 FINAL_FILTER_STATES: Set[str] = frozenset(
     {"Canceled", "CompletedSuccessfully", "CompletedWithErrors", "CompletedWithWarnings"}

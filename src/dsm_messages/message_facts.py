@@ -28,6 +28,12 @@ from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from .models import soap
 from .timestamps import to_xml_text
 
+__all__ = [
+    "Facts",
+    "JobReport",
+    "facts_of",
+]
+
 
 @attrs.frozen(kw_only=True)
 class JobReport:

@@ -26,6 +26,23 @@ import attrs
 
 from . import namespaces as ns
 
+__all__ = [
+    "ANSWERED_TO_SENDER",
+    "DISCOVERY_TO",
+    "EMPTY_BODY_ACTIONS",
+    "FAULT_ACTION",
+    "MESSAGE_TYPES",
+    "MULTICAST",
+    "SEQUENCED",
+    "Kind",
+    "MessageType",
+    "Protocol",
+    "all_by_action",
+    "by_action",
+    "by_qname",
+    "message_type",
+]
+
 Protocol = Literal[
     "dsp", "dsd", "dsc", "wscn", "wse", "wsd", "transfer", "soap", "psp", "emlf", "fsf", "spf"
 ]

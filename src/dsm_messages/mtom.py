@@ -51,19 +51,30 @@ import copy
 import io
 import secrets
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol
 
-import attrs
 from lxml import etree
 
 from ._mime import FrameReader, check_boundary, content_type_parameters
-from .errors import DsmError, MtomError, MtomLimitError
+from .errors import MtomError, MtomLimitError
 from .namespaces import ANONYMOUS, DSP, WSCN, XOP, prefixed
 from .package_body import PackageBody, size_of
-from .rule_ids import DsmRule
-from .safexml import parse_xml
+from .package_parts import (
+    CHUNK_SIZE,
+    MAX_PACKAGE_BYTES,
+    MAX_PARTS,
+    MAX_ROOT_BYTES,
+    Parts,
+    Sink,
+    coalesced,
+    resolve_includes,
+    split_message,
+    split_parts,
+)
+from .package_reader import Assembler, ChooseSink, Package
+from .xml_types import XmlElement
 
-if TYPE_CHECKING:  # imported where used: splitting a stored package (the validator) needs neither
+if TYPE_CHECKING:  # imported where used: building and reading need them, the rest not
     from .envelope import Envelope
     from .models import dsp, wscn
 
@@ -92,48 +103,11 @@ __all__ = [
     "split_parts",
 ]
 
-CHUNK_SIZE = 64 * 1024
-#: The root part is XML and small; anything larger is refused.
-MAX_ROOT_BYTES = 16 * 1024 * 1024
-#: A SendImage or RetrieveImage package has two parts; anything beyond this many is refused.
-MAX_PARTS = 64
-#: The largest package read (2 GiB); raise it for larger scans.
-MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024
-
-
-class Sink(Protocol):
-    """Where a streamed attachment goes (a file, a socket writer, a hash). It receives the
-    attachment in ``memoryview`` pieces of the bytes fed to the reader, valid as long as the
-    sink keeps them."""
-
-    def write(self, data: memoryview, /) -> object: ...
-
-
-#: Chooses where an attachment goes, given the parsed envelope and the part's Content-ID:
-#: a :class:`Sink`, or ``None`` to drop the part without writing it anywhere.
-ChooseSink: TypeAlias = "Callable[[Envelope, str], Sink | None]"
-
 
 class Readable(Protocol):
     """Where an image comes from (a file opened in binary mode, a stream)."""
 
     def read(self, size: int, /) -> bytes: ...
-
-
-@attrs.frozen(kw_only=True)
-class Package:
-    """A parsed package: the envelope (attachments resolved into ``dsp:ImageData`` unless they
-    went to a sink), every part's content type by Content-ID, and the defects tolerated on the
-    way.
-
-    :param envelope: the root part's envelope.
-    :param content_types: the Content-Type of every part, by Content-ID.
-    :param defects: the MIME defects read past in the tolerant mode, each in words.
-    """
-
-    envelope: Envelope
-    content_types: dict[str, str]
-    defects: tuple[str, ...] = ()
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -364,7 +338,15 @@ class PackageReader:
         max_root_bytes: int = MAX_ROOT_BYTES,
         read_envelope: Callable[[bytes], Envelope] | None = None,
     ) -> None:
-        self._assembler = _Assembler(sink, max_root_bytes, read_envelope)
+        from .envelope import read_envelope as bind  # (imported when used: see above)
+
+        if read_envelope is not None:  # a caller's reader takes the root part's bytes
+            read_bytes = read_envelope
+
+            def bind(root: XmlElement) -> Envelope:
+                return read_bytes(etree.tostring(root, encoding="UTF-8"))
+
+        self._assembler = Assembler(sink, max_root_bytes, bind)
         self._frames = FrameReader(
             content_type,
             self._assembler,
@@ -414,120 +396,6 @@ class PackageReader:
         return self._assembler.finish(self._frames.defects)
 
 
-class _Assembler:
-    """Turns the parts the framing reader finds into a :class:`Package`."""
-
-    def __init__(
-        self,
-        choose: ChooseSink | None,
-        max_root_bytes: int,
-        read_envelope: Callable[[bytes], Envelope] | None = None,
-    ) -> None:
-        self.choose = choose
-        #: a caller's reader of the root part's bytes; None: the parsed tree is bound as it is
-        self.read_envelope = read_envelope
-        self.max_root_bytes = max_root_bytes
-        self.envelope: Envelope | None = None
-        self.content_types: dict[str, str] = {}
-        self.attachments: dict[str, bytes] = {}
-        self.includes: list[tuple[str, etree._Element]] = []
-        self.references: dict[str, str] = {}
-        self.root_id: str | None = None
-        self.early: list[tuple[str, list[memoryview]]] = []
-        self.early_bytes = 0
-        self.part_id = ""
-        self.is_root = False
-        self.pieces: list[memoryview] | None = None
-        self.target: Sink | None = None
-
-    def start_part(self, content_id: str, content_type: str, is_root: bool) -> None:
-        self.content_types[content_id] = content_type
-        self.part_id, self.is_root = content_id, is_root
-        self.pieces, self.target = None, None
-        if is_root:
-            self.root_id = content_id
-        if is_root or self.envelope is None or self.choose is None:
-            self.pieces = []
-        else:
-            self.target = self.choose(self.envelope, content_id)
-
-    def part_data(self, piece: memoryview) -> None:
-        if self.pieces is not None:
-            self.pieces.append(piece)
-            if not self.is_root and self.envelope is None and self.choose is not None:
-                # a part ahead of the root is held until the envelope says where it goes
-                self.early_bytes += len(piece)
-                if self.early_bytes > self.max_root_bytes:
-                    raise MtomLimitError(
-                        f"the parts before the root part hold more than {self.max_root_bytes} "
-                        "bytes",
-                        limit="max_root_bytes",
-                        value=self.max_root_bytes,
-                    )
-        elif self.target is not None:
-            self.target.write(piece)
-
-    def end_part(self) -> None:
-        pieces, self.pieces = self.pieces, None
-        if pieces is None:
-            return
-        if self.is_root:
-            self.read_root(b"".join(pieces))
-            early, self.early = self.early, []
-            for content_id, kept in early:
-                self.deliver(content_id, kept)
-        elif self.envelope is None and self.choose is not None:
-            self.early.append((self.part_id, pieces))
-        else:
-            self.attachments[self.part_id] = b"".join(pieces)
-
-    def deliver(self, content_id: str, pieces: list[memoryview]) -> None:
-        assert self.envelope is not None
-        assert self.choose is not None
-        target = self.choose(self.envelope, content_id)
-        if target is not None:
-            for piece in pieces:
-                target.write(piece)
-
-    def read_root(self, data: bytes) -> None:
-        root = parse_xml(data, max_bytes=self.max_root_bytes)
-        self.includes = _take_includes(root, self.root_id)
-        for content_id, include in self.includes:
-            holder = include.get(_HOLDER_ATTRIBUTE, "")
-            self.references.setdefault(content_id, holder)
-        try:
-            if self.read_envelope is None:  # the default: the tree is bound as it is
-                from .envelope import read_envelope
-
-                self.envelope = read_envelope(root)
-            else:  # a caller's reader takes the root part's bytes
-                self.envelope = self.read_envelope(etree.tostring(root, encoding="UTF-8"))
-        except DsmError:
-            raise
-        except (etree.LxmlError, ValueError, TypeError, KeyError) as exc:
-            raise MtomError(
-                f"the root part cannot be read as a SOAP envelope: {exc}",
-                code=DsmRule.XML_MALFORMED,
-            ) from None
-
-    def finish(self, defects: list[str]) -> Package:
-        assert self.envelope is not None  # the framing reader saw the root part
-        for content_id, include in self.includes:
-            if content_id not in self.content_types:
-                raise _missing_part(content_id, include)
-        body = self.envelope.body
-        if self.includes and self.choose is None:
-            from .models import dsp, wscn
-
-            if isinstance(body, dsp.SendImageRequest):
-                body.image_data = self.attachments[self.includes[0][0]]
-            elif isinstance(body, wscn.RetrieveImageResponse):
-                body.scan_data = self.attachments[self.includes[0][0]]
-        return Package(
-            envelope=self.envelope, content_types=dict(self.content_types), defects=tuple(defects)
-        )
-
-
 def parse_package(
     data: bytes | Iterable[bytes],
     content_type: str,
@@ -568,30 +436,9 @@ def parse_package(
     if isinstance(data, bytes | bytearray | memoryview):
         reader.feed(bytes(data))
     else:
-        for chunk in _coalesced(data):
+        for chunk in coalesced(data):
             reader.feed(chunk)
     return reader.close()
-
-
-def _coalesced(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The chunks, small ones joined into pieces of at least :data:`CHUNK_SIZE`: a source that
-    yields tiny pieces costs one call per piece, not per byte. Large chunks pass uncopied."""
-    small: list[bytes] = []
-    held = 0
-    for chunk in chunks:
-        if len(chunk) >= CHUNK_SIZE:
-            if small:
-                yield b"".join(small)
-                small, held = [], 0
-            yield chunk
-            continue
-        small.append(chunk)
-        held += len(chunk)
-        if held >= CHUNK_SIZE:
-            yield b"".join(small)
-            small, held = [], 0
-    if small:
-        yield b"".join(small)
 
 
 async def parse_package_async(
@@ -649,202 +496,3 @@ async def parse_package_async(
     async for chunk in chunks:
         reader.feed(chunk)
     return reader.close()
-
-
-# -- the parts alone, for the validator -------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Parts:
-    """A package split into its parts, nothing resolved yet: the root part's Content-ID and
-    bytes, the attachments kept in memory (none when they went to a sink), every part's
-    Content-ID and Content-Type, and the defects tolerated on the way."""
-
-    root_id: str
-    root: bytes
-    attachments: dict[str, bytes]
-    content_types: dict[str, str]
-    defects: tuple[str, ...] = ()
-    #: where in the package each defect was first found (``None``: in the Content-Type value)
-    defect_offsets: tuple[int | None, ...] = ()
-    #: How many line feeds come before the root part's body in the package.
-    root_line: int = 0
-
-
-class _PartCollector:
-    def __init__(self, sink: Callable[[str], Sink] | None) -> None:
-        self.sink = sink
-        self.root = b""
-        self.attachments: dict[str, bytes] = {}
-        self.content_types: dict[str, str] = {}
-        self.part_id = ""
-        self.is_root = False
-        self.root_ended = False
-        self.pieces: list[memoryview] | None = None
-        self.target: Sink | None = None
-
-    def start_part(self, content_id: str, content_type: str, is_root: bool) -> None:
-        self.content_types[content_id] = content_type
-        self.part_id, self.is_root = content_id, is_root
-        if is_root or self.sink is None:
-            self.pieces, self.target = [], None
-        else:
-            self.pieces, self.target = None, self.sink(content_id)
-
-    def part_data(self, piece: memoryview) -> None:
-        if self.pieces is not None:
-            self.pieces.append(piece)
-        elif self.target is not None:
-            self.target.write(piece)
-
-    def end_part(self) -> None:
-        if self.pieces is None:
-            return
-        if self.is_root:
-            self.root = b"".join(self.pieces)
-            self.root_ended = True
-        else:
-            self.attachments[self.part_id] = b"".join(self.pieces)
-        self.pieces = None
-
-
-def split_parts(
-    data: bytes | Iterable[bytes],
-    content_type: str,
-    *,
-    sink: Callable[[str], Sink] | None = None,
-    tolerant: bool = False,
-    max_parts: int = MAX_PARTS,
-    max_package_bytes: int = MAX_PACKAGE_BYTES,
-    max_root_bytes: int = MAX_ROOT_BYTES,
-) -> Parts:
-    """Read a package into its parts without reading the XML (see :class:`PackageReader`);
-    ``sink(content_id)``, when given, receives every attachment in turn."""
-    collector = _PartCollector(sink)
-    frames = FrameReader(
-        content_type,
-        collector,
-        tolerant=tolerant,
-        max_parts=max_parts,
-        max_package_bytes=max_package_bytes,
-        max_root_bytes=max_root_bytes,
-    )
-    try:
-        if isinstance(data, bytes | bytearray | memoryview):
-            frames.feed(bytes(data))
-        else:
-            for chunk in _coalesced(data):
-                frames.feed(chunk if type(chunk) is bytes else bytes(chunk))
-        frames.close()
-    except MtomError as exc:
-        # what a reader that reads the envelope as soon as it is in (PackageReader) would
-        # have read before the defect: the root part, when it ended
-        exc.root_part = collector.root if collector.root_ended else None
-        exc.root_line = frames.root_line
-        exc.defects = tuple((d, frames.defect_offsets.get(d)) for d in frames.defects)
-        raise
-    assert frames.root_id is not None  # close() refuses a package without its root part
-    return Parts(
-        root_id=frames.root_id,
-        root=collector.root,
-        attachments=collector.attachments,
-        content_types=collector.content_types,
-        defects=tuple(frames.defects),
-        defect_offsets=tuple(frames.defect_offsets.get(defect) for defect in frames.defects),
-        root_line=frames.root_line,
-    )
-
-
-# -- references -------------------------------------------------------------------------------
-
-
-def resolve_includes(
-    root: etree._Element, part_ids: set[str], *, root_id: str | None = None
-) -> list[str]:
-    """Check every ``xop:Include`` of a root part and take it out of the tree; returns the
-    Content-IDs they referred to, in document order. Only ``cid:`` references to parts of the
-    package other than the root part (``root_id``), inside ``dsp:ImageData`` or
-    ``wscn:ScanData``, are allowed."""
-    includes = _take_includes(root, root_id)
-    for content_id, include in includes:
-        if content_id not in part_ids:
-            raise _missing_part(content_id, include)
-    return [content_id for content_id, _ in includes]
-
-
-#: Set on a taken-out ``xop:Include``: the prefixed name of the element that held it.
-_HOLDER_ATTRIBUTE = "{urn:dsm-messages:internal}holder"
-#: The elements whose content may be an attachment: SendImage's and RetrieveImageResponse's.
-#: By local name: the reader takes the references out of whichever namespace the holder is
-#: written in (a pre-release or misprinted one), and the envelope's check names the namespace,
-#: as it does for a message read whole.
-_IMAGE_HOLDERS = frozenset({"ImageData", "ScanData"})
-
-
-def _take_includes(root: etree._Element, root_id: str | None) -> list[tuple[str, etree._Element]]:
-    """Every ``xop:Include`` of a root part with the Content-ID it names, taken out of the
-    tree once its form and place are checked (whether the part exists is known later)."""
-    found: list[tuple[str, etree._Element]] = []
-    for include in list(root.iter(f"{{{XOP}}}Include")):
-        href = (include.get("href") or "").strip()
-        where = f"line {include.sourceline}"
-        if not href.lower().startswith("cid:"):
-            raise MtomError(
-                f"xop:Include href {href!r} ({where}) is not a cid: reference into the package",
-                code=DsmRule.XOP_REFERENCE,
-                element=include,
-            )
-        content_id = href[4:]
-        if root_id is not None and content_id == root_id:
-            raise MtomError(
-                f"xop:Include ({where}) refers to <{content_id}>, the root part itself",
-                code=DsmRule.XOP_REFERENCE,
-                element=include,
-            )
-        parent = include.getparent()
-        if parent is None or etree.QName(parent).localname not in _IMAGE_HOLDERS:
-            raise MtomError(
-                f"xop:Include ({where}) outside dsp:ImageData and wscn:ScanData is not supported",
-                code=DsmRule.XOP_REFERENCE,
-                element=include,
-            )
-        found.append((content_id, include))
-        include.set(_HOLDER_ATTRIBUTE, prefixed(str(parent.tag)))
-        parent.remove(include)
-        parent.text = None
-    return found
-
-
-def _missing_part(content_id: str, include: etree._Element) -> MtomError:
-    return MtomError(
-        f"xop:Include (line {include.sourceline}) refers to <{content_id}>, which is not in the "
-        "package",
-        code=DsmRule.XOP_REFERENCE,
-        element=include,
-    )
-
-
-def split_message(data: bytes) -> tuple[str, bytes]:
-    """Split a stored MIME message (headers, blank line, body) into its Content-Type value and
-    body; LF line ends and a whitespace-only blank line are accepted (stored packages lose
-    their CRs easily)."""
-    headers: dict[str, str] = {}
-    position = 0
-    last: str | None = None
-    while True:
-        end = data.find(b"\n", position)
-        if end < 0:
-            raise MtomError("no blank line ends the MIME headers")
-        line = data[position:end].rstrip(b"\r").decode("latin-1")
-        position = end + 1
-        if not line.strip():
-            break
-        if line[0] in " \t" and last is not None:
-            headers[last] += " " + line.strip()
-            continue
-        name, _, value = line.partition(":")
-        last = name.strip().lower()
-        headers[last] = value.strip()
-    if "content-type" not in headers:
-        raise MtomError("the MIME headers have no Content-Type")
-    return headers["content-type"], data[position:]

@@ -4,6 +4,29 @@ from __future__ import annotations
 
 from typing import Final
 
+__all__ = [
+    "ANONYMOUS",
+    "DSC",
+    "DSD",
+    "DSP",
+    "EMLF",
+    "FSF",
+    "PREFIXES",
+    "PSP",
+    "SOAP",
+    "SPF",
+    "SPX",
+    "WSA",
+    "WSCN",
+    "WSD",
+    "WSDP",
+    "WSE",
+    "WSX",
+    "WXF",
+    "XOP",
+    "prefixed",
+]
+
 SOAP: Final = "http://www.w3.org/2003/05/soap-envelope"
 WSA: Final = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
 WSE: Final = "http://schemas.xmlsoap.org/ws/2004/08/eventing"

@@ -24,6 +24,10 @@ from .report import Profile
 from .safexml import DEFAULT_MAX_BYTES, parse_xml
 from .validator import check_tree
 
+__all__ = [
+    "parse",
+]
+
 
 def parse(
     data: bytes,

@@ -14,6 +14,14 @@ import re
 from lxml import etree
 
 from .errors import XmlSyntaxError
+from .xml_types import XmlElement
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "clark_name",
+    "parse_xml",
+]
 
 #: Largest document accepted by default, in bytes (SOAP parts of MTOM packages are small; the
 #: image travels in its own MIME part).
@@ -56,7 +64,7 @@ def parse_xml(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
-) -> etree._Element:
+) -> XmlElement:
     """Parse ``data`` into an lxml element, refusing anything unsafe or malformed: no DTD, no
     entities, no XInclude, no network access, and caps on size and depth.
 
@@ -173,7 +181,7 @@ def _too_few_tags(data: bytes, tree: etree._ElementTree, max_depth: int) -> bool
     return data.count(b"<") <= max_depth
 
 
-def _check_depth(root: etree._Element, max_depth: int) -> None:
+def _check_depth(root: XmlElement, max_depth: int) -> None:
     too_deep = _below(max_depth)(root)
     if isinstance(too_deep, list) and too_deep:
         raise XmlSyntaxError(
@@ -191,7 +199,7 @@ def _below(depth: int) -> etree.XPath:
     return etree.XPath("(" + "/".join(["."] + ["*"] * depth) + ")[1]")
 
 
-def clark_name(element: etree._Element) -> str:
+def clark_name(element: XmlElement) -> str:
     """The element's name in Clark notation (``{namespace}local``)."""
     tag = element.tag
     if not isinstance(tag, str):

@@ -31,6 +31,11 @@ from .rules import Profile
 from .session import DEFAULT_WINDOW, JobSummary, Session
 from .transcripts import Recorded, http_problems
 
+__all__ = [
+    "SequenceReport",
+    "check_sequence",
+]
+
 
 @attrs.frozen(kw_only=True)
 class SequenceReport:

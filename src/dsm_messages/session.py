@@ -56,8 +56,9 @@ from .ordering import following
 from .ordering import state as _state
 from .ordering.pairing import guess_request
 from .ordering.protocol import BrokenRuleError
+from .ordering.registry import PROTOCOLS, pairing_rules
 from .ordering.state import ROLES, Refused, Role
-from .ordering.step import PROTOCOLS, Step, pairing_rules
+from .ordering.step import Step
 from .ordering_rules import ORDERING_RULES, DsmRule, DspRule
 from .report import Problem, Profile, Report
 from .rules import RULES, Rule
@@ -91,7 +92,7 @@ _SENDER: dict[tuple[str, str], Role] = {
     for kind, role in protocol.senders.items()
 }
 
-_Error = TypeVar("_Error", bound=ProtocolError)
+ProtocolErrorT = TypeVar("ProtocolErrorT", bound=ProtocolError)
 _NOTHING = Refused(protocol="", operation="", kind="request", rule=DsmRule.INVALID, index=None)
 
 
@@ -100,8 +101,12 @@ def _stripped(value: str | None) -> str | None:
 
 
 def refusal(
-    error: type[_Error], rule: str, message: str, envelope: Envelope, index: int | None = None
-) -> _Error:
+    error: type[ProtocolErrorT],
+    rule: str,
+    message: str,
+    envelope: Envelope,
+    index: int | None = None,
+) -> ProtocolErrorT:
     """The exception refusing ``envelope`` for breaking ``rule`` (an ordering rule or a
     validator rule), carrying the fault the rule's row answers a message of its protocol with.
     """

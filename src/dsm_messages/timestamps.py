@@ -28,6 +28,13 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+__all__ = [
+    "Timestamp",
+    "before",
+    "to_datetime",
+    "to_xml_text",
+]
+
 _XS_DATETIME = re.compile(
     r"(?P<year>-?[0-9]{4,})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
     r"T(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})(?P<fraction>\.[0-9]+)?"

@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from xml.etree.ElementTree import QName
 
-from lxml import etree
 from xsdata.exceptions import ConverterError
 from xsdata.formats.converter import converter
 from xsdata.formats.dataclass.context import XmlContext
@@ -33,6 +32,7 @@ from xsdata.models.datatype import XmlDuration
 from .element_text import text_of, tokens
 from .namespaces import prefixed
 from .timestamps import Timestamp
+from .xml_types import XmlElement
 
 __all__ = ["explain"]
 
@@ -49,7 +49,7 @@ _KINDS: dict[type, str] = {
 
 
 def explain(
-    root: etree._Element,
+    root: XmlElement,
     model: type,
     context: XmlContext,
     wildcard_class: Callable[[str], type | None],
@@ -64,7 +64,7 @@ class _Walk:
         self.context = context
         self.wildcard_class = wildcard_class
 
-    def element(self, element: etree._Element, model: type) -> str | None:
+    def element(self, element: XmlElement, model: type) -> str | None:
         meta = self.context.build(model)
         filled: set[str] = set()
         for child in element:
@@ -86,7 +86,7 @@ class _Walk:
                 return f"{_where(element)} is missing its required {prefixed(var.qname)}"
         return None
 
-    def child(self, child: etree._Element, var: XmlVar) -> str | None:
+    def child(self, child: XmlElement, var: XmlVar) -> str | None:
         if var.is_wildcard:
             known = self.wildcard_class(str(child.tag))
             return None if known is None else self.element(child, known)
@@ -96,7 +96,7 @@ class _Walk:
             return f"{_where(child)} holds elements; it is a value"
         return self.value(child, var)
 
-    def value(self, element: etree._Element, var: XmlVar) -> str | None:
+    def value(self, element: XmlElement, var: XmlVar) -> str | None:
         text = text_of(element)
         items = tokens(text) if var.tokens else [text]
         for item in items:
@@ -129,9 +129,9 @@ def _why(text: str, var: XmlVar) -> str:
     return ""
 
 
-def _name(element: etree._Element) -> str:
+def _name(element: XmlElement) -> str:
     return prefixed(str(element.tag))
 
 
-def _where(element: etree._Element) -> str:
+def _where(element: XmlElement) -> str:
     return f"{_name(element)} (line {element.sourceline})"

@@ -19,10 +19,10 @@ import re
 from collections.abc import Callable
 from xml.etree.ElementTree import QName
 
-from lxml import etree
 from xsdata.formats.dataclass.models.generics import AnyElement
 
 from .namespaces import PREFIXES
+from .xml_types import XmlElement
 
 __all__ = [
     "conventional_qname",
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]:
+def vendor_text(text: str, element: XmlElement) -> str | QName | list[QName]:
     """The value of a vendor element that holds prefixed names whose prefixes are declared in
     scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
     the list of them) it names, so that it is written back with its declarations (a vendor
@@ -49,7 +49,7 @@ def vendor_text(text: str, element: etree._Element) -> str | QName | list[QName]
     return names[0] if len(names) == 1 else names
 
 
-def _namespace_of(prefix: str, element: etree._Element) -> str | None:
+def _namespace_of(prefix: str, element: XmlElement) -> str | None:
     """The namespace ``prefix`` stands for at ``element``: the one declared in scope, or, for
     a conventional prefix left undeclared (``dsp:InvalidArgs`` in a vendor value), the one the
     writer declares it for, which is what the message written back says."""
@@ -75,7 +75,7 @@ _NAME = re.compile(r"[^\W\d][\w.\-]*")
 _QNAME_TEXT = "\ue000"
 
 
-def mark_vendor_qnames(root: etree._Element, kept_whole: Callable[[etree._Element], bool]) -> bool:
+def mark_vendor_qnames(root: XmlElement, kept_whole: Callable[[XmlElement], bool]) -> bool:
     """Mark, in a tree xsdata's generic binder is about to read, the vendor values (those of
     the elements ``kept_whole`` says it keeps as ``AnyElement``) :func:`vendor_text` reads as
     ``QName``, for :func:`vendor_qnames_stay_qnames` to make them so; whether there was one."""

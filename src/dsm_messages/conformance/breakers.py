@@ -25,6 +25,7 @@ from ..models import dsc, dsd, dsp, wscn
 from ..mtom import build_send_image
 from ..namespaces import ANONYMOUS
 from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
 from .common import IMAGE, image_request, scan_process, scan_ticket
 from .model import PROTOCOLS, Probe, Script
 from .play import Play
@@ -83,7 +84,7 @@ def _replace(old: bytes, new: bytes) -> Edit:
     return edit
 
 
-def _tree(change: Callable[[etree._Element], None]) -> Edit:
+def _tree(change: Callable[[XmlElement], None]) -> Edit:
     def edit(message: Message) -> Message:
         root = etree.fromstring(message.data)
         change(root)
@@ -94,8 +95,8 @@ def _tree(change: Callable[[etree._Element], None]) -> Edit:
     return edit
 
 
-def _header(local: str) -> Callable[[etree._Element], etree._Element]:
-    def find(root: etree._Element) -> etree._Element:
+def _header(local: str) -> Callable[[XmlElement], XmlElement]:
+    def find(root: XmlElement) -> XmlElement:
         found = root.find(f"{{{ns.SOAP}}}Header/{{{ns.WSA}}}{local}")
         if found is None:
             raise ValueError(f"the message has no wsa:{local}")
@@ -105,7 +106,7 @@ def _header(local: str) -> Callable[[etree._Element], etree._Element]:
 
 
 def _remove_header(local: str) -> Edit:
-    def change(root: etree._Element) -> None:
+    def change(root: XmlElement) -> None:
         block = _header(local)(root)
         parent = block.getparent()
         assert parent is not None
@@ -115,7 +116,7 @@ def _remove_header(local: str) -> Edit:
 
 
 def _duplicate_header(local: str) -> Edit:
-    def change(root: etree._Element) -> None:
+    def change(root: XmlElement) -> None:
         block = _header(local)(root)
         block.addnext(etree.fromstring(etree.tostring(block)))
 
@@ -123,31 +124,31 @@ def _duplicate_header(local: str) -> Edit:
 
 
 def _set_header(local: str, text: Callable[[str], str]) -> Edit:
-    def change(root: etree._Element) -> None:
+    def change(root: XmlElement) -> None:
         block = _header(local)(root)
         block.text = text(block.text or "")
 
     return _tree(change)
 
 
-def _body(root: etree._Element) -> etree._Element:
+def _body(root: XmlElement) -> XmlElement:
     body = root.find(f"{{{ns.SOAP}}}Body")
     assert body is not None, "the message has no body"
     assert len(body), "the message has no body element"
     return body[0]
 
 
-def _second_body(root: etree._Element) -> None:
+def _second_body(root: XmlElement) -> None:
     first = _body(root)
     first.addnext(etree.fromstring(etree.tostring(first)))
 
 
-def _unknown_body(root: etree._Element) -> None:
+def _unknown_body(root: XmlElement) -> None:
     first = _body(root)
     first.tag = f"{{{etree.QName(first).namespace}}}NoSuchRequest"
 
 
-def _other_addressing(root: etree._Element) -> None:
+def _other_addressing(root: XmlElement) -> None:
     header = root.find(f"{{{ns.SOAP}}}Header")
     assert header is not None
     wsa10 = "http://www.w3.org/2005/08/addressing"
@@ -155,7 +156,7 @@ def _other_addressing(root: etree._Element) -> None:
     etree.SubElement(block, f"{{{wsa10}}}Address").text = ANONYMOUS
 
 
-def _drop_child(root: etree._Element) -> None:
+def _drop_child(root: XmlElement) -> None:
     """Take out the body's first child (JobToken, RequestedElements: required each)."""
     body = _body(root)
     body.remove(body[0])
@@ -165,7 +166,7 @@ def _first_child_last(local: str) -> Edit:
     """Move the first child of the first ``local`` element after its last one: two children
     out of the order their schema sequence declares."""
 
-    def change(root: etree._Element) -> None:
+    def change(root: XmlElement) -> None:
         for element in root.iter():
             if isinstance(element.tag, str) and etree.QName(element).localname == local:
                 assert len(element) > 1, f"{local} has fewer than two children"
@@ -177,7 +178,7 @@ def _first_child_last(local: str) -> Edit:
 
 
 def _names(text: Callable[[str], str]) -> Edit:
-    def change(root: etree._Element) -> None:
+    def change(root: XmlElement) -> None:
         for element in root.iter():
             if isinstance(element.tag, str) and etree.QName(element).localname == "Name":
                 element.text = text(element.text or "")

@@ -7,5 +7,7 @@ with a warning. Request and reply pairing, event subscriptions and the copies of
 sent to several subscribers, which every protocol shares, live in :mod:`.pairing`; what a
 session remembers, in :mod:`.state`; how an observer follows a conversation past a broken
 answer, in :mod:`.following`. A new protocol is one more module with its
-:class:`.protocol.ProtocolRules`, listed in :data:`.step.PROTOCOLS`.
+:class:`.protocol.ProtocolRules`, listed in :data:`.registry.PROTOCOLS`.
 """
+
+__all__ = []

@@ -18,6 +18,11 @@ from .state import Pending, ReportedJob
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "PROTOCOL",
+    "apply",
+]
+
 
 def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None) -> None:
     """Apply a WS-DSC message, or a fault answering a WS-DSC request."""

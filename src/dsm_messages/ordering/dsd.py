@@ -19,6 +19,12 @@ from .state import Condition, Pending, ReportedJob
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "MAX_JOB_ID",
+    "PROTOCOL",
+    "apply",
+]
+
 #: wsdsd.md 8.1: a JobId is an int in 1..2**31-1.
 MAX_JOB_ID = 2**31 - 1
 

@@ -24,6 +24,12 @@ from .state import DspJob, Pending
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "PROTOCOL",
+    "apply",
+    "withdraw",
+]
+
 
 def apply(step: Step, facts: Facts, envelope: Envelope, request: Pending | None) -> None:
     """Apply a WS-DSP message, or a fault answering a WS-DSP request."""

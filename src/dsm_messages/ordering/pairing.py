@@ -39,6 +39,18 @@ from .state import Broadcast, Destination, Pending, Refused, World
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "GENERIC",
+    "apart",
+    "copied",
+    "correlate",
+    "destination",
+    "fits",
+    "guess_request",
+    "label",
+    "subscription",
+]
+
 #: A fault or WS-Eventing reply (no DSM protocol tells which rule it breaks).
 GENERIC = PairingRules(
     reused=WsaRule.PAIRING,

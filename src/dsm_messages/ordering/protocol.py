@@ -16,6 +16,16 @@ from .state import Pending, Role
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "Apply",
+    "BrokenRuleError",
+    "PairingRules",
+    "ProtocolRules",
+    "Withdraw",
+    "listed",
+    "nothing_to_withdraw",
+]
+
 
 def listed(names: Iterable[str]) -> str:
     """Names as a message quotes them: ``[a, b]``."""
@@ -51,7 +61,8 @@ Apply = Callable[["Step", Facts, Envelope, "Pending | None"], None]
 Withdraw = Callable[["Step", Pending], None]
 
 
-def _nothing_to_withdraw(step: Step, request: Pending) -> None:
+def nothing_to_withdraw(step: Step, request: Pending) -> None:
+    """``withdraw`` of a protocol whose requests change nothing until answered."""
     return None
 
 
@@ -68,4 +79,4 @@ class ProtocolRules:
     role: RuleId
     pairing: PairingRules
     apply: Apply
-    withdraw: Withdraw = _nothing_to_withdraw
+    withdraw: Withdraw = nothing_to_withdraw

@@ -19,6 +19,23 @@ from ..faults import Fault
 from ..message_facts import Facts, JobReport
 from ..rule_ids import RuleId
 
+__all__ = [
+    "MISSING",
+    "ROLES",
+    "STILL_CLOSED",
+    "Broadcast",
+    "Condition",
+    "Destination",
+    "DspJob",
+    "Pending",
+    "Refused",
+    "ReportedJob",
+    "Role",
+    "Table",
+    "World",
+    "Write",
+]
+
 Role = Literal["device", "scan_server", "control_point", "observer"]
 ROLES: tuple[Role, ...] = ("device", "scan_server", "control_point", "observer")
 

@@ -8,7 +8,6 @@ applied.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -20,20 +19,13 @@ from ..message_facts import Facts, JobReport
 from ..ordering_rules import ORDERING_RULES
 from ..report import Problem, Profile
 from ..rules import RuleId
-from . import dsc, dsd, dsp, pairing, wscn
-from .protocol import BrokenRuleError, PairingRules, ProtocolRules, listed
+from . import registry
+from .protocol import BrokenRuleError, PairingRules, listed
 from .state import Pending, World
 
-#: Every protocol whose ordering rules are checked, by name.
-PROTOCOLS: Mapping[str, ProtocolRules] = {
-    rules.name: rules for rules in (dsp.PROTOCOL, dsd.PROTOCOL, dsc.PROTOCOL, wscn.PROTOCOL)
-}
-
-
-def pairing_rules(protocol: str) -> PairingRules:
-    """The pairing rules of a request of ``protocol`` (WS-Addressing's for any other)."""
-    known = PROTOCOLS.get(protocol)
-    return known.pairing if known is not None else pairing.GENERIC
+__all__ = [
+    "Step",
+]
 
 
 class Step:
@@ -107,20 +99,10 @@ class Step:
 
     # -- dispatch ----------------------------------------------------------------------------
     def apply(self, facts: Facts, envelope: Envelope) -> None:
-        request = pairing.correlate(self, facts)
-        pairing.subscription(self, facts, PROTOCOLS)
-        if pairing.copied(self, facts, envelope):
-            return  # the copy of an event to another subscriber: applied once already
-        if request is not None and request.client_contexts and facts.kind == "response":
-            wscn.destinations(self, facts, request)  # a WS-Scan push subscription answered
-        rules = PROTOCOLS.get(facts.protocol)
-        if rules is None and request is not None:
-            rules = PROTOCOLS.get(request.protocol)  # a fault answering one of its requests
-        if rules is not None:
-            rules.apply(self, facts, envelope, request)
+        registry.apply(self, facts, envelope)
 
     def pairing_of(self, protocol: str) -> PairingRules:
-        return pairing_rules(protocol)
+        return registry.pairing_rules(protocol)
 
     def adopt(
         self, protocol: str, operation: str, *, destinations: bool = False

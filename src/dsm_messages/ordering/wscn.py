@@ -31,6 +31,14 @@ from .state import Pending, ReportedJob
 if TYPE_CHECKING:
     from .step import Step
 
+__all__ = [
+    "PROTOCOL",
+    "RETRIEVE_TIMEOUT",
+    "apply",
+    "destinations",
+    "images_expected",
+]
+
 #: How long a WS-Scan device waits for the next RetrieveImage of a job before it aborts the job
 #: with the reason JobTimedOut (WS-Scan CreateScanJobResponse).
 RETRIEVE_TIMEOUT = timedelta(seconds=60)

@@ -6,3 +6,5 @@ models know (``SAMPLES``, keyed ``"prefix:LocalName"``); :mod:`.conversations` b
 conversations from them as lists of parsed envelopes (:class:`.conversations.Conversation`).
 Nothing here is needed to read, write or check a message.
 """
+
+__all__ = []

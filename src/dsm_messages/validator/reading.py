@@ -1,0 +1,120 @@
+"""Reading the bytes for the checks: an MTOM package split into its parts, the root part
+parsed with the hardened parser, stale namespaces renamed, ``xop:Include`` resolved. Every
+defect on the way is a problem at its place, never an exception."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import namespaces as ns
+from .._mime import is_package
+from ..errors import MtomError, XmlSyntaxError
+from ..package_parts import split_parts
+from ..rule_ids import DsmRule
+from ..safexml import parse_xml
+from ..xml_types import XmlElement
+from . import walk
+from .context import Context
+from .source import Source, known_column
+from .stale import stale_namespaces
+
+__all__ = [
+    "read_message",
+]
+
+
+# -- reading ---------------------------------------------------------------------------
+def read_message(
+    context: Context,
+    data: bytes | Iterable[bytes],
+    content_type: str | None,
+    max_bytes: int,
+    max_depth: int,
+) -> XmlElement | None:
+    part_ids: set[str] | None = None
+    root_id: str | None = None
+    framing_broken = False
+    if content_type is not None and is_package(content_type):
+        context.package = True
+        try:
+            parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
+        except MtomError as exc:
+            for defect, offset in exc.defects:
+                line, column = context.position(offset)
+                context.add(
+                    DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                )
+            line, column = context.position(exc.offset)
+            context.add(exc.code, str(exc), line=line, column=column)
+            if exc.root_part is None:
+                return None
+            # the envelope was in whole before the defect: it is checked too, as a reader
+            # that reads the envelope first (an Endpoint's) checks it
+            root_part, framing_broken = exc.root_part, True
+            root_line = exc.root_line
+        else:
+            for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
+                line, column = context.position(offset)
+                context.add(
+                    DsmRule.MIME_DEFECT, f"MIME defect: {defect}", line=line, column=column
+                )
+            root_part, part_ids, root_id = parts.root, set(parts.content_types), parts.root_id
+            root_line = parts.root_line
+        # lines are counted from the start of the package, not of its root part
+        if isinstance(data, bytes):
+            at = data.find(root_part) if root_part else -1
+            context.line_offset = data[:at].count(b"\n") if at > 0 else 0
+        else:  # (read in chunks: the reader counted them)
+            context.line_offset = root_line
+        data = root_part
+    assert isinstance(data, bytes)  # only a package may come in chunks
+    try:
+        root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
+    except XmlSyntaxError as exc:
+        code = DsmRule.XML_FORBIDDEN if exc.forbidden else DsmRule.XML_MALFORMED
+        context.add(code, exc.reason, line=exc.line, column=known_column(exc.column))
+        return None
+    context.source = Source(root, data)
+    context.large = len(data) > walk.LARGE
+    renames = stale_namespaces(context, root)
+    if renames:
+        repaired = context.repair.rename_namespaces(data, renames, max_bytes, max_depth)
+        if repaired is not None:
+            root, renamed = repaired
+            context.source = Source(root, renamed)
+    if framing_broken:  # which parts the package holds is not known: each is taken as there
+        part_ids = {
+            (include.get("href") or "").strip()[4:]
+            for include in root.iter(f"{{{ns.XOP}}}Include")
+        }
+    if part_ids is not None:
+        context.source.scan()  # columns are of the elements as written, xop:Include included
+        try:
+            referenced = context.repair.resolve_includes(root, part_ids, root_id)
+        except MtomError as exc:
+            context.add(exc.code, str(exc), exc.element)
+            # the rest of the envelope is checked, as a reader that reads it first does
+            for include in list(root.iter(f"{{{ns.XOP}}}Include")):
+                parent = include.getparent()
+                if parent is not None:
+                    parent.remove(include)
+        else:
+            for part in sorted(part_ids - referenced - {root_id}):
+                context.add(
+                    DsmRule.XOP_UNREFERENCED,
+                    f"the package part <{part}> is referred to by no xop:Include",
+                )
+    else:
+        for include in root.iter(f"{{{ns.XOP}}}Include"):
+            context.add(
+                DsmRule.XOP_REFERENCE,
+                "xop:Include outside an MTOM package refers to nothing",
+                include,
+            )
+            return None
+    return root
+
+
+class _Discard:
+    def write(self, data: memoryview, /) -> int:
+        return len(data)

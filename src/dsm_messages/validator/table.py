@@ -1,0 +1,141 @@
+"""The table that maps element names to the checks they get, and the walk over the body
+that runs them: every check a plain function ``check(context, element)``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from lxml import etree
+
+from .. import namespaces as ns
+from ..aliases import VALUE_ALIASES
+from ..declarations import declarations
+from ..leaf_values import leaf_attributes
+from ..messages import by_qname
+from ..rule_ids import DsmRule
+from ..xml_types import XmlElement
+from . import walk
+from .content import (
+    check_element_data,
+    check_end_state,
+    check_fault_code,
+    check_fault_detail,
+    check_filter,
+    check_job_status,
+    check_valid_ticket,
+    check_wildcard_order,
+)
+from .context import Context
+from .values import (
+    DSM_NAMESPACES,
+    DUAL_FORM,
+    check_alias,
+    check_base64,
+    check_dual_form,
+    check_leaf_keyword,
+    check_name_or_keyword,
+    check_time_range,
+    check_time_zone,
+)
+from .walk import name_of, split_clark
+
+__all__ = [
+    "Check",
+    "check_body",
+]
+
+Check = Callable[[Context, etree._Element], None]
+
+
+#: The body checks each element name gets, in the order they run (filled as names are met).
+_BODY_STEPS: dict[str, tuple[Check, ...]] = {}
+
+
+_ALIASED = frozenset(
+    f"{{{alias.namespace}}}{element}" for alias in VALUE_ALIASES for element in alias.elements
+)
+
+
+_VALUE_NAMESPACES = (ns.DSP, ns.DSC, ns.WSCN)
+
+
+_JOB_STATUS = frozenset(f"{{{namespace}}}JobStatus" for namespace in (*_VALUE_NAMESPACES, ns.DSD))
+
+
+_ELEMENT_DATA = frozenset(f"{{{namespace}}}ElementData" for namespace in _VALUE_NAMESPACES)
+
+
+#: Local names checked in whatever namespace they are written.
+_ANY_NAMESPACE = ("Name", "PostScanJobEndState", "JobEndState")
+
+
+_ONE_OF: dict[str, Check] = {
+    f"{{{ns.PSP}}}Filter": check_filter,
+    f"{{{ns.WSCN}}}ValidationInfo": check_valid_ticket,
+    f"{{{ns.SOAP}}}Code": check_fault_code,
+    f"{{{ns.SOAP}}}Detail": check_fault_detail,
+    **dict.fromkeys(_ELEMENT_DATA, check_element_data),
+    **dict.fromkeys(_JOB_STATUS, check_job_status),
+}
+
+
+@functools.cache
+def _body_names() -> tuple[str, ...]:
+    """Every element name some body check looks at (the rest of the body is not visited)."""
+    facts = declarations()
+    exact = set(facts.keyword_elements) | _ALIASED | set(DUAL_FORM) | set(_ONE_OF)
+    exact |= facts.datetime_elements | facts.base64_elements | set(facts.wildcard_sequences)
+    return (*sorted(exact), *(f"{{*}}{local}" for local in _ANY_NAMESPACE))
+
+
+def _body_steps(name: str) -> tuple[Check, ...]:
+    """The checks an element called ``name`` gets, in order: its value (requested name or
+    keyword; alias; time zone), its dual-form attributes, then its content."""
+    facts = declarations()
+    namespace, local = split_clark(name)
+    steps: list[Check] = []
+    if local == "Name":
+        steps.append(check_name_or_keyword)
+    elif name in facts.keyword_elements:
+        steps.append(check_leaf_keyword)
+    if namespace in _VALUE_NAMESPACES and name in _ALIASED:
+        steps.append(check_alias)
+    if name in facts.datetime_elements:
+        steps.append(check_time_range)
+        if namespace in DSM_NAMESPACES:
+            steps.append(check_time_zone)
+    if name in DUAL_FORM:
+        steps.append(check_dual_form)
+    if name in facts.wildcard_sequences:
+        steps.append(check_wildcard_order)
+    if name in facts.base64_elements:
+        steps.append(check_base64)
+    if name in _ONE_OF:
+        steps.append(_ONE_OF[name])
+    elif local in ("PostScanJobEndState", "JobEndState"):
+        steps.append(check_end_state)
+    return tuple(steps)
+
+
+# -- body rules ------------------------------------------------------------------------
+def check_body(context: Context, body: XmlElement) -> None:
+    spec = by_qname(body.tag) if isinstance(body.tag, str) else None
+    # only an attribute below the body can be one the models cannot keep: a body without
+    # one needs no table walked
+    if spec is not None and body.xpath("boolean(descendant::*[@*])"):
+        for element, attribute in leaf_attributes(body, spec.model_name):
+            context.add(
+                DsmRule.LEAF_ATTRIBUTE,
+                f"{name_of(element)} carries the attribute {attribute}, which dsm-messages "
+                "cannot keep: its models hold this element as a plain value",
+                element,
+            )
+    steps = _BODY_STEPS
+    for element in walk.named(body, _body_names(), context.large):
+        name = str(element.tag)
+        found = steps.get(name)
+        if found is None:
+            found = steps[name] = _body_steps(name)
+        for step in found:
+            step(context, element)

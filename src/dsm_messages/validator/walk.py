@@ -1,0 +1,104 @@
+"""How the checks find and name elements: the elements a walk visits (found by name, in
+Python for a small document, through libxml2's name matching for a large one), and the
+element helpers every check shares (children, trimmed text, prefixed names, paths).
+
+The walks read :data:`LARGE` and :func:`named` from this module when they run, so that the
+threshold is one place."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from .. import namespaces as ns
+from ..element_text import XML_WHITESPACE, strip_xml, text_of
+from ..xml_types import XmlElement
+
+__all__ = [
+    "LARGE",
+    "child_elements",
+    "name_of",
+    "name_sets",
+    "named",
+    "padding_side",
+    "path_of",
+    "split_clark",
+    "trimmed_text",
+]
+
+#: Above this size (bytes), walks let libxml2 match the names they want: a set-up per name
+#: and per document, then C speed per element; below it, Python's set lookup is cheaper.
+LARGE = 32 * 1024
+
+
+def named(root: XmlElement, names: tuple[str, ...], large: bool) -> list[XmlElement]:
+    """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
+    document order; ``{*}local`` stands for ``local`` in any namespace or none."""
+    if large:
+        return list(root.iter(*names))
+    exact, locals_, suffixes = name_sets(names)
+    if not suffixes:
+        return [element for element in root.iter() if element.tag in exact]
+    return [
+        element
+        for element in root.iter()
+        if element.tag in exact
+        or (element.tag.__class__ is str and str(element.tag).endswith(suffixes))
+        or element.tag in locals_
+    ]
+
+
+@functools.cache
+def name_sets(
+    names: tuple[str, ...],
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(exact Clark names, local names wanted in any namespace or none, ``}local`` endings)
+    of a tuple of names."""
+    wild = frozenset(name[3:] for name in names if name.startswith("{*}"))
+    exact = frozenset(name for name in names if not name.startswith("{*}"))
+    return exact, wild, tuple(sorted("}" + local for local in wild))
+
+
+def split_clark(name: str) -> tuple[str, str]:
+    """(namespace, local name) of a Clark name (namespace ``""`` when it has none)."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return namespace, local
+    return "", name
+
+
+def child_elements(element: XmlElement | None) -> Iterator[XmlElement]:
+    if element is None:
+        return
+    for child in element:
+        if isinstance(child.tag, str):
+            yield child
+
+
+def trimmed_text(element: XmlElement | None) -> str:
+    return "" if element is None else strip_xml(text_of(element))
+
+
+def name_of(element: XmlElement) -> str:
+    return ns.prefixed(element.tag) if isinstance(element.tag, str) else str(element.tag)
+
+
+def path_of(element: XmlElement) -> str:
+    steps: list[str] = []
+    node: XmlElement | None = element
+    while node is not None:
+        parent = node.getparent()
+        step = name_of(node)
+        if parent is not None:
+            same = [child for child in parent if child.tag == node.tag]
+            if len(same) > 1:
+                step += f"[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def padding_side(raw: str) -> str:
+    """Where whitespace pads ``raw``: before, after, or before and after it."""
+    before, after = raw[:1] in XML_WHITESPACE, raw[-1:] in XML_WHITESPACE
+    return "before and after" if before and after else ("before" if before else "after")
