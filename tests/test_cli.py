@@ -103,7 +103,7 @@ def test_an_internal_error_is_one_line_and_exit_2(
         for name in (
             "cli.validate_file",
             "cli.validate_stored",
-            "cli.check_tree",
+            "described.check_tree",
             "parsing.parse",
         ):
             monkeypatch.setattr(f"dsm_messages.{name}", broken)

@@ -69,6 +69,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         "Ordering",
         frozenset(
             {
+                "about_message",
                 "job_states",
                 "message_facts",
                 "ordering",
@@ -79,7 +80,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("Public", frozenset({"__init__", "cli", "conformance", "endpoint", "testing"})),
+    (
+        "Public",
+        frozenset(
+            {"__init__", "cli", "conformance", "described", "endpoint", "incoming", "testing"}
+        ),
+    ),
 )
 
 

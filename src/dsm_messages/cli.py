@@ -43,25 +43,16 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
-from lxml import etree
-
 from . import __version__
-from .element_text import strip_xml, text_of
+from .described import ShowError, describe
 from .errors import DsmError
-from .messages import EMPTY_BODY_ACTIONS, by_qname
-from .mtom import MtomError
-from .namespaces import SOAP, WSA, prefixed
 from .report import Report
 from .rules import PROFILES, RULES, DsmRule, Profile
-from .safexml import clark_name
 from .validator import (
     check_stored_package,
-    check_tree,
-    split_stored,
     validate_file,
     validate_stored,
 )
-from .xml_types import XmlElement
 
 if TYPE_CHECKING:  # imported by the commands that use them: `validate` needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,8 +63,6 @@ __all__ = [
     "build_parser",
     "main",
 ]
-
-_MAX_FIELDS = 8
 
 
 _STDIN = "-"
@@ -340,102 +329,6 @@ class _JsonOutput:
         self.out.write(tail + "\n")
 
 
-class _ShowError(Exception):
-    """Why one input cannot be shown: a rule code (or None) and a one-line message."""
-
-    def __init__(self, code: str | None, message: str, *, internal: bool = False) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.internal = internal
-
-
-def _body_and_action(root: XmlElement) -> tuple[XmlElement, str | None]:
-    if root.tag != f"{{{SOAP}}}Envelope":
-        return root, None
-    written = root.find(f"{{{SOAP}}}Header/{{{WSA}}}Action")
-    action = None if written is None else strip_xml(text_of(written))
-    body = root.find(f"{{{SOAP}}}Body")
-    children = [] if body is None else [c for c in body if isinstance(c.tag, str)]
-    if not children:
-        raise _ShowError(DsmRule.SOAP_STRUCTURE, "the SOAP Body holds no element")
-    return children[0], action or None
-
-
-def _empty_body_action(root: XmlElement) -> str | None:
-    """The action of an envelope whose action announces an empty body (a WS-Transfer Get, an
-    UnsubscribeResponse), else ``None``."""
-    if root.tag != f"{{{SOAP}}}Envelope":
-        return None
-    written = root.find(f"{{{SOAP}}}Header/{{{WSA}}}Action")
-    action = "" if written is None else strip_xml(text_of(written))
-    return action if action in EMPTY_BODY_ACTIONS else None
-
-
-def _key_fields(body: XmlElement) -> list[tuple[str, str]]:
-    fields = []
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element is body or len(element):
-            continue
-        text = " ".join(text_of(element).split())
-        if text:
-            local = etree.QName(element).localname
-            fields.append((local, text if len(text) <= 60 else text[:57] + "..."))
-        if len(fields) == _MAX_FIELDS:
-            break
-    return fields
-
-
-def _describe(path: str, data: bytes) -> dict[str, Any]:
-    """What ``show`` says of one input: its body, action and key fields, read as the lenient
-    profile reads it; raises ``_ShowError`` when it is not a DSM message or document."""
-    split = split_stored(data, name=path)
-    if isinstance(split, MtomError):
-        raise _ShowError(split.code, str(split))
-    content_type, body = split
-    checked = check_tree(body, profile="lenient", content_type=content_type)
-    report, root = checked.report, checked.tree
-    if not report.valid or root is None:
-        first = report.errors[0]
-        where = f" (line {first.line})" if first.line is not None else ""
-        raise _ShowError(first.rule, first.message + where)
-    empty = _empty_body_action(root)
-    if empty is not None:  # the validator accepted it: the action announces an empty body
-        protocol, operation, kind = EMPTY_BODY_ACTIONS[empty]
-        return {
-            "path": path,
-            "message": "(empty body)",
-            "protocol": protocol.upper(),
-            "operation": operation,
-            "kind": kind,
-            "action": empty,
-            "fields": [],
-        }
-    element, action = _body_and_action(root)
-    name = prefixed(clark_name(element))
-    spec = by_qname(clark_name(element))
-    if spec is None:
-        raise _ShowError(DsmRule.BODY_UNKNOWN, f"{name} is not a DSM message body or document")
-    from .binding import from_xml
-
-    try:
-        from_xml(element, spec.model)  # proves the body binds to its model
-    except DsmError:
-        # the validator accepted what binding refuses: a defect of dsm-messages
-        raise _ShowError(
-            None, f"{name} is valid but dsm-messages cannot bind it", internal=True
-        ) from None
-    return {
-        "path": path,
-        "message": name,
-        "protocol": spec.protocol.upper(),
-        "operation": spec.operation,
-        "kind": spec.kind,
-        "action": action,
-        "fields": [{"name": local, "value": value} for local, value in _key_fields(element)],
-    }
-
-
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         _check_named(args.paths)
@@ -452,8 +345,8 @@ def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for item in _inputs(args.paths, sys.stdin.buffer):
         path, data = item.path, _read(item)
         try:
-            entry = _describe(path, data)
-        except _ShowError as exc:
+            entry = describe(path, data)
+        except ShowError as exc:
             status = max(status, 2 if exc.internal else 1)
             code = f"{exc.code}: " if exc.code else ""
             err.write(f"{path}: {code}{' '.join(exc.message.split())}\n")
