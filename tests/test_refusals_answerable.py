@@ -200,3 +200,87 @@ def test_a_tolerated_mime_defect_is_judged_alike_live_and_offline(profile: str) 
     with pytest.raises(RemoteProtocolError) as live:
         read_live(reader, data)
     assert live.value.rule == report.errors[0].rule == "DSM-MIME-DEFECT"
+
+
+def boundary_of(content_type: str) -> bytes:
+    found = re.search(r'boundary="?([^";]+)"?', content_type)
+    assert found is not None
+    return found.group(1).encode()
+
+
+def test_a_boundary_inside_a_line_is_no_delimiter_in_strict_live_or_offline() -> None:
+    """Only the lenient profile reads a delimiter with no line break before it (Xerox): the
+    strict validator frames the package as the strict readers do, so the boundary's opening
+    inside a value is text to both."""
+    content_type, whole = whole_package()
+    text = b"--" + boundary_of(content_type)
+    broken = whole.replace(b"<dsp:JobToken>264a19bf", b"<dsp:JobToken>264a19bf" + text, 1)
+    report = validate(broken, content_type=content_type)
+    assert report.valid, report.problems
+    token = f"264a19bf{text.decode()}"
+    read = parse(broken, content_type=content_type, validate=True)
+    assert read.body_as(dsp.SendImageRequest).job_token == token
+    live = Endpoint("scan_server").package_reader(content_type, store=lambda envelope: None)
+    with pytest.raises(RemoteProtocolError) as refused:
+        read_live(live, broken)
+    assert refused.value.rule == "DSP-1"  # read whole: only the token is unknown
+    lenient = validate(broken, content_type=content_type, profile="lenient")
+    assert "DSM-MIME-DEFECT" in lenient.codes()  # read as a delimiter, and named
+
+
+def whole_package() -> tuple[str, bytes]:
+    request = replace(send_image_body("264a19bf", 1), image_data=b"")
+    content_type, chunks = build_send_image(request, b"%PDF", to=SERVER)
+    return content_type, b"".join(chunks)
+
+
+def test_a_reference_to_the_root_part_is_named_when_the_framing_fails_later_too() -> None:
+    content_type, whole = whole_package()
+    start = re.search(r'start="<([^>]+)>"', content_type)
+    assert start is not None
+    root_id = start.group(1).encode()
+    image_id = re.findall(rb"Content-ID: <([^>]+)>", whole)[-1]
+    # the include refers to the root part, and the image part reuses the root's Content-ID
+    broken = whole.replace(b"cid:" + image_id, b"cid:" + root_id).replace(
+        b"Content-ID: <" + image_id + b">", b"Content-ID: <" + root_id + b">"
+    )
+    report = validate(broken, content_type=content_type)
+    reader = Endpoint("scan_server").package_reader(content_type, store=lambda envelope: None)
+    with pytest.raises(RemoteProtocolError) as live:
+        read_live(reader, broken)
+    assert live.value.rule == "DSM-XOP-REFERENCE"  # met first, as the envelope is read
+    assert {"DSM-XOP-REFERENCE", "DSM-MIME-DUPLICATE-ID"} <= report.codes()
+
+
+def test_a_part_no_include_refers_to_is_named_at_its_headers() -> None:
+    content_type, whole = whole_package()
+    image_id = re.findall(rb"Content-ID: <([^>]+)>", whole)[-1]
+    decoy = whole.replace(b"cid:" + image_id, b"cid:" + image_id + b"x", 1)
+    decoy = decoy.replace(
+        b"Content-ID: <" + image_id + b">", b"Content-ID: <" + image_id + b"x>", 1
+    )
+    # a second part after the image, referred to by nothing
+    end = b"--" + boundary_of(content_type) + b"--"
+    extra = b"Content-Type: image/png\r\nContent-ID: <decoy@f>\r\n\r\nPNG\r\n"
+    decoy = decoy.replace(end, b"--" + boundary_of(content_type) + b"\r\n" + extra + end)
+    problem = next(
+        p
+        for p in validate(decoy, content_type=content_type).problems
+        if p.rule == "DSM-XOP-UNREFERENCED"
+    )
+    headers_end = decoy.index(b"\r\n\r\n", decoy.index(b"<decoy@f>"))
+    assert problem.line == decoy.count(b"\n", 0, headers_end + 2) + 1
+    assert problem.column == 1
+
+
+def test_a_fault_without_reason_text_is_judged_not_a_crash() -> None:
+    from dsm_messages import check_sequence, reply
+    from dsm_messages.faults import DSP_INVALID_ARGS
+    from dsm_messages.transcripts import read_recorded
+
+    request = parse(end_request(MESSAGE_ID))
+    fault = reply(request, DSP_INVALID_ARGS)
+    no_reason = re.sub(rb"<soap:Text[^>]*>[^<]*</soap:Text>", b"", fault)
+    assert no_reason != fault
+    report = check_sequence([read_recorded(end_request(MESSAGE_ID)), read_recorded(no_reason)])
+    assert [p.rule for p in report.violations] == ["DSP-1", "DSM-INVALID"]  # (no job: DSP-1)

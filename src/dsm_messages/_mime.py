@@ -143,6 +143,7 @@ class FrameReader:
         max_parts: int,
         max_package_bytes: int,
         max_root_bytes: int,
+        bare_delimiters: bool | None = None,
     ) -> None:
         try:
             content_type.encode("latin-1")
@@ -174,8 +175,14 @@ class FrameReader:
         #: before it (a stored package's line numbers count from its start), once it started
         self.root_offset: int | None = None
         self.root_line = 0
+        #: where each part's headers end (its blank line), by Content-ID
+        self.part_offsets: dict[str, int] = {}
         self._handler = handler
         self._tolerant = tolerant
+        #: whether a delimiter with no line break before it ends a part: what the lenient
+        #: profile reads (a tolerant reader that only lists defects, for the strict profile,
+        #: frames the package as the strict reader does)
+        self._bare = tolerant if bare_delimiters is None else bare_delimiters
         self._max_parts = max_parts
         self._max_package_bytes = max_package_bytes
         self._max_root_bytes = max_root_bytes
@@ -417,6 +424,7 @@ class FrameReader:
                 f"two parts have the Content-ID <{content_id}>", code=DsmRule.MIME_DUPLICATE_ID
             )
         self._ids.add(content_id)
+        self.part_offsets[content_id] = self._at
         if self.start_id is not None:
             is_root = content_id == self.start_id
         else:
@@ -456,7 +464,7 @@ class FrameReader:
         the part ended there."""
         delimiter = self._delimiter
         found = data.find(delimiter, position)
-        if self._tolerant:
+        if self._bare:
             # a delimiter with no line break before it (the Xerox WorkCentre 3025 writes them
             # so, sane-airscan's multipart reader notes): the boundary is unique all the same
             bare = data.find(self._opening, position)
@@ -486,7 +494,7 @@ class FrameReader:
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
-        elif self._tolerant:  # (or of one with no line break before it)
+        elif self._bare:  # (or of one with no line break before it)
             for size in range(min(len(self._opening) - 1, len(data) - position), 0, -1):
                 if self._opening.startswith(data[len(data) - size :]):
                     held = len(data) - size

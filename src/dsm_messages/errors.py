@@ -128,6 +128,8 @@ class MtomError(DsmError):
         self.root_part: bytes | None = None
         #: How many line feeds come before the root part's body (with ``root_part``).
         self.root_line = 0
+        #: The root part's Content-ID, when its headers were read.
+        self.root_id: str | None = None
         self.defects: tuple[tuple[str, int | None], ...] = ()
 
     def __reduce__(self) -> tuple[object, ...]:

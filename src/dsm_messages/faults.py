@@ -143,7 +143,8 @@ class Fault:
         :param model: the fault body, as :func:`~dsm_messages.parse` binds it
             (``envelope.body`` of a fault).
         :returns: the fault as a value.
-        :raises ValueError: when its code is no SOAP 1.2 fault code.
+        :raises ValueError: when its code is no SOAP 1.2 fault code, or it has no reason text
+            (a fault read without validation).
         """
         from .models import soap
 
@@ -155,6 +156,8 @@ class Fault:
         while node is not None:
             subcodes.append(node.value)
             node = node.subcode
+        if model.reason is None or not model.reason.text:
+            raise ValueError("the fault has no soap:Reason text")
         first = model.reason.text[0]
         detail = None if model.detail is None else _detail_text(model.detail)
         code = code_text.rpartition("}")[2]

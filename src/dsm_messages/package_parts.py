@@ -93,6 +93,8 @@ class Parts:
     defect_offsets: tuple[int | None, ...] = ()
     #: How many line feeds come before the root part's body in the package.
     root_line: int = 0
+    #: Where each part's headers end in the package, by Content-ID.
+    part_offsets: dict[str, int] = attrs.field(factory=dict)
 
 
 class _PartCollector:
@@ -141,9 +143,12 @@ def split_parts(
     max_parts: int = MAX_PARTS,
     max_package_bytes: int = MAX_PACKAGE_BYTES,
     max_root_bytes: int = MAX_ROOT_BYTES,
+    bare_delimiters: bool | None = None,
 ) -> Parts:
     """Read a package into its parts without reading the XML (see :class:`PackageReader`);
-    ``sink(content_id)``, when given, receives every attachment in turn."""
+    ``sink(content_id)``, when given, receives every attachment in turn. ``bare_delimiters``
+    (``tolerant`` unless given) says whether a delimiter with no line break before it ends a
+    part."""
     collector = _PartCollector(sink)
     frames = FrameReader(
         content_type,
@@ -152,6 +157,7 @@ def split_parts(
         max_parts=max_parts,
         max_package_bytes=max_package_bytes,
         max_root_bytes=max_root_bytes,
+        bare_delimiters=bare_delimiters,
     )
     try:
         if isinstance(data, bytes | bytearray | memoryview):
@@ -165,6 +171,7 @@ def split_parts(
         # have read before the defect: the root part, when it ended
         exc.root_part = collector.root if collector.root_ended else None
         exc.root_line = frames.root_line
+        exc.root_id = frames.root_id
         exc.defects = tuple((d, frames.defect_offsets.get(d)) for d in frames.defects)
         raise
     assert frames.root_id is not None  # close() refuses a package without its root part
@@ -176,6 +183,7 @@ def split_parts(
         defects=tuple(frames.defects),
         defect_offsets=tuple(frames.defect_offsets.get(defect) for defect in frames.defects),
         root_line=frames.root_line,
+        part_offsets=frames.part_offsets,
     )
 
 

@@ -93,7 +93,7 @@ def fault_of(envelope: Envelope | None) -> Fault | None:
         return None
     try:
         return Fault.from_model(body)
-    except ValueError:  # a code SOAP 1.2 does not define: its breach is the validator's
+    except ValueError:  # a code SOAP 1.2 does not define, no reason: the validator names it
         return None
 
 

@@ -33,11 +33,18 @@ def read_message(
 ) -> XmlElement | None:
     part_ids: set[str] | None = None
     root_id: str | None = None
+    part_offsets: dict[str, int] = {}
     framing_broken = False
     if content_type is not None and is_package(content_type):
         context.package = True
         try:
-            parts = split_parts(data, content_type, sink=lambda _id: _Discard(), tolerant=True)
+            parts = split_parts(
+                data,
+                content_type,
+                sink=lambda _id: _Discard(),
+                tolerant=True,
+                bare_delimiters=context.profile == "lenient",
+            )
         except MtomError as exc:
             for defect, offset in exc.defects:
                 line, column = context.position(offset)
@@ -52,6 +59,7 @@ def read_message(
             # that reads the envelope first (an Endpoint's) checks it
             root_part, framing_broken = exc.root_part, True
             root_line = exc.root_line
+            root_id = exc.root_id  # (a reference to the root part is named all the same)
         else:
             for defect, offset in zip(parts.defects, parts.defect_offsets, strict=True):
                 line, column = context.position(offset)
@@ -60,6 +68,7 @@ def read_message(
                 )
             root_part, part_ids, root_id = parts.root, set(parts.content_types), parts.root_id
             root_line = parts.root_line
+            part_offsets = parts.part_offsets
         # lines are counted from the start of the package, not of its root part
         if isinstance(data, bytes):
             at = data.find(root_part) if root_part else -1
@@ -100,9 +109,12 @@ def read_message(
                     parent.remove(include)
         else:
             for part in sorted(part_ids - referenced - {root_id}):
+                line, column = context.position(part_offsets.get(part))
                 context.add(
                     DsmRule.XOP_UNREFERENCED,
                     f"the package part <{part}> is referred to by no xop:Include",
+                    line=line - context.line_offset if line is not None else None,
+                    column=column,
                 )
     else:
         for include in root.iter(f"{{{ns.XOP}}}Include"):
