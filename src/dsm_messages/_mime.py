@@ -143,7 +143,6 @@ class FrameReader:
         max_parts: int,
         max_package_bytes: int,
         max_root_bytes: int,
-        bare_delimiters: bool | None = None,
     ) -> None:
         try:
             content_type.encode("latin-1")
@@ -179,10 +178,6 @@ class FrameReader:
         self.part_offsets: dict[str, int] = {}
         self._handler = handler
         self._tolerant = tolerant
-        #: whether a delimiter with no line break before it ends a part: what the lenient
-        #: profile reads (a tolerant reader that only lists defects, for the strict profile,
-        #: frames the package as the strict reader does)
-        self._bare = tolerant if bare_delimiters is None else bare_delimiters
         self._max_parts = max_parts
         self._max_package_bytes = max_package_bytes
         self._max_root_bytes = max_root_bytes
@@ -201,6 +196,7 @@ class FrameReader:
         self._closed = False
         self._failure: str | None = None
         #: where in the package the bytes being read start, and the line being read
+        self._at_body_start = False
         self._base = 0
         self._at = 0
 
@@ -321,7 +317,10 @@ class FrameReader:
             self._at = self._base + position
             state = self._state
             if state == _BODY:
+                start = position
                 position, ended = self._body(data, position)
+                if position > start:
+                    self._at_body_start = False
                 if not ended:
                     return position
                 continue
@@ -444,6 +443,7 @@ class FrameReader:
         self._is_root = is_root
         self._part_bytes = 0
         self._state = _BODY
+        self._at_body_start = True  # (the line break before the body was read)
         self._handler.start_part(content_id, part_type, is_root)
 
     def _content_id(self) -> str:
@@ -461,48 +461,74 @@ class FrameReader:
 
     def _body(self, data: bytes, position: int) -> tuple[int, bool]:
         """Hand on the body in ``data`` from ``position``; returns where it stopped and whether
-        the part ended there."""
-        delimiter = self._delimiter
-        found = data.find(delimiter, position)
-        if self._bare:
-            # a delimiter with no line break before it (the Xerox WorkCentre 3025 writes them
-            # so, sane-airscan's multipart reader notes): the boundary is unique all the same
-            bare = data.find(self._opening, position)
-            if bare >= 0 and (found < 0 or bare <= found) and data[bare - 1 : bare] != b"\n":
-                self._defect("a boundary delimiter not at the start of a line")
-                self._emit(data, position, bare)
-                self._handler.end_part()
-                self._state = _DELIMITER
-                return bare + len(self._opening), True
-        if found >= 0:
-            end = found
-            if found > position and data[found - 1] == 0x0D:
-                end = found - 1
-            elif not self._tolerant:
-                self._at = self._base + found
+        the part ended there. One search for the boundary finds both kinds of delimiter: after
+        a line break, and with none before it (the Xerox WorkCentre 3025 writes them so, as
+        sane-airscan's multipart reader notes), which is a defect: read past with a warning
+        by a tolerant reader, refused by a strict one. Boundary text not followed by what
+        ends a delimiter line is content."""
+        opening = self._opening
+        search = position
+        while True:
+            at = data.find(opening, search)
+            if at < 0:
+                break
+            before = data[at - 1 : at] if at else b""
+            if at == position and self._at_body_start:
+                before = b"\n"  # the line break ending the part's headers, read before
+            if before == b"\n":
+                if at > position:
+                    return self._delimited(data, position, at - 1)
+                search = at + 1  # (its line break was read before: not one here)
+                continue
+            ends = _ends_delimiter(data, at + len(opening))
+            if ends is None:  # what follows is still to come
+                self._emit(data, position, at)
+                return at, False
+            if not ends:
+                search = at + 1
+                continue
+            self._at = self._base + at
+            if not self._tolerant:
                 raise MtomError(
-                    "a boundary delimiter is not preceded by CRLF", code=DsmRule.MIME_DEFECT
+                    "a boundary delimiter is not at the start of a line", code=DsmRule.MIME_DEFECT
                 )
-            else:
-                self._defect("LF line endings")
-            self._emit(data, position, end)
+            self._defect("a boundary delimiter not at the start of a line")
+            self._emit(data, position, at)
             self._handler.end_part()
             self._state = _DELIMITER
-            return found + len(delimiter), True
+            return at + len(opening), True
         # Hold back what could be the start of the next delimiter (and a CR before it).
+        delimiter = self._delimiter
         held = len(data)
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
-        elif self._bare:  # (or of one with no line break before it)
-            for size in range(min(len(self._opening) - 1, len(data) - position), 0, -1):
-                if self._opening.startswith(data[len(data) - size :]):
+        else:  # (or of one with no line break before it)
+            for size in range(min(len(opening) - 1, len(data) - position), 0, -1):
+                if opening.startswith(data[len(data) - size :]):
                     held = len(data) - size
                     break
         if held > position and data[held - 1] == 0x0D:
             held -= 1
         self._emit(data, position, held)
         return held, False
+
+    def _delimited(self, data: bytes, position: int, found: int) -> tuple[int, bool]:
+        """The part ends at the delimiter whose line break is at ``found``."""
+        end = found
+        if found > position and data[found - 1] == 0x0D:
+            end = found - 1
+        elif not self._tolerant:
+            self._at = self._base + found
+            raise MtomError(
+                "a boundary delimiter is not preceded by CRLF", code=DsmRule.MIME_DEFECT
+            )
+        else:
+            self._defect("LF line endings")
+        self._emit(data, position, end)
+        self._handler.end_part()
+        self._state = _DELIMITER
+        return found + len(self._delimiter), True
 
     def _emit(self, data: bytes, start: int, end: int) -> None:
         if end <= start:
@@ -515,3 +541,16 @@ class FrameReader:
                 value=self._max_root_bytes,
             )
         self._handler.part_data(memoryview(data)[start:end])
+
+
+def _ends_delimiter(data: bytes, at: int) -> bool | None:
+    """Whether the bytes of ``data`` from ``at``, right after a boundary, end a delimiter:
+    ``--`` (the closing one), or spaces and tabs up to a line break; ``None`` when ``data``
+    ends before that can be told."""
+    if data[at : at + 2] == b"--":
+        return True
+    while at < len(data) and data[at] in b" \t":
+        at += 1
+    if at >= len(data) or (data[at : at + 1] == b"-" and at + 1 >= len(data)):
+        return None
+    return data[at] in b"\r\n"

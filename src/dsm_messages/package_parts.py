@@ -143,12 +143,9 @@ def split_parts(
     max_parts: int = MAX_PARTS,
     max_package_bytes: int = MAX_PACKAGE_BYTES,
     max_root_bytes: int = MAX_ROOT_BYTES,
-    bare_delimiters: bool | None = None,
 ) -> Parts:
     """Read a package into its parts without reading the XML (see :class:`PackageReader`);
-    ``sink(content_id)``, when given, receives every attachment in turn. ``bare_delimiters``
-    (``tolerant`` unless given) says whether a delimiter with no line break before it ends a
-    part."""
+    ``sink(content_id)``, when given, receives every attachment in turn."""
     collector = _PartCollector(sink)
     frames = FrameReader(
         content_type,
@@ -157,7 +154,6 @@ def split_parts(
         max_parts=max_parts,
         max_package_bytes=max_package_bytes,
         max_root_bytes=max_root_bytes,
-        bare_delimiters=bare_delimiters,
     )
     try:
         if isinstance(data, bytes | bytearray | memoryview):

@@ -43,7 +43,6 @@ def read_message(
                 content_type,
                 sink=lambda _id: _Discard(),
                 tolerant=True,
-                bare_delimiters=context.profile == "lenient",
             )
         except MtomError as exc:
             for defect, offset in exc.defects:
