@@ -450,3 +450,10 @@ def test_a_nil_element_holding_a_value_is_refused_not_rewritten() -> None:
     assert not validate(nil_with_value).valid
     with pytest.raises(BindingError, match="xsi:nil"):
         parse(nil_with_value)
+    # the body element itself
+    body = tree.find(f".//{{{SOAP}}}Body")
+    assert body is not None
+    address.attrib.pop(f"{{{XSI}}}nil")
+    body[0].set(f"{{{XSI}}}nil", "true")
+    with pytest.raises(BindingError, match="xsi:nil"):
+        parse(etree.tostring(tree))

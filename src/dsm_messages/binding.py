@@ -678,7 +678,7 @@ def _refuse_leaf_attributes(root: XmlElement, model: type) -> None:
         "descendant-or-self::*[@xsi:nil='true' or @xsi:nil='1'][* or normalize-space()]",
         namespaces={"xsi": _XSI},
     ):
-        if not _kept_whole(root, element, model):
+        if element is root or not _kept_whole(root, element, model):
             raise BindingError(
                 f"DSM-XSD: {clark_name(element)} (line {element.sourceline}) is nil "
                 "(xsi:nil) but holds a value; it is refused rather than read one way or the "
