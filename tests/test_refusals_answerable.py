@@ -309,3 +309,12 @@ def read_cut(content_type: str, data: bytes, cut: int) -> None:
     reader.feed(data[:cut])
     reader.feed(data[cut:])
     reader.close()
+
+
+def test_a_dangling_reference_and_a_part_nothing_names_are_both_named_offline() -> None:
+    content_type, whole = whole_package()
+    image_id = re.findall(rb"Content-ID: <([^>]+)>", whole)[-1]
+    dangling = whole.replace(b"cid:" + image_id, b"cid:elsewhere@f", 1)
+    report = validate(dangling, content_type=content_type)
+    # (a live reader meets either first, as its bytes come: offline, both are named)
+    assert {"DSM-XOP-REFERENCE", "DSM-XOP-UNREFERENCED"} <= report.codes()

@@ -25,7 +25,7 @@ from dsm_messages import (
     to_xml,
     validate,
 )
-from dsm_messages.models import dsp, wsa, wscn, wsd, wsdp, wsx
+from dsm_messages.models import dsp, wsa, wscn, wsd, wsdp, wse, wsx
 from dsm_messages.namespaces import SOAP
 from dsm_messages.serializer import EmptyList
 from dsm_messages.testing.conversations import send_image_body
@@ -457,3 +457,36 @@ def test_a_nil_element_holding_a_value_is_refused_not_rewritten() -> None:
     body[0].set(f"{{{XSI}}}nil", "true")
     with pytest.raises(BindingError, match="xsi:nil"):
         parse(etree.tostring(tree))
+
+
+def test_a_date_no_python_value_holds_is_named_in_header_content_too() -> None:
+    """A reference parameter holding a WS-Scan job status (a global element, so typed where
+    it stands) with a year before 0001: named DSM-TIME-RANGE, as in the body."""
+    data = create_request()
+    status = (
+        f'<wscn:JobCompletedTime xmlns:wscn="{wscn.__NAMESPACE__}">-0001-01-01T00:00:00Z'
+        "</wscn:JobCompletedTime>"
+    ).encode()
+    data = data.replace(b"</soap:Header>", status + b"</soap:Header>", 1)
+    report = validate(data)
+    assert [p.rule for p in report.problems] == ["DSM-TIME-RANGE"]
+    with pytest.raises(ValidationError):
+        parse(data, validate=True)
+
+
+def test_a_second_endpoint_reference_read_unvalidated_keeps_its_values() -> None:
+    """Unvalidated, a second wse:NotifyTo is typed by the wildcard that takes it: a prefixed
+    name in its address is read and written back as it was, never as the binder's marks."""
+    subscribe = serialize(SAMPLES["wse:Subscribe"], to=SERVICE)
+    tree = etree.fromstring(subscribe)
+    notify_to = tree.find(f".//{{{wse.__NAMESPACE__}}}NotifyTo")
+    assert notify_to is not None
+    second = copy.deepcopy(notify_to)
+    address = second.find(f"{{{wsa.__NAMESPACE__}}}Address")
+    assert address is not None
+    address.text = "soap:Sender"
+    notify_to.addnext(second)
+    data = etree.tostring(tree)
+    written = parse(data).to_bytes()
+    assert b"soap:Sender" in written
+    assert "\ue000" not in written.decode()

@@ -605,7 +605,12 @@ def _kept_whole(root: XmlElement, element: XmlElement, model: type) -> bool:
         if not var.list_element and any(
             sibling.tag == node.tag for sibling in node.itersiblings(preceding=True)
         ):
-            return True
+            # a second one goes to the class's wildcard, which types a global element
+            known = wildcard_class(str(node.tag))
+            if known is None:
+                return True
+            holder = known
+            continue
         if var.clazz is None:
             return False
         holder = var.clazz

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import secrets
 from collections.abc import Callable
 from xml.etree.ElementTree import QName
 
@@ -72,7 +73,8 @@ def conventional_qname(raw: str) -> QName | None:
 
 _NAME = re.compile(r"[^\W\d][\w.\-]*")
 #: Marks, for the generic binder, a vendor value :func:`_any_text` reads as a ``QName``.
-_QNAME_TEXT = "\ue000"
+#: (A private-use character and a secret of the process: no text read can forge it.)
+_QNAME_TEXT = f"\ue000{secrets.token_hex(8)}\ue000"
 
 
 def mark_vendor_qnames(root: XmlElement, kept_whole: Callable[[XmlElement], bool]) -> bool:
@@ -104,7 +106,7 @@ def vendor_qnames_stay_qnames(obj: object) -> None:
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return
     if isinstance(obj, AnyElement) and str(obj.text).startswith(_QNAME_TEXT):
-        names = [QName(name) for name in str(obj.text)[1:].split(" ")]
+        names = [QName(name) for name in str(obj.text)[len(_QNAME_TEXT) :].split(" ")]
         obj.text = names[0] if len(names) == 1 else names  # type: ignore[assignment]
     for field in dataclasses.fields(obj):
         value = getattr(obj, field.name)

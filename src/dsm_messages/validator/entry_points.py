@@ -27,7 +27,7 @@ from .context import Context
 from .reading import read_message
 from .schema_pass import check_schema
 from .source import file_position, position_in
-from .table import check_body
+from .table import check_body, check_header_values
 from .uris import check_uris
 from .walk import name_of
 
@@ -248,6 +248,7 @@ def run_checks(context: Context, root: XmlElement) -> None:
     check_uris(context, root)
     if root.tag == f"{{{ns.SOAP}}}Envelope":
         body = check_envelope(context, root)
+        check_header_values(context, root)
     else:
         body = root
         spec = by_qname(root.tag) if isinstance(root.tag, str) else None

@@ -43,6 +43,7 @@ from .walk import name_of, split_clark
 __all__ = [
     "Check",
     "check_body",
+    "check_header_values",
 ]
 
 Check = Callable[[Context, etree._Element], None]
@@ -139,3 +140,18 @@ def check_body(context: Context, body: XmlElement) -> None:
             found = steps[name] = _body_steps(name)
         for step in found:
             step(context, element)
+
+
+def check_header_values(context: Context, envelope: XmlElement) -> None:
+    """Typed values in the header's vendor content (an endpoint reference's extensions, a
+    reference parameter), which the binder reads as the global elements they are: the ones
+    libxml2 lets through but no Python value holds (a year outside 0001 to 9999, base64 that
+    is not) are named there as in the body."""
+    header = envelope.find(f"{{{ns.SOAP}}}Header")
+    if header is None:
+        return
+    facts = declarations()
+    for element in header.iter(*facts.datetime_elements):
+        check_time_range(context, element)
+    for element in header.iter(*facts.base64_elements):
+        check_base64(context, element)
