@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -318,3 +319,48 @@ def test_a_dangling_reference_and_a_part_nothing_names_are_both_named_offline() 
     report = validate(dangling, content_type=content_type)
     # (a live reader meets either first, as its bytes come: offline, both are named)
     assert {"DSM-XOP-REFERENCE", "DSM-XOP-UNREFERENCED"} <= report.codes()
+
+
+def test_a_prefixed_name_in_a_second_job_report_is_read_not_a_crash() -> None:
+    """A second dsd:JobEndState (one too many: kept as vendor content) with a reason that is a
+    prefixed name: check-sequence judges the message, it does not fail on the vendor value."""
+    from lxml import etree
+
+    from dsm_messages import check_sequence
+    from dsm_messages.testing.samples import SAMPLES
+    from dsm_messages.transcripts import read_recorded
+
+    data = serialize(SAMPLES["dsd:JobEndStateEvent"], to=SERVER)
+    tree = etree.fromstring(data)
+    state = tree.find(".//{*}JobEndState")
+    assert state is not None
+    reasons = state.find("{*}JobCompletedStateReasons")
+    assert reasons is not None
+    extra = etree.SubElement(reasons, reasons[0].tag)
+    extra.text = "soap:Nonsense"
+    state.addnext(etree.fromstring(etree.tostring(state)))
+    report = check_sequence([read_recorded(etree.tostring(tree))])
+    assert [p.rule for p in report.violations] == ["DSM-INVALID"]
+
+
+def test_a_stored_file_whose_headers_name_no_package_is_reported_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    from dsm_messages import validate_file
+
+    stored = tmp_path / "odd.mime"
+    stored.write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: application/soap+xml\r\n\r\n<soap:Envelope"
+    )
+    assert "DSM-XML-MALFORMED" in validate_file(stored).codes()
+
+
+def test_a_reply_address_no_schema_takes_is_answered_at_the_anonymous_address() -> None:
+    request = serialize(
+        dsp.EndPostScanJobRequest(job_token="264A19BF"), to=SERVER, reply_to="http:/]example.com/"
+    )
+    server = Endpoint("scan_server")
+    with pytest.raises(RemoteProtocolError) as refused:
+        server.receive(request)
+    fault = parse(server.refuse(refused.value))
+    assert fault.to == "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"

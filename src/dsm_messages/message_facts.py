@@ -264,8 +264,8 @@ def _raw(node: _Node | None) -> str | None:
     if node is None:
         return None
     value = _unwrap(node[2])
-    if isinstance(value, AnyElement):
-        return value.text or ""
+    if isinstance(value, AnyElement):  # (vendor text may be the QName it names)
+        return "" if value.text is None else _render(value.text)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         text = _layout(type(value)).text
         content = getattr(value, text) if text is not None else None

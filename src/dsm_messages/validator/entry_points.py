@@ -148,6 +148,8 @@ def check_stored_package(
             content_type, rest = split_message(head)
         except MtomError:
             return None  # headers longer than the head, or unreadable: read whole, reported
+        if not is_package(content_type):
+            return None  # a Content-Type of no package: read whole, and reported so
         headers = head[: len(head) - len(rest)]
         chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
         where = functools.partial(file_position, path, len(headers))

@@ -170,9 +170,33 @@ def uri_defect(value: str) -> str | None:
 
 def is_absolute_uri(value: str) -> bool:
     """Whether ``value`` (trimmed of XML whitespace) is an absolute URI, as the URI rules read
-    it (a reply can relate to such a MessageID, and to no other).
+    it, that the schema takes as an ``xs:anyURI`` too (a reply can relate to such a MessageID,
+    and be sent to such an address, and to no other).
 
     >>> is_absolute_uri("urn:uuid:5eb4f990-0000-4000-8000-000000000001"), is_absolute_uri("x y")
     (True, False)
+    >>> is_absolute_uri("http:/]example.com/")  # absolute, but no URI a schema reads
+    False
     """
-    return uri_defect(strip_xml(value)) is None
+    trimmed = strip_xml(value)
+    return uri_defect(trimmed) is None and _any_uri(trimmed)
+
+
+@functools.cache
+def _any_uri_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(
+        etree.fromstring(
+            b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+            b'<xs:element name="u" type="xs:anyURI"/></xs:schema>'
+        )
+    )
+
+
+def _any_uri(value: str) -> bool:
+    """Whether libxml2's schema check takes ``value`` as an ``xs:anyURI``."""
+    element = etree.Element("u")
+    try:
+        element.text = value
+    except ValueError:  # a character XML cannot hold
+        return False
+    return bool(_any_uri_schema().validate(element))
