@@ -312,13 +312,28 @@ def read_cut(content_type: str, data: bytes, cut: int) -> None:
     reader.close()
 
 
-def test_a_dangling_reference_and_a_part_nothing_names_are_both_named_offline() -> None:
+def test_a_reference_to_no_part_is_one_defect_live_whole_and_offline() -> None:
+    """The image's xop:Include names another Content-ID: the reference names no part, and the
+    image part is one no reference names. One defect, DSM-XOP-REFERENCE, however it is read:
+    a live reader drops the part it cannot place and decides when the package ends."""
     content_type, whole = whole_package()
     image_id = re.findall(rb"Content-ID: <([^>]+)>", whole)[-1]
     dangling = whole.replace(b"cid:" + image_id, b"cid:elsewhere@f", 1)
-    report = validate(dangling, content_type=content_type)
-    # (a live reader meets either first, as its bytes come: offline, both are named)
-    assert {"DSM-XOP-REFERENCE", "DSM-XOP-UNREFERENCED"} <= report.codes()
+    assert validate(dangling, content_type=content_type).codes() == {"DSM-XOP-REFERENCE"}
+    for live in (False, True):
+        server = Endpoint("scan_server")
+        created = server.receive(Endpoint("device").request(create_body(), to=SERVER))
+        server.reply(created, dsp.CreatePostScanJobResponse(job_token="264a19bf"))
+        with pytest.raises(RemoteProtocolError) as refused:
+            receive(server, content_type, dangling, live=live)
+        assert refused.value.rule == "DSM-XOP-REFERENCE", live
+
+
+def receive(server: Endpoint, content_type: str, data: bytes, *, live: bool) -> None:
+    if live:
+        read_live(server.package_reader(content_type, store=lambda envelope: None), data)
+    else:
+        server.receive(data, content_type=content_type)
 
 
 def test_a_prefixed_name_in_a_second_job_report_is_read_not_a_crash() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 import attrs
@@ -106,6 +106,10 @@ class IncomingPackage:
         self._store_takes_part = store is None or _takes_two(store)
         self._events: deque[Envelope | ImageChunk] = deque()
         self._abandoned = False
+        #: parts no xop:Include refers to, dropped unwritten: refused when the package ends,
+        #: unless a reference that names no part explains them (the one defect then)
+        self._unreferenced_parts: list[tuple[Envelope, str]] = []
+        self._placed: set[str] = set()  # the parts a reference names, met so far
         try:
             self._reader = PackageReader(
                 content_type,
@@ -157,9 +161,13 @@ class IncomingPackage:
         if self._abandoned:
             raise ValueError("the package was abandoned")
         try:
-            return self._reader.close().envelope
+            envelope = self._reader.close().envelope
         except DsmError as error:
             raise self._refusal(error) from None
+        if self._unreferenced_parts:
+            read, message = self._unreferenced_parts[0]
+            raise refusal(RemoteProtocolError, DsmRule.XOP_UNREFERENCED, message, read)
+        return envelope
 
     def abandon(self) -> bool:
         """The connection carrying the package was lost: the reader stops (what it still held
@@ -183,7 +191,10 @@ class IncomingPackage:
         references = self._reader.references
         if content_id not in references:
             self._unreferenced(envelope, content_id)
+            self._refuse_unreferenced(references)
             return None
+        self._placed.add(content_id)
+        self._refuse_unreferenced(references)  # (before a byte of this part is stored)
         attachment = Attachment(
             content_id=content_id,
             content_type=self._reader.content_types.get(content_id, ""),
@@ -197,13 +208,22 @@ class IncomingPackage:
             )
         return cast("Callable[[Envelope], Sink | None]", self._store)(envelope)
 
+    def _refuse_unreferenced(self, references: Mapping[str, str]) -> None:
+        """Refuse a part no reference names as soon as every reference found its part: no
+        reference naming no part can explain it any more."""
+        if self._unreferenced_parts and not references.keys() - self._placed:
+            read, message = self._unreferenced_parts[0]
+            raise refusal(RemoteProtocolError, DsmRule.XOP_UNREFERENCED, message, read)
+
     def _unreferenced(self, envelope: Envelope, content_id: str) -> None:
-        """A part the envelope does not refer to: refused (a decoy is never stored), or in a
-        profile that tolerates it dropped unwritten with a warning."""
+        """A part the envelope does not refer to: never stored; refused once every reference
+        found its part, or when the package ends (a reference that names no part is then the
+        one defect), or in a profile that tolerates it dropped with a warning."""
         rule = RULES[DsmRule.XOP_UNREFERENCED]
         message = f"the package part <{content_id}> is referred to by no xop:Include"
         if rule.severity(self._endpoint.profile) == "error":
-            raise refusal(RemoteProtocolError, rule.id, message, envelope)
+            self._unreferenced_parts.append((envelope, message))
+            return
         self._endpoint.session.warnings.append(rule.problem(self._endpoint.profile, message))
 
     def _refusal(self, error: DsmError) -> RemoteProtocolError:

@@ -90,11 +90,11 @@ def read_message(
         if repaired is not None:
             root, renamed = repaired
             context.source = Source(root, renamed)
-    named = {
-        (include.get("href") or "").strip()[4:] for include in root.iter(f"{{{ns.XOP}}}Include")
-    }
     if framing_broken:  # which parts the package holds is not known: each is taken as there
-        part_ids = named
+        part_ids = {
+            (include.get("href") or "").strip()[4:]
+            for include in root.iter(f"{{{ns.XOP}}}Include")
+        }
     if part_ids is not None:
         context.source.scan()  # columns are of the elements as written, xop:Include included
         try:
@@ -106,8 +106,7 @@ def read_message(
                 parent = include.getparent()
                 if parent is not None:
                     parent.remove(include)
-            referenced = named  # (as written: a part none of them names is named too)
-        if not framing_broken:
+        else:
             for part in sorted(part_ids - referenced - {root_id}):
                 line, column = context.position(part_offsets.get(part))
                 context.add(
