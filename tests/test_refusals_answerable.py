@@ -379,3 +379,19 @@ def test_a_reply_address_no_schema_takes_is_answered_at_the_anonymous_address() 
         server.receive(request)
     fault = parse(server.refuse(refused.value))
     assert fault.to == "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])  # (with their byte order marks)
+def test_a_misprinted_namespace_is_named_whatever_the_encoding(codec: str) -> None:
+    """The https:// form of WS-Addressing's namespace in a UTF-16 or UTF-32 envelope is named
+    as such, as in UTF-8 (and as a live reader names it), not as headers gone missing."""
+    data = serialize(dsp.EndPostScanJobRequest(job_token="264a19bf"), to=SERVER)
+    misprinted = data.replace(
+        b"http://schemas.xmlsoap.org/ws/2004/08/addressing",
+        b"https://schemas.xmlsoap.org/ws/2004/08/addressing",
+    )
+    wide = misprinted.decode().split("?>", 1)[1].lstrip().encode(codec)
+    assert validate(wide).codes() == validate(misprinted).codes() == {"DSM-STALE-NAMESPACE"}
+    with pytest.raises(RemoteProtocolError) as refused:
+        Endpoint("scan_server").receive(wide)
+    assert refused.value.rule == "DSM-STALE-NAMESPACE"

@@ -4,6 +4,7 @@ defect on the way is a problem at its place, never an exception."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .. import namespaces as ns
@@ -16,7 +17,7 @@ from ..xml_types import XmlElement
 from . import walk
 from .context import Context
 from .source import Source, known_column
-from .stale import stale_namespaces
+from .stale import ASCII_COMPATIBLE, stale_namespaces
 
 __all__ = [
     "read_message",
@@ -82,6 +83,14 @@ def read_message(
         code = DsmRule.XML_FORBIDDEN if exc.forbidden else DsmRule.XML_MALFORMED
         context.add(code, exc.reason, line=exc.line, column=known_column(exc.column))
         return None
+    encoding = _wide_encoding(data) or (root.getroottree().docinfo.encoding or "").lower()
+    if encoding not in ASCII_COMPATIBLE:
+        # read as UTF-8, so that the checks that look at the bytes as written (namespace
+        # declarations, columns) see what the parser saw
+        utf8 = _as_utf8(data, encoding)
+        if utf8 is not None:
+            data = utf8
+            root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
     context.source = Source(root, data)
     context.large = len(data) > walk.LARGE
     renames = stale_namespaces(context, root)
@@ -129,3 +138,31 @@ def read_message(
 class _Discard:
     def write(self, data: memoryview, /) -> int:
         return len(data)
+
+
+_DECLARED_ENCODING = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+
+
+def _as_utf8(data: bytes, encoding: str) -> bytes | None:
+    """``data``, a document in ``encoding``, as UTF-8 (its declaration saying so), or
+    ``None`` when Python cannot decode it as the parser did."""
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _DECLARED_ENCODING.sub(r"\g<1>UTF-8", text.lstrip("\ufeff"), count=1).encode()
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The encoding of a document whose bytes are not ASCII's (UTF-16 or UTF-32, told by its
+    byte order mark), which the parser reads without any declaration saying so; ``None``
+    for any other."""
+    for mark, codec in (
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\xfe\xff", "utf-16"),
+        (b"\xff\xfe", "utf-16"),
+    ):
+        if data.startswith(mark):
+            return codec
+    return None

@@ -16,6 +16,7 @@ from ..xml_types import XmlElement
 from .context import Context
 
 __all__ = [
+    "ASCII_COMPATIBLE",
     "STALE_NAMESPACES",
     "may_declare_stale",
     "stale_action",
@@ -114,7 +115,7 @@ def stale_action(context: Context, element: XmlElement, action: str) -> str:
 _STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
 
 
-_ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
+ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
 
 
 def may_declare_stale(root: XmlElement, data: bytes | None) -> bool:
@@ -124,6 +125,6 @@ def may_declare_stale(root: XmlElement, data: bytes | None) -> bool:
     if data is None:
         return True
     encoding = (root.getroottree().docinfo.encoding or "").lower()
-    if encoding not in _ASCII_COMPATIBLE or b"&#" in data:
+    if encoding not in ASCII_COMPATIBLE or b"&#" in data:
         return True
     return any(stale in data for stale in _STALE_BYTES)
