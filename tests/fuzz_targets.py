@@ -213,23 +213,26 @@ def _as_read(element: etree._Element, text: str) -> str:
         return "true" if text == "1" else "false"
     namespace, _, local = name[1:].partition("}")
     vendor = local not in facts.element_names.get(namespace, ())  # kept whole, as AnyElement
-    if name in facts.qname_elements or (vendor and all(":" in t for t in text.split(" "))):
-        # the names they stand for, whatever their prefixes (vendor content keeps a prefixed
-        # name as the QName it names)
+    if name in facts.qname_elements:  # the names they stand for, whatever their prefixes
+        return " ".join(_expanded(element, token, default=True) for token in tokens(text))
+    if vendor and all(":" in t for t in text.split(" ")):
+        # (vendor content keeps a prefixed name as the QName it names)
         return " ".join(_expanded(element, token) for token in tokens(text))
     if name in facts.list_elements:
         return " ".join(tokens(text))
     return text
 
 
-def _expanded(element: etree._Element, token: str) -> str:
+def _expanded(element: etree._Element, token: str, *, default: bool = False) -> str:
     """A prefixed name as the name it stands for, whatever prefix writes it (an unbound
     conventional prefix, ``dsp:`` in a keyword value such as ``dsp:InvalidArgs``, read as the
-    writer, which declares the conventional prefixes, binds it); an unprefixed one as it is
-    (whether the default namespace applies depends on where the element stands)."""
+    writer, which declares the conventional prefixes, binds it); an unprefixed one in the
+    default namespace when ``default`` (an ``xs:QName``'s value), else as it is (whether the
+    default namespace applies to vendor text depends on where the element stands)."""
     prefix, colon, local = token.rpartition(":")
     if not (colon and prefix):
-        return token
+        namespace = element.nsmap.get(None) if default else None
+        return token if namespace is None else f"{{{namespace}}}{token}"
     namespace = element.nsmap.get(prefix) or ns.PREFIXES.get(prefix)
     return token if namespace is None else f"{{{namespace}}}{local}"
 

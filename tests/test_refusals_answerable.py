@@ -395,3 +395,11 @@ def test_a_misprinted_namespace_is_named_whatever_the_encoding(codec: str) -> No
     with pytest.raises(RemoteProtocolError) as refused:
         Endpoint("scan_server").receive(wide)
     assert refused.value.rule == "DSM-STALE-NAMESPACE"
+
+
+def test_a_utf16_document_without_byte_order_mark_is_checked_not_a_crash() -> None:
+    data = serialize(dsp.EndPostScanJobRequest(job_token="264a19bf"), to=SERVER)
+    declared = re.sub(r"encoding=(['\"])UTF-8", r"encoding=\1UTF-16", data.decode(), count=1)
+    assert "UTF-16" in declared
+    for codec in ("utf-16-be", "utf-16-le"):
+        assert validate(declared.encode(codec)).valid, codec

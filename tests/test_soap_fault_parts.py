@@ -197,3 +197,14 @@ def test_a_must_understand_fault_answers_its_request_in_a_conversation() -> None
     assert not mandatory(plain)
     report = check_sequence([plain, parse(fault)])
     assert [p.rule for p in report.violations] == ["DSP-1", "DSM-FAULT-MISMATCH"]
+
+
+def test_text_beside_detail_entries_is_read_leniently_as_the_entries_alone() -> None:
+    mixed = DETAIL_AS_TEXT.replace(
+        b"PSP_Identifier", b"<dsp:InvalidArgs>PSP_Identifier</dsp:InvalidArgs> and more"
+    )
+    lenient = validate(mixed, profile="lenient")
+    assert lenient.valid
+    assert [p.rule for p in lenient.warnings] == ["DSM-FAULT-DETAIL-TEXT"]
+    envelope = parse(mixed, validate=True, profile="lenient")
+    assert Fault.from_model(envelope.body_as(soap.Fault)).detail == "PSP_Identifier"

@@ -21,6 +21,7 @@ from ..job_vocabulary import (
 )
 from ..messages import by_qname
 from ..rule_ids import DsmRule
+from ..rules import RULES
 from ..xml_types import XmlElement
 from .context import Context
 from .values import ATTRIBUTE_NAMESPACE, DSM_NAMESPACES, resolve_qname
@@ -151,6 +152,11 @@ def check_fault_detail(context: Context, detail: XmlElement) -> None:
             "(elements) there",
             detail,
         )
+        tolerated = RULES[DsmRule.FAULT_DETAIL_TEXT].severity(context.profile) == "warning"
+        if tolerated and len(detail):
+            # text alone is kept (Microsoft's layout); beside detail entries, which no model
+            # holds with text, it is read as the entries alone
+            context.repair.drop_text_between(detail)
 
 
 def check_element_data(context: Context, element: XmlElement) -> None:

@@ -4,6 +4,7 @@ defect on the way is a problem at its place, never an exception."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 
@@ -89,8 +90,9 @@ def read_message(
         # declarations, columns) see what the parser saw
         utf8 = _as_utf8(data, encoding)
         if utf8 is not None:
-            data = utf8
-            root = parse_xml(data, max_bytes=max_bytes, max_depth=max_depth)
+            # (a document only its own encoding reads is checked as it is)
+            with contextlib.suppress(XmlSyntaxError):
+                root, data = parse_xml(utf8, max_bytes=max_bytes, max_depth=max_depth), utf8
     context.source = Source(root, data)
     context.large = len(data) > walk.LARGE
     renames = stale_namespaces(context, root)
@@ -146,6 +148,8 @@ _DECLARED_ENCODING = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*["'])[^"
 def _as_utf8(data: bytes, encoding: str) -> bytes | None:
     """``data``, a document in ``encoding``, as UTF-8 (its declaration saying so), or
     ``None`` when Python cannot decode it as the parser did."""
+    if encoding == "utf-16" and data[:2] in (b"\x00<", b"<\x00"):  # no byte order mark
+        encoding = "utf-16-be" if data[0] == 0 else "utf-16-le"
     try:
         text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):

@@ -28,6 +28,14 @@ class Repair:
         set_text(element, value)
         self.count += 1
 
+    def drop_text_between(self, element: XmlElement) -> None:
+        """Take out the text written directly in ``element`` beside its children (text in a
+        soap:Detail, which holds detail entries only)."""
+        element.text = None
+        for child in element:
+            child.tail = None
+        self.count += 1
+
     def attribute(self, element: XmlElement, name: str, value: str) -> None:
         element.set(name, value)
         self.count += 1
