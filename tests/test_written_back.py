@@ -490,3 +490,19 @@ def test_a_second_endpoint_reference_read_unvalidated_keeps_its_values() -> None
     written = parse(data).to_bytes()
     assert b"soap:Sender" in written
     assert "\ue000" not in written.decode()
+
+
+def test_text_in_an_element_of_elements_only_is_refused_even_with_no_child() -> None:
+    """Unvalidated, a wscn:JobStateReasons holding text and no reason is refused, as one
+    holding text beside its reasons is: never read with the text dropped."""
+    event = serialize(SAMPLES["dsd:JobStatusEvent"], to=SERVICE)
+    tree = etree.fromstring(event)
+    reasons = tree.find(f".//{{{wscn.__NAMESPACE__}}}JobStateReasons")
+    assert reasons is not None
+    for child in list(reasons):
+        reasons.remove(child)
+    reasons.text = "stray"
+    data = etree.tostring(tree)
+    assert not validate(data).valid
+    with pytest.raises(BindingError, match="stray"):
+        parse(data)

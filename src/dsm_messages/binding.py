@@ -662,9 +662,14 @@ def leaf_attributes(root: XmlElement, model: type) -> list[tuple[XmlElement, str
 def stray_text(root: XmlElement, model: type) -> XmlElement | None:
     """The first element whose content is elements only (by its model) that holds text
     between or around its children: text the models have no field for."""
-    for element in root.xpath("descendant-or-self::*[* and text()[normalize-space()]]"):
+    for element in root.xpath("descendant-or-self::*[text()[normalize-space()]]"):
         holder = model if element is root else _bound_as(root, element, model)
-        if isinstance(holder, type) and not _CONTEXT.build(holder).mixed_content:
+        if not isinstance(holder, type):
+            continue  # a plain value, or vendor content
+        meta = _CONTEXT.build(holder)
+        # (text with no element beside it is a class's own value when it has one, and its
+        # wildcard's, which keeps text alone, when it has that)
+        if not meta.mixed_content and (len(element) or (meta.text is None and not meta.wildcards)):
             found: XmlElement = element
             return found
     return None
