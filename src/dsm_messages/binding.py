@@ -482,8 +482,7 @@ def _any_attribute(raw: str, element: XmlElement) -> object:
     expanded = ParserUtils.parse_any_attribute(raw, element.nsmap)
     if expanded != raw:
         return QName(expanded)
-    conventional = conventional_qname(raw)
-    if conventional is not None:  # written back, the prefix is declared: read it so now
+    if (conventional := conventional_qname(raw)) is not None:  # (as the writer declares it)
         return conventional
     if raw.startswith("{") and "}" in raw[1:]:
         raise _NotInPlan
@@ -667,8 +666,7 @@ def stray_text(root: XmlElement, model: type) -> XmlElement | None:
         if not isinstance(holder, type):
             continue  # a plain value, or vendor content
         meta = _CONTEXT.build(holder)
-        # (text with no element beside it is a class's own value when it has one, and its
-        # wildcard's, which keeps text alone, when it has that)
+        # (text alone is a class's own value, or its wildcard's: soap:Detail keeps it)
         if not meta.mixed_content and (len(element) or (meta.text is None and not meta.wildcards)):
             found: XmlElement = element
             return found
@@ -691,8 +689,7 @@ def _refuse_leaf_attributes(root: XmlElement, model: type) -> None:
         if element is root or not _kept_whole(root, element, model):
             raise BindingError(
                 f"DSM-XSD: {clark_name(element)} (line {element.sourceline}) is nil "
-                "(xsi:nil) but holds a value; it is refused rather than read one way or the "
-                "other"
+                "(xsi:nil) but holds a value; it is refused rather than read either way"
             )
     holder = stray_text(root, model)
     if holder is not None:
