@@ -582,29 +582,30 @@ def _bind_generic(root: XmlElement, model: type[T], intact: bytes | XmlElement) 
     return bound
 
 
-def _kept_whole(root: XmlElement, element: XmlElement, model: type) -> bool:
-    """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
-    or under a second one of a name its class holds once (which the class's wildcard takes)."""
+def _down_to(root: XmlElement, element: XmlElement) -> list[XmlElement]:
+    """The elements from ``root``'s child down to ``element``, a descendant of ``root``."""
     path = [element]
     while path[-1].getparent() is not root:
         parent = path[-1].getparent()
-        assert parent is not None  # root is an ancestor: the caller searched below it
+        assert parent is not None  # root is an ancestor: the callers searched below it
         path.append(parent)
+    return path[::-1]
+
+
+def _kept_whole(root: XmlElement, element: XmlElement, model: type) -> bool:
+    """Whether ``element`` is vendor content xsdata keeps as ``AnyElement``: under a wildcard,
+    or under a second one of a name its class holds once (which the class's wildcard takes)."""
     holder: type = model
-    for node in reversed(path):
+    for node in _down_to(root, element):
         var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
         if var is None:
             return True
-        if var.is_wildcard:
-            known = wildcard_class(str(node.tag))
-            if known is None:
-                return True
-            holder = known
-            continue
-        if not var.list_element and any(
-            sibling.tag == node.tag for sibling in node.itersiblings(preceding=True)
+        if var.is_wildcard or (
+            not var.list_element
+            and any(sibling.tag == node.tag for sibling in node.itersiblings(preceding=True))
         ):
-            # a second one goes to the class's wildcard, which types a global element
+            # (a second one of a name held once goes to the class's wildcard too) the
+            # wildcard types a global element of ours, and keeps anything else whole
             known = wildcard_class(str(node.tag))
             if known is None:
                 return True
@@ -629,13 +630,8 @@ def _bound_as(root: XmlElement, element: XmlElement, model: type) -> type | obje
     vendor content under a wildcard (kept whole, whatever it holds). Its ancestors' classes
     are followed down, through wildcards too where they bind a class (a global element of
     ours: :func:`wildcard_class`), so every namespace is judged by the same rule."""
-    path = [element]
-    while path[-1].getparent() is not root:
-        parent = path[-1].getparent()
-        assert parent is not None  # root is an ancestor: the callers searched below it
-        path.append(parent)
     holder: type = model
-    for node in reversed(path):
+    for node in _down_to(root, element):
         var = next(_CONTEXT.build(holder).find_children(str(node.tag)), None)
         if var is None:
             return None
