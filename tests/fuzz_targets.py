@@ -213,7 +213,7 @@ def _as_read(element: etree._Element, text: str) -> str:
         return "true" if text == "1" else "false"
     namespace, _, local = name[1:].partition("}")
     vendor = local not in facts.element_names.get(namespace, ())  # kept whole, as AnyElement
-    if name in facts.qname_elements:  # the names they stand for, whatever their prefixes
+    if _is_qname_here(element, name):  # the names they stand for, whatever their prefixes
         return " ".join(_expanded(element, token, default=True) for token in tokens(text))
     if vendor and all(":" in t for t in text.split(" ")):
         # (vendor content keeps a prefixed name as the QName it names)
@@ -221,6 +221,26 @@ def _as_read(element: etree._Element, text: str) -> str:
     if name in facts.list_elements:
         return " ".join(tokens(text))
     return text
+
+
+# a name declared as a keyword in some types and a QName in others is a QName only under these
+# parents ([MS-WSCN]: wscn:Name is a condition keyword in a DeviceCondition, a QName in a
+# RequestedElements)
+_QNAME_ONLY_UNDER = {f"{{{ns.WSCN}}}Name": {f"{{{ns.WSCN}}}RequestedElements"}}
+
+
+def _is_qname_here(element: etree._Element, name: str) -> bool:
+    """Whether ``element`` holds an ``xs:QName`` where it stands: its name is one somewhere,
+    and neither its parent declares it a URI (``dsc:Dialect`` in a FilterStatus) nor is it a
+    keyword element outside the parents where it is a QName."""
+    facts = declarations()
+    if name not in facts.qname_elements:
+        return False
+    parent = element.getparent()
+    parent_name = "" if parent is None else str(parent.tag)
+    if (parent_name, name) in facts.uri_children:
+        return False
+    return name not in _QNAME_ONLY_UNDER or parent_name in _QNAME_ONLY_UNDER[name]
 
 
 def _expanded(element: etree._Element, token: str, *, default: bool = False) -> str:

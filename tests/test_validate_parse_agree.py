@@ -19,6 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_fuzz import fuzzing, mutated
 
+from dsm_messages import parse
+from dsm_messages.models import wscn
 from dsm_messages.testing.samples import SAMPLES
 
 GENERATED = [data for _, data in generated_seeds()]
@@ -65,4 +67,66 @@ def test_lenient_validate_and_parse_agree(data: bytes) -> None:
 @fuzzing(200)
 @given(structures())
 def test_lenient_validate_and_parse_agree_on_generated_structures(data: bytes) -> None:
+    fuzz_targets.target_agree_lenient(data)
+
+
+_HEAD = (
+    '<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"'
+    ' xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing"'
+    ' xmlns:wscn="http://schemas.microsoft.com/windows/2006/08/wdp/scan"><soap:Header>'
+    "<wsa:To>https://scansrv01.example:5362/ScanServer/7</wsa:To>"
+    "<wsa:Action>http://schemas.microsoft.com/windows/2006/08/wdp/scan/{action}</wsa:Action>"
+    "<wsa:MessageID>urn:uuid:5eb4f990-0000-4000-8000-000000000001</wsa:MessageID>{reply}"
+    '</soap:Header><soap:Body xmlns="urn:example:default">{body}</soap:Body></soap:Envelope>'
+)
+_ANONYMOUS = (
+    "<wsa:ReplyTo><wsa:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
+    "</wsa:Address></wsa:ReplyTo>"
+)
+
+
+def test_a_condition_keyword_is_no_name_in_the_default_namespace() -> None:
+    # wscn:Name is a keyword in a DeviceCondition and an xs:QName in a RequestedElements: the
+    # default namespace of the body applies to the second only
+    event = _HEAD.format(
+        action="ScannerStatusConditionEvent",
+        reply="",
+        body='<wscn:ScannerStatusConditionEvent><wscn:DeviceCondition Id="12">'
+        "<wscn:Time>2026-03-02T09:14:58Z</wscn:Time><wscn:Name>LampWarming</wscn:Name>"
+        "<wscn:Component>Platen</wscn:Component><wscn:Severity>Informational</wscn:Severity>"
+        "</wscn:DeviceCondition></wscn:ScannerStatusConditionEvent>",
+    ).encode()
+    request = _HEAD.format(
+        action="GetScannerElements",
+        reply=_ANONYMOUS,
+        body="<wscn:GetScannerElementsRequest><wscn:RequestedElements>"
+        "<wscn:Name>LampWarming</wscn:Name></wscn:RequestedElements>"
+        "</wscn:GetScannerElementsRequest>",
+    ).encode()
+
+    condition = parse(event, validate=True).body
+    assert isinstance(condition, wscn.ScannerStatusConditionEvent)
+    assert condition.device_condition.name == "LampWarming"
+    asked = parse(request, validate=True).body
+    assert isinstance(asked, wscn.GetScannerElementsRequest)
+    assert [str(name) for name in asked.requested_elements.name] == [
+        "{urn:example:default}LampWarming"
+    ]
+    for data in (event, request):
+        fuzz_targets.target_agree(data)
+        fuzz_targets.target_agree_lenient(data)
+
+
+def test_a_filter_status_dialect_is_read_as_a_uri_whatever_the_default_namespace() -> None:
+    # dsc:Dialect is an xs:QName in a Filter and an xs:anyURI in a FilterStatus: its words are
+    # no names in the default namespace (with a space in it, as in a mistyped URI)
+    data = generated_message("dsc:GetPostScanJobElementsResponse", 0)
+    assert b"<dsc:FilterStatus><dsc:Dialect>http://schemas." in data
+    data = data.replace(b"<soap:Body>", b'<soap:Body xmlns="urn:example:default">', 1)
+    data = data.replace(b"<dsc:Dialect>http://sche", b"<dsc:Dialect>http://sche ", 1)
+    # (strict refuses the space, lenient reads it with a warning and writes it back)
+    read = parse(data, validate=True, profile="lenient").to_bytes()
+    dialects = [text for name, text in fuzz_targets.leaf_texts(read) if name.endswith("Dialect")]
+    assert dialects[0].startswith("http://sche mas.")
+    fuzz_targets.target_agree(data)
     fuzz_targets.target_agree_lenient(data)
