@@ -4,6 +4,8 @@ states."""
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 
 from .. import namespaces as ns
@@ -51,26 +53,42 @@ _PSP_DIALECT = f"{{{ns.PSP}}}Dialect"
 _PSP_INSTRUCTIONS = f"{{{ns.PSP}}}Instructions"
 
 
+@functools.cache
+def _order_plan(name: str) -> tuple[dict[str, int], tuple[int, ...], str]:
+    """For the element called ``name``, whose content is a sequence with a wildcard: each
+    declared child's first place in it, the place of the first wildcard at or after each
+    place (-1 when none follows), and the ``{namespace}`` prefix of its own name (a child
+    written without it is foreign)."""
+    sequence = declarations().wildcard_sequences[name]
+    places: dict[str, int] = {}
+    for at, child in enumerate(sequence):
+        if child is not None:
+            places.setdefault(child, at)
+    wildcards = tuple(
+        sequence.index(None, at) if None in sequence[at:] else -1 for at in range(len(sequence))
+    )
+    return places, wildcards, "{" + split_clark(name)[0] + "}"
+
+
 def check_wildcard_order(context: Context, element: XmlElement) -> None:
     """A declared child after a vendor element, or after a later declared sibling where the
     ``##other`` wildcard that follows takes it: libxml2 lets such children through (a lax
     wildcard interleaves with the declared ones), but the models keep every declared child in
     its place, so it would come back moved. Named once the schema pass shows no child out of
     order (:func:`~dsm_messages.validator.schema_pass.check_schema`)."""
-    sequence = declarations().wildcard_sequences[str(element.tag)]
-    namespace = split_clark(str(element.tag))[0]
+    places, wildcards, own = _order_plan(str(element.tag))
     vendor: XmlElement | None = None  # the vendor element read last, if the last
     place = 0  # how far along the sequence the children so far have come
-    for child in child_elements(element):
-        name = str(child.tag)
-        foreign = split_clark(name)[0] != namespace
-        if name not in sequence:
-            if not foreign or None not in sequence[place:]:
+    for child in element:
+        name = child.tag
+        if name.__class__ is not str:
+            continue  # a comment or processing instruction
+        at = places.get(name)
+        if at is None:
+            if name.startswith(own) or wildcards[place] < 0:
                 return  # the schema names what is wrong here
-            place, vendor = sequence.index(None, place), child
-            continue
-        at = sequence.index(name)
-        if at >= place:
+            place, vendor = wildcards[place], child
+        elif at >= place:
             place, vendor = at, None
         elif vendor is not None:
             context.moved.append(
@@ -80,7 +98,7 @@ def check_wildcard_order(context: Context, element: XmlElement) -> None:
                     child,
                 )
             )
-        elif foreign and None in sequence[place:]:
+        elif not name.startswith(own) and wildcards[place] >= 0:
             # the wildcard that follows takes it as vendor content
             context.moved.append(
                 (

@@ -115,6 +115,13 @@ def stale_action(context: Context, element: XmlElement, action: str) -> str:
 _STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
 
 
+# a few strings one of which every stale URI holds: searched for first, as a message without
+# any of them (almost every one) holds no stale URI either
+_STALE_PROBES = tuple(
+    sorted({b"https://schemas." if s.startswith(b"https://schemas.") else s for s in _STALE_BYTES})
+)
+
+
 ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
 
 
@@ -127,4 +134,6 @@ def may_declare_stale(root: XmlElement, data: bytes | None) -> bool:
     encoding = (root.getroottree().docinfo.encoding or "").lower()
     if encoding not in ASCII_COMPATIBLE or b"&#" in data:
         return True
+    if not any(probe in data for probe in _STALE_PROBES):
+        return False
     return any(stale in data for stale in _STALE_BYTES)

@@ -150,8 +150,18 @@ def check_header_values(context: Context, envelope: XmlElement) -> None:
     header = envelope.find(f"{{{ns.SOAP}}}Header")
     if header is None:
         return
+    datetimes, binaries = _header_names()
+    found = walk.named(header, datetimes + binaries, context.large)
+    for element in found:
+        if element.tag in datetimes:
+            check_time_range(context, element)
+    for element in found:
+        if element.tag in binaries:
+            check_base64(context, element)
+
+
+@functools.cache
+def _header_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the dateTime elements, then of the base64 ones (the two are apart)."""
     facts = declarations()
-    for element in header.iter(*facts.datetime_elements):
-        check_time_range(context, element)
-    for element in header.iter(*facts.base64_elements):
-        check_base64(context, element)
+    return tuple(sorted(facts.datetime_elements)), tuple(sorted(facts.base64_elements))
