@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 from xml.etree.ElementTree import QName
@@ -110,6 +111,19 @@ class _Layout:
     text: str | None
     namespace: str
     local: str
+    #: per local name, the entries of ``children`` that may hold an element of that name (its
+    #: own field and the wildcards), in document order; filled as names are asked for
+    by_local: dict[str, tuple[tuple[str, str, str | None, bool], ...]] = attrs.field(
+        factory=dict, eq=False
+    )
+
+    def entries(self, local: str) -> tuple[tuple[str, str, str | None, bool], ...]:
+        found = self.by_local.get(local)
+        if found is None:
+            found = self.by_local[local] = tuple(
+                entry for entry in self.children if entry[2] is None or entry[2] == local
+            )
+        return found
 
 
 _LAYOUTS: dict[type, _Layout] = {}
@@ -161,8 +175,8 @@ def _wildcard_node(value: object) -> _Node | None:
         return (*_split(value.qname or ""), value) if value.qname else None
     if isinstance(value, DerivedElement):
         return (*_split(value.qname), value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        layout = _layout(type(value))
+    layout = _layout_of(value)
+    if layout is not None:
         return layout.namespace, layout.local, value
     return None  # mixed text between vendor elements
 
@@ -178,24 +192,64 @@ def _children(node: _Node | None, local: str | None = None) -> Iterator[_Node]:
             if child is not None and (local is None or child[1] == local):
                 yield child
         return
-    layout = _LAYOUTS.get(type(value))
+    layout = _layout_of(value)
     if layout is None:
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            return  # a plain value: no children
-        layout = _layout(type(value))
-    for name, namespace, field_local, _ in layout.children:
+        return  # a plain value: no children
+    for name, namespace, field_local, _ in (
+        layout.children if local is None else layout.entries(local)
+    ):
         if field_local is None:
             for item in _values(getattr(value, name)):
                 child = _wildcard_node(item)
                 if child is not None and (local is None or child[1] == local):
                     yield child
-        elif local is None or field_local == local:
+        else:
             for item in _values(getattr(value, name)):
                 yield namespace, field_local, item
 
 
 def _child(node: _Node | None, local: str) -> _Node | None:
-    return next(_children(node, local), None)
+    """The first child of ``node`` named ``local`` (:func:`_children` without a generator:
+    read for every fact)."""
+    if node is None:
+        return None
+    value = node[2]
+    if value.__class__ in _PLAIN:
+        return None
+    value = _unwrap(value)
+    layout = _layout_of(value) if not isinstance(value, AnyElement) else None
+    if layout is None:
+        return next(_children(node, local), None)
+    for name, namespace, field_local, _ in layout.entries(local):
+        items = getattr(value, name)
+        if items is None or items == []:
+            continue
+        if field_local is not None:
+            return namespace, field_local, items[0] if isinstance(items, list) else items
+        for item in _values(items):
+            child = _wildcard_node(item)
+            if child is not None and child[1] == local:
+                return child
+    return None
+
+
+#: Values that are plain text or numbers: no children, no layout.
+_PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
+
+
+def _layout_of(value: object) -> _Layout | None:
+    """The layout of a model object, ``None`` for any other value."""
+    cls = type(value)
+    try:
+        return _LAYOUT_OF[cls]
+    except KeyError:
+        layout = _layout(cls) if dataclasses.is_dataclass(cls) else None
+        _LAYOUT_OF[cls] = layout
+        return layout
+
+
+#: Every type met, with its layout (``None`` for a type that is no model class).
+_LAYOUT_OF: dict[type, _Layout | None] = {}
 
 
 def _descendants(node: _Node, wanted: frozenset[str]) -> list[_Node]:
@@ -209,7 +263,7 @@ def _descendants(node: _Node, wanted: frozenset[str]) -> list[_Node]:
 
 def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
     value = _unwrap(value)
-    layout = _LAYOUTS.get(type(value))
+    layout = _layout_of(value)
     if layout is None:
         if isinstance(value, AnyElement):
             for item in value.children:
@@ -218,10 +272,7 @@ def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
                     if child[1] in wanted:
                         found.append(child)
                     _collect(child[2], wanted, found)
-            return
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            return
-        layout = _layout(type(value))
+        return
     for name, namespace, local, nested in layout.children:
         items = getattr(value, name)
         if items is None or (not nested and local not in wanted):
@@ -246,6 +297,8 @@ def _has_children(node: _Node) -> bool:
 
 def _render(value: object) -> str:
     """A plain value as the XML text the serializer writes for it."""
+    if value.__class__ is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Enum):
@@ -263,12 +316,15 @@ def _raw(node: _Node | None) -> str | None:
     """String content exactly as written (JobToken is opaque: compared byte for byte)."""
     if node is None:
         return None
-    value = _unwrap(node[2])
+    value = node[2]
+    if value.__class__ is str:
+        return value
+    value = _unwrap(value)
     if isinstance(value, AnyElement):  # (vendor text may be the QName it names)
         return "" if value.text is None else _render(value.text)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        text = _layout(type(value)).text
-        content = getattr(value, text) if text is not None else None
+    layout = None if value.__class__ in _PLAIN else _layout_of(value)
+    if layout is not None:
+        content = getattr(value, layout.text) if layout.text is not None else None
         return "" if content is None else _render(content)
     return "" if value is None else _render(value)
 
@@ -303,10 +359,10 @@ def _attribute_value(node: _Node | None, local: str) -> object | None:
     if node is None:
         return None
     value = _unwrap(node[2])
+    layout = _layout_of(value)
     if isinstance(value, AnyElement):
         candidates: Iterable[tuple[str, object]] = value.attributes.items()
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        layout = _layout(type(value))
+    elif layout is not None:
         candidates = [
             (name, getattr(value, field))
             for field, name in layout.attributes
@@ -323,15 +379,16 @@ def _attribute_value(node: _Node | None, local: str) -> object | None:
 
 
 def _job_report(status: _Node, *, final: bool) -> JobReport:
-    key = _child(status, "JobToken")
-    job = _raw(key) if key is not None else _text(_child(status, "JobId"))
-    state = _value(_child(status, "JobCompletedState" if final else "JobState"))
-    reasons_wrapper = _child(status, "JobCompletedStateReasons" if final else "JobStateReasons")
+    children = _first_children(status)
+    key = children.get("JobToken")
+    job = _raw(key) if key is not None else _text(children.get("JobId"))
+    state = _value(children.get("JobCompletedState" if final else "JobState"))
+    reasons_wrapper = children.get("JobCompletedStateReasons" if final else "JobStateReasons")
     reasons = tuple(_value(reason) or "" for reason in _children(reasons_wrapper))
-    count = _text(_child(status, "ImagesReceived"))
+    count = _text(children.get("ImagesReceived"))
     if count is None:
-        count = _text(_child(status, "ScansCompleted"))
-    wrapper = _child(status, "FilterCompletedStatuses" if final else "FilterStatuses")
+        count = _text(children.get("ScansCompleted"))
+    wrapper = children.get("FilterCompletedStatuses" if final else "FilterStatuses")
     filters = tuple(
         (_text(_child(item, "Dialect")) or "", _value(_child(item, "FilterState")) or "")
         for item in _children(wrapper, "FilterStatus")
@@ -343,10 +400,19 @@ def _job_report(status: _Node, *, final: bool) -> JobReport:
         reasons=reasons,
         count=int(count) if count and count.lstrip("-").isdigit() else None,
         filters=filters,
-        created=_text(_child(status, "JobCreatedTime")),
-        completed=_text(_child(status, "JobCompletedTime")),
-        psp_identifier=_text(_child(status, "PSP_Identifier")),
+        created=_text(children.get("JobCreatedTime")),
+        completed=_text(children.get("JobCompletedTime")),
+        psp_identifier=_text(children.get("PSP_Identifier")),
     )
+
+
+def _first_children(node: _Node) -> dict[str, _Node]:
+    """The first child of ``node`` of each local name (what :func:`_child` finds), read in
+    one pass."""
+    first: dict[str, _Node] = {}
+    for child in _children(node):
+        first.setdefault(child[1], child)
+    return first
 
 
 def _summaries(wrapper: _Node | None) -> tuple[JobReport, ...]:
