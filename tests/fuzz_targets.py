@@ -225,8 +225,10 @@ def _as_read(element: etree._Element, text: str) -> str:
 
 # a name declared as a keyword in some types and a QName in others is a QName only under these
 # parents ([MS-WSCN]: wscn:Name is a condition keyword in a DeviceCondition, a QName in a
-# RequestedElements)
-_QNAME_ONLY_UNDER = {f"{{{ns.WSCN}}}Name": {f"{{{ns.WSCN}}}RequestedElements"}}
+# RequestedElements, which WS-DSD declares with the WS-Scan types)
+_QNAME_ONLY_UNDER = {
+    f"{{{ns.WSCN}}}Name": {f"{{{ns.WSCN}}}RequestedElements", f"{{{ns.DSD}}}RequestedElements"}
+}
 
 
 def _is_qname_here(element: etree._Element, name: str) -> bool:

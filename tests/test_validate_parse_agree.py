@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from test_fuzz import fuzzing, mutated
 
 from dsm_messages import parse
-from dsm_messages.models import wscn
+from dsm_messages.models import dsd, wscn
 from dsm_messages.testing.samples import SAMPLES
 
 GENERATED = [data for _, data in generated_seeds()]
@@ -73,12 +73,16 @@ def test_lenient_validate_and_parse_agree_on_generated_structures(data: bytes) -
 _HEAD = (
     '<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"'
     ' xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing"'
-    ' xmlns:wscn="http://schemas.microsoft.com/windows/2006/08/wdp/scan"><soap:Header>'
+    ' xmlns:wscn="http://schemas.microsoft.com/windows/2006/08/wdp/scan"'
+    ' xmlns:dsd="http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device">'
+    "<soap:Header>"
     "<wsa:To>https://scansrv01.example:5362/ScanServer/7</wsa:To>"
-    "<wsa:Action>http://schemas.microsoft.com/windows/2006/08/wdp/scan/{action}</wsa:Action>"
+    "<wsa:Action>{action}</wsa:Action>"
     "<wsa:MessageID>urn:uuid:5eb4f990-0000-4000-8000-000000000001</wsa:MessageID>{reply}"
     '</soap:Header><soap:Body xmlns="urn:example:default">{body}</soap:Body></soap:Envelope>'
 )
+_WSCN = "http://schemas.microsoft.com/windows/2006/08/wdp/scan/"
+_DSD = "http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device/"
 _ANONYMOUS = (
     "<wsa:ReplyTo><wsa:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
     "</wsa:Address></wsa:ReplyTo>"
@@ -89,7 +93,7 @@ def test_a_condition_keyword_is_no_name_in_the_default_namespace() -> None:
     # wscn:Name is a keyword in a DeviceCondition and an xs:QName in a RequestedElements: the
     # default namespace of the body applies to the second only
     event = _HEAD.format(
-        action="ScannerStatusConditionEvent",
+        action=_WSCN + "ScannerStatusConditionEvent",
         reply="",
         body='<wscn:ScannerStatusConditionEvent><wscn:DeviceCondition Id="12">'
         "<wscn:Time>2026-03-02T09:14:58Z</wscn:Time><wscn:Name>LampWarming</wscn:Name>"
@@ -97,11 +101,19 @@ def test_a_condition_keyword_is_no_name_in_the_default_namespace() -> None:
         "</wscn:DeviceCondition></wscn:ScannerStatusConditionEvent>",
     ).encode()
     request = _HEAD.format(
-        action="GetScannerElements",
+        action=_WSCN + "GetScannerElements",
         reply=_ANONYMOUS,
         body="<wscn:GetScannerElementsRequest><wscn:RequestedElements>"
         "<wscn:Name>LampWarming</wscn:Name></wscn:RequestedElements>"
         "</wscn:GetScannerElementsRequest>",
+    ).encode()
+    # (WS-DSD asks with the WS-Scan type: its RequestedElements holds wscn:Name QNames too)
+    dsd_request = _HEAD.format(
+        action=_DSD + "GetScannerElements",
+        reply=_ANONYMOUS,
+        body="<dsd:GetScannerElementsRequest><dsd:RequestedElements>"
+        "<wscn:Name>LampWarming</wscn:Name></dsd:RequestedElements>"
+        "</dsd:GetScannerElementsRequest>",
     ).encode()
 
     condition = parse(event, validate=True).body
@@ -112,7 +124,12 @@ def test_a_condition_keyword_is_no_name_in_the_default_namespace() -> None:
     assert [str(name) for name in asked.requested_elements.name] == [
         "{urn:example:default}LampWarming"
     ]
-    for data in (event, request):
+    dsd_asked = parse(dsd_request, validate=True).body
+    assert isinstance(dsd_asked, dsd.GetScannerElementsRequest)
+    assert [str(name) for name in dsd_asked.requested_elements.name] == [
+        "{urn:example:default}LampWarming"
+    ]
+    for data in (event, request, dsd_request):
         fuzz_targets.target_agree(data)
         fuzz_targets.target_agree_lenient(data)
 

@@ -9,6 +9,7 @@ import dataclasses
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 from xml.etree.ElementTree import QName
 
 import pytest
@@ -161,6 +162,38 @@ def test_an_attribute_on_any_leaf_is_kept_or_refused_by_name(
     assert element is not None
     assert element.get(name) is not None, written
     assert parse(written) == envelope
+
+
+@pytest.mark.parametrize("header", ["ReplyTo", "FaultTo", "From"])
+@pytest.mark.parametrize("profile", ["strict", "lenient"])
+def test_an_attribute_on_a_leaf_in_an_endpoint_reference_is_refused_by_name(
+    header: str, profile: Literal["strict", "lenient"]
+) -> None:
+    # an endpoint reference's extension is read as the global element it is: a dsp:JobToken
+    # in it is a plain value there as in the body, and an attribute on it cannot be kept
+    data = sample_message("dsp:CreatePostScanJobRequest")
+    extension = (
+        f"<wsa:{header}><wsa:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/"
+        'anonymous</wsa:Address><dsp:EndPostScanJobRequest><dsp:JobToken xml:space="preserve">'
+        "7d9c3b1e-5a2f-4c8d-9e61-0b3f4a2d8c57</dsp:JobToken></dsp:EndPostScanJobRequest>"
+        f"</wsa:{header}>"
+    ).encode()
+    if header == "ReplyTo":  # (the request has one already)
+        data = re.sub(rb"<wsa:ReplyTo>.*?</wsa:ReplyTo>", b"", data, flags=re.S)
+    data = data.replace(b"</soap:Header>", extension + b"</soap:Header>", 1)
+    assert data.count(f"<wsa:{header}>".encode()) == 1
+    with pytest.raises(BindingError, match="DSM-LEAF-ATTRIBUTE"):
+        parse(data)
+    report = validate(data, profile=profile)
+    assert "DSM-LEAF-ATTRIBUTE" in report.codes(), report.problems
+    assert not report.valid
+    with pytest.raises(ValidationError, match="DSM-LEAF-ATTRIBUTE"):
+        parse(data, validate=True, profile=profile)
+    # without the attribute, the same header is read and written back whole
+    kept = data.replace(b' xml:space="preserve"', b"")
+    assert validate(kept, profile=profile).valid, validate(kept, profile=profile).problems
+    envelope = parse(kept, validate=True, profile=profile)
+    assert parse(envelope.to_bytes()) == envelope
 
 
 # -- an empty list that was there ---------------------------------------------------------

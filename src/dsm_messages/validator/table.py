@@ -122,16 +122,8 @@ def _body_steps(name: str) -> tuple[Check, ...]:
 # -- body rules ------------------------------------------------------------------------
 def check_body(context: Context, body: XmlElement) -> None:
     spec = by_qname(body.tag) if isinstance(body.tag, str) else None
-    # only an attribute below the body can be one the models cannot keep: a body without
-    # one needs no table walked
-    if spec is not None and body.xpath("boolean(descendant::*[@*])"):
-        for element, attribute in leaf_attributes(body, spec.model_name):
-            context.add(
-                DsmRule.LEAF_ATTRIBUTE,
-                f"{name_of(element)} carries the attribute {attribute}, which dsm-messages "
-                "cannot keep: its models hold this element as a plain value",
-                element,
-            )
+    if spec is not None:
+        _check_leaf_attributes(context, body, spec.model_name)
     steps = _BODY_STEPS
     for element in walk.named(body, _body_names(), context.large):
         name = str(element.tag)
@@ -142,14 +134,42 @@ def check_body(context: Context, body: XmlElement) -> None:
             step(context, element)
 
 
+def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> None:
+    """An attribute below ``root`` (bound to ``model``) on an element the models hold as a
+    plain value, which they cannot keep."""
+    # only an attribute below can be one: an element without one needs no table walked
+    if not root.xpath("boolean(descendant::*[@*])"):
+        return
+    for element, attribute in leaf_attributes(root, model):
+        context.add(
+            DsmRule.LEAF_ATTRIBUTE,
+            f"{name_of(element)} carries the attribute {attribute}, which dsm-messages "
+            "cannot keep: its models hold this element as a plain value",
+            element,
+        )
+
+
+#: The header blocks the envelope reader binds to model classes (the endpoint references),
+#: with their models; every other block is kept as the XML it is.
+_BOUND_HEADERS = {
+    f"{{{ns.WSA}}}ReplyTo": "wsa.ReplyTo",
+    f"{{{ns.WSA}}}FaultTo": "wsa.FaultTo",
+    f"{{{ns.WSA}}}From": "wsa.From",
+}
+
+
 def check_header_values(context: Context, envelope: XmlElement) -> None:
     """Typed values in the header's vendor content (an endpoint reference's extensions, a
     reference parameter), which the binder reads as the global elements they are: the ones
     libxml2 lets through but no Python value holds (a year outside 0001 to 9999, base64 that
-    is not) are named there as in the body."""
+    is not, an attribute on a plain value) are named there as in the body."""
     header = envelope.find(f"{{{ns.SOAP}}}Header")
     if header is None:
         return
+    for block in header:
+        model = _BOUND_HEADERS.get(block.tag) if block.tag.__class__ is str else None
+        if model is not None:
+            _check_leaf_attributes(context, block, model)
     datetimes, binaries = _header_names()
     found = walk.named(header, datetimes + binaries, context.large)
     for element in found:
