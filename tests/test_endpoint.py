@@ -27,6 +27,7 @@ from dsm_messages import (
     fault_for,
     parse,
     parse_package,
+    reply,
     serialize,
     validate,
 )
@@ -71,6 +72,58 @@ def test_a_reply_is_addressed_related_and_applied() -> None:
     assert answer.relates_to == parse(wire).message_id
     assert answer.to == ANONYMOUS
     assert ("dsp", "t1") in {(job.protocol, job.job) for job in server.session.jobs()}
+
+
+@pytest.mark.parametrize("padding", [" ", "<![CDATA[ ]]>", "\n\t"])
+def test_a_lenient_server_answers_a_padded_reply_to_at_the_address_it_names(padding: str) -> None:
+    # lenient reads a ReplyTo address padded with whitespace (with a warning); the answer,
+    # and the fault to a request refused, go to the URI, which holds no whitespace
+    device = Endpoint("device")
+    server = Endpoint("scan_server", profile="lenient")
+    anonymous = f"<wsa:Address>{ANONYMOUS}</wsa:Address>".encode()
+    padded = f"<wsa:Address>{padding}{ANONYMOUS}</wsa:Address>".encode()
+    wire = device.request(create_body(), to=SERVER).replace(anonymous, padded)
+    assert padded in wire
+    request = server.receive(wire)
+    answer = server.reply(request, dsp.CreatePostScanJobResponse(job_token="t1"))
+    assert parse(answer).to == ANONYMOUS
+    assert validate(answer).valid
+    # (read without validation the address keeps its padding; the answer's To does not)
+    as_written = parse(wire)
+    assert as_written.reply_to is not None
+    assert as_written.reply_to.address.value != ANONYMOUS
+    assert parse(reply(as_written, dsp.CreatePostScanJobResponse(job_token="t1"))).to == ANONYMOUS
+    refused = serialize(dsp.EndPostScanJobRequest(job_token="t1"), to=SERVER)
+    refused = refused.replace(anonymous, padded)  # (a job this server never created)
+    assert padded in refused
+    other = Endpoint("scan_server", profile="lenient")
+    with pytest.raises(RemoteProtocolError) as caught:
+        other.receive(refused)
+    fault = other.refuse(caught.value)
+    assert parse(fault).to == ANONYMOUS
+    assert validate(fault).valid
+
+
+def test_a_package_is_read_leniently_as_its_envelope_alone_would_be() -> None:
+    # the root part of a package is read as the lenient checks repaired it, as a plain
+    # envelope is: the padded ReplyTo address trimmed, so that the answer (here a fault to a
+    # job never created) goes to the URI it names
+    content_type, chunks = build_send_image(send_image_body("nope", 1), b"%PDF", to=SERVER)
+    anonymous = f"<wsa:Address>{ANONYMOUS}</wsa:Address>".encode()
+    padded = f"<wsa:Address><![CDATA[ ]]>{ANONYMOUS}</wsa:Address>".encode()
+    package = b"".join(chunks).replace(anonymous, padded)
+    assert padded in package
+    read = parse(package, content_type=content_type, validate=True, profile="lenient")
+    assert read.reply_to is not None
+    assert read.reply_to.address.value == ANONYMOUS
+    assert read.body_as(dsp.SendImageRequest).image_data == b"%PDF"
+    server = Endpoint("scan_server", profile="lenient")
+    with pytest.raises(RemoteProtocolError) as caught:
+        server.receive(package, content_type=content_type)
+    assert caught.value.rule == "DSP-1"
+    fault = server.refuse(caught.value)
+    assert parse(fault).to == ANONYMOUS
+    assert validate(fault).valid
 
 
 def test_answering_twice_is_refused_and_changes_nothing() -> None:

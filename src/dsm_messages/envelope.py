@@ -402,7 +402,13 @@ def _build(
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + written
 
 
-def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = False) -> Envelope:
+def parse(
+    data: bytes,
+    *,
+    content_type: str | None = None,
+    tolerant: bool = False,
+    root: XmlElement | None = None,
+) -> Envelope:
     """Read a SOAP 1.2 envelope and bind its body, without validating it (the validating
     entry point is :func:`dsm_messages.parse`, in :mod:`dsm_messages.parsing`).
 
@@ -410,11 +416,14 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
     is its root part, with ``xop:Include`` references resolved (see :mod:`dsm_messages.mtom`).
     Raises :class:`EnvelopeError` (or :class:`~dsm_messages.errors.XmlSyntaxError` for bytes
     that are not well-formed XML) naming what is wrong. ``tolerant`` reads a package as the
-    lenient validator does (MIME defects it tolerates accepted, URI values trimmed).
+    lenient validator does (MIME defects it tolerates accepted, URI values trimmed);
+    ``root`` is the package's root part as already read, its ``xop:Include`` taken out (the
+    tree the lenient validator repaired), bound in place of the part's own bytes.
     """
     if content_type is not None and is_package(content_type):
-        envelope = read_package(data, content_type, bind=read_envelope, tolerant=tolerant).envelope
-        if tolerant:  # as the validator read it: URI values trimmed
+        bind = read_envelope if root is None else (lambda _part: read_envelope(root))
+        envelope = read_package(data, content_type, bind=bind, tolerant=tolerant).envelope
+        if tolerant and root is None:  # as the validator read it: URI values trimmed
             envelope = attrs.evolve(
                 envelope,
                 action=strip_xml(envelope.action),
@@ -424,7 +433,7 @@ def parse(data: bytes, *, content_type: str | None = None, tolerant: bool = Fals
                 identifier=_strip(envelope.identifier),
             )
         return envelope
-    return read_envelope(parse_xml(data))
+    return read_envelope(parse_xml(data) if root is None else root)
 
 
 def read_envelope(root: XmlElement) -> Envelope:
@@ -598,7 +607,10 @@ def make_reply(
     candidates: tuple[wsa.EndpointReferenceType | None, ...] = (request.reply_to,)
     if is_fault:
         candidates = (request.fault_to, request.reply_to, request.from_)
-    destination = next((epr.address.value for epr in candidates if epr is not None), ANONYMOUS)
+    # (an address read leniently may be padded with whitespace: the URI is what it names)
+    destination = next(
+        (strip_xml(epr.address.value) for epr in candidates if epr is not None), ANONYMOUS
+    )
     return make_envelope(
         message,
         to=destination,

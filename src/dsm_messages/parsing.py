@@ -71,10 +71,14 @@ def parse(
     if not checked.report.valid:
         raise ValidationError(checked.report)
     lenient = profile == "lenient"
-    if content_type is not None and is_package(content_type):
-        return envelope.parse(data, content_type=content_type, tolerant=lenient)
     tree = checked.tree
     assert tree is not None  # bytes that are not XML are not valid
+    if content_type is not None and is_package(content_type):
+        # lenient: the root part as the checks repaired it (its xop:Include taken out as the
+        # package reader takes them), as a plain envelope is; strict: as written
+        return envelope.parse(
+            data, content_type=content_type, tolerant=lenient, root=tree if lenient else None
+        )
     if checked.repaired and not lenient:
         # (every repair answers a problem the strict profile calls an error, so this is not
         # reached while that holds; were it ever, strict reads the message as written)
