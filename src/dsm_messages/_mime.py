@@ -503,11 +503,15 @@ class FrameReader:
         start = data.rfind(b"\n", max(position, len(data) - len(delimiter) + 1))
         if start >= 0 and delimiter.startswith(data[start:]):
             held = start
-        else:  # (or of one with no line break before it)
-            for size in range(min(len(opening) - 1, len(data) - position), 0, -1):
-                if opening.startswith(data[len(data) - size :]):
-                    held = len(data) - size
+        else:  # (or of one with no line break before it): the longest end of the data
+            # that begins the boundary, found among the places its first byte stands at
+            first = opening[:1]
+            at = data.find(first, max(position, len(data) - len(opening) + 1))
+            while at >= 0:
+                if opening.startswith(data[at:]):
+                    held = at
                     break
+                at = data.find(first, at + 1)
         if held > position and data[held - 1] == 0x0D:
             held -= 1
         self._emit(data, position, held)
