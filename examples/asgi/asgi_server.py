@@ -183,6 +183,7 @@ class ScanServer:
                         file = await asyncio.to_thread(part.open, "wb")
                 if images and file is not None:
                     await asyncio.to_thread(_write, file, images)  # off the event loop
+                del chunk, images  # (written: not kept while the next chunk is awaited)
             envelope = reader.close()
             if file is not None and part is not None:
                 await asyncio.to_thread(_finish, file, part, self._path(envelope))
@@ -203,16 +204,21 @@ class ScanServer:
 
     async def _body(self, request: Request) -> AsyncIterator[bytes]:
         """The request body, a chunk at a time; a sender silent for ``read_timeout`` seconds
-        raises ``TimeoutError``."""
-        chunks = request.stream()
+        raises ``TimeoutError``. Read from the ASGI channel itself, so that no chunk is kept
+        while the next is awaited (one chunk per upload in memory, not two)."""
         while True:
-            try:
-                async with asyncio.timeout(self.read_timeout):
-                    chunk = await anext(chunks)
-            except StopAsyncIteration:
-                return
+            async with asyncio.timeout(self.read_timeout):
+                message = await request.receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect()
+            chunk: bytes = message.get("body", b"")
+            more = message.get("more_body", False)
+            del message
             if chunk:
                 yield chunk
+            del chunk
+            if not more:
+                return
 
     def _path(self, envelope: Envelope) -> Path:
         """Where a SendImage's image goes: under its JobToken and DocumentId."""
