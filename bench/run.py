@@ -162,11 +162,11 @@ def message_rows(rounds: int) -> list[Row]:
     names = " / ".join(data)
     return [
         Row(f"parse(validate=True) vs lxml parse + XSD ({names})", tuple(parse_vs_xsd),
-            "<= 5x", max(parse_vs_xsd) <= 5),
+            "<= 3x", max(parse_vs_xsd) <= 3),
         Row(f"parse(validate=True) vs xsdata XmlParser ({names})", tuple(parse_vs_xsdata),
-            "<= 0.4", max(parse_vs_xsdata) <= 0.4),
+            "<= 0.3", max(parse_vs_xsdata) <= 0.3),
         Row(f"validate vs lxml parse + XSD ({names})", tuple(validate_vs_xsd),
-            "<= 3x", max(validate_vs_xsd) <= 3),
+            "<= 2x", max(validate_vs_xsd) <= 2),
         Row(f"serialize vs xsdata XmlSerializer.render ({names})", tuple(serialize_vs_xsdata),
             "<= 0.33", max(serialize_vs_xsdata) <= 0.33),
     ]  # fmt: skip
