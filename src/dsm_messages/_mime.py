@@ -10,6 +10,7 @@ parts or the size of the chunks.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from .errors import MtomError, MtomLimitError
@@ -46,6 +47,9 @@ def is_package(content_type: str) -> bool:
     return content_type.strip().lower().startswith("multipart/")
 
 
+_CONTENT_TYPE_TOKENS = re.compile(r'"[^"]*"|;|[^";]+')
+
+
 def content_type_parameters(
     value: str, *, tolerant: bool = False, defects: list[str] | None = None
 ) -> tuple[str, dict[str, str]]:
@@ -64,19 +68,18 @@ def content_type_parameters(
         if defect not in found:
             found.append(defect)
 
+    if value.count('"') % 2:
+        raise MtomError(f"unbalanced quote in Content-Type {value!r}")
+    # split at each ';' outside quotes (read a quoted string, a ';' or a run of neither at
+    # a time)
     parts: list[str] = []
     current: list[str] = []
-    quoted = False
-    for char in value:
-        if char == '"':
-            quoted = not quoted
-        if char == ";" and not quoted:
+    for token in _CONTENT_TYPE_TOKENS.findall(value):
+        if token == ";":
             parts.append("".join(current))
             current = []
         else:
-            current.append(char)
-    if quoted:
-        raise MtomError(f"unbalanced quote in Content-Type {value!r}")
+            current.append(token)
     parts.append("".join(current))
     media_type = parts[0].strip().lower()
     params: dict[str, str] = {}

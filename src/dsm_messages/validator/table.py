@@ -138,7 +138,7 @@ def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> No
     """An attribute below ``root`` (bound to ``model``) on an element the models hold as a
     plain value, which they cannot keep."""
     # only an attribute below can be one: an element without one needs no table walked
-    if not root.xpath("boolean(descendant::*[@*])"):
+    if not _ATTRIBUTE_BELOW(root):
         return
     for element, attribute in leaf_attributes(root, model):
         context.add(
@@ -147,6 +147,10 @@ def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> No
             "cannot keep: its models hold this element as a plain value",
             element,
         )
+
+
+#: Whether an element below holds an attribute (compiled once: libxml2 answers).
+_ATTRIBUTE_BELOW = etree.XPath("boolean(descendant::*[@*])")
 
 
 #: The header blocks the envelope reader binds to model classes (the endpoint references),
