@@ -222,10 +222,11 @@ def _child(node: _Node | None, local: str) -> _Node | None:
         return next(_children(node, local), None)
     for name, namespace, field_local, _ in layout.entries(local):
         items = getattr(value, name)
-        if items is None or items == []:
+        repeated = isinstance(items, list | tuple)
+        if items is None or (repeated and not items):
             continue
         if field_local is not None:
-            return namespace, field_local, items[0] if isinstance(items, list) else items
+            return namespace, field_local, items[0] if repeated else items
         for item in _values(items):
             child = _wildcard_node(item)
             if child is not None and child[1] == local:
