@@ -126,29 +126,23 @@ class _Layout:
         return found
 
 
-_LAYOUTS: dict[type, _Layout] = {}
-
-
-def _layout(cls: type) -> _Layout:
-    layout = _LAYOUTS.get(cls)
-    if layout is None:
-        meta = _CONTEXT.build(cls)
-        namespace, local = _split(meta.qname)
-        layout = _Layout(
-            children=tuple(
-                (var.name, "", None, True)
-                if var.is_wildcard
-                else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
-                for var in meta.get_element_vars()
-            ),
-            attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
-            any_attributes=tuple(var.name for var in meta.any_attributes),
-            text=meta.text.name if meta.text else None,
-            namespace=namespace,
-            local=local,
-        )
-        _LAYOUTS[cls] = layout
-    return layout
+def _read_layout(cls: type) -> _Layout:
+    """The layout of a model class, read from xsdata's metadata (once: see :func:`_layout_of`)."""
+    meta = _CONTEXT.build(cls)
+    namespace, local = _split(meta.qname)
+    return _Layout(
+        children=tuple(
+            (var.name, "", None, True)
+            if var.is_wildcard
+            else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
+            for var in meta.get_element_vars()
+        ),
+        attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
+        any_attributes=tuple(var.name for var in meta.any_attributes),
+        text=meta.text.name if meta.text else None,
+        namespace=namespace,
+        local=local,
+    )
 
 
 def _split(clark: str) -> tuple[str, str]:
@@ -244,7 +238,7 @@ def _layout_of(value: object) -> _Layout | None:
     try:
         return _LAYOUT_OF[cls]
     except KeyError:
-        layout = _layout(cls) if dataclasses.is_dataclass(cls) else None
+        layout = _read_layout(cls) if dataclasses.is_dataclass(cls) else None
         _LAYOUT_OF[cls] = layout
         return layout
 
@@ -452,7 +446,9 @@ def facts_of(envelope: Envelope) -> Facts:
         return Facts(**base, fault_subcode=None if subcode is None else _render(subcode.value))
     if envelope.body is None or protocol == "soap":
         return Facts(**base)
-    layout = _layout(type(envelope.body))
+    layout = _layout_of(envelope.body)
+    if layout is None:
+        raise TypeError(f"the body is no model object: {type(envelope.body).__name__}")
     body: _Node = (layout.namespace, layout.local, envelope.body)
     if protocol == "wse":
         return Facts(**base, **_scan_destinations(body))
