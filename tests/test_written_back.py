@@ -164,6 +164,17 @@ def test_an_attribute_on_any_leaf_is_kept_or_refused_by_name(
     assert parse(written) == envelope
 
 
+def test_the_validator_knows_the_header_blocks_the_envelope_reader_binds() -> None:
+    # (the validator names what the binder would refuse in them without importing the models)
+    from dsm_messages.envelope import _HEADER_EPR
+    from dsm_messages.validator.table import _BOUND_HEADERS
+
+    assert {
+        name: f"{model.__module__.rpartition('.')[2]}.{model.__name__}"
+        for name, (_, model) in _HEADER_EPR.items()
+    } == _BOUND_HEADERS
+
+
 @pytest.mark.parametrize("header", ["ReplyTo", "FaultTo", "From"])
 @pytest.mark.parametrize("profile", ["strict", "lenient"])
 def test_an_attribute_on_a_leaf_in_an_endpoint_reference_is_refused_by_name(
