@@ -369,9 +369,17 @@ def test_a_header_block_keeps_its_own_prefixes_when_written_back() -> None:
         assert again == envelope
 
 
+@pytest.mark.parametrize("separator", [" ", "\n", "\t ", " \r\n"])
 @pytest.mark.parametrize("generic", [False, True])
-def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(generic: bool) -> None:
-    vendor = b'<v:Kinds xmlns:v="urn:v" xmlns:p="urn:p" xmlns:q="urn:q">p:a q:b</v:Kinds>'
+def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(
+    generic: bool, separator: str
+) -> None:
+    # (a list's items are apart by any XML whitespace; written back one space apart, each
+    # still naming its namespace, a prefix the writer declares otherwise (wsdp) included)
+    vendor = (
+        '<v:Kinds xmlns:v="urn:v" xmlns:p="urn:p" xmlns:wsdp="urn:q">'
+        f"p:a{separator}wsdp:b</v:Kinds>"
+    ).encode()
     data = create_request().replace(b"</fsf:FileShares>", b"</fsf:FileShares>" + vendor)
     if generic:
         data = data.replace(b"<fsf:ShareUNC>", b"<!--c--><fsf:ShareUNC>", 1)
@@ -384,6 +392,7 @@ def test_prefixed_names_listed_in_vendor_content_keep_their_namespaces(generic: 
         ("urn:p", "a"),
         ("urn:q", "b"),
     ]
+    assert parse(envelope.to_bytes()) == envelope
 
 
 def test_a_declared_element_of_another_namespace_after_the_wildcard_point_is_named() -> None:

@@ -22,6 +22,7 @@ from xml.etree.ElementTree import QName
 
 from xsdata.formats.dataclass.models.generics import AnyElement
 
+from .element_text import tokens
 from .namespaces import PREFIXES
 from .xml_types import XmlElement
 
@@ -35,11 +36,12 @@ __all__ = [
 
 def vendor_text(text: str, element: XmlElement) -> str | QName | list[QName]:
     """The value of a vendor element that holds prefixed names whose prefixes are declared in
-    scope, ``prefix:local`` (or several, one space apart) and nothing else: the ``QName`` (or
-    the list of them) it names, so that it is written back with its declarations (a vendor
-    keyword such as ``acme:Throttled``); other text stays text."""
+    scope, ``prefix:local`` (or several, apart by XML whitespace, as the items of a list are)
+    and nothing else: the ``QName`` (or the list of them) it names, so that it is written back
+    with its declarations (a vendor keyword such as ``acme:Throttled``; a list one space
+    apart); other text stays text."""
     names = []
-    for token in text.split(" "):
+    for token in tokens(text):
         prefix, colon, local = token.partition(":")
         if not colon or not _NAME.fullmatch(prefix) or not _NAME.fullmatch(local):
             return text
@@ -47,6 +49,8 @@ def vendor_text(text: str, element: XmlElement) -> str | QName | list[QName]:
         if namespace is None:
             return text
         names.append(QName(f"{{{namespace}}}{local}"))
+    if not names:
+        return text
     return names[0] if len(names) == 1 else names
 
 
