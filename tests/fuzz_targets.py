@@ -215,7 +215,7 @@ def _as_read(element: etree._Element, text: str) -> str:
     vendor = local not in facts.element_names.get(namespace, ())  # kept whole, as AnyElement
     if _is_qname_here(element, name):  # the names they stand for, whatever their prefixes
         return " ".join(_expanded(element, token, default=True) for token in tokens(text))
-    if vendor and all(":" in t for t in text.split(" ")):
+    if vendor and all(":" in t for t in tokens(text)):
         # (vendor content keeps a prefixed name as the QName it names)
         return " ".join(_expanded(element, token) for token in tokens(text))
     if name in facts.list_elements:
