@@ -208,7 +208,7 @@ def leaf_texts(data: bytes) -> list[tuple[str, str]]:
 
 def _as_read(element: etree._Element, text: str) -> str:
     facts = declarations()
-    name = str(element.tag)
+    name = _current_name(element)
     if text in ("1", "0") and name in facts.boolean_elements:
         return "true" if text == "1" else "false"
     namespace, _, local = name[1:].partition("}")
@@ -239,10 +239,19 @@ def _is_qname_here(element: etree._Element, name: str) -> bool:
     if name not in facts.qname_elements:
         return False
     parent = element.getparent()
-    parent_name = "" if parent is None else str(parent.tag)
+    parent_name = "" if parent is None else _current_name(parent)
     if (parent_name, name) in facts.uri_children:
         return False
     return name not in _QNAME_ONLY_UNDER or parent_name in _QNAME_ONLY_UNDER[name]
+
+
+def _current_name(element: etree._Element) -> str:
+    """An element's name, a stale namespace read as the current one (as lenient reads it)."""
+    name = str(element.tag)
+    for stale, (current, _tolerated) in STALE_NAMESPACES.items():
+        if name.startswith("{" + stale + "}"):
+            return "{" + current + name[len(stale) + 1 :]
+    return name
 
 
 def _expanded(element: etree._Element, token: str, *, default: bool = False) -> str:

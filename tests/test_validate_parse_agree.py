@@ -134,6 +134,24 @@ def test_a_condition_keyword_is_no_name_in_the_default_namespace() -> None:
         fuzz_targets.target_agree_lenient(data)
 
 
+def test_requested_names_under_a_stale_namespace_are_read_as_names_leniently() -> None:
+    # the pre-release WS-Scan namespace is read as the current one in lenient, a
+    # RequestedElements written in it included: its Names are QNames there too
+    request = _HEAD.format(
+        action=_WSCN + "GetScannerElements",
+        reply=_ANONYMOUS,
+        body='<old:GetScannerElementsRequest xmlns:old="http://schemas.microsoft.com/windows/'
+        '2006/01/wdp/scan"><old:RequestedElements><wscn:Name>wscn:ScannerConfiguration'
+        "</wscn:Name></old:RequestedElements></old:GetScannerElementsRequest>",
+    ).encode()
+    asked = parse(request, validate=True, profile="lenient").body
+    assert isinstance(asked, wscn.GetScannerElementsRequest)
+    assert [str(name) for name in asked.requested_elements.name] == [
+        "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ScannerConfiguration"
+    ]
+    fuzz_targets.target_agree_lenient(request)
+
+
 def test_a_filter_status_dialect_is_read_as_a_uri_whatever_the_default_namespace() -> None:
     # dsc:Dialect is an xs:QName in a Filter and an xs:anyURI in a FilterStatus: its words are
     # no names in the default namespace (with a space in it, as in a mistyped URI)
