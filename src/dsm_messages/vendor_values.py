@@ -3,9 +3,10 @@ are written back with the declarations they need.
 
 A vendor element (``AnyElement``) holding ``prefix:local`` with a prefix declared in scope, or
 several such names apart by XML whitespace (written back one space apart), holds that QName
-(or that list); a vendor attribute's value likewise. The plan reads them so itself (:func:`vendor_text`); for xsdata's generic
-binder, which keeps such text as text, they are marked in the tree before it reads
-(:func:`mark_vendor_qnames`) and made ``QName`` after (:func:`vendor_qnames_stay_qnames`).
+(or that list); a vendor attribute's value likewise. The plan reads them so itself
+(:func:`vendor_text`); for xsdata's generic binder, which keeps such text as text, they are
+marked in the tree before it reads (:func:`mark_vendor_qnames`) and made ``QName`` after
+(:func:`vendor_qnames_stay_qnames`).
 
 >>> from lxml import etree
 >>> vendor_text("p:Ready", etree.fromstring('<v:a xmlns:v="urn:v" xmlns:p="urn:p"/>'))
