@@ -264,3 +264,24 @@ def test_the_generated_jobs_are_a_conforming_conversation() -> None:
     assert report.warnings == ()
     assert [job.phase for job in report.jobs] == ["finished"] * 3
     assert len({job.job for job in report.jobs}) == 3
+
+
+def test_with_no_job_open_a_session_holds_only_what_the_windows_rules_need() -> None:
+    # 200 jobs of 8 messages, a window of the last 10 jobs: in it, 80 MessageIDs (DSP-19),
+    # 30 answered requests (a second reply, DSP-17), 20 events (their copies to other
+    # subscribers count once) and 10 finished jobs (a message for one, DSP-5); each entry is
+    # held once, and once more in the line of what is forgotten next. Nothing else: no job,
+    # request, refusal or held event is left over from the 190 jobs before.
+    window, jobs = 80, 200
+    observer = Session("observer", window=window)
+    messages = list(short_jobs(jobs))
+    for index, message in enumerate(messages):
+        observer.observe(message, index=index)
+    last = messages[-window:]
+    message_ids = sum(message.message_id is not None for message in last)
+    answered = sum(message.relates_to is not None for message in last)
+    events = sum(message.action.endswith("Event") for message in last)
+    assert (message_ids, answered, events) == (80, 30, 20)
+    finished = events // 2  # each job's end state is the second of its two events
+    assert observer.state_size() == 2 * (message_ids + answered + events + finished)
+    assert [job.phase for job in observer.jobs()] == ["finished"] * finished

@@ -40,6 +40,7 @@ DSP-1 dsp:InvalidArgs (soap:Sender): an input argument is invalid
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -620,9 +621,15 @@ class Session:
 
     def _close(self, entry: tuple[str, Any]) -> None:
         """Start the window of an entry that closed with the last message."""
-        if self.window is not None:
-            self._world.closed[entry] = self.applied
-            self._world.expiry.append((self.applied, *entry))
+        if self.window is None:
+            return
+        name, key = entry
+        waiting = self._world.closing.get(name)
+        if waiting is None:
+            waiting = self._world.closing[name] = OrderedDict()
+        elif key in waiting:
+            waiting.move_to_end(key)  # it closed again: its window starts over
+        waiting[key] = self.applied
 
     def _forget(self) -> None:
         """Drop what closed ``window`` messages ago (each entry once: O(1) per message,
@@ -631,17 +638,18 @@ class Session:
             return
         world = self._world
         horizon = self.applied - self.window
-        while world.expiry and world.expiry[0][0] <= horizon:
-            count, name, key = world.expiry.popleft()
-            self._touched += 1
-            if world.closed.get((name, key)) != count:
-                continue  # it closed again later: its newer entry decides
-            del world.closed[name, key]
-            table: dict[Any, Any] = getattr(world, name)
-            value = table.get(key, _state.MISSING)
-            still_closed = _state.STILL_CLOSED.get(name)
-            if value is not _state.MISSING and (still_closed is None or still_closed(value)):
-                dict.__delitem__(table, key)
+        for name, waiting in world.closing.items():
+            while waiting:
+                key = next(iter(waiting))
+                if waiting[key] > horizon:
+                    break
+                del waiting[key]
+                self._touched += 1
+                table: dict[Any, Any] = getattr(world, name)
+                value = table.get(key, _state.MISSING)
+                still_closed = _state.STILL_CLOSED.get(name)
+                if value is not _state.MISSING and (still_closed is None or still_closed(value)):
+                    dict.__delitem__(table, key)
 
     def state_size(self) -> int:
         """How many entries the session holds (jobs, requests, MessageIDs, conditions, held

@@ -7,7 +7,7 @@ refused message can be taken back whole (:meth:`World.undo`).
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Hashable
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -247,11 +247,10 @@ class World:
         self.broadcasts: Table[Facts, Broadcast] = Table(self.log)
         self.last_summary: tuple[str, ...] | None = None
         self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
-        #: What closed, oldest first: (message count when it closed, table, key); ``closed``
-        #: holds the latest count per (table, key), so that an entry that reopened and closed
-        #: again is dropped only a window after its last closing.
-        self.expiry: deque[tuple[int, str, Any]] = deque()
-        self.closed: dict[tuple[str, Any], int] = {}
+        #: What closed, per table: key -> the message count when it last closed, oldest
+        #: first (an entry that reopened and closed again moves to the end, so that it is
+        #: dropped only a window after its last closing).
+        self.closing: dict[str, OrderedDict[Any, int]] = {}
 
     def undo(self) -> None:
         """Take back every logged write, newest first."""
@@ -278,7 +277,7 @@ class World:
             + len(self.destinations)
             + len(self.scan_identifiers)
             + len(self.broadcasts)
-            + len(self.expiry)
+            + sum(len(waiting) for waiting in self.closing.values())
         )
 
 
