@@ -42,7 +42,7 @@ def reports(
 
 
 def _every_element(
-    root: etree._Element, names: tuple[str, ...], large: bool
+    root: etree._Element, names: tuple[str, ...], large: bool, read: walk.Elements | None = None
 ) -> list[etree._Element]:
     """Every element, whatever its name (what the checks did before they went by name)."""
     return [element for element in root.iter() if isinstance(element.tag, str)]

@@ -12,7 +12,7 @@ from ..rules import RULES, Profile
 from ..xml_types import XmlElement
 from .repairs import Repair
 from .source import Source, unknown_position
-from .walk import path_of
+from .walk import Elements, path_of
 
 __all__ = [
     "Context",
@@ -40,6 +40,8 @@ class Context:
         self.position: Callable[[int | None], tuple[int | None, int | None]] = unknown_position
         self.source: Source | None = None
         self.large = False  # walks over a large document let libxml2 match the names
+        #: a small message's elements, read once for the walks that look for some of them
+        self.elements: Elements | None = None
         self.package = False  # the message is the root part of an MTOM package
 
     def report(self) -> Report:

@@ -29,7 +29,7 @@ from .schema_pass import check_schema
 from .source import file_position, position_in
 from .table import check_body, check_header_values
 from .uris import check_uris
-from .walk import name_of
+from .walk import Elements, name_of
 
 __all__ = [
     "Checked",
@@ -247,6 +247,8 @@ def _checked(
 
 # -- the checks, in order --------------------------------------------------------------
 def run_checks(context: Context, root: XmlElement) -> None:
+    if not context.large:
+        context.elements = Elements(root)  # (no check below adds, drops or renames one)
     check_uris(context, root)
     if root.tag == f"{{{ns.SOAP}}}Envelope":
         body = check_envelope(context, root)

@@ -125,7 +125,7 @@ def check_body(context: Context, body: XmlElement) -> None:
     if spec is not None:
         _check_leaf_attributes(context, body, spec.model_name)
     steps = _BODY_STEPS
-    for element in walk.named(body, _body_names(), context.large):
+    for element in walk.named(body, _body_names(), context.large, context.elements):
         name = str(element.tag)
         found = steps.get(name)
         if found is None:
@@ -175,7 +175,7 @@ def check_header_values(context: Context, envelope: XmlElement) -> None:
         if model is not None:
             _check_leaf_attributes(context, block, model)
     datetimes, binaries = _header_names()
-    found = walk.named(header, datetimes + binaries, context.large)
+    found = walk.named(header, datetimes + binaries, context.large, context.elements)
     for element in found:
         if element.tag in datetimes:
             check_time_range(context, element)

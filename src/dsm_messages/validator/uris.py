@@ -65,7 +65,7 @@ def check_uris(context: Context, root: XmlElement) -> None:
     visit = (
         root.iter()
         if holders.stray_global(root)
-        else walk.named(root, holders.names, context.large)
+        else walk.named(root, holders.names, context.large, context.elements)
     )
     for element in visit:
         if not isinstance(element.tag, str) or element.tag == _ACTION:

@@ -16,6 +16,7 @@ from ..xml_types import XmlElement
 
 __all__ = [
     "LARGE",
+    "Elements",
     "child_elements",
     "name_of",
     "name_sets",
@@ -31,20 +32,54 @@ __all__ = [
 LARGE = 32 * 1024
 
 
-def named(root: XmlElement, names: tuple[str, ...], large: bool) -> list[XmlElement]:
+class Elements:
+    """The elements of a small message with their names, read once in document order: each
+    walk that wants some of them filters this list instead of walking the tree again (and
+    the element objects lxml makes for a walk are made once). Valid while no element is
+    added, removed or renamed (the checks that use it change text and attributes only)."""
+
+    __slots__ = ("_pairs", "_root", "_spans")
+
+    def __init__(self, root: XmlElement) -> None:
+        pairs = [(root, str(root.tag))] if root.tag.__class__ is str else []
+        spans: dict[XmlElement, tuple[int, int]] = {}
+        for top in root:
+            start = len(pairs)
+            pairs += [
+                (element, element.tag) for element in top.iter() if element.tag.__class__ is str
+            ]
+            spans[top] = (start, len(pairs))
+        self._root = root
+        self._pairs: list[tuple[XmlElement, str]] = pairs
+        self._spans = spans
+
+    def under(self, scope: XmlElement) -> list[tuple[XmlElement, str]] | None:
+        """``scope``'s elements (itself included) with their names, when it is the root or one
+        of its children; ``None`` for any other element."""
+        if scope is self._root:
+            return self._pairs
+        span = self._spans.get(scope)
+        return None if span is None else self._pairs[span[0] : span[1]]
+
+
+def named(
+    root: XmlElement, names: tuple[str, ...], large: bool, read: Elements | None = None
+) -> list[XmlElement]:
     """The elements of ``root`` (itself included) whose Clark name is in ``names``, in
-    document order; ``{*}local`` stands for ``local`` in any namespace or none."""
+    document order; ``{*}local`` stands for ``local`` in any namespace or none. ``read`` is
+    the message's elements as already read, if they were."""
     if large:
         return list(root.iter(*names))
     exact, locals_, suffixes = name_sets(names)
+    pairs = None if read is None else read.under(root)
+    if pairs is None:
+        pairs = [(element, str(element.tag)) for element in root.iter()]
     if not suffixes:
-        return [element for element in root.iter() if element.tag in exact]
+        return [element for element, tag in pairs if tag in exact]
     return [
         element
-        for element in root.iter()
-        if element.tag in exact
-        or (element.tag.__class__ is str and str(element.tag).endswith(suffixes))
-        or element.tag in locals_
+        for element, tag in pairs
+        if tag in exact or (tag.__class__ is str and str(tag).endswith(suffixes)) or tag in locals_
     ]
 
 
