@@ -43,19 +43,24 @@ class Elements:
     def __init__(self, root: XmlElement) -> None:
         pairs = [(root, str(root.tag))] if root.tag.__class__ is str else []
         spans: dict[XmlElement, tuple[int, int]] = {}
-        for top in root:
+        for top in root:  # soap:Header and soap:Body, and then their children
+            if top.tag.__class__ is not str:
+                continue
             start = len(pairs)
-            pairs += [
-                (element, element.tag) for element in top.iter() if element.tag.__class__ is str
-            ]
+            pairs.append((top, str(top.tag)))
+            for child in top:
+                inner = len(pairs)
+                pairs += [(each, each.tag) for each in child.iter() if each.tag.__class__ is str]
+                spans[child] = (inner, len(pairs))
             spans[top] = (start, len(pairs))
         self._root = root
         self._pairs: list[tuple[XmlElement, str]] = pairs
         self._spans = spans
 
     def under(self, scope: XmlElement) -> list[tuple[XmlElement, str]] | None:
-        """``scope``'s elements (itself included) with their names, when it is the root or one
-        of its children; ``None`` for any other element."""
+        """``scope``'s elements (itself included) with their names, when it is the root, one
+        of its children or one of theirs (a header block, the body's message); ``None`` for
+        any other element."""
         if scope is self._root:
             return self._pairs
         span = self._spans.get(scope)
@@ -79,7 +84,7 @@ def named(
     return [
         element
         for element, tag in pairs
-        if tag in exact or (tag.__class__ is str and str(tag).endswith(suffixes)) or tag in locals_
+        if tag in exact or tag.endswith(suffixes) or tag in locals_
     ]
 
 
