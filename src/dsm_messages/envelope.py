@@ -46,7 +46,7 @@ from .namespaces import ANONYMOUS as ANONYMOUS  # re-exported: envelopes are whe
 from .namespaces import SOAP, WSA, WSE
 from .package_reader import read_package
 from .safexml import clark_name, parse_xml
-from .xml_types import XmlElement
+from .xml_types import XmlElement, first_child
 
 __all__ = [
     "ANONYMOUS",
@@ -371,7 +371,7 @@ def _build(
     header = root[0]
     names = {key: name for name, key in _HEADER_TEXT.items()}
     for key, attributes in header_attributes.items():
-        element = header.find(names[key])
+        element = first_child(header, names[key])
         if element is None:
             raise EnvelopeError(f"header_attributes[{key!r}] given, but that header is absent")
         for attribute, text in attributes.items():
@@ -449,11 +449,11 @@ def read_envelope(root: XmlElement) -> Envelope:
     values: dict[str, object] = {}
     attributes: dict[str, dict[str, str]] = {}
     extra: list[bytes] = []
-    header = root.find(f"{{{SOAP}}}Header")
+    header = first_child(root, f"{{{SOAP}}}Header")
     soap_attributes = {
         key: dict(element.attrib)
         for key, element in zip(
-            _SOAP_ELEMENTS, (root, header, root.find(f"{{{SOAP}}}Body")), strict=True
+            _SOAP_ELEMENTS, (root, header, first_child(root, f"{{{SOAP}}}Body")), strict=True
         )
         if element is not None and element.attrib
     }
@@ -483,7 +483,7 @@ def read_envelope(root: XmlElement) -> Envelope:
     empty_body = strip_xml(action) in EMPTY_BODY_ACTIONS
     if announced is None and not empty_body and strip_xml(action) != FAULT_ACTION:
         raise EnvelopeError(f"unknown action {strip_xml(action)!r}")
-    body_element = root.find(f"{{{SOAP}}}Body")
+    body_element = first_child(root, f"{{{SOAP}}}Body")
     if body_element is None:
         raise EnvelopeError("the envelope has no soap:Body")
     children = [child for child in body_element if isinstance(child.tag, str)]

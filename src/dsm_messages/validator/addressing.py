@@ -19,7 +19,7 @@ from ..messages import (
     by_qname,
 )
 from ..rule_ids import DsmRule
-from ..xml_types import XmlElement
+from ..xml_types import XmlElement, first_child
 from .context import Context
 from .stale import stale_action
 from .uris import ABSOLUTE_URI, uri_defect, uri_text
@@ -55,7 +55,7 @@ def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
         )
         context.named.add((root.sourceline, "encodingStyle"))  # the schema's word on it
     headers: dict[str, XmlElement] = {}
-    header = root.find(f"{{{ns.SOAP}}}Header")
+    header = first_child(root, f"{{{ns.SOAP}}}Header")
     other_addressing = False
     identified = False
     for block in child_elements(header):
@@ -83,7 +83,7 @@ def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
             context.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
             continue
         headers[local] = block
-    body_element = root.find(f"{{{ns.SOAP}}}Body")
+    body_element = first_child(root, f"{{{ns.SOAP}}}Body")
     if body_element is None:
         context.add(DsmRule.SOAP_STRUCTURE, "the envelope has no soap:Body", root)
         return None
@@ -126,7 +126,7 @@ def check_discovery(
                 to,
             )
     if spec.qname in SEQUENCED and (
-        header is None or header.find(f"{{{ns.WSD}}}AppSequence") is None
+        header is None or first_child(header, f"{{{ns.WSD}}}AppSequence") is None
     ):
         context.add(
             DsmRule.APP_SEQUENCE_MISSING,

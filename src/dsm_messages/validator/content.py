@@ -24,7 +24,7 @@ from ..job_vocabulary import (
 from ..messages import by_qname
 from ..rule_ids import DsmRule
 from ..rules import RULES
-from ..xml_types import XmlElement
+from ..xml_types import XmlElement, first_child
 from .context import Context
 from .values import ATTRIBUTE_NAMESPACE, DSM_NAMESPACES, resolve_qname
 from .walk import child_elements, name_of, split_clark, trimmed_text
@@ -113,7 +113,7 @@ def check_wildcard_order(context: Context, element: XmlElement) -> None:
 
 
 def check_fault_code(context: Context, code: XmlElement) -> None:
-    value = code.find(f"{{{ns.SOAP}}}Value")
+    value = first_child(code, f"{{{ns.SOAP}}}Value")
     if value is None:
         return  # the schema reports it
     resolved = resolve_qname(context, value, text_of(value))
@@ -208,8 +208,8 @@ def check_element_data(context: Context, element: XmlElement) -> None:
 
 
 def check_filter(context: Context, element: XmlElement) -> None:
-    dialect = element.find(_PSP_DIALECT)
-    instructions = element.find(_PSP_INSTRUCTIONS)
+    dialect = first_child(element, _PSP_DIALECT)
+    instructions = first_child(element, _PSP_INSTRUCTIONS)
     if dialect is None or instructions is None:
         return  # the schema reports it
     uri = trimmed_text(dialect)  # trimmed, and reported when it is not a URI, by _uris
@@ -232,10 +232,10 @@ def check_filter(context: Context, element: XmlElement) -> None:
 
 
 def check_valid_ticket(context: Context, element: XmlElement) -> None:
-    valid = element.find(f"{{{ns.WSCN}}}ValidTicket")
+    valid = first_child(element, f"{{{ns.WSCN}}}ValidTicket")
     if valid is None:
         return
-    fix = element.find(f"{{{ns.WSCN}}}ValidScanTicket")
+    fix = first_child(element, f"{{{ns.WSCN}}}ValidScanTicket")
     if trimmed_text(valid) in ("false", "0") and fix is None:
         context.add(
             DsmRule.VALID_TICKET,

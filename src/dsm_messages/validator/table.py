@@ -14,7 +14,7 @@ from ..declarations import declarations
 from ..leaf_values import leaf_attributes
 from ..messages import by_qname
 from ..rule_ids import DsmRule
-from ..xml_types import XmlElement
+from ..xml_types import XmlElement, first_child
 from . import walk
 from .content import (
     check_element_data,
@@ -167,7 +167,7 @@ def check_header_values(context: Context, envelope: XmlElement) -> None:
     reference parameter), which the binder reads as the global elements they are: the ones
     libxml2 lets through but no Python value holds (a year outside 0001 to 9999, base64 that
     is not, an attribute on a plain value) are named there as in the body."""
-    header = envelope.find(f"{{{ns.SOAP}}}Header")
+    header = first_child(envelope, f"{{{ns.SOAP}}}Header")
     if header is None:
         return
     for block in header:
