@@ -12,8 +12,10 @@ True
 
 from __future__ import annotations
 
+import copy
 import enum
 import functools
+import threading
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, TypeVar, overload
@@ -98,11 +100,10 @@ _PARSER = XmlParser(
     handler=LxmlEventHandler,
     config=ParserConfig(fail_on_unknown_properties=True, fail_on_converter_warnings=True),
 )
-
-
 _SERIALIZER = Serializer(
     context=_CONTEXT, config=SerializerConfig(xml_declaration=False), writer=Writer
 )
+_ROOTS = threading.local()  # per thread, per name: a root declaring every prefix, to copy
 
 
 def to_xml(obj: object, *, pretty: bool = False, xml_declaration: bool = False) -> bytes:
@@ -195,7 +196,10 @@ def write_planned(obj: object) -> XmlElement | None:
     plan = _compiled_writes().get(type(obj))
     if plan is None or plan[1] is None or not plan[1].startswith("{"):
         return None
-    root = etree.Element(plan[1], nsmap=PREFIXES)
+    template = _ROOTS.__dict__.get(plan[1])
+    if template is None:
+        template = _ROOTS.__dict__[plan[1]] = etree.Element(plan[1], nsmap=PREFIXES)
+    root = copy.copy(template)
     try:
         _write_into(root, obj, plan)
     except (_NotInPlan, ValueError, TypeError):

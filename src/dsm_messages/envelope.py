@@ -383,7 +383,7 @@ def _build(
         except DsmError as exc:
             raise EnvelopeError(f"extra header block is not an XML element: {exc}") from None
     # where the blocks go: an element no message holds, replaced once written
-    place = f"urn:x-dsm-messages:{uuid.uuid4()}"
+    place = f"urn:x-dsm-messages:{uuid.uuid4()}" if blocks_written else ""
     if blocks_written:
         etree.SubElement(header, f"{{{place}}}blocks", nsmap={"blocks": place})
     for key, attributes in soap_attributes.items():
