@@ -429,17 +429,18 @@ def write_binding_plan(package: Path) -> None:
         "tools/generate_models.py from the classes beside it; never edited by hand).",
         "",
         "``PLANS[cls]`` is ``(element name, children, attributes, attribute wildcard field, text,",
-        "element wildcard field)``: children map a Clark name to ``(field, repeats, how,",
-        "target)``, where ``how`` is ``CLASS`` (``target`` the class) or a value kind (``target``",
-        "the types, in xsdata's order, and the format); attributes map a name to ``(field, how,",
-        "types, format)``; ``text`` is such a tuple for the element's own text, or ``None``. A",
-        "class missing here (a repeated name, mixed content, ...) is read by xsdata itself.",
+        "element wildcard)``, the element wildcard ``(field, repeats)``: children map a Clark",
+        "name to ``(field, repeats, how, target)``, where ``how`` is ``CLASS`` (``target`` the",
+        "class) or a value kind (``target`` the types, in xsdata's order, and the format);",
+        "attributes map a name to ``(field, how, types, format)``; ``text`` is such a tuple for",
+        "the element's own text, or ``None``. A class missing here (a repeated name, mixed",
+        "content, ...) is read by xsdata itself.",
         "",
         "``WRITES[cls]`` is ``(element name, attributes, content)``, each a tuple in the order",
         "xsdata writes them: attributes are ``(ATTRIBUTE, field, name, format)`` or",
         "``(ANY_ATTRIBUTES, field, None, None)``; content is ``(ELEMENT, field, name, repeats,",
         "class or None, format)``, ``(TEXT, field, None, False, None, format)`` or",
-        "``(WILDCARD, field, None, True, None, None)``. A class missing here is written by",
+        "``(WILDCARD, field, None, repeats, None, None)``. A class missing here is written by",
         "xsdata itself.",
         '"""',
         "",
@@ -534,9 +535,9 @@ def _class_plan(meta: XmlMeta, type_names: dict[object, str]) -> str | None:
             return None  # the plan reads one list of values, an element's or its own text
         types = tuple(var.types)
         if var.is_wildcard:
-            if var.mixed or not var.list_element or wildcard != "None":
+            if var.mixed or wildcard != "None":
                 return None
-            wildcard = repr(var.name)
+            wildcard = f"({var.name!r}, {var.list_element})"  # (one element, or a list)
             continue
         if any(tp not in type_names for tp in types):
             return None
@@ -599,9 +600,7 @@ def _write_plan(meta: XmlMeta, type_names: dict[object, str]) -> str | None:
         ):  # fmt: skip
             return None
         if var.is_wildcard:
-            if not var.list_element:
-                return None
-            content.append(f"(WILDCARD, {var.name!r}, None, True, None, None)")
+            content.append(f"(WILDCARD, {var.name!r}, None, {var.list_element}, None, None)")
         elif var.is_text:
             content.append(f"(TEXT, {var.name!r}, None, False, None, {var.format!r})")
         elif var.is_element:

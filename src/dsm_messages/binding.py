@@ -143,8 +143,7 @@ def write_generic(obj: object) -> XmlElement:
     return root
 
 
-# The generated plan's kinds (``models._binding_plan`` says what each means; the plan is
-# imported on first use, so that importing the package does not pay for it).
+# The generated plan's kinds (``models._binding_plan`` says what each means; imported late)
 CLASS, STR, MEMO, CONVERT, IN_SCOPE, TOKENS = range(6)
 ATTRIBUTE, ANY_ATTRIBUTES, ELEMENT, TEXT, WILDCARD = range(5)
 
@@ -245,8 +244,8 @@ def _write_into(element: XmlElement, obj: object, plan: _Compiled) -> None:
             text = _text(value, form)
             if text:
                 element.text = text
-        else:  # the wildcard: model objects written as the elements they are
-            for item in value:
+        else:  # the wildcard (a list, or one): model objects written as the elements they are
+            for item in value if repeats else (value,):
                 item_plan = _compiled_writes().get(type(item))
                 if item_plan is None or item_plan[1] is None or not item_plan[1].startswith("{"):
                     raise _NotInPlan  # AnyElement, DerivedElement, text, a type
@@ -432,20 +431,21 @@ def _planned(element: XmlElement, plan: _Compiled) -> object:
         raise _NotInPlan from None
 
 
-def _wildcard_child(child: XmlElement, wildcard: str | None, params: dict[str, Any]) -> None:
-    """What the generic binder does with an element no field names: a wildcard takes it, as
-    the class xsdata knows for its name (read by that class's plan) or as ``AnyElement``."""
-    tag = child.tag
-    if wildcard is None or tag.__class__ is not str:
+def _wildcard_child(child: XmlElement, wildcard: Any, params: dict[str, Any]) -> None:
+    """As the generic binder does, the wildcard ``(field, repeats)`` takes an element no field
+    names: as its name's class (by its plan) or ``AnyElement``, and only once if one."""
+    if wildcard is None or child.tag.__class__ is not str:
         raise _NotInPlan  # a comment, or an element the class does not take
-    known = wildcard_class(str(tag))
-    if known is None:
-        params.setdefault(wildcard, []).append(_any_element(child))
-        return
-    plan = _compiled().get(known)
-    if plan is None:
+    field, repeats = wildcard
+    known = wildcard_class(str(child.tag))
+    plan = None if known is None else _compiled().get(known)
+    if (known is not None and plan is None) or (not repeats and field in params):
         raise _NotInPlan
-    params.setdefault(wildcard, []).append(_planned(child, plan))
+    value = _any_element(child) if plan is None else _planned(child, plan)
+    if repeats:
+        params.setdefault(field, []).append(value)
+    else:
+        params[field] = value
 
 
 def _any_element(element: XmlElement) -> AnyElement:

@@ -2,17 +2,18 @@
 tools/generate_models.py from the classes beside it; never edited by hand).
 
 ``PLANS[cls]`` is ``(element name, children, attributes, attribute wildcard field, text,
-element wildcard field)``: children map a Clark name to ``(field, repeats, how,
-target)``, where ``how`` is ``CLASS`` (``target`` the class) or a value kind (``target``
-the types, in xsdata's order, and the format); attributes map a name to ``(field, how,
-types, format)``; ``text`` is such a tuple for the element's own text, or ``None``. A
-class missing here (a repeated name, mixed content, ...) is read by xsdata itself.
+element wildcard)``, the element wildcard ``(field, repeats)``: children map a Clark
+name to ``(field, repeats, how, target)``, where ``how`` is ``CLASS`` (``target`` the
+class) or a value kind (``target`` the types, in xsdata's order, and the format);
+attributes map a name to ``(field, how, types, format)``; ``text`` is such a tuple for
+the element's own text, or ``None``. A class missing here (a repeated name, mixed
+content, ...) is read by xsdata itself.
 
 ``WRITES[cls]`` is ``(element name, attributes, content)``, each a tuple in the order
 xsdata writes them: attributes are ``(ATTRIBUTE, field, name, format)`` or
 ``(ANY_ATTRIBUTES, field, None, None)``; content is ``(ELEMENT, field, name, repeats,
 class or None, format)``, ``(TEXT, field, None, False, None, format)`` or
-``(WILDCARD, field, None, True, None, None)``. A class missing here is written by
+``(WILDCARD, field, None, repeats, None, None)``. A class missing here is written by
 xsdata itself.
 """
 
@@ -69,7 +70,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.CancelPostScanJobResponseType: (
         "CancelPostScanJobResponseType",
@@ -77,7 +78,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.DocumentDescriptionType: (
         "DocumentDescriptionType",
@@ -104,7 +105,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.DocumentType: (
         "DocumentType",
@@ -119,7 +120,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.DocumentsType: (
         "DocumentsType",
@@ -134,7 +135,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.ElementChangesType: (
         "ElementChangesType",
@@ -149,9 +150,9 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
-    dsc.FilterConfigType: ("FilterConfigType", {}, {}, None, None, "other_element"),
+    dsc.FilterConfigType: ("FilterConfigType", {}, {}, None, None, ("other_element", True)),
     dsc.FilterStateReasonsType: (
         "FilterStateReasonsType",
         {
@@ -240,7 +241,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.FiltersType: (
         "FiltersType",
@@ -263,7 +264,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.GetActiveJobsRequestType: (
         "GetActiveJobsRequestType",
@@ -271,7 +272,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.GetActiveJobsResponse: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration}GetActiveJobsResponse",
@@ -309,7 +310,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.GetJobHistoryRequestType: (
         "GetJobHistoryRequestType",
@@ -317,7 +318,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.GetJobHistoryResponse: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration}GetJobHistoryResponse",
@@ -506,7 +507,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.JobElementDataType: (
         "JobElementDataType",
@@ -546,7 +547,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.JobElementsType: (
         "JobElementsType",
@@ -639,7 +640,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.JobSummaryType: (
         "JobSummaryType",
@@ -702,7 +703,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.ListOfSummarysType: (
         "ListOfSummarysType",
@@ -732,7 +733,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.PostScanJobEndStateEventType: (
         "PostScanJobEndStateEventType",
@@ -747,7 +748,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.PostScanJobEndStateType: (
         "PostScanJobEndStateType",
@@ -816,7 +817,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.PostScanJobStatusEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration}PostScanJobStatusEvent",
@@ -831,7 +832,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.PostScanJobStatusEventType: (
         "PostScanJobStatusEventType",
@@ -846,7 +847,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryConfigurationType: (
         "RepositoryConfigurationType",
@@ -861,7 +862,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryElementDataType: (
         "RepositoryElementDataType",
@@ -895,7 +896,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryElementsChangeEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/configuration}RepositoryElementsChangeEvent",
@@ -910,7 +911,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryElementsChangeEventType: (
         "RepositoryElementsChangeEventType",
@@ -925,7 +926,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryElementsType: (
         "RepositoryElementsType",
@@ -976,7 +977,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryStatusSummaryEventType: (
         "RepositoryStatusSummaryEventType",
@@ -991,7 +992,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RepositoryStatusType: (
         "RepositoryStatusType",
@@ -1018,7 +1019,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsc.RequestedJobElementsType: (
         "RequestedJobElementsType",
@@ -1075,7 +1076,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.GetActiveJobsRequest: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}GetActiveJobsRequest",
@@ -1083,7 +1084,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.GetActiveJobsRequestType: (
         "GetActiveJobsRequestType",
@@ -1091,7 +1092,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.GetActiveJobsResponse: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}GetActiveJobsResponse",
@@ -1201,7 +1202,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.GetJobHistoryRequestType: (
         "GetJobHistoryRequestType",
@@ -1209,7 +1210,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.GetJobHistoryResponse: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}GetJobHistoryResponse",
@@ -1314,7 +1315,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.JobEndStateEventType: (
         "JobEndStateEventType",
@@ -1329,7 +1330,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.JobStatusEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}JobStatusEvent",
@@ -1344,7 +1345,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.JobStatusEventType: (
         "JobStatusEventType",
@@ -1359,7 +1360,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerElementsChangeEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}ScannerElementsChangeEvent",
@@ -1374,7 +1375,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerElementsChangeEventType: (
         "ScannerElementsChangeEventType",
@@ -1389,7 +1390,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusConditionClearedEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}ScannerStatusConditionClearedEvent",
@@ -1404,7 +1405,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusConditionClearedEventType: (
         "ScannerStatusConditionClearedEventType",
@@ -1419,7 +1420,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusConditionEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}ScannerStatusConditionEvent",
@@ -1434,7 +1435,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusConditionEventType: (
         "ScannerStatusConditionEventType",
@@ -1449,7 +1450,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusSummaryEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/device}ScannerStatusSummaryEvent",
@@ -1464,7 +1465,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsd.ScannerStatusSummaryEventType: (
         "ScannerStatusSummaryEventType",
@@ -1479,7 +1480,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.CancelPostScanJobRequest: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}CancelPostScanJobRequest",
@@ -1517,7 +1518,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.CancelPostScanJobResponseType: (
         "CancelPostScanJobResponseType",
@@ -1525,7 +1526,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.CreatePostScanJobRequest: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}CreatePostScanJobRequest",
@@ -1636,7 +1637,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.DocumentType: (
         "DocumentType",
@@ -1651,7 +1652,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.DocumentsType: (
         "DocumentsType",
@@ -1666,7 +1667,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.ElementDataType: (
         "ElementDataType",
@@ -1708,7 +1709,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.EndPostScanJobRequest: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}EndPostScanJobRequest",
@@ -1746,7 +1747,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.EndPostScanJobResponseType: (
         "EndPostScanJobResponseType",
@@ -1754,7 +1755,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.FilterCompletedStatusesType: (
         "FilterCompletedStatusesType",
@@ -1958,7 +1959,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.JobElementsType: (
         "JobElementsType",
@@ -2051,7 +2052,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.PostScanJobEndStateEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}PostScanJobEndStateEvent",
@@ -2066,7 +2067,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.PostScanJobEndStateEventType: (
         "PostScanJobEndStateEventType",
@@ -2081,7 +2082,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.PostScanJobEndStateType: (
         "PostScanJobEndStateType",
@@ -2150,7 +2151,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.PostScanJobStatusEvent: (
         "{http://schemas.microsoft.com/windows/2008/12/wdp/distributedscan/processing}PostScanJobStatusEvent",
@@ -2165,7 +2166,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.PostScanJobStatusEventType: (
         "PostScanJobStatusEventType",
@@ -2180,7 +2181,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     dsp.RequestedElementsType: (
         "RequestedElementsType",
@@ -2257,9 +2258,16 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
-    dsp.SendImageResponseType: ("SendImageResponseType", {}, {}, None, None, "other_element"),
+    dsp.SendImageResponseType: (
+        "SendImageResponseType",
+        {},
+        {},
+        None,
+        None,
+        ("other_element", True),
+    ),
     emlf.EmailConfig: (
         "{http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/email}EmailConfig",
         {
@@ -2279,7 +2287,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     emlf.EmailConfigType: (
         "EmailConfigType",
@@ -2300,7 +2308,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     emlf.SendToAddressesType: (
         "SendToAddressesType",
@@ -2322,7 +2330,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     fsf.FileShareConfig: (
         "{http://schemas.microsoft.com/windows/2007/10/imaging/postscan/filter/fileshare}FileShareConfig",
@@ -2337,7 +2345,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     fsf.FileShareConfigType: (
         "FileShareConfigType",
@@ -2352,7 +2360,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     fsf.FileShareType: (
         "FileShareType",
@@ -2367,7 +2375,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.FilterInstructionType: (
         "FilterInstructionType",
@@ -2394,7 +2402,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.FilterToProcessListType: (
         "FilterToProcessListType",
@@ -2409,7 +2417,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.FilterToProcessType: (
         "FilterToProcessType",
@@ -2430,7 +2438,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.PostScanInstructionsType: (
         "PostScanInstructionsType",
@@ -2457,7 +2465,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.PostScanProcess: (
         "{http://schemas.microsoft.com/windows/2008/02/imaging/postscan/psp}PostScanProcess",
@@ -2484,7 +2492,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     psp.PostScanProcessType: (
         "PostScanProcessType",
@@ -2511,7 +2519,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     soap.Body: (
         "{http://www.w3.org/2003/05/soap-envelope}Body",
@@ -2519,10 +2527,10 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "any_element",
+        ("any_element", True),
     ),
-    soap.BodyType: ("BodyType", {}, {}, "other_attributes", None, "any_element"),
-    soap.DetailType: ("DetailType", {}, {}, "other_attributes", None, "any_element"),
+    soap.BodyType: ("BodyType", {}, {}, "other_attributes", None, ("any_element", True)),
+    soap.DetailType: ("DetailType", {}, {}, "other_attributes", None, ("any_element", True)),
     soap.Envelope: (
         "{http://www.w3.org/2003/05/soap-envelope}Envelope",
         {
@@ -2655,9 +2663,9 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "any_element",
+        ("any_element", True),
     ),
-    soap.HeaderType: ("HeaderType", {}, {}, "other_attributes", None, "any_element"),
+    soap.HeaderType: ("HeaderType", {}, {}, "other_attributes", None, ("any_element", True)),
     soap.NotUnderstood: (
         "{http://www.w3.org/2003/05/soap-envelope}NotUnderstood",
         {},
@@ -2760,7 +2768,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     spf.SharePointConfigType: (
         "SharePointConfigType",
@@ -2781,7 +2789,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     spf.SharePointSitesType: (
         "SharePointSitesType",
@@ -2796,7 +2804,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     spx.AllowDeviceFileNameChange: (
         "{http://schemas.microsoft.com/windows/2010/09/imaging/postscan/scanprocess/extensions}AllowDeviceFileNameChange",
@@ -2875,7 +2883,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsa.EndpointReferenceType: (
         "EndpointReferenceType",
@@ -2914,7 +2922,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsa.FaultTo: (
         "{http://schemas.xmlsoap.org/ws/2004/08/addressing}FaultTo",
@@ -2953,7 +2961,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsa.From: (
         "{http://schemas.xmlsoap.org/ws/2004/08/addressing}From",
@@ -2992,7 +3000,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsa.MessageID: (
         "{http://schemas.xmlsoap.org/ws/2004/08/addressing}MessageID",
@@ -3002,8 +3010,22 @@ PLANS: dict[type, tuple] = {
         ("value", STR, (str,), None),
         None,
     ),
-    wsa.ReferenceParametersType: ("ReferenceParametersType", {}, {}, None, None, "any_element"),
-    wsa.ReferencePropertiesType: ("ReferencePropertiesType", {}, {}, None, None, "any_element"),
+    wsa.ReferenceParametersType: (
+        "ReferenceParametersType",
+        {},
+        {},
+        None,
+        None,
+        ("any_element", True),
+    ),
+    wsa.ReferencePropertiesType: (
+        "ReferencePropertiesType",
+        {},
+        {},
+        None,
+        None,
+        ("any_element", True),
+    ),
     wsa.RelatesTo: (
         "{http://schemas.xmlsoap.org/ws/2004/08/addressing}RelatesTo",
         {},
@@ -3073,7 +3095,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsa.ServiceNameType: (
         "ServiceNameType",
@@ -3128,7 +3150,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ADFType: (
         "ADFType",
@@ -3155,7 +3177,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ActiveConditionsType: (
         "ActiveConditionsType",
@@ -3250,9 +3272,16 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
-    wscn.CancelJobResponseType: ("CancelJobResponseType", {}, {}, None, None, "other_element"),
+    wscn.CancelJobResponseType: (
+        "CancelJobResponseType",
+        {},
+        {},
+        None,
+        None,
+        ("other_element", True),
+    ),
     wscn.ColorJobType: (
         "ColorJobType",
         {},
@@ -3420,7 +3449,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ConditionHistoryType: (
         "ConditionHistoryType",
@@ -3632,7 +3661,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DestinationResponses: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}DestinationResponses",
@@ -3683,7 +3712,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DeviceConditionType: (
         "DeviceConditionType",
@@ -3742,7 +3771,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DeviceSettingsType: (
         "DeviceSettingsType",
@@ -3805,7 +3834,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DimensionExtType: (
         "DimensionExtType",
@@ -3868,7 +3897,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DocumentFinalParametersType: (
         "DocumentFinalParametersType",
@@ -3943,7 +3972,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DocumentFormatType: (
         "DocumentFormatType",
@@ -4116,7 +4145,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DocumentType: (
         "DocumentType",
@@ -4131,7 +4160,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.DocumentsType: (
         "DocumentsType",
@@ -4152,7 +4181,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ElementChangesType: (
         "ElementChangesType",
@@ -4179,7 +4208,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ExposureSettingsType: (
         "ExposureSettingsType",
@@ -4206,7 +4235,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.FilmScanModeType: (
         "FilmScanModeType",
@@ -4307,7 +4336,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.FormatsSupportedType: (
         "FormatsSupportedType",
@@ -4336,7 +4365,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.GetActiveJobsRequestType: (
         "GetActiveJobsRequestType",
@@ -4344,7 +4373,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.GetActiveJobsResponse: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}GetActiveJobsResponse",
@@ -4454,7 +4483,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.GetJobHistoryRequestType: (
         "GetJobHistoryRequestType",
@@ -4462,7 +4491,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.GetJobHistoryResponse: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}GetJobHistoryResponse",
@@ -4642,7 +4671,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobElementDataType: (
         "JobElementDataType",
@@ -4684,7 +4713,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobElementsType: (
         "JobElementsType",
@@ -4714,7 +4743,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobEndStateEventType: (
         "JobEndStateEventType",
@@ -4729,7 +4758,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobEndStateType: (
         "JobEndStateType",
@@ -4786,7 +4815,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobStateReasonsType: (
         "JobStateReasonsType",
@@ -4822,7 +4851,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobStatusEventType: (
         "JobStatusEventType",
@@ -4837,7 +4866,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobStatusType: (
         "JobStatusType",
@@ -4888,7 +4917,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.JobSummaryType: (
         "JobSummaryType",
@@ -4939,7 +4968,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ListOfSummarysType: (
         "ListOfSummarysType",
@@ -5016,7 +5045,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.MediaSidesType: (
         "MediaSidesType",
@@ -5110,7 +5139,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.RangeType: (
         "RangeType",
@@ -5474,7 +5503,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScanAvailableEventType: (
         "ScanAvailableEventType",
@@ -5507,7 +5536,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScanDestinationType: (
         "ScanDestinationType",
@@ -5528,7 +5557,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScanDestinations: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ScanDestinations",
@@ -5640,7 +5669,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerConfigurationType: (
         "ScannerConfigurationType",
@@ -5673,7 +5702,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerDescriptionType: (
         "ScannerDescriptionType",
@@ -5700,7 +5729,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerElementDataType: (
         "ScannerElementDataType",
@@ -5748,7 +5777,7 @@ PLANS: dict[type, tuple] = {
         },
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerElementsChangeEvent: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ScannerElementsChangeEvent",
@@ -5763,7 +5792,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerElementsChangeEventType: (
         "ScannerElementsChangeEventType",
@@ -5778,7 +5807,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerElementsType: (
         "ScannerElementsType",
@@ -5829,7 +5858,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusConditionClearedEventType: (
         "ScannerStatusConditionClearedEventType",
@@ -5844,7 +5873,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusConditionEvent: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ScannerStatusConditionEvent",
@@ -5859,7 +5888,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusConditionEventType: (
         "ScannerStatusConditionEventType",
@@ -5874,7 +5903,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusSummaryEvent: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ScannerStatusSummaryEvent",
@@ -5889,7 +5918,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusSummaryEventType: (
         "ScannerStatusSummaryEventType",
@@ -5904,7 +5933,7 @@ PLANS: dict[type, tuple] = {
         {},
         None,
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ScannerStatusType: (
         "ScannerStatusType",
@@ -5949,7 +5978,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.StatusSummaryType: (
         "StatusSummaryType",
@@ -5976,7 +6005,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ValidateScanTicketRequest: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ValidateScanTicketRequest",
@@ -5991,7 +6020,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ValidateScanTicketRequestType: (
         "ValidateScanTicketRequestType",
@@ -6006,7 +6035,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ValidateScanTicketResponse: (
         "{http://schemas.microsoft.com/windows/2006/08/wdp/scan}ValidateScanTicketResponse",
@@ -6021,7 +6050,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ValidateScanTicketResponseType: (
         "ValidateScanTicketResponseType",
@@ -6036,7 +6065,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.ValidationInfoType: (
         "ValidationInfoType",
@@ -6063,7 +6092,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wscn.WidthsType: (
         "WidthsType",
@@ -6141,7 +6170,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ByeType: (
         "ByeType",
@@ -6180,7 +6209,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.Hello: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Hello",
@@ -6219,7 +6248,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.HelloType: (
         "HelloType",
@@ -6258,7 +6287,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.Probe: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Probe",
@@ -6279,7 +6308,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ProbeMatchType: (
         "ProbeMatchType",
@@ -6318,7 +6347,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ProbeMatches: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}ProbeMatches",
@@ -6333,7 +6362,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ProbeMatchesType: (
         "ProbeMatchesType",
@@ -6348,7 +6377,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ProbeType: (
         "ProbeType",
@@ -6369,7 +6398,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.Resolve: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}Resolve",
@@ -6384,7 +6413,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ResolveMatchType: (
         "ResolveMatchType",
@@ -6423,7 +6452,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ResolveMatches: (
         "{http://schemas.xmlsoap.org/ws/2005/04/discovery}ResolveMatches",
@@ -6438,7 +6467,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ResolveMatchesType: (
         "ResolveMatchesType",
@@ -6453,7 +6482,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ResolveType: (
         "ResolveType",
@@ -6468,7 +6497,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsd.ScopesType: (
         "ScopesType",
@@ -6503,7 +6532,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.HostServiceType: (
         "HostServiceType",
@@ -6530,7 +6559,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.Hosted: (
         "{http://schemas.xmlsoap.org/ws/2006/02/devprof}Hosted",
@@ -6557,7 +6586,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.HostedServiceType: (
         "HostedServiceType",
@@ -6584,7 +6613,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.LocalizedStringType: (
         "LocalizedStringType",
@@ -6613,7 +6642,7 @@ PLANS: dict[type, tuple] = {
         {"Type": ("type_value", STR, (str,), None)},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.RelationshipType: (
         "RelationshipType",
@@ -6634,7 +6663,7 @@ PLANS: dict[type, tuple] = {
         {"Type": ("type_value", STR, (str,), None)},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.ThisDevice: (
         "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ThisDevice",
@@ -6661,7 +6690,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.ThisDeviceType: (
         "ThisDeviceType",
@@ -6688,7 +6717,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.ThisModel: (
         "{http://schemas.xmlsoap.org/ws/2006/02/devprof}ThisModel",
@@ -6733,7 +6762,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsdp.ThisModelType: (
         "ThisModelType",
@@ -6778,7 +6807,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.DeliveryType: (
         "DeliveryType",
@@ -6793,9 +6822,16 @@ PLANS: dict[type, tuple] = {
         {"Mode": ("mode", STR, (str,), None)},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
-    wse.EmptyRequestType: ("EmptyRequestType", {}, {}, "other_attributes", None, "other_element"),
+    wse.EmptyRequestType: (
+        "EmptyRequestType",
+        {},
+        {},
+        "other_attributes",
+        None,
+        ("other_element", True),
+    ),
     wse.ExpirationType: (
         "ExpirationType",
         {},
@@ -6825,7 +6861,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.FilterType: (
         "FilterType",
@@ -6841,7 +6877,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.GetStatusResponse: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}GetStatusResponse",
@@ -6856,7 +6892,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.Identifier: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}Identifier",
@@ -6911,7 +6947,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.Renew: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}Renew",
@@ -6926,7 +6962,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.RenewResponse: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}RenewResponse",
@@ -6941,7 +6977,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.RenewType: (
         "RenewType",
@@ -6956,7 +6992,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.Subscribe: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}Subscribe",
@@ -6989,7 +7025,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.SubscribeResponse: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}SubscribeResponse",
@@ -7010,7 +7046,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.SubscribeResponseType: (
         "SubscribeResponseType",
@@ -7031,7 +7067,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.SubscribeType: (
         "SubscribeType",
@@ -7064,7 +7100,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.SubscriptionEnd: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}SubscriptionEnd",
@@ -7097,7 +7133,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.SubscriptionEndType: (
         "SubscriptionEndType",
@@ -7130,7 +7166,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wse.Unsubscribe: (
         "{http://schemas.xmlsoap.org/ws/2004/08/eventing}Unsubscribe",
@@ -7138,7 +7174,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     wsx.Metadata: (
         "{http://schemas.xmlsoap.org/ws/2004/09/mex}Metadata",
@@ -7153,7 +7189,31 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
+    ),
+    wsx.MetadataSectionType: (
+        "MetadataSectionType",
+        {
+            "{http://schemas.xmlsoap.org/ws/2004/09/mex}MetadataReference": (
+                "metadata_reference",
+                False,
+                CLASS,
+                wsa.EndpointReferenceType,
+            ),
+            "{http://schemas.xmlsoap.org/ws/2004/09/mex}Location": (
+                "location",
+                False,
+                STR,
+                ((str,), None),
+            ),
+        },
+        {
+            "Dialect": ("dialect", STR, (str,), None),
+            "Identifier": ("identifier", STR, (str,), None),
+        },
+        "other_attributes",
+        None,
+        ("other_element", False),
     ),
     wsx.MetadataType: (
         "MetadataType",
@@ -7168,7 +7228,7 @@ PLANS: dict[type, tuple] = {
         {},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     xop.Include: (
         "{http://www.w3.org/2004/08/xop/include}Include",
@@ -7176,7 +7236,7 @@ PLANS: dict[type, tuple] = {
         {"href": ("href", STR, (str,), None)},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
     xop.IncludeType: (
         "IncludeType",
@@ -7184,7 +7244,7 @@ PLANS: dict[type, tuple] = {
         {"href": ("href", STR, (str,), None)},
         "other_attributes",
         None,
-        "other_element",
+        ("other_element", True),
     ),
 }
 
@@ -13968,6 +14028,33 @@ WRITES: dict[type, tuple] = {
                 None,
             ),
             (WILDCARD, "other_element", None, True, None, None),
+        ),
+    ),
+    wsx.MetadataSectionType: (
+        "MetadataSectionType",
+        (
+            (ATTRIBUTE, "dialect", "Dialect", None),
+            (ATTRIBUTE, "identifier", "Identifier", None),
+            (ANY_ATTRIBUTES, "other_attributes", None, None),
+        ),
+        (
+            (WILDCARD, "other_element", None, False, None, None),
+            (
+                ELEMENT,
+                "metadata_reference",
+                "{http://schemas.xmlsoap.org/ws/2004/09/mex}MetadataReference",
+                False,
+                wsa.EndpointReferenceType,
+                None,
+            ),
+            (
+                ELEMENT,
+                "location",
+                "{http://schemas.xmlsoap.org/ws/2004/09/mex}Location",
+                False,
+                None,
+                None,
+            ),
         ),
     ),
     wsx.MetadataType: (
