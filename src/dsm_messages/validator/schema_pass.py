@@ -9,7 +9,6 @@ import re
 from lxml import etree
 
 from .. import namespaces as ns
-from ..child_order import out_of_order
 from ..rule_ids import DsmRule
 from ..schema import load_schema
 from ..xml_types import XmlElement
@@ -127,6 +126,9 @@ def check_child_order(context: Context, root: XmlElement) -> bool:
     """Children out of their schema sequence's order: one problem each, then the tree put
     in schema order (the lenient profile reads them so; the schema check that follows
     names what else is wrong). Whether anything was out of order."""
+    # (imported once a message fails the schema: a valid one never needs the content models)
+    from ..child_order import out_of_order
+
     found = out_of_order(root)
     if found and context.source is not None:
         context.source.scan()  # positions and columns of the elements as written
