@@ -19,13 +19,15 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .faults import Fault, fault_for
 from .report import PROFILES, Problem, Profile, Severity
 from .rule_ids import DsmRule, RuleId
+
+if TYPE_CHECKING:
+    from .faults import Fault
 
 __all__ = [
     "PROFILES",
@@ -85,6 +87,9 @@ class Rule:
             ``InvalidArgs`` it is; ``None`` when unknown.
         :returns: the fault, or ``None`` when no fault fits.
         """
+        # (the fault table is read once a fault is asked for: a validation never asks)
+        from .faults import Fault, fault_for
+
         if self.fault is None or isinstance(self.fault, Fault):
             return self.fault
         return fault_for(self.fault, protocol)

@@ -12,7 +12,6 @@ from .. import namespaces as ns
 from ..aliases import canonical_value
 from ..declarations import declarations
 from ..element_text import strip_xml, text_of
-from ..faults import ALL_FAULTS
 from ..job_vocabulary import (
     FINAL_FILTER_STATES,
     FINAL_JOB_STATES,
@@ -136,6 +135,8 @@ def check_fault_code(context: Context, code: XmlElement) -> None:
     if resolved is None:
         return
     namespace, local = resolved
+    from ..faults import ALL_FAULTS  # (the fault table, read for a fault only)
+
     documented = [
         fault
         for fault in ALL_FAULTS
