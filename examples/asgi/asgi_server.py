@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import contextlib
 import ctypes
-import ctypes.util
 import logging
 import os
 import uuid
@@ -354,12 +353,10 @@ def _end_state(job: Job, state: str) -> dsp.PostScanJobEndStateEvent:
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or ``None`` where the C library has none (musl, macOS)."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+    """glibc's ``malloc_trim``, or ``None`` where the C library has none (musl, macOS). Looked
+    up among the symbols the process has loaded: the C library is one."""
     try:
-        release: Callable[[int], int] = ctypes.CDLL(name).malloc_trim
+        release: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return None
     return release
