@@ -7,14 +7,19 @@ the ordering stories and conversation builders, every example and every Microsof
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from test_fuzz import DONORS, GENERATED, fuzzing, mutated
 from xml_facts import xml_facts_of
 
-from dsm_messages import ANONYMOUS, Envelope, parse, serialize
+import dsm_messages.models as models
+from dsm_messages import ANONYMOUS, Envelope, message_facts, parse, serialize
 from dsm_messages.errors import DsmError
 from dsm_messages.message_facts import facts_of
 from dsm_messages.messages import by_qname
@@ -156,3 +161,35 @@ def test_job_lists_are_read(key: str) -> None:
 
 def sample_envelopes_for(key: str) -> list[tuple[str, Envelope]]:
     return [(name, m) for name, m in sample_envelopes() if name.split(" ")[0] == key]
+
+
+@fuzzing(300)
+@given(mutated(DONORS + GENERATED))
+def test_facts_of_mutated_messages(data: bytes) -> None:
+    # vendor elements, moved and renamed children, values out of their vocabulary: whatever a
+    # lenient reading binds, the facts read from the objects are the facts its XML holds
+    try:
+        message = parse(data, profile="lenient")
+    except DsmError:
+        return
+    agree(iter([("mutated", message)]))
+
+
+def test_the_search_skips_only_what_can_hold_nothing_searched() -> None:
+    # the search for job statuses, filters and element data skips a child whose class can
+    # hold neither a searched element nor a wildcard, judged by the class its field
+    # declares: a value of a subclass (an element of that type, a derived type) must not
+    # hold more, or a searched element below it would be missed
+    classes = [
+        value
+        for info in pkgutil.iter_modules(models.__path__)
+        if not info.name.startswith("_")
+        for value in vars(importlib.import_module(f"{models.__name__}.{info.name}")).values()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+    ]
+    pairs = [(sub, base) for sub in classes for base in sub.__mro__[1:] if base in classes]
+    assert pairs  # (element classes extend their types)
+    for sub, base in pairs:
+        assert message_facts._may_hold(sub) == message_facts._may_hold(base), (sub, base)
+    assert message_facts._may_hold(dsp.JobStatusType)  # (it has a wildcard)
+    assert not message_facts._may_hold(dsp.FilterStatusType)

@@ -19,6 +19,9 @@ from dsm_messages.messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from dsm_messages.models import dsp
 from dsm_messages.namespaces import SOAP
 
+#: XML 1.0 production S: what a value's whitespace is (not Python's, which has more)
+XML_WHITESPACE = " \t\r\n"
+
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
@@ -41,7 +44,7 @@ def _child(element: etree._Element | None, local: str) -> etree._Element | None:
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    return (element.text or "").strip()
+    return (element.text or "").strip(XML_WHITESPACE)
 
 
 def _raw(element: etree._Element | None) -> str | None:
@@ -57,7 +60,7 @@ def _value(element: etree._Element | None) -> str | None:
 
 
 def _qname(element: etree._Element, text: str) -> str:
-    prefix, _, local = text.strip().rpartition(":")
+    prefix, _, local = text.strip(XML_WHITESPACE).rpartition(":")
     return f"{{{element.nsmap.get(prefix or None, '')}}}{local}"
 
 
@@ -94,7 +97,7 @@ def _summaries(wrapper: etree._Element | None) -> tuple[JobReport, ...]:
 
 def xml_facts_of(envelope: Envelope) -> Facts:
     """The facts of a parsed envelope, read from its body rendered as XML."""
-    action = envelope.action.strip()
+    action = envelope.action.strip(XML_WHITESPACE)
     spec = envelope.message_type
     if spec is not None:
         protocol, operation, kind = spec.protocol, spec.operation, spec.kind
@@ -110,8 +113,8 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         "operation": operation,
         "kind": "fault" if action == FAULT_ACTION else kind,
         "action": action,
-        "message_id": envelope.message_id.strip() if envelope.message_id else None,
-        "relates_to": envelope.relates_to.strip() if envelope.relates_to else None,
+        "message_id": envelope.message_id.strip(XML_WHITESPACE) if envelope.message_id else None,
+        "relates_to": envelope.relates_to.strip(XML_WHITESPACE) if envelope.relates_to else None,
     }
     if protocol == "soap" and envelope.body is not None:
         fault = to_element(envelope.body)
@@ -171,7 +174,7 @@ def xml_facts_of(envelope: Envelope) -> Facts:
         found["element_data"] = tuple(
             (
                 _qname(element, _attribute(element, "Name") or ""),
-                (_attribute(element, "Valid") or "").strip() in ("true", "1"),
+                (_attribute(element, "Valid") or "").strip(XML_WHITESPACE) in ("true", "1"),
             )
             for element in data
         )

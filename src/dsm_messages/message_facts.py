@@ -111,6 +111,8 @@ class _Layout:
     text: str | None
     namespace: str
     local: str
+    #: per child element, the model classes its values may be (those that are dataclasses)
+    declared: tuple[frozenset[type], ...] = ()
     #: per local name, the entries of ``children`` that may hold an element of that name (its
     #: own field and the wildcards), in document order; filled as names are asked for
     by_local: dict[str, tuple[tuple[str, str, str | None, bool], ...]] = attrs.field(
@@ -135,6 +137,10 @@ def _read_layout(cls: type) -> _Layout:
             (var.name, "", None, True)
             if var.is_wildcard
             else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
+            for var in meta.get_element_vars()
+        ),
+        declared=tuple(
+            frozenset(t for t in var.types if dataclasses.is_dataclass(t))
             for var in meta.get_element_vars()
         ),
         attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
@@ -234,7 +240,11 @@ _PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
 
 def _layout_of(value: object) -> _Layout | None:
     """The layout of a model object, ``None`` for any other value."""
-    cls = type(value)
+    return _layout_of_class(type(value))
+
+
+def _layout_of_class(cls: type) -> _Layout | None:
+    """The layout of a model class, ``None`` for any other type."""
     try:
         return _LAYOUT_OF[cls]
     except KeyError:
@@ -247,16 +257,16 @@ def _layout_of(value: object) -> _Layout | None:
 _LAYOUT_OF: dict[type, _Layout | None] = {}
 
 
-def _descendants(node: _Node, wanted: frozenset[str]) -> list[_Node]:
-    """``node`` and its descendants named one of ``wanted``, in document order."""
+def _descendants(node: _Node) -> list[_Node]:
+    """``node`` and its descendants named one of :data:`_SEARCHED`, in document order."""
     found: list[_Node] = []
-    if node[1] in wanted:
+    if node[1] in _SEARCHED:
         found.append(node)
-    _collect(node[2], wanted, found)
+    _collect(node[2], found)
     return found
 
 
-def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
+def _collect(value: object, found: list[_Node]) -> None:
     value = _unwrap(value)
     layout = _layout_of(value)
     if layout is None:
@@ -264,26 +274,73 @@ def _collect(value: object, wanted: frozenset[str], found: list[_Node]) -> None:
             for item in value.children:
                 child = _wildcard_node(item)
                 if child is not None:
-                    if child[1] in wanted:
+                    if child[1] in _SEARCHED:
                         found.append(child)
-                    _collect(child[2], wanted, found)
+                    _collect(child[2], found)
         return
-    for name, namespace, local, nested in layout.children:
+    plan = _SEARCH_PLANS.get(value.__class__)
+    if plan is None:
+        plan = _SEARCH_PLANS[value.__class__] = _search_plan(layout)
+    for name, namespace, local, descend, idle in plan:
         items = getattr(value, name)
-        if items is None or (not nested and local not in wanted):
+        if items is None:
             continue
         for item in items if isinstance(items, list | tuple) else (items,):
             if local is None:
                 child = _wildcard_node(item)
                 if child is not None:
-                    if child[1] in wanted:
+                    if child[1] in _SEARCHED:
                         found.append(child)
-                    _collect(child[2], wanted, found)
+                    _collect(child[2], found)
                 continue
-            if local in wanted:
+            if local in _SEARCHED:
                 found.append((namespace, local, item))
-            if nested:
-                _collect(item, wanted, found)
+            if descend or _unwrap(item).__class__ not in idle:
+                _collect(item, found)
+
+
+_SearchPlan = tuple[tuple[str, str, str | None, bool, frozenset[type]], ...]
+
+
+def _search_plan(layout: _Layout) -> _SearchPlan:
+    """The children the search for :data:`_SEARCHED` looks at, each with whether to descend
+    into it and the model classes it skips: a class whose fields can hold neither a searched
+    element nor a wildcard (which may hold anything), at any depth, has nothing to find. A
+    value of another class than its field declares (a derived type) is searched."""
+    plan = []
+    for (name, namespace, local, nested), declared in zip(
+        layout.children, layout.declared, strict=True
+    ):
+        if local is not None and not nested and local not in _SEARCHED:
+            continue
+        idle = frozenset(cls for cls in declared if not _may_hold(cls))
+        plan.append((name, namespace, local, nested and idle != declared, idle))
+    return tuple(plan)
+
+
+def _may_hold(cls: type, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether an object of model class ``cls`` may hold a searched element or a wildcard
+    below it (a class met again on the way is taken to: the answer may err only towards
+    searching, so that every answer may be kept)."""
+    known = _MAY_HOLD.get(cls)
+    if known is not None:
+        return known
+    if cls in seen:
+        return True
+    layout = _layout_of_class(cls)
+    held = layout is None or any(
+        local is None
+        or local in _SEARCHED
+        or any(_may_hold(inner, seen | {cls}) for inner in declared)
+        for (_, _, local, _), declared in zip(layout.children, layout.declared, strict=True)
+    )
+    _MAY_HOLD[cls] = held
+    return held
+
+
+#: Per model class met, its search plan, and whether it may hold what is searched.
+_SEARCH_PLANS: dict[type, _SearchPlan] = {}
+_MAY_HOLD: dict[type, bool] = {}
 
 
 def _has_children(node: _Node) -> bool:
@@ -401,12 +458,34 @@ def _job_report(status: _Node, *, final: bool) -> JobReport:
     )
 
 
-def _first_children(node: _Node) -> dict[str, _Node]:
+def _first_children(node: _Node | None) -> dict[str, _Node]:
     """The first child of ``node`` of each local name (what :func:`_child` finds), read in
-    one pass."""
+    one pass over the fields of its class."""
     first: dict[str, _Node] = {}
-    for child in _children(node):
-        first.setdefault(child[1], child)
+    if node is None:
+        return first
+    value = node[2]
+    layout = None if value.__class__ in _PLAIN else _layout_of(_unwrap(value))
+    if layout is None:
+        for child in _children(node):
+            first.setdefault(child[1], child)
+        return first
+    value = _unwrap(value)
+    for name, namespace, local, _ in layout.children:
+        items = getattr(value, name)
+        if items is None:
+            continue
+        if local is None:
+            for item in _values(items):
+                found = _wildcard_node(item)
+                if found is not None and found[1] not in first:
+                    first[found[1]] = found
+        elif local not in first:
+            if isinstance(items, list | tuple):
+                if items:
+                    first[local] = (namespace, local, items[0])
+            else:
+                first[local] = (namespace, local, items)
     return first
 
 
@@ -452,29 +531,30 @@ def facts_of(envelope: Envelope) -> Facts:
     body: _Node = (layout.namespace, layout.local, envelope.body)
     if protocol == "wse":
         return Facts(**base, **_scan_destinations(body))
-    named = _descendants(body, _SEARCHED)
+    named = _descendants(body)
+    top = _first_children(body)
     found: dict[str, Any] = {}
-    token = _child(body, "JobToken")
+    token = top.get("JobToken")
     if token is not None:
         found["job"] = _raw(token)
         if operation == "CreatePostScanJob" and kind == "response":
             found["minted_token"] = _raw(token)
-    job_id = _child(body, "JobId")
+    job_id = top.get("JobId")
     if job_id is not None:
         found["job"] = _text(job_id)
         if token is not None:
             found["job_token"] = _raw(token)
     if protocol == "wscn":
-        found["scan_identifier"] = _raw(_child(body, "ScanIdentifier"))
-        found["destination_token"] = _raw(_child(body, "DestinationToken"))
-        context = _raw(_child(body, "ClientContext"))
+        found["scan_identifier"] = _raw(top.get("ScanIdentifier"))
+        found["destination_token"] = _raw(top.get("DestinationToken"))
+        context = _raw(top.get("ClientContext"))
         if context is not None:
             found["client_contexts"] = (context,)
         if operation == "CreateScanJob":
             parameters = (
-                _child(_child(body, "ScanTicket"), "DocumentParameters")
+                _child(top.get("ScanTicket"), "DocumentParameters")
                 if kind == "request"
-                else _child(body, "DocumentFinalParameters")
+                else top.get("DocumentFinalParameters")
             )
             count = _text(_child(parameters, "ImagesToTransfer"))
             found["images_to_transfer"] = int(count) if count and count.isdigit() else None
@@ -483,11 +563,11 @@ def facts_of(envelope: Envelope) -> Facts:
         found["dialects"] = tuple(
             _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
         )
-        found["psp_identifier"] = _text(_child(body, "PSP_Identifier"))
-    description = _child(body, "DocumentDescription")
+        found["psp_identifier"] = _text(top.get("PSP_Identifier"))
+    description = top.get("DocumentDescription")
     if description is not None:
         found["document_id"] = _text(_child(description, "DocumentId"))
-    requested = _child(body, "RequestedElements")
+    requested = top.get("RequestedElements")
     if requested is not None:
         found["requested"] = tuple(_qname(name) for name in _children(requested, "Name"))
     data = [node for node in named if node[1] == "ElementData"]
@@ -495,7 +575,7 @@ def facts_of(envelope: Envelope) -> Facts:
         found["element_data"] = tuple(
             (
                 _attribute_qname(element),
-                (_attribute(element, "Valid") or "").strip() in ("true", "1"),
+                strip_xml(_attribute(element, "Valid") or "") in ("true", "1"),
             )
             for element in data
         )
@@ -513,15 +593,15 @@ def facts_of(envelope: Envelope) -> Facts:
     if "job" not in found and reports and kind == "event":
         found["job"] = reports[0].job
     if operation == "GetActiveJobs" and kind == "response":
-        found["active_jobs"] = _summaries(_child(body, "ActiveJobs"))
+        found["active_jobs"] = _summaries(top.get("ActiveJobs"))
     if operation == "GetJobHistory" and kind == "response":
-        found["history_jobs"] = _summaries(_child(body, "JobHistory"))
+        found["history_jobs"] = _summaries(top.get("JobHistory"))
     if operation == "ScannerStatusConditionEvent":
-        condition = _child(body, "DeviceCondition")
+        condition = top.get("DeviceCondition")
         found["condition"] = _attribute(condition, "Id")
         found["condition_time"] = _text(_child(condition, "Time"))
     if operation == "ScannerStatusConditionClearedEvent":
-        cleared = _child(body, "DeviceConditionCleared")
+        cleared = top.get("DeviceConditionCleared")
         found["condition"] = _text(_child(cleared, "ConditionId"))
         found["condition_time"] = _text(_child(cleared, "ConditionClearTime"))
     for status in (node for node in named if node[1] == "ScannerStatus"):
@@ -529,7 +609,7 @@ def facts_of(envelope: Envelope) -> Facts:
             _attribute(condition, "Id") or ""
             for condition in _children(_child(status, "ActiveConditions"), "DeviceCondition")
         )
-    summary = _child(body, "StatusSummary")
+    summary = top.get("StatusSummary")
     if summary is not None:
         state = _text(_child(summary, "ScannerState")) or ""
         reasons = tuple(_text(r) or "" for r in _children(_child(summary, "ScannerStateReasons")))
@@ -540,13 +620,14 @@ def facts_of(envelope: Envelope) -> Facts:
 def _scan_destinations(body: _Node) -> dict[str, Any]:
     """The ScanAvailableEvent subscription extension of a wse:Subscribe or its response."""
     found: dict[str, Any] = {}
-    destinations = _child(body, "ScanDestinations")
+    top = _first_children(body)
+    destinations = top.get("ScanDestinations")
     if destinations is not None:
         found["client_contexts"] = tuple(
             _raw(_child(item, "ClientContext")) or ""
             for item in _children(destinations, "ScanDestination")
         )
-    responses = _child(body, "DestinationResponses")
+    responses = top.get("DestinationResponses")
     if responses is not None:
         found["destinations"] = tuple(
             (
