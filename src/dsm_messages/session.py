@@ -355,9 +355,9 @@ class Session:
             if job.phase != "open" or job.timed_out:
                 continue
             if job.last_activity is None:  # created before the clock was first given
-                world.dsp_jobs[token] = attrs.evolve(job, last_activity=now)
+                world.update(job, last_activity=now)
             elif now - job.last_activity >= self.job_timeout:
-                world.dsp_jobs[token] = attrs.evolve(job, timed_out=True)
+                world.update(job, timed_out=True)
                 expired.append(token)
         world.log.clear()  # the clock is no message: nothing here is ever undone
         for token in expired:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
 from ..envelope import Envelope
 from ..job_states import DSC_FILTER_MOVES, DSC_JOB_MOVES
 from ..job_vocabulary import FINAL_JOB_STATES, is_final_or_vendor, leaves_final
@@ -51,7 +49,7 @@ def _report(step: Step, report: JobReport) -> None:
         if leaves_final(job.state, state):
             step.breach(DscRule.FINAL, f"end state {state} after the final state {job.state}")
         step.reasons(DscRule.REASON, state or "", report.reasons)
-        world.jobs[key] = attrs.evolve(job, ended=True, end_state=state, state=state)
+        world.jobs[key] = step.update(job, ended=True, end_state=state, state=state)
         step.closed.append(("jobs", key))
         return
     if job.ended and state not in FINAL_JOB_STATES:
@@ -60,7 +58,7 @@ def _report(step: Step, report: JobReport) -> None:
     if state != job.state:
         step.move(DSC_JOB_MOVES, job.state, state, f"job {report.job!r}")
     step.filters(DSC_FILTER_MOVES, job.filters, report.filters)
-    world.jobs[key] = attrs.evolve(
+    world.jobs[key] = step.update(
         job, state=state or job.state, filters=report.filters or job.filters
     )
 

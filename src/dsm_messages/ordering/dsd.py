@@ -62,7 +62,7 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
             step.breach(DsdRule.R7, f"job {report.job} ends {state} but was reported {job.state}")
         if job.count is not None and report.count is not None and report.count < job.count:
             step.breach(DsdRule.R9, f"ScansCompleted went from {job.count} down to {report.count}")
-        world.jobs[key] = attrs.evolve(job, ended=True, end_state=state, count=report.count)
+        world.jobs[key] = step.update(job, ended=True, end_state=state, count=report.count)
         step.closed.append(("jobs", key))
         return
     if job.ended and not in_response and state in DSD_FIRST_STATES:
@@ -84,7 +84,7 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
     if job.count is not None and report.count is not None and report.count < job.count:
         step.breach(DsdRule.R9, f"ScansCompleted went from {job.count} down to {report.count}")
     step.times(DsdRule.R10, report, state)
-    world.jobs[key] = attrs.evolve(
+    world.jobs[key] = step.update(
         job,
         state=state or job.state,
         count=report.count if report.count is not None else job.count,
@@ -124,7 +124,7 @@ def _conditions(step: Step, facts: Facts) -> None:
             step.breach(DsdRule.R15, f"condition {condition} was already cleared")
         if before(facts.condition_time, known.time):
             step.breach(DsdRule.R18, f"condition {condition} cleared before it was raised")
-        world.conditions[condition] = attrs.evolve(known, cleared=True)
+        world.conditions[condition] = step.update(known, cleared=True)
         step.closed.append(("conditions", condition))
     if facts.active_conditions is not None:
         for active in facts.active_conditions:

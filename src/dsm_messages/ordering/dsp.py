@@ -66,7 +66,7 @@ def withdraw(step: Step, request: Pending) -> None:
     known = request.job or ""
     if request.operation == "SendImage" and known in world.dsp_jobs:
         job = world.dsp_jobs[known]
-        world.dsp_jobs[known] = attrs.evolve(
+        step.update(
             job,
             images_outstanding=max(job.images_outstanding - 1, 0),
             images_sent=max(job.images_sent - 1, 0),
@@ -75,7 +75,7 @@ def withdraw(step: Step, request: Pending) -> None:
     elif request.operation == "EndPostScanJob" and known in world.dsp_jobs:
         job = world.dsp_jobs[known]
         if job.phase == "ending":  # not ended: EndPostScanJob may be sent again
-            world.dsp_jobs[known] = attrs.evolve(job, phase="open", end_sent=False)
+            step.update(job, phase="open", end_sent=False)
 
 
 def _known_job(step: Step, token: str) -> DspJob | None:
@@ -119,7 +119,7 @@ def _move(step: Step, job: DspJob, message: str) -> DspJob:
     it where it was)."""
     after = DSP_JOB_PHASES[job.phase].get(message)
     if after is not None:
-        return attrs.evolve(job, phase=after)
+        return step.update(job, phase=after)
     rule = refused_by(DSP_PHASE_MOVES, job.phase, message)
     if rule is not None:
         step.breach(rule, f"{message} for JobToken {job.token!r} while the job is {job.phase}")
@@ -141,15 +141,15 @@ def _request(step: Step, facts: Facts, token: str) -> None:
         step.breach(DspRule.R9, f"a second EndPostScanJob for JobToken {token!r}")
     job = _move(step, job, operation)
     if operation == "EndPostScanJob":
-        job = attrs.evolve(job, end_sent=True)
+        step.update(job, end_sent=True)
     elif operation == "CancelPostScanJob":
-        job = attrs.evolve(job, cancel_sent=True)
+        step.update(job, cancel_sent=True)
     if operation == "SendImage":
         if facts.document_id is not None and facts.document_id in job.document_ids:
             step.breach(DspRule.R7, f"DocumentId {facts.document_id} was already sent in this job")
         if job.images_outstanding:
             step.breach(DspRule.R8, "SendImage sent while the previous one is unanswered")
-        job = attrs.evolve(
+        step.update(
             job,
             images_sent=job.images_sent + 1,
             images_outstanding=job.images_outstanding + 1,
@@ -175,16 +175,15 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
     if job is None:
         return
     if facts.operation == "SendImage":
-        job = attrs.evolve(
+        step.update(
             job,
             images_outstanding=max(job.images_outstanding - 1, 0),
             images_answered=job.images_answered + 1,
         )
     elif facts.operation == "EndPostScanJob":
-        job = attrs.evolve(
-            _move(step, job, "EndPostScanJobResponse"),
-            end_answered=True,
-            unconfirmed=job.unconfirmed or step.unconfirmed,
+        unconfirmed = job.unconfirmed or step.unconfirmed
+        step.update(
+            _move(step, job, "EndPostScanJobResponse"), end_answered=True, unconfirmed=unconfirmed
         )
     elif facts.operation == "GetPostScanJobElements" and request is not None:
         step.mirror(facts, request, DspRule.R16, order=DspRule.R16)
@@ -195,16 +194,13 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
     if facts.operation in _ACKNOWLEDGED_ENDS and not job.over and "dsp" not in world.subscribed:
         # nobody subscribed: no end state is owed, so the acknowledged end or cancel is the
         # last word about the job
-        job = attrs.evolve(job, unreported=True)
+        step.update(job, unreported=True)
         step.closed.append(("dsp_jobs", job.token))
     world.dsp_jobs[job.token] = job
     if job.token in world.early_ends:  # the end state that overtook this response, held until now
         index, held, envelope = world.early_ends[job.token]
         del world.early_ends[job.token]
-        try:
-            _event(step.at(index), held, envelope, job.token)
-        except BrokenRuleError as broken:  # about the event, not this response
-            step.deferred.append(step.problem(broken.rule, broken.message, index))
+        _held_event(step.at(index), held, envelope, job.token)
 
 
 #: Responses after which a job is over when no end state is owed.
@@ -238,10 +234,19 @@ def _mint(
     for index, held, envelope in world.held.take(token, ()):
         # rule 22: events that overtook this response; what they break is reported now,
         # about them, since the message that revealed the token was fine
-        try:
-            _event(step.at(index), held, envelope, token)
-        except BrokenRuleError as broken:
-            step.deferred.append(step.problem(broken.rule, broken.message, index))
+        _held_event(step.at(index), held, envelope, token)
+
+
+def _held_event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
+    """Apply an event held until the message applied now: one that breaks a rule is
+    reported as deferred, about itself, and changes nothing (the message applied now was
+    fine)."""
+    mark = len(step.world.log)
+    try:
+        _event(step, facts, envelope, token)
+    except BrokenRuleError as broken:
+        step.world.undo(since=mark)
+        step.deferred.append(step.problem(broken.rule, broken.message, step.index))
 
 
 def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
@@ -292,7 +297,7 @@ def _report(step: Step, job: DspJob, report: JobReport) -> DspJob:
         if reported != set(job.dialects):
             step.breach(DspRule.R33, "filter dialects differ from the job's instructions")
     step.times(DspRule.R35, report, state or job.state)
-    return attrs.evolve(
+    return step.update(
         job,
         state=state or job.state,
         count=report.count if report.count is not None else job.count,
@@ -319,7 +324,7 @@ def _final(step: Step, job: DspJob, report: JobReport) -> DspJob:
         )
     if report.psp_identifier and job.psp_identifier not in (None, report.psp_identifier):
         step.breach(DspRule.R37, "PSP_Identifier differs from the one the job was created with")
-    return attrs.evolve(job, state=state, count=report.count)
+    return step.update(job, state=state, count=report.count)
 
 
 #: The facts a token that shows itself stands for: the response that would have minted it

@@ -81,7 +81,7 @@ def copied(step: Step, facts: Facts, envelope: Envelope) -> bool:
         and all(apart(where, went) for went in known.destinations)
         and known.body == envelope.body
     ):
-        table[event] = attrs.evolve(known, destinations=known.destinations | {where})
+        table[event] = step.update(known, destinations=known.destinations | {where})
         return True
     table[event] = Broadcast(body=envelope.body, destinations=frozenset({where}))
     return False

@@ -1,8 +1,11 @@
-"""What a conversation checker remembers, as tables whose writes can be undone.
+"""What a conversation checker remembers, as tables and records whose writes can be undone.
 
 A :class:`World` holds every table a session keeps (requests waiting for their reply, jobs,
-conditions, used MessageIDs); while a message is applied, every write is logged so that a
-refused message can be taken back whole (:meth:`World.undo`).
+conditions, used MessageIDs). What a message says is kept in immutable values (a request
+waiting, a refusal); what messages change one after another (a job, a condition, an event's
+destinations) is a mutable record, changed in place with :meth:`World.update`. While a
+message is applied, every write, to a table or a record, is logged so that a refused message
+can be taken back whole (:meth:`World.undo`).
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ class Refused:
     mandatory: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class DspJob:
     """A WS-DSP job as the conversation shows it."""
 
@@ -117,7 +120,7 @@ class DspJob:
         return self.phase == "finished" or self.timed_out or self.unreported
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class ReportedJob:
     """A WS-DSD, WS-DSC or WS-Scan job, known from what the host reports about it (and, for
     a WS-Scan job this client created, from its CreateScanJobResponse)."""
@@ -156,7 +159,7 @@ class ReportedJob:
 Destination = tuple[str, tuple[str, ...]]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Broadcast:
     """An event applied to the conversation (``body``) and the ``destinations`` it went to:
     the same event sent to another destination is a copy of it, not a second event."""
@@ -165,7 +168,7 @@ class Broadcast:
     destinations: frozenset[Destination]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Condition:
     id: str
     time: str | None
@@ -174,9 +177,11 @@ class Condition:
 
 _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
+_R = TypeVar("_R")
 MISSING: Any = object()
-#: (table, key, value before the write, or MISSING where the key was absent)
-Write = tuple[dict[Any, Any], Any, Any]
+#: (table, key, value before the write, or MISSING where the key was absent), or (record,
+#: attribute, value before the write)
+Write = tuple[Any, Any, Any]
 
 
 class Table(dict[_K, _V]):
@@ -252,14 +257,25 @@ class World:
         #: dropped only a window after its last closing).
         self.closing: dict[str, OrderedDict[Any, int]] = {}
 
-    def undo(self) -> None:
-        """Take back every logged write, newest first."""
-        for table, key, earlier in reversed(self.log):
-            if earlier is MISSING:
-                dict.pop(table, key, None)
+    def update(self, record: _R, **changes: Any) -> _R:
+        """Change attributes of a mutable record in place, logged; returns the record."""
+        log = self.log
+        for name, value in changes.items():
+            log.append((record, name, getattr(record, name)))
+            setattr(record, name, value)
+        return record
+
+    def undo(self, since: int = 0) -> None:
+        """Take back every write logged after the first ``since`` ones, newest first."""
+        log = self.log
+        for target, key, earlier in reversed(log[since:]):
+            if not isinstance(target, dict):
+                setattr(target, key, earlier)
+            elif earlier is MISSING:
+                dict.pop(target, key, None)
             else:
-                dict.__setitem__(table, key, earlier)
-        self.log.clear()
+                dict.__setitem__(target, key, earlier)
+        del log[since:]
 
     def size(self) -> int:
         return (

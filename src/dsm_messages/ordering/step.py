@@ -9,7 +9,7 @@ applied.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from ..envelope import Envelope
 from ..faults import Fault
@@ -26,6 +26,8 @@ from .state import Pending, World
 __all__ = [
     "Step",
 ]
+
+_R = TypeVar("_R")
 
 
 class Step:
@@ -92,6 +94,11 @@ class Step:
         if row.severity(self.profile) == "error":
             raise BrokenRuleError(rule, message)
         self.warnings.append(row.problem(self.profile, message, index=self.index))
+
+    def update(self, record: _R, **changes: Any) -> _R:
+        """Change a record of the world in place (logged, undone if the message is refused);
+        returns it."""
+        return self.world.update(record, **changes)
 
     def problem(self, rule: RuleId, message: str, index: int | None) -> Problem:
         """A breach of ``rule`` reported later, about the message at ``index``."""

@@ -17,8 +17,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-import attrs
-
 from ..envelope import Envelope
 from ..job_vocabulary import FINAL_JOB_STATES
 from ..message_facts import Facts, JobReport
@@ -157,7 +155,7 @@ def _created(step: Step, facts: Facts, request: Pending | None) -> None:
     if request is not None:
         count = request.images_to_transfer if count is None else count
         source = source or request.input_source
-    world.jobs["wscn", job_id] = attrs.evolve(
+    world.jobs["wscn", job_id] = step.update(
         known,
         token=facts.job_token,
         last_activity=step.now,
@@ -176,7 +174,7 @@ def _retrieve_image(step: Step, facts: Facts) -> None:
             step.breach(WscnRule.R1, f"JobId {job_id} was given by no CreateScanJobResponse")
             return
         # the job of a CreateScanJobResponse that could not be read shows itself
-        job = attrs.evolve(
+        job = step.update(
             job or ReportedJob(protocol="wscn", job=job_id),
             token=facts.job_token,
             unconfirmed=True,
@@ -197,7 +195,7 @@ def _retrieve_image(step: Step, facts: Facts) -> None:
         and job.last_activity is not None
         and step.now - job.last_activity > RETRIEVE_TIMEOUT
     ):
-        world.jobs["wscn", job_id] = attrs.evolve(job, overdue=True)
+        world.jobs["wscn", job_id] = step.update(job, overdue=True)
 
 
 def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
@@ -213,15 +211,15 @@ def _image_answered(step: Step, facts: Facts, request: Pending) -> None:
             f"job {job.job} sent an image although RetrieveImage came more than "
             f"{RETRIEVE_TIMEOUT.seconds} s after its last exchange (JobTimedOut)",
         )
-    job = attrs.evolve(job, overdue=False, last_activity=step.now or job.last_activity)
+    job = step.update(job, overdue=False, last_activity=step.now or job.last_activity)
     if facts.kind == "response":
-        job = attrs.evolve(job, images_sent=job.images_sent + 1)
+        job = step.update(job, images_sent=job.images_sent + 1)
         if job.images_expected is not None and job.images_sent >= job.images_expected:
             job = _over(step, job, "Completed")
     elif facts.fault_subcode == _NO_IMAGES:
         job = _over(step, job, "Completed")
     elif facts.fault_subcode == _JOB_CANCELLED:
-        job = _over(step, attrs.evolve(job, canceled=True), "Canceled")
+        job = _over(step, step.update(job, canceled=True), "Canceled")
     elif facts.fault_subcode == _JOB_ID_NOT_FOUND and not job.ended:
         step.breach(WscnRule.R15, f"the device no longer knows job {job.job}, which was open")
         job = _over(step, job, None)
@@ -233,7 +231,7 @@ def _over(step: Step, job: ReportedJob, state: str | None) -> ReportedJob:
     if job.ended:
         return job
     step.closed.append(("jobs", ("wscn", job.job)))
-    return attrs.evolve(job, ended=True, end_state=job.end_state or state, ended_at=step.arrived)
+    return step.update(job, ended=True, end_state=job.end_state or state, ended_at=step.arrived)
 
 
 def _canceled(step: Step, request: Pending) -> None:
@@ -247,7 +245,7 @@ def _canceled(step: Step, request: Pending) -> None:
         step.breach(WscnRule.R11, f"job {job.job} had ended {job.end_state}; cancel must fault")
         return
     if not job.ended:
-        world.jobs["wscn", job.job] = _over(step, attrs.evolve(job, canceled=True), "Canceled")
+        world.jobs["wscn", job.job] = _over(step, step.update(job, canceled=True), "Canceled")
 
 
 def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
@@ -261,7 +259,9 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
         )
         return
     if report.final:
-        world.jobs[key] = attrs.evolve(
+        if not job.ended:
+            step.closed.append(("jobs", key))
+        world.jobs[key] = step.update(
             job,
             ended=True,
             end_reported=True,
@@ -269,10 +269,8 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
             state=report.state,
             ended_at=step.arrived if job.ended_at is None else job.ended_at,
         )
-        if not job.ended:
-            step.closed.append(("jobs", key))
     elif not job.ended:  # (a status after the conversation showed the end changes nothing)
-        world.jobs[key] = attrs.evolve(job, state=report.state or job.state)
+        world.jobs[key] = step.update(job, state=report.state or job.state)
 
 
 PROTOCOL = ProtocolRules(
