@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 from commands import installed_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stored_messages import sample_package, stored
 
 from dsm_messages import cli, validate_file, validate_stored
@@ -739,3 +741,19 @@ def test_what_the_command_holds_does_not_grow_with_the_files(archive: Path, jobs
     bound = 1 if jobs == 1 else cli._AHEAD * jobs * cli._BATCH
     assert max(held) <= bound
     assert bound * 4 < len(items)  # so that the bound means something here
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@given(_JSON_VALUES, st.integers(0, 3))
+def test_the_json_output_is_written_as_json_dumps_writes_it(value: Any, depth: int) -> None:
+    # the command writes each file's entry itself, value by value, one level deeper than the
+    # document's top: it must be exactly the text json.dumps(indent=2) makes, so indented
+    expected = json.dumps(value, indent=2).replace("\n", "\n" + "  " * depth)
+    assert cli._indented(value, depth) == expected

@@ -36,6 +36,7 @@ import argparse
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -67,6 +68,8 @@ __all__ = [
 
 _STDIN = "-"
 _PATTERNS = ("*.xml", "*.mime")
+#: Whether a file name found below a directory is one of :data:`_PATTERNS`.
+_MATCHED = re.compile("|".join(fnmatch.translate(pattern) for pattern in _PATTERNS)).match
 
 #: Inputs a worker process is given at a time, and how many such batches may be out at once
 #: per worker: what ``validate --jobs N`` holds is bounded by these, whatever the file count.
@@ -82,25 +85,25 @@ def _cannot_read(path: object, exc: OSError) -> _UnreadableError:
     return _UnreadableError(f"{path}: cannot read: {exc.strerror or exc}")
 
 
-def _expand(paths: Sequence[str], patterns: tuple[str, ...] = _PATTERNS) -> Iterator[Path]:
+def _expand(paths: Sequence[str]) -> Iterator[str]:
     """Every file the paths name, one at a time, directories expanded in path order; raises
     ``_UnreadableError`` for a path, or a directory below one, that cannot be read."""
     for name in paths:
-        path = Path(name)
         if name == _STDIN:
-            yield path
+            yield name
             continue
+        path = Path(name)
         try:
             is_dir = path.is_dir()
         except OSError as exc:
             raise _cannot_read(path, exc) from None
         if is_dir:
-            yield from _walk(path, patterns)
+            yield from _walk(str(path))
         else:
-            yield path
+            yield str(path)
 
 
-def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
+def _walk(folder: str) -> Iterator[str]:
     """The matching files below ``folder`` in path order (as ``sorted`` orders paths, part by
     part), found directory by directory: what is held is one directory's listing per level,
     never the whole tree. Like :func:`os.walk`, links to directories are not followed."""
@@ -116,9 +119,9 @@ def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
             is_dir = False
         if is_dir:
             if not entry.is_symlink():
-                yield from _walk(Path(entry.path), patterns)
-        elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
-            yield Path(entry.path)
+                yield from _walk(entry.path)
+        elif _MATCHED(entry.name):
+            yield entry.path
 
 
 def _check_named(paths: Sequence[str]) -> None:
@@ -149,7 +152,7 @@ class _Input(NamedTuple):
 
 def _inputs(paths: Sequence[str], stdin: BinaryIO) -> Iterator[_Input]:
     for path in _expand(paths):
-        yield _Input(_STDIN, stdin.read()) if str(path) == _STDIN else _Input(str(path))
+        yield _Input(_STDIN, stdin.read()) if path == _STDIN else _Input(path)
 
 
 def _read(item: _Input) -> bytes:
@@ -310,8 +313,7 @@ class _JsonOutput:
     def add(self, path: str, report: Report) -> None:
         self.out.write('{\n  "files": [\n' if self.tally.files == 0 else ",\n")
         self.tally.add(report)
-        entry = json.dumps(report.to_json(path=path), indent=2)
-        self.out.write("\n".join("    " + line for line in entry.split("\n")))
+        self.out.write("    " + _indented(report.to_json(path=path), 2))
 
     def finish(self) -> None:
         t = self.tally
@@ -327,6 +329,29 @@ class _JsonOutput:
         # the summary as the tail of the document: everything after its opening brace
         tail = json.dumps({"summary": summary}, indent=2).partition("{\n")[2]
         self.out.write(tail + "\n")
+
+
+def _indented(value: Any, depth: int) -> str:
+    """``json.dumps(value, indent=2)`` for plain dictionaries, lists and values, every line but
+    the first indented ``depth`` levels more: the same text, each value encoded by the json
+    module's C encoder (given an indent, the json module encodes it all in Python)."""
+    if isinstance(value, dict | list | tuple) and value:
+        inner = "\n" + "  " * (depth + 1)
+        if isinstance(value, dict):
+            opening, closing = "{", "}"
+            items = [
+                f"{_encoded(key)}: {_indented(item, depth + 1)}" for key, item in value.items()
+            ]
+        else:
+            opening, closing = "[", "]"
+            items = [_indented(item, depth + 1) for item in value]
+        return opening + inner + ("," + inner).join(items) + "\n" + "  " * depth + closing
+    if isinstance(value, dict):
+        return "{}"
+    return "[]" if isinstance(value, list | tuple) else _encoded(value)
+
+
+_encoded = json.JSONEncoder().encode
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -120,12 +120,10 @@ def validate_file(path: str | os.PathLike[str], *, profile: Profile = "strict") 
     >>> report.valid, report.problems[0].code
     (False, 'DSM-XML-MALFORMED')
     """
-    checked = check_stored_package(path, profile=profile)
-    if checked is not None:  # read in chunks, never whole
-        return checked.report
-    with open(path, "rb") as stored:
-        data = stored.read()
-    return validate_stored(data, name=os.fspath(path), profile=profile)
+    read = _read_stored(path, profile)
+    if isinstance(read, Checked):  # a package, read in chunks, never whole
+        return read.report
+    return validate_stored(read, name=os.fspath(path), profile=profile)
 
 
 #: How much of a stored file is read to tell whether it is a package and read its headers.
@@ -139,17 +137,28 @@ def check_stored_package(
     disk in chunks: what is held is the root part and one chunk, whatever the size of the
     image. Line numbers count from the start of the file. ``None`` when the file holds no
     stored package whose headers can be read (it is then read whole)."""
+    read = _read_stored(path, profile, whole=False)
+    return read if isinstance(read, Checked) else None
+
+
+def _read_stored(
+    path: str | os.PathLike[str], profile: Profile, *, whole: bool = True
+) -> Checked | bytes:
+    """A stored package's checks, read in chunks; else the file's bytes (all of them when
+    ``whole``, else what was read to tell), read with one ``open``."""
     name = os.fspath(path)
     with open(path, "rb") as stored:
         head = stored.read(_HEAD_BYTES)
-        if not _looks_stored(head, name):
-            return None
-        try:
-            content_type, rest = split_message(head)
-        except MtomError:
-            return None  # headers longer than the head, or unreadable: read whole, reported
-        if not is_package(content_type):
-            return None  # a Content-Type of no package: read whole, and reported so
+        rest = b""
+        content_type = None
+        if _looks_stored(head, name):
+            try:
+                content_type, rest = split_message(head)
+            except MtomError:
+                pass  # headers longer than the head, or unreadable: read whole, reported
+        if content_type is None or not is_package(content_type):
+            # (a Content-Type of no package: read whole, and reported so)
+            return head + stored.read() if whole else head
         headers = head[: len(head) - len(rest)]
         chunks = itertools.chain((rest,), iter(lambda: stored.read(CHUNK_SIZE), b""))
         where = functools.partial(file_position, path, len(headers))
