@@ -11,7 +11,8 @@ text it would be written as. Values are trimmed and spelled canonically
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -371,6 +372,9 @@ def _raw(node: _Node | None) -> str | None:
     value = node[2]
     if value.__class__ is str:
         return value
+    plain = _PLAIN_TEXT[value.__class__]
+    if plain is not None:
+        return plain(value)
     value = _unwrap(value)
     if isinstance(value, AnyElement):  # (vendor text may be the QName it names)
         return "" if value.text is None else _render(value.text)
@@ -379,6 +383,27 @@ def _raw(node: _Node | None) -> str | None:
         content = getattr(value, layout.text) if layout.text is not None else None
         return "" if content is None else _render(content)
     return "" if value is None else _render(value)
+
+
+def _plain_text(cls: type) -> Callable[[Any], str] | None:
+    """How a value of ``cls`` is written, when it is a plain value (no model object, no
+    wildcard element): what :func:`_render` does for it, chosen once per class."""
+    if cls in (DerivedElement, AnyElement) or dataclasses.is_dataclass(cls):
+        return None
+    if issubclass(cls, Enum) and all(member.value.__class__ is str for member in cls):
+        return operator.attrgetter("_value_")
+    return _render
+
+
+class _PlainText(dict[type, Callable[[Any], str] | None]):
+    """Per class met, how its plain values are written (``None``: it is no plain value)."""
+
+    def __missing__(self, cls: type) -> Callable[[Any], str] | None:
+        self[cls] = found = _plain_text(cls)
+        return found
+
+
+_PLAIN_TEXT = _PlainText({type(None): None})
 
 
 def _text(node: _Node | None) -> str | None:
@@ -442,8 +467,8 @@ def _job_report(status: _Node, *, final: bool) -> JobReport:
         count = _text(children.get("ScansCompleted"))
     wrapper = children.get("FilterCompletedStatuses" if final else "FilterStatuses")
     filters = tuple(
-        (_text(_child(item, "Dialect")) or "", _value(_child(item, "FilterState")) or "")
-        for item in _children(wrapper, "FilterStatus")
+        (_text(first.get("Dialect")) or "", _value(first.get("FilterState")) or "")
+        for first in map(_first_children, _children(wrapper, "FilterStatus"))
     )
     return JobReport(
         job=job or "",
