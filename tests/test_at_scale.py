@@ -74,6 +74,25 @@ def test_validating_loads_neither_the_models_nor_xsdata(tmp_path: Path) -> None:
         assert not loaded & layers
 
 
+def test_a_first_valid_message_loads_only_what_checking_it_needs() -> None:
+    """What only a package, a problem or a time value needs is read when one is met: a first
+    valid envelope with no dateTime value, read as ``dsm-messages validate`` reads a file,
+    loads neither the MIME framing, nor the rule table, nor ``datetime``; a message with a
+    problem still has its severity from the rule table."""
+    deferred = {"dsm_messages.package_parts", "dsm_messages.rules", "datetime"}
+    loaded = modules_after(
+        "from dsm_messages import validate_file\n"
+        f"assert validate_file({str(EXAMPLES / 'dsp-01-create-request.xml')!r}).problems == ()"
+    )
+    assert not loaded & deferred
+    broken = modules_after(
+        "from dsm_messages import validate\n"
+        "report = validate(b'<a/>')\n"
+        "assert report.problems[0].severity == 'error', report.problems"
+    )
+    assert "dsm_messages.rules" in broken
+
+
 def test_every_public_name_is_the_one_its_module_defines() -> None:
     for name in dsm_messages.__all__:
         where = dsm_messages._HOMES.get(name, ".")

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
 
-from .timestamps import before
-
 __all__ = [
     "FINAL_FILTER_STATES",
     "FINAL_JOB_STATES",
@@ -67,6 +65,8 @@ def completion_problem(
 ) -> str | None:
     """What is wrong with a job's JobCompletedTime, if anything: present while the job has not
     finished, or earlier than its JobCreatedTime."""
+    from .timestamps import before  # (datetime is imported when times are first compared)
+
     if completed and state and state not in FINAL_JOB_STATES and not is_vendor(state):
         return f"JobCompletedTime given while the job is {state}"
     if before(completed, created):

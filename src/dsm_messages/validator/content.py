@@ -22,7 +22,6 @@ from ..job_vocabulary import (
 )
 from ..messages import by_qname
 from ..rule_ids import DsmRule
-from ..rules import RULES
 from ..xml_types import XmlElement, first_child
 from .context import Context
 from .values import ATTRIBUTE_NAMESPACE, DSM_NAMESPACES, resolve_qname
@@ -171,6 +170,8 @@ def check_fault_detail(context: Context, detail: XmlElement) -> None:
             "(elements) there",
             detail,
         )
+        from ..rules import RULES  # (the rule table: read when a first problem is found)
+
         tolerated = RULES[DsmRule.FAULT_DETAIL_TEXT].severity(context.profile) == "warning"
         if tolerated and len(detail):
             # text alone is kept (Microsoft's layout); beside detail entries, which no model

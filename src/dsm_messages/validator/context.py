@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..report import Problem, Report
+from ..report import Problem, Profile, Report
 from ..rule_ids import DsmRule
-from ..rules import RULES, Profile
 from ..xml_types import XmlElement
 from .repairs import Repair
 from .source import Source, unknown_position
@@ -71,6 +70,8 @@ class Context:
         if line is not None:
             line += self.line_offset
             column = column or 1  # (unknown: the start of the line)
+        from ..rules import RULES  # (the rule table: read when a first problem is found)
+
         self.problems.append(
             Problem(
                 severity=RULES[code].severity(self.profile),

@@ -4,6 +4,7 @@ schema pass) in a fresh :class:`~dsm_messages.validator.context.Context`."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -16,10 +17,8 @@ from .. import namespaces as ns
 from .._mime import is_package
 from ..errors import MtomError
 from ..messages import by_qname
-from ..package_parts import CHUNK_SIZE, split_message
-from ..report import Report
+from ..report import Profile, Report
 from ..rule_ids import DsmRule
-from ..rules import RULES, Profile
 from ..safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from ..xml_types import XmlElement
 from .addressing import check_envelope
@@ -91,6 +90,8 @@ def validate_stored(data: bytes, *, name: str = "", profile: Profile = "strict")
     """
     split = split_stored(data, name=name)
     if isinstance(split, MtomError):
+        from ..rules import RULES  # (the rule table: read when a first problem is found)
+
         problem = RULES[split.code].problem(profile, str(split), line=1, column=1)
         return Report(profile=profile, problems=(problem,))
     content_type, body = split
@@ -152,10 +153,11 @@ def _read_stored(
         rest = b""
         content_type = None
         if _looks_stored(head, name):
-            try:
+            from ..package_parts import CHUNK_SIZE, split_message  # (read with packages)
+
+            # (headers longer than the head, or unreadable: read whole, and reported)
+            with contextlib.suppress(MtomError):
                 content_type, rest = split_message(head)
-            except MtomError:
-                pass  # headers longer than the head, or unreadable: read whole, reported
         if content_type is None or not is_package(content_type):
             # (a Content-Type of no package: read whole, and reported so)
             return head + stored.read() if whole else head
@@ -197,6 +199,8 @@ def split_stored(data: bytes, *, name: str = "") -> tuple[str | None, bytes] | M
     else is as stored (Content-Type ``None``); the error when the headers cannot be read."""
     if not _looks_stored(data, name):
         return None, data
+    from ..package_parts import split_message  # (MIME framing: read with the first package)
+
     try:
         return split_message(data)
     except MtomError as exc:

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from .. import namespaces as ns
 from .._mime import is_package
 from ..errors import MtomError, XmlSyntaxError
-from ..package_parts import split_parts
 from ..rule_ids import DsmRule
 from ..safexml import parse_xml
 from ..xml_types import XmlElement
@@ -38,6 +37,8 @@ def read_message(
     part_offsets: dict[str, int] = {}
     framing_broken = False
     if content_type is not None and is_package(content_type):
+        from ..package_parts import split_parts  # (MIME framing: read with the first package)
+
         context.package = True
         try:
             parts = split_parts(

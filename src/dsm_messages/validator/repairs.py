@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..element_text import set_text, strip_xml, text_of
 from ..errors import XmlSyntaxError
-from ..package_parts import resolve_includes
 from ..safexml import parse_xml
 from ..xml_types import XmlElement
 
@@ -86,6 +85,8 @@ class Repair:
         self, root: XmlElement, part_ids: set[str], root_id: str | None
     ) -> set[str]:
         """Take the ``xop:Include`` elements out; the Content-IDs they referred to."""
+        from ..package_parts import resolve_includes  # (read with the first package)
+
         referenced = resolve_includes(root, part_ids, root_id=root_id)
         self.count += 1
         return set(referenced)

@@ -7,11 +7,9 @@ with expat, only when a problem needs it."""
 from __future__ import annotations
 
 import os
-from xml.parsers import expat
 
 from lxml import etree
 
-from ..package_parts import CHUNK_SIZE
 from ..xml_types import XmlElement
 from .walk import name_of
 
@@ -58,6 +56,8 @@ class Source:
             self.declared = {}
 
     def _scan(self, data: bytes) -> bool:
+        from xml.parsers import expat  # (read only once a problem needs a column)
+
         columns: list[int] = []
         declared: dict[int, dict[str | None, str]] = {}
         parser = expat.ParserCreate()
@@ -155,6 +155,8 @@ def file_position(
     again in chunks (only for a problem's place, so never more than a few times)."""
     if offset is None:
         return None, None
+    from ..package_parts import CHUNK_SIZE  # (a stored package's: read with packages)
+
     lines, line_start, read = 1, 0, 0
     with open(path, "rb") as stored:
         stored.seek(start)

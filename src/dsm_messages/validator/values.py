@@ -14,7 +14,6 @@ from ..aliases import find_alias
 from ..declarations import declarations
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
 from ..rule_ids import DsmRule
-from ..timestamps import FIRST_YEAR, LAST_YEAR, Timestamp
 from ..xml_types import XmlElement
 from .context import Context
 from .source import Source
@@ -125,6 +124,8 @@ def check_time_zone(context: Context, element: XmlElement) -> None:
 
 
 def check_time_range(context: Context, element: XmlElement) -> None:
+    from ..timestamps import FIRST_YEAR, LAST_YEAR, Timestamp  # (datetime, when first met)
+
     value = trimmed_text(element)
     year = _YEAR.match(value)
     if year is None or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
