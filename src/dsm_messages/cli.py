@@ -68,8 +68,12 @@ __all__ = [
 
 _STDIN = "-"
 _PATTERNS = ("*.xml", "*.mime")
-#: Whether a file name found below a directory is one of :data:`_PATTERNS`.
-_MATCHED = re.compile("|".join(fnmatch.translate(pattern) for pattern in _PATTERNS)).match
+#: Whether a file name found below a directory is one of :data:`_PATTERNS` (as
+#: :func:`fnmatch.fnmatch` matches: regardless of case where the platform's names are).
+_MATCHED = re.compile(
+    "|".join(fnmatch.translate(pattern) for pattern in _PATTERNS),
+    re.IGNORECASE if os.path.normcase("A") == "a" else 0,
+).match
 
 #: Inputs a worker process is given at a time, and how many such batches may be out at once
 #: per worker: what ``validate --jobs N`` holds is bounded by these, whatever the file count.
