@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree.ElementTree import QName
 
 import attrs
@@ -239,23 +239,30 @@ def _child(node: _Node | None, local: str) -> _Node | None:
 _PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
 
 
+_T = TypeVar("_T")
+
+
+class _PerClass(dict[type, _T]):
+    """What is read of a class once, the first time it is asked for: ``read(cls)``, kept."""
+
+    def __init__(self, read: Callable[[type], _T]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, cls: type) -> _T:
+        self[cls] = found = self.read(cls)
+        return found
+
+
 def _layout_of(value: object) -> _Layout | None:
     """The layout of a model object, ``None`` for any other value."""
-    return _layout_of_class(type(value))
-
-
-def _layout_of_class(cls: type) -> _Layout | None:
-    """The layout of a model class, ``None`` for any other type."""
-    try:
-        return _LAYOUT_OF[cls]
-    except KeyError:
-        layout = _read_layout(cls) if dataclasses.is_dataclass(cls) else None
-        _LAYOUT_OF[cls] = layout
-        return layout
+    return _LAYOUTS[value.__class__]
 
 
 #: Every type met, with its layout (``None`` for a type that is no model class).
-_LAYOUT_OF: dict[type, _Layout | None] = {}
+_LAYOUTS: _PerClass[_Layout | None] = _PerClass(
+    lambda cls: _read_layout(cls) if dataclasses.is_dataclass(cls) else None
+)
 
 
 def _descendants(node: _Node) -> list[_Node]:
@@ -279,10 +286,7 @@ def _collect(value: object, found: list[_Node]) -> None:
                         found.append(child)
                     _collect(child[2], found)
         return
-    plan = _SEARCH_PLANS.get(value.__class__)
-    if plan is None:
-        plan = _SEARCH_PLANS[value.__class__] = _search_plan(layout)
-    for name, namespace, local, descend, idle in plan:
+    for name, namespace, local, descend, idle in _SEARCH_PLANS[value.__class__]:
         items = getattr(value, name)
         if items is None:
             continue
@@ -303,11 +307,13 @@ def _collect(value: object, found: list[_Node]) -> None:
 _SearchPlan = tuple[tuple[str, str, str | None, bool, frozenset[type]], ...]
 
 
-def _search_plan(layout: _Layout) -> _SearchPlan:
+def _search_plan(cls: type) -> _SearchPlan:
     """The children the search for :data:`_SEARCHED` looks at, each with whether to descend
     into it and the model classes it skips: a class whose fields can hold neither a searched
     element nor a wildcard (which may hold anything), at any depth, has nothing to find. A
     value of another class than its field declares (a derived type) is searched."""
+    layout = _LAYOUTS[cls]
+    assert layout is not None  # (asked only for a model class)
     plan = []
     for (name, namespace, local, nested), declared in zip(
         layout.children, layout.declared, strict=True
@@ -328,7 +334,7 @@ def _may_hold(cls: type, seen: frozenset[type] = frozenset()) -> bool:
         return known
     if cls in seen:
         return True
-    layout = _layout_of_class(cls)
+    layout = _LAYOUTS[cls]
     held = layout is None or any(
         local is None
         or local in _SEARCHED
@@ -340,7 +346,7 @@ def _may_hold(cls: type, seen: frozenset[type] = frozenset()) -> bool:
 
 
 #: Per model class met, its search plan, and whether it may hold what is searched.
-_SEARCH_PLANS: dict[type, _SearchPlan] = {}
+_SEARCH_PLANS: _PerClass[_SearchPlan] = _PerClass(_search_plan)
 _MAY_HOLD: dict[type, bool] = {}
 
 
@@ -372,7 +378,7 @@ def _raw(node: _Node | None) -> str | None:
     value = node[2]
     if value.__class__ is str:
         return value
-    plain = _PLAIN_TEXT[value.__class__]
+    plain = _PLAIN_TEXTS[value.__class__]
     if plain is not None:
         return plain(value)
     value = _unwrap(value)
@@ -388,22 +394,15 @@ def _raw(node: _Node | None) -> str | None:
 def _plain_text(cls: type) -> Callable[[Any], str] | None:
     """How a value of ``cls`` is written, when it is a plain value (no model object, no
     wildcard element): what :func:`_render` does for it, chosen once per class."""
-    if cls in (DerivedElement, AnyElement) or dataclasses.is_dataclass(cls):
+    if cls in (DerivedElement, AnyElement, type(None)) or dataclasses.is_dataclass(cls):
         return None
     if issubclass(cls, Enum) and all(member.value.__class__ is str for member in cls):
         return operator.attrgetter("_value_")
     return _render
 
 
-class _PlainText(dict[type, Callable[[Any], str] | None]):
-    """Per class met, how its plain values are written (``None``: it is no plain value)."""
-
-    def __missing__(self, cls: type) -> Callable[[Any], str] | None:
-        self[cls] = found = _plain_text(cls)
-        return found
-
-
-_PLAIN_TEXT = _PlainText({type(None): None})
+#: Per class met, how its plain values are written (``None``: it is no plain value).
+_PLAIN_TEXTS: _PerClass[Callable[[Any], str] | None] = _PerClass(_plain_text)
 
 
 def _text(node: _Node | None) -> str | None:
