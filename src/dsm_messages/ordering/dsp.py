@@ -163,7 +163,6 @@ def _request(step: Step, facts: Facts, token: str) -> None:
             )
         if job.images_sent == 0:
             step.breach(DspRule.R6, f"job {token!r} ended with no image sent")
-    step.world.dsp_jobs[job.token] = job
 
 
 def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> None:
@@ -196,7 +195,6 @@ def _response(step: Step, facts: Facts, token: str, request: Pending | None) -> 
         # last word about the job
         step.update(job, unreported=True)
         step.closed.append(("dsp_jobs", job.token))
-    world.dsp_jobs[job.token] = job
     if job.token in world.early_ends:  # the end state that overtook this response, held until now
         index, held, envelope = world.early_ends[job.token]
         del world.early_ends[job.token]
@@ -276,7 +274,6 @@ def _event(step: Step, facts: Facts, envelope: Envelope, token: str) -> None:
             step.breach(DspRule.R26, f"status event after the end state of job {token!r}")
         else:
             job = _report(step, job, report)
-    world.dsp_jobs[token] = job
     if job.phase == "finished":
         step.closed.append(("dsp_jobs", token))
 
