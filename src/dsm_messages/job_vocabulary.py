@@ -65,10 +65,12 @@ def completion_problem(
 ) -> str | None:
     """What is wrong with a job's JobCompletedTime, if anything: present while the job has not
     finished, or earlier than its JobCreatedTime."""
+    if not completed:
+        return None
+    if state and state not in FINAL_JOB_STATES and not is_vendor(state):
+        return f"JobCompletedTime given while the job is {state}"
     from .timestamps import before  # (datetime is imported when times are first compared)
 
-    if completed and state and state not in FINAL_JOB_STATES and not is_vendor(state):
-        return f"JobCompletedTime given while the job is {state}"
     if before(completed, created):
         return "JobCompletedTime is before JobCreatedTime"
     return None
