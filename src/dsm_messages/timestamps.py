@@ -113,7 +113,7 @@ def to_datetime(text: str | None) -> datetime | None:
 def before(first: str | datetime | None, second: str | datetime | None) -> bool:
     """Whether ``first`` is known to be earlier than ``second``."""
     a = first if isinstance(first, datetime) else to_datetime(first)
-    if a is None:  # (a job's status has no completion time: nothing else is read)
+    if a is None:  # (no first time, such as a status's completion time: the second is unread)
         return False
     b = second if isinstance(second, datetime) else to_datetime(second)
     if b is None or (a.tzinfo is None) != (b.tzinfo is None):
