@@ -19,7 +19,8 @@ from .xml_types import XmlElement
 __all__ = ["bound_as", "leaf_attributes"]
 
 _XSI_PREFIX = "{http://www.w3.org/2001/XMLSchema-instance}"
-_ATTRIBUTES_BELOW = etree.XPath("descendant::*/@*")
+#: The elements below that carry an attribute (libxml2 finds them).
+_ATTRIBUTED_BELOW = etree.XPath("descendant::*[@*]")
 #: A plain value (what :func:`bound_as` answers for an element bound as one).
 _VALUE = ""
 #: (model, path of names from the element up) -> whether the element is a plain value
@@ -80,16 +81,22 @@ def leaf_attributes(root: XmlElement, model: str) -> list[tuple[XmlElement, str]
     """Every attribute on an element bound as a plain value, with its element, in document
     order; ``model`` is the class ``root`` binds to (``prefix.Class``)."""
     found: list[tuple[XmlElement, str]] = []
-    attributes = _ATTRIBUTES_BELOW(root)
-    assert isinstance(attributes, list)
-    for attribute in attributes:
-        name = getattr(attribute, "attrname", "")
-        element = attribute.getparent()
-        if name.startswith(_XSI_PREFIX) or element is None:
-            continue
-        if _is_leaf_value(root, element, model):
-            found.append((element, name))
+    elements = _ATTRIBUTED_BELOW(root)
+    assert isinstance(elements, list)
+    for element in elements:
+        if element.tag not in _MAY_BE_VALUES:
+            continue  # (no class holds an element of this name as a plain value)
+        names = [name for name in element.attrib if not name.startswith(_XSI_PREFIX)]
+        if names and _is_leaf_value(root, element, model):
+            found += [(element, name) for name in names]
     return found
+
+
+#: The names of every element some class (or a wildcard's global element) holds as a plain
+#: value: an element of any other name binds a class or is kept whole, wherever it stands.
+_MAY_BE_VALUES = frozenset(
+    name for children in CHILDREN.values() for name, target in children.items() if target is None
+) | frozenset(name for name, target in GLOBAL_ELEMENTS.items() if target == _VALUE)
 
 
 def _is_leaf_value(root: XmlElement, element: XmlElement, model: str) -> bool:

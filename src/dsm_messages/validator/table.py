@@ -137,9 +137,6 @@ def check_body(context: Context, body: XmlElement) -> None:
 def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> None:
     """An attribute below ``root`` (bound to ``model``) on an element the models hold as a
     plain value, which they cannot keep."""
-    # only an attribute below can be one: an element without one needs no table walked
-    if not _ATTRIBUTE_BELOW(root):
-        return
     for element, attribute in leaf_attributes(root, model):
         context.add(
             DsmRule.LEAF_ATTRIBUTE,
@@ -147,10 +144,6 @@ def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> No
             "cannot keep: its models hold this element as a plain value",
             element,
         )
-
-
-#: Whether an element below holds an attribute (compiled once: libxml2 answers).
-_ATTRIBUTE_BELOW = etree.XPath("boolean(descendant::*[@*])")
 
 
 #: The header blocks the envelope reader binds to model classes (the endpoint references),
