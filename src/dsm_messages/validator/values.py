@@ -6,11 +6,12 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
 from .. import namespaces as ns
-from ..aliases import find_alias
+from ..aliases import VALUE_ALIASES, find_alias
 from ..declarations import declarations
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
 from ..rule_ids import DsmRule
@@ -98,15 +99,55 @@ def check_name_or_keyword(context: Context, element: XmlElement) -> None:
 
 
 def check_leaf_keyword(context: Context, element: XmlElement) -> None:
-    well_known = declarations().keyword_elements.get(str(element.tag))
-    if well_known is not None and len(element) == 0:
-        check_keyword(context, element, well_known)
+    tag = str(element.tag)
+    well_known = declarations().keyword_elements.get(tag)
+    if well_known is None or len(element):
+        return
+    if element.text in _BARE_KEYWORDS[tag]:
+        return  # a well-known value written as it is (most are): nothing more to read
+    check_keyword(context, element, well_known)
+
+
+class _PerName(dict[str, frozenset[str]]):
+    """A set of values per element name, made the first time the name is asked for."""
+
+    def __init__(self, make: Callable[[str], frozenset[str]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, name: str) -> frozenset[str]:
+        self[name] = made = self.make(name)
+        return made
+
+
+#: Per keyword element, its well-known values that hold no padding (so that one written
+#: exactly so is one :func:`check_keyword` takes, whatever else it would read).
+_BARE_KEYWORDS = _PerName(
+    lambda name: frozenset(
+        value
+        for value in declarations().keyword_elements.get(name, ())
+        if value == strip_xml(value)
+    )
+)
+
+
+#: Per element name, the aliases its values may be written as.
+_ALIASES_OF = _PerName(
+    lambda name: frozenset(
+        alias.alias
+        for alias in VALUE_ALIASES
+        if alias.namespace == split_clark(name)[0] and split_clark(name)[1] in alias.elements
+    )
+)
 
 
 def check_alias(context: Context, element: XmlElement) -> None:
     if len(element):
         return
-    namespace, local = split_clark(str(element.tag))
+    name = str(element.tag)
+    if strip_xml(element.text or "") not in _ALIASES_OF[name]:
+        return  # (most values: no alias to name)
+    namespace, local = split_clark(name)
     alias = find_alias(namespace, local, trimmed_text(element))
     if alias is not None:
         context.add(
