@@ -21,7 +21,13 @@ from lxml import etree
 from test_fuzz import fuzzing, mutated
 
 from dsm_messages import ANONYMOUS, DsmError, parse_xml, serialize, to_xml
-from dsm_messages.binding import bind_generic, bind_planned, write_generic, write_planned
+from dsm_messages.binding import (
+    bind_generic,
+    bind_planned,
+    wildcard_class,
+    write_generic,
+    write_planned,
+)
 from dsm_messages.messages import by_qname
 from dsm_messages.models import dsp, soap, wsa, wsx
 from dsm_messages.mtom import split_parts
@@ -235,3 +241,17 @@ def test_mutated_messages_bind_alike(data: bytes) -> None:
         return
     for element, model in bindable(root):
         compare(element, model)
+
+
+def test_what_the_binder_keeps_of_the_names_in_wildcards_is_bounded() -> None:
+    """The binder remembers which class a wildcard element's name binds (our global elements,
+    met message after message); vendor names come from untrusted messages, in any number, so
+    what it keeps of them has a bound."""
+    wildcard_class.cache_clear()
+    assert wildcard_class(f"{{{WSA}}}EndpointReference") is wsa.EndpointReference
+    for number in range(50):
+        assert wildcard_class(f"{{urn:vendor:{number}}}Extension") is None
+
+    kept = wildcard_class.cache_info()
+    assert kept.maxsize is not None
+    assert kept.currsize == 51

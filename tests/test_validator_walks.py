@@ -16,8 +16,10 @@ from test_fuzz import fuzzing, mutated
 from test_validator import CASES, Case, case_id
 
 from dsm_messages import validator
+from dsm_messages.envelope import serialize
 from dsm_messages.report import Report
-from dsm_messages.validator import walk
+from dsm_messages.testing.samples import SAMPLES
+from dsm_messages.validator import table, walk
 
 
 def reports(
@@ -81,3 +83,27 @@ def test_every_walk_reports_alike_on_stored_messages(
 def test_every_walk_reports_alike_on_mutated_messages(data: bytes) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_alike(data, monkeypatch)
+
+
+def test_what_the_body_checks_keep_of_the_names_they_meet_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The checks an element name gets are worked out once and kept; a name matched in any
+    namespace (``{*}Name``) comes from untrusted messages, so a stream of them in ever new
+    namespaces must not grow what a long-running validator holds. Once the table is full,
+    every name is still checked as it was while it had room."""
+    monkeypatch.setattr(table, "_REMEMBER_AT_MOST", 20)
+    table._BODY_STEPS.clear()
+    request = serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to="https://scan.example/1")
+    end = b"</dsp:CreatePostScanJobRequest>"
+    assert request.count(end) == 1
+    vendor = [
+        request.replace(end, b'<v:Name xmlns:v="urn:v:%d">x</v:Name>' % number + end)
+        for number in range(60)
+    ]
+
+    late = [validator.validate(data).problems for data in vendor][-20:]
+
+    assert len(table._BODY_STEPS) <= 20
+    table._BODY_STEPS.clear()
+    assert [validator.validate(data).problems for data in vendor[-20:]] == late

@@ -83,7 +83,7 @@ class _Context(XmlContext):
 _CONTEXT = _Context()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # (vendor names come from untrusted messages: bounded)
 def wildcard_class(name: str) -> type | None:
     """The model class an element called ``name`` (Clark notation) binds to in a wildcard: the
     class of the global element of that name in our schemas, which a lax wildcard checks

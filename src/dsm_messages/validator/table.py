@@ -49,8 +49,10 @@ __all__ = [
 Check = Callable[[Context, etree._Element], None]
 
 
-#: The body checks each element name gets, in the order they run (filled as names are met).
+#: The body checks each element name gets, in the order they run (filled as names are met,
+#: up to :data:`_REMEMBER_AT_MOST` of them).
 _BODY_STEPS: dict[str, tuple[Check, ...]] = {}
+_REMEMBER_AT_MOST = 4096
 
 
 _ALIASED = frozenset(
@@ -129,7 +131,9 @@ def check_body(context: Context, body: XmlElement) -> None:
         name = str(element.tag)
         found = steps.get(name)
         if found is None:
-            found = steps[name] = _body_steps(name)
+            found = _body_steps(name)
+            if len(steps) < _REMEMBER_AT_MOST:  # ({*}Name matches a name in any namespace)
+                steps[name] = found
         for step in found:
             step(context, element)
 
