@@ -1,0 +1,229 @@
+"""How low the validate() row can go in CPython: the costs no Python validator of these rules
+escapes, each as a ratio to the same comparator as ``bench/run.py`` (lxml's hardened parse
+plus XSD validation, in batches of its own, so that it runs with its code and the compiled
+schema in the processor's caches).
+
+Usage: python bench/floor.py [--rounds N]
+
+For each of ``bench/run.py``'s three messages, each row against that comparator:
+
+- ``lxml, after other work``: the comparator's own parse and XSD check, each call preceded
+  by one ``validate()`` of the same message (not timed): what libxml2's part costs once any
+  Python work runs between messages, as it does inside every validator;
+- ``reads``: the parse and XSD check, then one pass reading every element's name and the
+  text of every element that holds an ``xs:anyURI`` (DSM-URI-WHITESPACE can only be seen in
+  Python: ``xs:anyURI`` collapses whitespace before any facet is applied), and a report;
+- ``a flat subset``: a validator of part of the rules, written in one function with no
+  structure at all: the reads, then a plan per element name made once, padded or relative
+  URIs, the Action against the body, the MessageID's form, the order of children in a
+  sequence with a wildcard, keyword values, a filter's dialect against its instructions and
+  the stale-namespace byte screen. It reports nothing and leaves out every other rule
+  (leaf attributes, header values, times, aliases, dual forms, base64, faults, job statuses,
+  ElementData, locations, repairs);
+- ``validate()``: the library.
+
+The goal of the validate() row is 2x. A row of the subset above it says that no validator of
+all the rules, written in Python over lxml, meets it for that message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+
+from lxml import etree
+from run import messages, ratio
+
+from dsm_messages import load_schema, validate
+from dsm_messages.declarations import declarations
+from dsm_messages.messages import by_action, by_qname
+from dsm_messages.namespaces import PSP, WSA
+from dsm_messages.report import Report
+from dsm_messages.safexml import parse_xml
+from dsm_messages.validator.stale import may_declare_stale
+from dsm_messages.validator.walk import LARGE
+
+__all__ = ["main"]
+
+_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+_URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+_KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
+_WHITESPACE = " \t\r\n"
+_ACTION, _MESSAGE_ID = f"{{{WSA}}}Action", f"{{{WSA}}}MessageID"
+_FILTER = f"{{{PSP}}}Filter"
+
+
+def _reads(blob: bytes, schema: etree.XMLSchema, uri_names: tuple[str, ...]) -> Report:
+    root = parse_xml(blob)
+    schema.validate(root)
+    if len(blob) <= LARGE:  # (above, libxml2 finds the elements by name: no walk)
+        for element in root.iter():
+            element.tag  # noqa: B018 (the read is what is timed)
+    for element in root.iter(*uri_names):
+        element.text  # noqa: B018
+    return Report(profile="strict", message=None, action=None, problems=())
+
+
+class _Plans:
+    """What the subset looks at, per element name, made the first time a name is met."""
+
+    def __init__(self) -> None:
+        facts = declarations()
+        self.facts = facts
+        self.uri_children = frozenset(child for _, child in facts.uri_children)
+        self.plans: dict[str, tuple[bool, bool, bool, bool]] = {}
+        self.orders: dict[str, dict[str, int]] = {}
+        self.names = tuple(
+            sorted(
+                facts.uri_elements
+                | self.uri_children
+                | set(facts.wildcard_sequences)
+                | set(facts.keyword_elements)
+                | {_FILTER}
+            )
+        )
+
+    def plan(self, tag: str) -> tuple[bool, bool, bool, bool]:
+        """(holds a URI, has a sequence with a wildcard, holds a keyword, is a filter)."""
+        facts = self.facts
+        made = self.plans[tag] = (
+            tag in facts.uri_elements or tag in self.uri_children,
+            tag in facts.wildcard_sequences,
+            tag in facts.keyword_elements,
+            tag == _FILTER,
+        )
+        return made
+
+    def order(self, tag: str) -> dict[str, int]:
+        sequence = self.facts.wildcard_sequences[tag]
+        made = self.orders[tag] = {
+            child: sequence.index(child) for child in sequence if child is not None
+        }
+        return made
+
+
+def _subset(blob: bytes, schema: etree.XMLSchema, known: _Plans) -> list[object]:
+    facts = known.facts
+    found: list[object] = []  # what the rules would name (not made into problems here)
+    root = parse_xml(blob)
+    may_declare_stale(root, blob)
+    uris, sequences, keywords, filters = [], [], [], []
+    plans = known.plans
+    visit = root.iter(etree.Element) if len(blob) <= LARGE else root.iter(*known.names)
+    for element in visit:
+        tag: str = element.tag  # type: ignore[assignment]
+        plan = plans.get(tag) or known.plan(tag)
+        if plan[0]:
+            uris.append(element)
+        if plan[1]:
+            sequences.append((element, tag))
+        if plan[2]:
+            keywords.append((element, tag))
+        if plan[3]:
+            filters.append(element)
+    for element in uris:
+        raw = element.text or ""
+        value = raw.strip(_WHITESPACE)
+        if value != raw or not _ABSOLUTE_URI.match(value):
+            found.append(element)
+    headers = {block.tag: block for block in root[0].iterchildren(etree.Element)}
+    body_tag: str = root[1][0].tag  # type: ignore[assignment]
+    action = headers.get(_ACTION)
+    written = "" if action is None else (action.text or "").strip(_WHITESPACE)
+    if by_action(written) is not by_qname(body_tag):
+        found.append(action)
+    message_id = headers.get(_MESSAGE_ID)
+    if message_id is not None and not _URN_UUID.match((message_id.text or "").strip(_WHITESPACE)):
+        found.append(message_id)
+    orders = known.orders
+    for element, tag in sequences:
+        order = orders.get(tag) or known.order(tag)
+        place = 0
+        for child in element.iterchildren(etree.Element):
+            at = order.get(child.tag)  # type: ignore[arg-type]
+            if at is not None:
+                if at < place:
+                    found.append(child)
+                place = at
+    for element, tag in keywords:
+        value = (element.text or "").strip(_WHITESPACE)
+        if value not in facts.keyword_elements[tag] and not _KEYWORD.match(value):
+            found.append(element)
+    for element in filters:
+        dialect, instructions = element[0], element[1]
+        namespace = str(instructions[0].tag)[1:].partition("}")[0]
+        if (dialect.text or "").strip(_WHITESPACE) != namespace:
+            found.append(element)
+    if not schema.validate(root):
+        found.append(root)
+    return found
+
+
+def _after(work: Callable[[], object], timed: Callable[[], object]) -> Callable[[], float]:
+    """``timed``'s time alone, each call of it preceded by one of ``work``."""
+    from time import perf_counter
+
+    def call() -> float:
+        work()
+        started = perf_counter()
+        timed()
+        return perf_counter() - started
+
+    return call
+
+
+def _after_ratio(
+    work: Callable[[], object], timed: Callable[[], object], rounds: int, number: int = 200
+) -> float:
+    from statistics import median
+    from time import perf_counter
+
+    call = _after(work, timed)
+    alone, after = [], []
+    for _ in range(rounds):
+        after.append(sum(call() for _ in range(number)) / number)
+        started = perf_counter()
+        for _ in range(number):
+            timed()
+        alone.append((perf_counter() - started) / number)
+    return median(after) / median(alone)
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--rounds", type=int, default=9)
+    rounds = options.parse_args().rounds
+    schema = load_schema()
+    facts = declarations()
+    uri_names = tuple(sorted(facts.uri_elements | {child for _, child in facts.uri_children}))
+    known = _Plans()
+    print("| message | lxml, after other work | reads | a flat subset | validate() |")
+    print("|---|---|---|---|---|")
+    for name, blob in messages().items():
+        assert validate(blob).valid
+        assert not _subset(blob, schema, known)
+
+        def lxml(blob: bytes = blob) -> object:
+            return schema.validate(parse_xml(blob))
+
+        def ours(blob: bytes = blob) -> object:
+            return validate(blob)
+
+        def reads(blob: bytes = blob) -> object:
+            return _reads(blob, schema, uri_names)
+
+        def subset(blob: bytes = blob) -> object:
+            return _subset(blob, schema, known)
+
+        figures = (
+            _after_ratio(ours, lxml, rounds),
+            ratio(reads, lxml, rounds),
+            ratio(subset, lxml, rounds),
+            ratio(ours, lxml, rounds),
+        )
+        print(f"| {name} | " + " | ".join(f"{figure:.2f}x" for figure in figures) + " |")
+
+
+if __name__ == "__main__":
+    main()
