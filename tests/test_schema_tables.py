@@ -78,3 +78,30 @@ def test_the_check_finds_a_hand_edit(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert generate_tables.main(["--check"]) == 0
     copy.write_text(copy.read_text(encoding="utf-8") + "# hand edit\n", encoding="utf-8")
     assert generate_tables.main(["--check"]) == 1
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_an_attribute_on_every_element_is_found_where_the_binder_holds_a_value(
+    name: str,
+) -> None:
+    """The leaf-attribute search skips the elements no class holds as a plain value before
+    following their path: with an attribute on every element, it finds exactly the elements
+    the binder's walk over the models binds as values."""
+    sample = SAMPLES[name]
+    root = etree.fromstring(binding.to_xml(sample))
+    spec = by_qname(str(root.tag))
+    model = type(sample) if spec is None else spec.model
+    below = [element for element in root.iter() if element is not root]
+    below = [element for element in below if isinstance(element.tag, str)]
+    for element in below:
+        element.set("{urn:acme}queue", "2")
+        element.set("{http://www.w3.org/2001/XMLSchema-instance}nil", "false")
+
+    found = leaf_values.leaf_attributes(root, _model_name(model))
+
+    expected = [
+        (element, "{urn:acme}queue")
+        for element in below
+        if binding._bound_as(root, element, model) is binding._VALUE
+    ]
+    assert found == expected
