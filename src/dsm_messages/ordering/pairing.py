@@ -19,7 +19,8 @@ event of its own, and every rule holds for it (a second end state is still one).
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+import operator
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,7 +35,7 @@ from ..namespaces import WSE, prefixed
 from ..ordering_rules import ACCEPTED_AS, DsmRule, WsaRule
 from ..safexml import parse_xml
 from .protocol import PairingRules
-from .state import Broadcast, Destination, Pending, Refused, World
+from .state import Broadcast, Destination, EventKey, Pending, Refused, World
 
 if TYPE_CHECKING:
     from .step import Step
@@ -66,12 +67,18 @@ def subscription(step: Step, facts: Facts, protocols: Collection[str]) -> None:
         step.world.subscribed = frozenset(protocols)
 
 
+#: An event's facts but its MessageID and action, as one tuple: what tells its copies.
+_WHAT_RULES_READ: Callable[[Facts], EventKey] = operator.attrgetter(
+    *(field.name for field in attrs.fields(Facts) if field.name not in ("message_id", "action"))
+)
+
+
 def copied(step: Step, facts: Facts, envelope: Envelope) -> bool:
     """Whether an event is a copy of one already applied, sent to another destination (it is
     then applied no further); else it is remembered with its destination, for its copies."""
     if facts.kind != "event":
         return False
-    event = attrs.evolve(facts, message_id=None, action="")  # what the rules read of it
+    event = _WHAT_RULES_READ(facts)  # (its copies differ in MessageID and, maybe, action)
     where = destination(envelope)
     table = step.world.broadcasts
     known = table.get(event)

@@ -30,6 +30,7 @@ __all__ = [
     "Condition",
     "Destination",
     "DspJob",
+    "EventKey",
     "Pending",
     "Refused",
     "ReportedJob",
@@ -158,6 +159,10 @@ class ReportedJob:
 #: XML, sorted (:func:`.pairing.destination`).
 Destination = tuple[str, tuple[str, ...]]
 
+#: An event as its copies share it: its facts but its MessageID and action, in field order
+#: (:func:`.pairing.copied`).
+EventKey = tuple[object, ...]
+
 
 @attrs.define(kw_only=True)
 class Broadcast:
@@ -249,7 +254,7 @@ class World:
         self.scan_identifiers: Table[str, bool] = Table(self.log)
         #: The events applied, by what the rules read of them (their facts, MessageID left
         #: out): where each went, so that its copies to other subscribers count once
-        self.broadcasts: Table[Facts, Broadcast] = Table(self.log)
+        self.broadcasts: Table[EventKey, Broadcast] = Table(self.log)
         self.last_summary: tuple[str, ...] | None = None
         self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
         #: What closed, per table: key -> the message count when it last closed, oldest
