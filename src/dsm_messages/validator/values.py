@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
-from collections.abc import Callable
 
 from lxml import etree
 
@@ -103,49 +103,38 @@ def check_leaf_keyword(context: Context, element: XmlElement) -> None:
     well_known = declarations().keyword_elements.get(tag)
     if well_known is None or len(element):
         return
-    if element.text in _BARE_KEYWORDS[tag]:
+    if element.text in _bare_keywords()[tag]:
         return  # a well-known value written as it is (most are): nothing more to read
     check_keyword(context, element, well_known)
 
 
-class _PerName(dict[str, frozenset[str]]):
-    """A set of values per element name, made the first time the name is asked for."""
-
-    def __init__(self, make: Callable[[str], frozenset[str]]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, name: str) -> frozenset[str]:
-        self[name] = made = self.make(name)
-        return made
+@functools.cache
+def _bare_keywords() -> dict[str, frozenset[str]]:
+    """Per keyword element, its well-known values that hold no padding (so that one written
+    exactly so is one :func:`check_keyword` takes, whatever else it would read)."""
+    return {
+        name: frozenset(value for value in values if value == strip_xml(value))
+        for name, values in declarations().keyword_elements.items()
+    }
 
 
-#: Per keyword element, its well-known values that hold no padding (so that one written
-#: exactly so is one :func:`check_keyword` takes, whatever else it would read).
-_BARE_KEYWORDS = _PerName(
-    lambda name: frozenset(
-        value
-        for value in declarations().keyword_elements.get(name, ())
-        if value == strip_xml(value)
-    )
-)
+def _aliases_by_name() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for alias in VALUE_ALIASES:
+        for element in alias.elements:
+            found.setdefault(f"{{{alias.namespace}}}{element}", set()).add(alias.alias)
+    return {name: frozenset(aliases) for name, aliases in found.items()}
 
 
 #: Per element name, the aliases its values may be written as.
-_ALIASES_OF = _PerName(
-    lambda name: frozenset(
-        alias.alias
-        for alias in VALUE_ALIASES
-        if alias.namespace == split_clark(name)[0] and split_clark(name)[1] in alias.elements
-    )
-)
+_ALIASES_OF = _aliases_by_name()
 
 
 def check_alias(context: Context, element: XmlElement) -> None:
     if len(element):
         return
     name = str(element.tag)
-    if strip_xml(element.text or "") not in _ALIASES_OF[name]:
+    if strip_xml(element.text or "") not in _ALIASES_OF.get(name, ()):
         return  # (most values: no alias to name)
     namespace, local = split_clark(name)
     alias = find_alias(namespace, local, trimmed_text(element))
