@@ -107,3 +107,31 @@ def test_what_the_body_checks_keep_of_the_names_they_meet_is_bounded(
     assert len(table._BODY_STEPS) <= 20
     table._BODY_STEPS.clear()
     assert [validator.validate(data).problems for data in vendor[-20:]] == late
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "codes"),
+    [
+        (  # a global URI attribute on a header block no URI rule names
+            b"</soap:Header>",
+            b'<v:Ext xmlns:v="urn:v" soap:role=" relative ">x</v:Ext></soap:Header>',
+            ["DSM-URI-WHITESPACE", "DSM-URI-NOT-ABSOLUTE"],
+        ),
+        (  # one on a plain value in the body: a URI defect, and an attribute no model keeps
+            b"<dsp:PSP_Identifier>",
+            b'<dsp:PSP_Identifier soap:encodingStyle="x y">',
+            ["DSM-URI-NOT-ABSOLUTE", "DSM-LEAF-ATTRIBUTE"],
+        ),
+    ],
+)
+def test_an_attribute_where_no_walk_looks_for_one_is_found_by_every_walk(
+    find: bytes, replace: bytes, codes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attributes a small message's elements carry are read from the elements already
+    read, a large message's found by libxml2: a URI attribute that may stand on any element,
+    and an attribute on a plain value, are found both ways."""
+    request = serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to="https://scan.example/1")
+    assert request.count(find) == 1
+    data = request.replace(find, replace)
+    assert_alike(data, monkeypatch)
+    assert [problem.code for problem in validator.validate(data).problems] == codes

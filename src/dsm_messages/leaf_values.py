@@ -11,6 +11,8 @@ anything else is kept whole. A test holds the tables to the models they were gen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from .schema_tables import CHILDREN, GLOBAL_ELEMENTS, WILDCARD, WILDCARDS
@@ -77,18 +79,30 @@ def bound_as(root: XmlElement, element: XmlElement, model: str) -> str | None:
     return holder
 
 
-def leaf_attributes(root: XmlElement, model: str) -> list[tuple[XmlElement, str]]:
+def leaf_attributes(
+    root: XmlElement,
+    model: str,
+    attributed: Iterable[tuple[XmlElement, str, list[str]]] | None = None,
+) -> list[tuple[XmlElement, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
-    order; ``model`` is the class ``root`` binds to (``prefix.Class``)."""
+    order; ``model`` is the class ``root`` binds to (``prefix.Class``). ``attributed``: the
+    elements below ``root`` that carry attributes, with their names and their attributes'
+    names, in document order, when the caller has them (else libxml2 finds them)."""
+    if attributed is None:
+        elements = _ATTRIBUTED_BELOW(root)
+        assert isinstance(elements, list)
+        attributed = (
+            (element, str(element.tag), element.keys())
+            for element in elements
+            if element.tag in _MAY_BE_VALUES
+        )
     found: list[tuple[XmlElement, str]] = []
-    elements = _ATTRIBUTED_BELOW(root)
-    assert isinstance(elements, list)
-    for element in elements:
-        if element.tag not in _MAY_BE_VALUES:
+    for element, name, attributes in attributed:
+        if name not in _MAY_BE_VALUES:
             continue  # (no class holds an element of this name as a plain value)
-        names = [name for name in element.attrib if not name.startswith(_XSI_PREFIX)]
-        if names and _is_leaf_value(root, element, model):
-            found += [(element, name) for name in names]
+        kept = [attribute for attribute in attributes if not attribute.startswith(_XSI_PREFIX)]
+        if kept and _is_leaf_value(root, element, model):
+            found += [(element, attribute) for attribute in kept]
     return found
 
 

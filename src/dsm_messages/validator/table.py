@@ -141,7 +141,10 @@ def check_body(context: Context, body: XmlElement) -> None:
 def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> None:
     """An attribute below ``root`` (bound to ``model``) on an element the models hold as a
     plain value, which they cannot keep."""
-    for element, attribute in leaf_attributes(root, model):
+    attributed = (
+        None if context.elements is None else context.elements.attributed(root, itself=False)
+    )
+    for element, attribute in leaf_attributes(root, model, attributed):
         context.add(
             DsmRule.LEAF_ATTRIBUTE,
             f"{name_of(element)} carries the attribute {attribute}, which dsm-messages "

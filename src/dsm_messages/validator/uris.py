@@ -62,9 +62,12 @@ def check_uris(context: Context, root: XmlElement) -> None:
     another element: then every element is."""
     facts = declarations()
     holders = _uri_holders()
+    attributed = (
+        None if context.elements is None else context.elements.attributed(root, itself=True)
+    )
     visit = (
         root.iter()
-        if holders.stray_global(root)
+        if holders.stray_global(root, attributed)
         else walk.named(root, holders.names, context.large, context.elements)
     )
     for element in visit:
@@ -117,6 +120,7 @@ def check_absolute_uri(context: Context, element: XmlElement) -> None:
 class _UriHolders:
     #: Names of the elements that hold a URI or carry a URI attribute of their own.
     names: tuple[str, ...]
+    named: frozenset[str]
     #: Every URI attribute name.
     attributes: frozenset[str]
     #: The global URI attributes (which may stand on any element), by Clark name.
@@ -124,8 +128,14 @@ class _UriHolders:
     #: Attributes with a global URI attribute's local name, found by libxml2.
     candidates: etree.XPath
 
-    def stray_global(self, root: XmlElement) -> bool:
-        """Whether a global URI attribute stands on an element not named in ``names``."""
+    def stray_global(self, root: XmlElement, attributed: list[walk.Attributed] | None) -> bool:
+        """Whether a global URI attribute stands on an element not named in ``names`` (read
+        from ``attributed``, the elements with attributes, when given)."""
+        if attributed is not None:
+            return any(
+                name not in self.named and not self.spread.isdisjoint(attributes)
+                for _, name, attributes in attributed
+            )
         found = self.candidates(root)
         assert isinstance(found, list)
         return any(
@@ -145,6 +155,7 @@ def _uri_holders() -> _UriHolders:
     condition = " or ".join(f"local-name()='{local}'" for local in locals_) or "false()"
     return _UriHolders(
         names=tuple(sorted(names)),
+        named=frozenset(names),
         attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
         spread=frozenset(spread),
         candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),

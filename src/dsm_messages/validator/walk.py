@@ -16,6 +16,7 @@ from ..xml_types import XmlElement
 
 __all__ = [
     "LARGE",
+    "Attributed",
     "Elements",
     "child_elements",
     "name_of",
@@ -32,13 +33,17 @@ __all__ = [
 LARGE = 32 * 1024
 
 
+#: An element with attributes, its Clark name, and its attributes' names (Clark names).
+Attributed = tuple[XmlElement, str, list[str]]
+
+
 class Elements:
     """The elements of a small message with their names, read once in document order: each
     walk that wants some of them filters this list instead of walking the tree again (and
     the element objects lxml makes for a walk are made once). Valid while no element is
     added, removed or renamed (the checks that use it change text and attributes only)."""
 
-    __slots__ = ("_pairs", "_root", "_spans")
+    __slots__ = ("_names", "_pairs", "_root", "_spans")
 
     def __init__(self, root: XmlElement) -> None:
         pairs = [(root, str(root.tag))] if root.tag.__class__ is str else []
@@ -56,6 +61,7 @@ class Elements:
         self._root = root
         self._pairs: list[tuple[XmlElement, str]] = pairs
         self._spans = spans
+        self._names: list[list[str]] | None = None  # each element's attribute names, once asked
 
     def under(self, scope: XmlElement) -> list[tuple[XmlElement, str]] | None:
         """``scope``'s elements (itself included) with their names, when it is the root, one
@@ -65,6 +71,29 @@ class Elements:
             return self._pairs
         span = self._spans.get(scope)
         return None if span is None else self._pairs[span[0] : span[1]]
+
+    def attributed(self, scope: XmlElement, *, itself: bool) -> list[Attributed] | None:
+        """The elements of ``scope`` that carry attributes (``scope`` too when ``itself``), in
+        document order, each with its name and its attributes' names; ``None`` for a scope
+        :meth:`under` does not answer for. What libxml2's ``descendant::*[@*]`` finds, read
+        from the elements already held: the attributes' names are read once per message
+        (the checks change attribute values, never names)."""
+        if scope is self._root:
+            start, end = 0, len(self._pairs)
+        else:
+            span = self._spans.get(scope)
+            if span is None:
+                return None
+            start, end = span
+        names = self._names
+        if names is None:
+            names = self._names = [element.keys() for element, _ in self._pairs]
+        pairs = self._pairs
+        return [
+            (pairs[at][0], pairs[at][1], names[at])
+            for at in range(start if itself else start + 1, end)
+            if names[at]
+        ]
 
 
 def named(
