@@ -120,6 +120,7 @@ def check_absolute_uri(context: Context, element: XmlElement) -> None:
 class _UriHolders:
     #: Names of the elements that hold a URI or carry a URI attribute of their own.
     names: tuple[str, ...]
+    #: The same names, as a set.
     named: frozenset[str]
     #: Every URI attribute name.
     attributes: frozenset[str]

@@ -41,7 +41,8 @@ class Elements:
     """The elements of a small message with their names, read once in document order: each
     walk that wants some of them filters this list instead of walking the tree again (and
     the element objects lxml makes for a walk are made once). Valid while no element is
-    added, removed or renamed (the checks that use it change text and attributes only)."""
+    added, removed or renamed and no attribute added or removed (the checks that use it
+    change text and attribute values only)."""
 
     __slots__ = ("_names", "_pairs", "_root", "_spans")
 
