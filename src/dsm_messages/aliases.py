@@ -21,6 +21,7 @@ import attrs
 from .namespaces import DSC, DSP, WSCN
 
 __all__ = [
+    "ALIASES_BY_ELEMENT",
     "PLACEHOLDERS",
     "PROCESSING",
     "SCAN",
@@ -104,6 +105,19 @@ _BY_KEY = {
     for alias in VALUE_ALIASES
     for element in alias.elements
 }
+
+
+def _aliases_by_element() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for alias in VALUE_ALIASES:
+        for element in alias.elements:
+            found.setdefault(f"{{{alias.namespace}}}{element}", set()).add(alias.alias)
+    return {name: frozenset(aliases) for name, aliases in found.items()}
+
+
+#: Per element (Clark name), every alias its value may be written as: a value outside its
+#: set is none (what a reader with many values to look up asks first).
+ALIASES_BY_ELEMENT = _aliases_by_element()
 
 
 def find_alias(namespace: str, element: str, value: str) -> ValueAlias | None:

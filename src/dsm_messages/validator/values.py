@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from .. import namespaces as ns
-from ..aliases import VALUE_ALIASES, find_alias
+from ..aliases import ALIASES_BY_ELEMENT, find_alias
 from ..declarations import declarations
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
 from ..rule_ids import DsmRule
@@ -118,23 +118,11 @@ def _bare_keywords() -> dict[str, frozenset[str]]:
     }
 
 
-def _aliases_by_name() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for alias in VALUE_ALIASES:
-        for element in alias.elements:
-            found.setdefault(f"{{{alias.namespace}}}{element}", set()).add(alias.alias)
-    return {name: frozenset(aliases) for name, aliases in found.items()}
-
-
-#: Per element name, the aliases its values may be written as.
-_ALIASES_OF = _aliases_by_name()
-
-
 def check_alias(context: Context, element: XmlElement) -> None:
     if len(element):
         return
     name = str(element.tag)
-    if strip_xml(element.text or "") not in _ALIASES_OF.get(name, ()):
+    if strip_xml(element.text or "") not in ALIASES_BY_ELEMENT.get(name, ()):
         return  # (most values: no alias to name)
     namespace, local = split_clark(name)
     alias = find_alias(namespace, local, trimmed_text(element))
