@@ -91,11 +91,7 @@ def leaf_attributes(
     if attributed is None:
         elements = _ATTRIBUTED_BELOW(root)
         assert isinstance(elements, list)
-        attributed = (
-            (element, str(element.tag), element.keys())
-            for element in elements
-            if element.tag in _MAY_BE_VALUES
-        )
+        attributed = ((element, str(element.tag), element.keys()) for element in elements)
     found: list[tuple[XmlElement, str]] = []
     for element, name, attributes in attributed:
         if name not in _MAY_BE_VALUES:
