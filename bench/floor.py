@@ -29,7 +29,6 @@ all the rules, written in Python over lxml, meets it for that message.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -37,19 +36,19 @@ from run import messages, ratio
 
 from dsm_messages import load_schema, validate
 from dsm_messages.declarations import declarations
+from dsm_messages.element_text import XML_WHITESPACE
 from dsm_messages.messages import by_action, by_qname
 from dsm_messages.namespaces import PSP, WSA
 from dsm_messages.report import Report
 from dsm_messages.safexml import parse_xml
+from dsm_messages.validator.addressing import _URN_UUID  # (the rules' own patterns)
 from dsm_messages.validator.stale import may_declare_stale
+from dsm_messages.validator.uris import ABSOLUTE_URI
+from dsm_messages.validator.values import _KEYWORD
 from dsm_messages.validator.walk import LARGE
 
 __all__ = ["main"]
 
-_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
-_URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
-_KEYWORD = re.compile(r"^(\w+):[\w\-.]+$")
-_WHITESPACE = " \t\r\n"
 _ACTION, _MESSAGE_ID = f"{{{WSA}}}Action", f"{{{WSA}}}MessageID"
 _FILTER = f"{{{PSP}}}Filter"
 
@@ -124,17 +123,19 @@ def _subset(blob: bytes, schema: etree.XMLSchema, known: _Plans) -> list[object]
             filters.append(element)
     for element in uris:
         raw = element.text or ""
-        value = raw.strip(_WHITESPACE)
-        if value != raw or not _ABSOLUTE_URI.match(value):
+        value = raw.strip(XML_WHITESPACE)
+        if value != raw or not ABSOLUTE_URI.match(value):
             found.append(element)
     headers = {block.tag: block for block in root[0].iterchildren(etree.Element)}
     body_tag: str = root[1][0].tag  # type: ignore[assignment]
     action = headers.get(_ACTION)
-    written = "" if action is None else (action.text or "").strip(_WHITESPACE)
+    written = "" if action is None else (action.text or "").strip(XML_WHITESPACE)
     if by_action(written) is not by_qname(body_tag):
         found.append(action)
     message_id = headers.get(_MESSAGE_ID)
-    if message_id is not None and not _URN_UUID.match((message_id.text or "").strip(_WHITESPACE)):
+    if message_id is not None and not _URN_UUID.match(
+        (message_id.text or "").strip(XML_WHITESPACE)
+    ):
         found.append(message_id)
     orders = known.orders
     for element, tag in sequences:
@@ -147,13 +148,13 @@ def _subset(blob: bytes, schema: etree.XMLSchema, known: _Plans) -> list[object]
                     found.append(child)
                 place = at
     for element, tag in keywords:
-        value = (element.text or "").strip(_WHITESPACE)
+        value = (element.text or "").strip(XML_WHITESPACE)
         if value not in facts.keyword_elements[tag] and not _KEYWORD.match(value):
             found.append(element)
     for element in filters:
         dialect, instructions = element[0], element[1]
         namespace = str(instructions[0].tag)[1:].partition("}")[0]
-        if (dialect.text or "").strip(_WHITESPACE) != namespace:
+        if (dialect.text or "").strip(XML_WHITESPACE) != namespace:
             found.append(element)
     if not schema.validate(root):
         found.append(root)
