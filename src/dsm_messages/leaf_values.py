@@ -18,7 +18,10 @@ from lxml import etree
 from .schema_tables import CHILDREN, GLOBAL_ELEMENTS, WILDCARD, WILDCARDS
 from .xml_types import XmlElement
 
-__all__ = ["bound_as", "leaf_attributes"]
+__all__ = ["Attributed", "bound_as", "leaf_attributes"]
+
+#: An element with attributes, its Clark name, and its attributes' names (Clark names).
+Attributed = tuple[XmlElement, str, list[str]]
 
 _XSI_PREFIX = "{http://www.w3.org/2001/XMLSchema-instance}"
 #: The elements below that carry an attribute (libxml2 finds them).
@@ -82,7 +85,7 @@ def bound_as(root: XmlElement, element: XmlElement, model: str) -> str | None:
 def leaf_attributes(
     root: XmlElement,
     model: str,
-    attributed: Iterable[tuple[XmlElement, str, list[str]]] | None = None,
+    attributed: Iterable[Attributed] | None = None,
 ) -> list[tuple[XmlElement, str]]:
     """Every attribute on an element bound as a plain value, with its element, in document
     order; ``model`` is the class ``root`` binds to (``prefix.Class``). ``attributed``: the

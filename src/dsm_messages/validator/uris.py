@@ -13,6 +13,7 @@ from .. import namespaces as ns
 from ..aliases import PLACEHOLDERS
 from ..declarations import declarations
 from ..element_text import strip_xml, text_of
+from ..leaf_values import Attributed
 from ..rule_ids import DsmRule
 from ..xml_types import XmlElement
 from . import walk
@@ -129,7 +130,7 @@ class _UriHolders:
     #: Attributes with a global URI attribute's local name, found by libxml2.
     candidates: etree.XPath
 
-    def stray_global(self, root: XmlElement, attributed: list[walk.Attributed] | None) -> bool:
+    def stray_global(self, root: XmlElement, attributed: list[Attributed] | None) -> bool:
         """Whether a global URI attribute stands on an element not named in ``names`` (read
         from ``attributed``, the elements with attributes, when given)."""
         if attributed is not None:

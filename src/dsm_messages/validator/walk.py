@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from .. import namespaces as ns
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
+from ..leaf_values import Attributed
 from ..xml_types import XmlElement
 
 __all__ = [
     "LARGE",
-    "Attributed",
     "Elements",
     "child_elements",
     "name_of",
@@ -31,10 +31,6 @@ __all__ = [
 #: Above this size (bytes), walks let libxml2 match the names they want: a set-up per name
 #: and per document, then C speed per element; below it, Python's set lookup is cheaper.
 LARGE = 32 * 1024
-
-
-#: An element with attributes, its Clark name, and its attributes' names (Clark names).
-Attributed = tuple[XmlElement, str, list[str]]
 
 
 class Elements:
@@ -70,8 +66,12 @@ class Elements:
         any other element."""
         if scope is self._root:
             return self._pairs
-        span = self._spans.get(scope)
+        span = self._span(scope)
         return None if span is None else self._pairs[span[0] : span[1]]
+
+    def _span(self, scope: XmlElement) -> tuple[int, int] | None:
+        """Where ``scope``'s elements stand in the list (see :meth:`under`)."""
+        return (0, len(self._pairs)) if scope is self._root else self._spans.get(scope)
 
     def attributed(self, scope: XmlElement, *, itself: bool) -> list[Attributed] | None:
         """The elements of ``scope`` that carry attributes (``scope`` too when ``itself``), in
@@ -79,13 +79,10 @@ class Elements:
         :meth:`under` does not answer for. What libxml2's ``descendant::*[@*]`` finds, read
         from the elements already held: the attributes' names are read once per message
         (the checks change attribute values, never names)."""
-        if scope is self._root:
-            start, end = 0, len(self._pairs)
-        else:
-            span = self._spans.get(scope)
-            if span is None:
-                return None
-            start, end = span
+        span = self._span(scope)
+        if span is None:
+            return None
+        start, end = span
         names = self._names
         if names is None:
             names = self._names = [element.keys() for element, _ in self._pairs]
