@@ -121,11 +121,10 @@ def _bare_keywords() -> dict[str, frozenset[str]]:
 def check_alias(context: Context, element: XmlElement) -> None:
     if len(element):
         return
-    name = str(element.tag)
-    if strip_xml(element.text or "") not in ALIASES_BY_ELEMENT.get(name, ()):
+    name, value = str(element.tag), strip_xml(element.text or "")
+    if value not in ALIASES_BY_ELEMENT.get(name, ()):
         return  # (most values: no alias to name)
-    namespace, local = split_clark(name)
-    alias = find_alias(namespace, local, trimmed_text(element))
+    alias = find_alias(*split_clark(name), value)
     if alias is not None:
         context.add(
             DsmRule.VALUE_ALIAS,
