@@ -71,6 +71,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "about_message",
                 "job_states",
+                "body_nodes",
                 "message_facts",
                 "ordering",
                 "ordering_rules",

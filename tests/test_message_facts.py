@@ -19,7 +19,7 @@ from test_fuzz import DONORS, GENERATED, fuzzing, mutated
 from xml_facts import xml_facts_of
 
 import dsm_messages.models as models
-from dsm_messages import ANONYMOUS, Envelope, message_facts, parse, serialize
+from dsm_messages import ANONYMOUS, Envelope, body_nodes, parse, serialize
 from dsm_messages.errors import DsmError
 from dsm_messages.message_facts import facts_of
 from dsm_messages.messages import by_qname
@@ -190,6 +190,6 @@ def test_the_search_skips_only_what_can_hold_nothing_searched() -> None:
     pairs = [(sub, base) for sub in classes for base in sub.__mro__[1:] if base in classes]
     assert pairs  # (element classes extend their types)
     for sub, base in pairs:
-        assert message_facts._may_hold(sub) == message_facts._may_hold(base), (sub, base)
-    assert message_facts._may_hold(dsp.JobStatusType)  # (it has a wildcard)
-    assert not message_facts._may_hold(dsp.FilterStatusType)
+        assert body_nodes.may_hold(sub) == body_nodes.may_hold(base), (sub, base)
+    assert body_nodes.may_hold(dsp.JobStatusType)  # (it has a wildcard)
+    assert not body_nodes.may_hold(dsp.FilterStatusType)

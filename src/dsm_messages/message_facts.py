@@ -12,18 +12,29 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from decimal import Decimal
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 from xml.etree.ElementTree import QName
 
 import attrs
-from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.generics import AnyElement, DerivedElement
 
 from .aliases import canonical_value
+from .body_nodes import (
+    PLAIN,
+    Node,
+    PerClass,
+    child,
+    children,
+    descendants,
+    first_children,
+    has_children,
+    layout_of,
+    split,
+    unwrap,
+)
 from .element_text import strip_xml
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
@@ -90,270 +101,6 @@ class Facts:
     fault_subcode: str | None = None
 
 
-# -- the body as elements, read from the model objects ---------------------------------------
-#
-# A node is one element as the body's XML would have it: (namespace, local name, value), the
-# value being what the model holds for it (a model object, an AnyElement, or a plain value).
-_Node = tuple[str, str, object]
-_CONTEXT = XmlContext()
-
-
-@attrs.frozen
-class _Layout:
-    """How the XML of one model class is laid out, read once per class."""
-
-    #: (field, namespace, local name, whether its values may have children of their own) per
-    #: child element in document order; a wildcard field has no name of its own (its values
-    #: carry theirs)
-    children: tuple[tuple[str, str, str | None, bool], ...]
-    #: (field, local name) per attribute, then the field holding vendor attributes
-    attributes: tuple[tuple[str, str], ...]
-    any_attributes: tuple[str, ...]
-    text: str | None
-    namespace: str
-    local: str
-    #: per child element, the model classes its values may be (those that are dataclasses)
-    declared: tuple[frozenset[type], ...] = ()
-    #: per local name, the entries of ``children`` that may hold an element of that name (its
-    #: own field and the wildcards), in document order; filled as names are asked for
-    by_local: dict[str, tuple[tuple[str, str, str | None, bool], ...]] = attrs.field(
-        factory=dict, eq=False
-    )
-
-    def entries(self, local: str) -> tuple[tuple[str, str, str | None, bool], ...]:
-        found = self.by_local.get(local)
-        if found is None:
-            found = self.by_local[local] = tuple(
-                entry for entry in self.children if entry[2] is None or entry[2] == local
-            )
-        return found
-
-
-def _read_layout(cls: type) -> _Layout:
-    """The layout of a model class, read from xsdata's metadata (once: see :func:`_layout_of`)."""
-    meta = _CONTEXT.build(cls)
-    namespace, local = _split(meta.qname)
-    return _Layout(
-        children=tuple(
-            (var.name, "", None, True)
-            if var.is_wildcard
-            else (var.name, *_split(var.qname), any(map(dataclasses.is_dataclass, var.types)))
-            for var in meta.get_element_vars()
-        ),
-        declared=tuple(
-            frozenset(t for t in var.types if dataclasses.is_dataclass(t))
-            for var in meta.get_element_vars()
-        ),
-        attributes=tuple((var.name, var.local_name) for var in meta.get_attribute_vars()),
-        any_attributes=tuple(var.name for var in meta.any_attributes),
-        text=meta.text.name if meta.text else None,
-        namespace=namespace,
-        local=local,
-    )
-
-
-def _split(clark: str) -> tuple[str, str]:
-    if clark.startswith("{"):
-        namespace, _, local = clark[1:].partition("}")
-        return namespace, local
-    return "", clark
-
-
-def _values(value: object) -> Iterable[object]:
-    if value is None:
-        return ()
-    if isinstance(value, list | tuple):
-        return value
-    return (value,)
-
-
-def _unwrap(value: object) -> object:
-    return value.value if isinstance(value, DerivedElement) else value
-
-
-def _wildcard_node(value: object) -> _Node | None:
-    if isinstance(value, AnyElement):
-        return (*_split(value.qname or ""), value) if value.qname else None
-    if isinstance(value, DerivedElement):
-        return (*_split(value.qname), value)
-    layout = _layout_of(value)
-    if layout is not None:
-        return layout.namespace, layout.local, value
-    return None  # mixed text between vendor elements
-
-
-def _children(node: _Node | None, local: str | None = None) -> Iterator[_Node]:
-    """Child elements of ``node`` in document order (those named ``local``, when given)."""
-    if node is None:
-        return
-    value = _unwrap(node[2])
-    if isinstance(value, AnyElement):
-        for item in value.children:
-            child = _wildcard_node(item)
-            if child is not None and (local is None or child[1] == local):
-                yield child
-        return
-    layout = _layout_of(value)
-    if layout is None:
-        return  # a plain value: no children
-    for name, namespace, field_local, _ in (
-        layout.children if local is None else layout.entries(local)
-    ):
-        if field_local is None:
-            for item in _values(getattr(value, name)):
-                child = _wildcard_node(item)
-                if child is not None and (local is None or child[1] == local):
-                    yield child
-        else:
-            for item in _values(getattr(value, name)):
-                yield namespace, field_local, item
-
-
-def _child(node: _Node | None, local: str) -> _Node | None:
-    """The first child of ``node`` named ``local`` (:func:`_children` without a generator:
-    read for every fact)."""
-    if node is None:
-        return None
-    value = node[2]
-    if value.__class__ in _PLAIN:
-        return None
-    value = _unwrap(value)
-    layout = _layout_of(value) if not isinstance(value, AnyElement) else None
-    if layout is None:
-        return next(_children(node, local), None)
-    for name, namespace, field_local, _ in layout.entries(local):
-        items = getattr(value, name)
-        repeated = isinstance(items, list | tuple)
-        if items is None or (repeated and not items):
-            continue
-        if field_local is not None:
-            return namespace, field_local, items[0] if repeated else items
-        for item in _values(items):
-            child = _wildcard_node(item)
-            if child is not None and child[1] == local:
-                return child
-    return None
-
-
-#: Values that are plain text or numbers: no children, no layout.
-_PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
-
-
-_T = TypeVar("_T")
-
-
-class _PerClass(dict[type, _T]):
-    """What is read of a class once, the first time it is asked for: ``read(cls)``, kept."""
-
-    def __init__(self, read: Callable[[type], _T]) -> None:
-        super().__init__()
-        self.read = read
-
-    def __missing__(self, cls: type) -> _T:
-        self[cls] = found = self.read(cls)
-        return found
-
-
-def _layout_of(value: object) -> _Layout | None:
-    """The layout of a model object, ``None`` for any other value."""
-    return _LAYOUTS[value.__class__]
-
-
-#: Every type met, with its layout (``None`` for a type that is no model class).
-_LAYOUTS: _PerClass[_Layout | None] = _PerClass(
-    lambda cls: _read_layout(cls) if dataclasses.is_dataclass(cls) else None
-)
-
-
-def _descendants(node: _Node) -> list[_Node]:
-    """``node`` and its descendants named one of :data:`_SEARCHED`, in document order."""
-    found: list[_Node] = []
-    if node[1] in _SEARCHED:
-        found.append(node)
-    _collect(node[2], found)
-    return found
-
-
-def _collect(value: object, found: list[_Node]) -> None:
-    value = _unwrap(value)
-    layout = _layout_of(value)
-    if layout is None:
-        if isinstance(value, AnyElement):
-            for item in value.children:
-                child = _wildcard_node(item)
-                if child is not None:
-                    if child[1] in _SEARCHED:
-                        found.append(child)
-                    _collect(child[2], found)
-        return
-    for name, namespace, local, descend, idle in _SEARCH_PLANS[value.__class__]:
-        items = getattr(value, name)
-        if items is None:
-            continue
-        for item in items if isinstance(items, list | tuple) else (items,):
-            if local is None:
-                child = _wildcard_node(item)
-                if child is not None:
-                    if child[1] in _SEARCHED:
-                        found.append(child)
-                    _collect(child[2], found)
-                continue
-            if local in _SEARCHED:
-                found.append((namespace, local, item))
-            if descend or _unwrap(item).__class__ not in idle:
-                _collect(item, found)
-
-
-_SearchPlan = tuple[tuple[str, str, str | None, bool, frozenset[type]], ...]
-
-
-def _search_plan(cls: type) -> _SearchPlan:
-    """The children the search for :data:`_SEARCHED` looks at, each with whether to descend
-    into it and the model classes it skips: a class whose fields can hold neither a searched
-    element nor a wildcard (which may hold anything), at any depth, has nothing to find. A
-    value of another class than its field declares (a derived type) is searched."""
-    layout = _LAYOUTS[cls]
-    assert layout is not None  # (asked only for a model class)
-    plan = []
-    for (name, namespace, local, nested), declared in zip(
-        layout.children, layout.declared, strict=True
-    ):
-        if local is not None and not nested and local not in _SEARCHED:
-            continue
-        idle = frozenset(cls for cls in declared if not _may_hold(cls))
-        plan.append((name, namespace, local, nested and idle != declared, idle))
-    return tuple(plan)
-
-
-def _may_hold(cls: type, seen: frozenset[type] = frozenset()) -> bool:
-    """Whether an object of model class ``cls`` may hold a searched element or a wildcard
-    below it (a class met again on the way is taken to: the answer may err only towards
-    searching, so that every answer may be kept)."""
-    known = _MAY_HOLD.get(cls)
-    if known is not None:
-        return known
-    if cls in seen:
-        return True
-    layout = _LAYOUTS[cls]
-    held = layout is None or any(
-        local is None
-        or local in _SEARCHED
-        or any(_may_hold(inner, seen | {cls}) for inner in declared)
-        for (_, _, local, _), declared in zip(layout.children, layout.declared, strict=True)
-    )
-    _MAY_HOLD[cls] = held
-    return held
-
-
-#: Per model class met, its search plan, and whether it may hold what is searched.
-_SEARCH_PLANS: _PerClass[_SearchPlan] = _PerClass(_search_plan)
-_MAY_HOLD: dict[type, bool] = {}
-
-
-def _has_children(node: _Node) -> bool:
-    return next(_children(node), None) is not None
-
-
 def _render(value: object) -> str:
     """A plain value as the XML text the serializer writes for it."""
     if value.__class__ is str:
@@ -371,7 +118,7 @@ def _render(value: object) -> str:
     return str(value)
 
 
-def _raw(node: _Node | None) -> str | None:
+def _raw(node: Node | None) -> str | None:
     """String content exactly as written (JobToken is opaque: compared byte for byte)."""
     if node is None:
         return None
@@ -381,10 +128,10 @@ def _raw(node: _Node | None) -> str | None:
     plain = _PLAIN_TEXTS[value.__class__]
     if plain is not None:
         return plain(value)
-    value = _unwrap(value)
+    value = unwrap(value)
     if isinstance(value, AnyElement):  # (vendor text may be the QName it names)
         return "" if value.text is None else _render(value.text)
-    layout = None if value.__class__ in _PLAIN else _layout_of(value)
+    layout = None if value.__class__ in PLAIN else layout_of(value)
     if layout is not None:
         content = getattr(value, layout.text) if layout.text is not None else None
         return "" if content is None else _render(content)
@@ -402,40 +149,42 @@ def _plain_text(cls: type) -> Callable[[Any], str] | None:
 
 
 #: Per class met, how its plain values are written (``None``: it is no plain value).
-_PLAIN_TEXTS: _PerClass[Callable[[Any], str] | None] = _PerClass(_plain_text)
+_PLAIN_TEXTS: PerClass[Callable[[Any], str] | None] = PerClass(_plain_text)
 
 
-def _text(node: _Node | None) -> str | None:
+def _text(node: Node | None) -> str | None:
+    if node is not None and node[2].__class__ is str:
+        return strip_xml(node[2])
     raw = _raw(node)
     return None if raw is None else strip_xml(raw)
 
 
-def _value(node: _Node | None) -> str | None:
+def _value(node: Node | None) -> str | None:
     text = _text(node)
     if node is None or text is None:
         return None
     return canonical_value(node[0], node[1], text)
 
 
-def _qname(node: _Node) -> str:
+def _qname(node: Node) -> str:
     """A QName value in Clark notation."""
     value = node[2]
     text = value.text if isinstance(value, QName) else _raw(node) or ""
     return text if text.startswith("{") else f"{{}}{strip_xml(text)}"
 
 
-def _attribute(node: _Node | None, local: str) -> str | None:
+def _attribute(node: Node | None, local: str) -> str | None:
     """A dual-form attribute (``Id``, ``Name``, ``Valid``), qualified or not, as text."""
     found = _attribute_value(node, local)
     return None if found is None else _render(found)
 
 
-def _attribute_value(node: _Node | None, local: str) -> object | None:
+def _attribute_value(node: Node | None, local: str) -> object | None:
     """A dual-form attribute's value as the model holds it."""
     if node is None:
         return None
-    value = _unwrap(node[2])
-    layout = _layout_of(value)
+    value = unwrap(node[2])
+    layout = layout_of(value)
     if isinstance(value, AnyElement):
         candidates: Iterable[tuple[str, object]] = value.attributes.items()
     elif layout is not None:
@@ -449,25 +198,25 @@ def _attribute_value(node: _Node | None, local: str) -> object | None:
     else:
         return None
     for name, found in candidates:
-        if _split(name)[1] == local:
+        if split(name)[1] == local:
             return found
     return None
 
 
-def _job_report(status: _Node, *, final: bool) -> JobReport:
-    children = _first_children(status)
-    key = children.get("JobToken")
-    job = _raw(key) if key is not None else _text(children.get("JobId"))
-    state = _value(children.get("JobCompletedState" if final else "JobState"))
-    reasons_wrapper = children.get("JobCompletedStateReasons" if final else "JobStateReasons")
-    reasons = tuple(_value(reason) or "" for reason in _children(reasons_wrapper))
-    count = _text(children.get("ImagesReceived"))
+def _job_report(status: Node, *, final: bool) -> JobReport:
+    fields = first_children(status)
+    key = fields.get("JobToken")
+    job = _raw(key) if key is not None else _text(fields.get("JobId"))
+    state = _value(fields.get("JobCompletedState" if final else "JobState"))
+    reasons_wrapper = fields.get("JobCompletedStateReasons" if final else "JobStateReasons")
+    reasons = tuple(_value(reason) or "" for reason in children(reasons_wrapper))
+    count = _text(fields.get("ImagesReceived"))
     if count is None:
-        count = _text(children.get("ScansCompleted"))
-    wrapper = children.get("FilterCompletedStatuses" if final else "FilterStatuses")
+        count = _text(fields.get("ScansCompleted"))
+    wrapper = fields.get("FilterCompletedStatuses" if final else "FilterStatuses")
     filters = tuple(
         (_text(first.get("Dialect")) or "", _value(first.get("FilterState")) or "")
-        for first in map(_first_children, _children(wrapper, "FilterStatus"))
+        for first in map(first_children, children(wrapper, "FilterStatus"))
     )
     return JobReport(
         job=job or "",
@@ -476,51 +225,14 @@ def _job_report(status: _Node, *, final: bool) -> JobReport:
         reasons=reasons,
         count=int(count) if count and count.lstrip("-").isdigit() else None,
         filters=filters,
-        created=_text(children.get("JobCreatedTime")),
-        completed=_text(children.get("JobCompletedTime")),
-        psp_identifier=_text(children.get("PSP_Identifier")),
+        created=_text(fields.get("JobCreatedTime")),
+        completed=_text(fields.get("JobCompletedTime")),
+        psp_identifier=_text(fields.get("PSP_Identifier")),
     )
 
 
-def _first_children(node: _Node | None) -> dict[str, _Node]:
-    """The first child of ``node`` of each local name (what :func:`_child` finds), read in
-    one pass over the fields of its class."""
-    first: dict[str, _Node] = {}
-    if node is None:
-        return first
-    value = node[2]
-    layout = None if value.__class__ in _PLAIN else _layout_of(_unwrap(value))
-    if layout is None:
-        for child in _children(node):
-            first.setdefault(child[1], child)
-        return first
-    value = _unwrap(value)
-    for name, namespace, local, _ in layout.children:
-        items = getattr(value, name)
-        if items is None:
-            continue
-        if local is None:
-            for item in _values(items):
-                found = _wildcard_node(item)
-                if found is not None and found[1] not in first:
-                    first[found[1]] = found
-        elif local not in first:
-            if isinstance(items, list | tuple):
-                if items:
-                    first[local] = (namespace, local, items[0])
-            else:
-                first[local] = (namespace, local, items)
-    return first
-
-
-def _summaries(wrapper: _Node | None) -> tuple[JobReport, ...]:
-    return tuple(_job_report(item, final=False) for item in _children(wrapper, "JobSummary"))
-
-
-#: The elements looked for at any depth, found in one walk.
-_SEARCHED = frozenset(
-    {"Filter", "ElementData", "JobStatus", "PostScanJobEndState", "JobEndState", "ScannerStatus"}
-)
+def _summaries(wrapper: Node | None) -> tuple[JobReport, ...]:
+    return tuple(_job_report(item, final=False) for item in children(wrapper, "JobSummary"))
 
 
 def facts_of(envelope: Envelope) -> Facts:
@@ -549,14 +261,14 @@ def facts_of(envelope: Envelope) -> Facts:
         return Facts(**base, fault_subcode=None if subcode is None else _render(subcode.value))
     if envelope.body is None or protocol == "soap":
         return Facts(**base)
-    layout = _layout_of(envelope.body)
+    layout = layout_of(envelope.body)
     if layout is None:
         raise TypeError(f"the body is no model object: {type(envelope.body).__name__}")
-    body: _Node = (layout.namespace, layout.local, envelope.body)
+    body: Node = (layout.namespace, layout.local, envelope.body)
     if protocol == "wse":
         return Facts(**base, **_scan_destinations(body))
-    named = _descendants(body)
-    top = _first_children(body)
+    named = descendants(body)
+    top = first_children(body)
     found: dict[str, Any] = {}
     token = top.get("JobToken")
     if token is not None:
@@ -576,24 +288,24 @@ def facts_of(envelope: Envelope) -> Facts:
             found["client_contexts"] = (context,)
         if operation == "CreateScanJob":
             parameters = (
-                _child(top.get("ScanTicket"), "DocumentParameters")
+                child(top.get("ScanTicket"), "DocumentParameters")
                 if kind == "request"
                 else top.get("DocumentFinalParameters")
             )
-            count = _text(_child(parameters, "ImagesToTransfer"))
+            count = _text(child(parameters, "ImagesToTransfer"))
             found["images_to_transfer"] = int(count) if count and count.isdigit() else None
-            found["input_source"] = _value(_child(parameters, "InputSource"))
+            found["input_source"] = _value(child(parameters, "InputSource"))
     if operation == "CreatePostScanJob" and kind == "request":
         found["dialects"] = tuple(
-            _text(_child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
+            _text(child(item, "Dialect")) or "" for item in named if item[1] == "Filter"
         )
         found["psp_identifier"] = _text(top.get("PSP_Identifier"))
     description = top.get("DocumentDescription")
     if description is not None:
-        found["document_id"] = _text(_child(description, "DocumentId"))
+        found["document_id"] = _text(child(description, "DocumentId"))
     requested = top.get("RequestedElements")
     if requested is not None:
-        found["requested"] = tuple(_qname(name) for name in _children(requested, "Name"))
+        found["requested"] = tuple(_qname(name) for name in children(requested, "Name"))
     data = [node for node in named if node[1] == "ElementData"]
     if data:
         found["element_data"] = tuple(
@@ -606,7 +318,7 @@ def facts_of(envelope: Envelope) -> Facts:
     reports = [
         _job_report(status, final=False)
         for status in named
-        if status[1] == "JobStatus" and _has_children(status)
+        if status[1] == "JobStatus" and has_children(status)
     ]
     reports += [
         _job_report(end, final=True)
@@ -623,46 +335,46 @@ def facts_of(envelope: Envelope) -> Facts:
     if operation == "ScannerStatusConditionEvent":
         condition = top.get("DeviceCondition")
         found["condition"] = _attribute(condition, "Id")
-        found["condition_time"] = _text(_child(condition, "Time"))
+        found["condition_time"] = _text(child(condition, "Time"))
     if operation == "ScannerStatusConditionClearedEvent":
         cleared = top.get("DeviceConditionCleared")
-        found["condition"] = _text(_child(cleared, "ConditionId"))
-        found["condition_time"] = _text(_child(cleared, "ConditionClearTime"))
+        found["condition"] = _text(child(cleared, "ConditionId"))
+        found["condition_time"] = _text(child(cleared, "ConditionClearTime"))
     for status in (node for node in named if node[1] == "ScannerStatus"):
         found["active_conditions"] = tuple(
             _attribute(condition, "Id") or ""
-            for condition in _children(_child(status, "ActiveConditions"), "DeviceCondition")
+            for condition in children(child(status, "ActiveConditions"), "DeviceCondition")
         )
     summary = top.get("StatusSummary")
     if summary is not None:
-        state = _text(_child(summary, "ScannerState")) or ""
-        reasons = tuple(_text(r) or "" for r in _children(_child(summary, "ScannerStateReasons")))
+        state = _text(child(summary, "ScannerState")) or ""
+        reasons = tuple(_text(r) or "" for r in children(child(summary, "ScannerStateReasons")))
         found["summary"] = (state, *reasons)
     return Facts(**base, **found)
 
 
-def _scan_destinations(body: _Node) -> dict[str, Any]:
+def _scan_destinations(body: Node) -> dict[str, Any]:
     """The ScanAvailableEvent subscription extension of a wse:Subscribe or its response."""
     found: dict[str, Any] = {}
-    top = _first_children(body)
+    top = first_children(body)
     destinations = top.get("ScanDestinations")
     if destinations is not None:
         found["client_contexts"] = tuple(
-            _raw(_child(item, "ClientContext")) or ""
-            for item in _children(destinations, "ScanDestination")
+            _raw(child(item, "ClientContext")) or ""
+            for item in children(destinations, "ScanDestination")
         )
     responses = top.get("DestinationResponses")
     if responses is not None:
         found["destinations"] = tuple(
             (
-                _raw(_child(item, "ClientContext")) or "",
-                _raw(_child(item, "DestinationToken")) or "",
+                _raw(child(item, "ClientContext")) or "",
+                _raw(child(item, "DestinationToken")) or "",
             )
-            for item in _children(responses, "DestinationResponse")
+            for item in children(responses, "DestinationResponse")
         )
     return found
 
 
-def _attribute_qname(node: _Node) -> str:
+def _attribute_qname(node: Node) -> str:
     """ElementData's ``Name`` attribute, in Clark notation."""
     return _qname(("", "Name", _attribute_value(node, "Name") or ""))
