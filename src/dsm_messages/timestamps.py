@@ -60,6 +60,22 @@ class Timestamp(datetime):
         match = _XS_DATETIME.fullmatch(stripped)
         if match is None:
             raise ValueError(f"{text!r} is not an xs:dateTime")
+        if match.end("year") == 4 and stripped[11:13] != "24":
+            # a four-digit year and no 24:00: the form Python's own ISO reading takes as XML
+            # Schema does (the fraction cut at six digits, Z as UTC); what it refuses, and
+            # every other form, is read part by part
+            try:
+                value = cls.fromisoformat(stripped)
+            except ValueError:
+                return cls._from_parts(text, stripped, match)
+            value.lexical = stripped
+            return value
+        return cls._from_parts(text, stripped, match)
+
+    @classmethod
+    def _from_parts(cls, text: str, stripped: str, match: re.Match[str]) -> Timestamp:
+        """The value ``match`` (of ``stripped``, ``text`` trimmed) names, read part by part;
+        ``ValueError`` naming what Python cannot hold."""
         fraction = (match["fraction"] or "")[1:7].ljust(6, "0") if match["fraction"] else "0"
         zone = match["zone"]
         tzinfo: timezone | None = None
