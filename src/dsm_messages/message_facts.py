@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # (part of the key of an event's copies)
 class JobReport:
     """A job's status as one message reports it (a status event, an end state, a summary)."""
 

@@ -83,7 +83,7 @@ def _report(step: Step, report: JobReport, *, in_response: bool) -> None:
         step.breach(DsdRule.R8, f"status event for job {report.job} repeats the previous one")
     if job.count is not None and report.count is not None and report.count < job.count:
         step.breach(DsdRule.R9, f"ScansCompleted went from {job.count} down to {report.count}")
-    step.times(DsdRule.R10, report, state)
+    step.times(DsdRule.R10, report, state, created=report.created)
     world.jobs[key] = step.update(
         job,
         state=state or job.state,

@@ -293,7 +293,7 @@ def _report(step: Step, job: DspJob, report: JobReport) -> DspJob:
         reported = {dialect for dialect, _ in report.filters}
         if reported != set(job.dialects):
             step.breach(DspRule.R33, "filter dialects differ from the job's instructions")
-    step.times(DspRule.R35, report, state or job.state)
+    step.times(DspRule.R35, report, state or job.state, created=report.created)
     return step.update(
         job,
         state=state or job.state,
@@ -309,7 +309,7 @@ def _final(step: Step, job: DspJob, report: JobReport) -> DspJob:
         step.breach(DspRule.R30, f"end state {state!r} is not Aborted, Canceled or Completed")
     if leaves_final(job.state, state):
         step.breach(DspRule.R28, f"end state {state} after the final state {job.state}")
-    step.times(DspRule.R35, attrs.evolve(report, created=job.created), state)
+    step.times(DspRule.R35, report, state, created=job.created)
     step.reasons(DspRule.R31, state, report.reasons)
     for dialect, filter_state in report.filters:
         if filter_state not in FINAL_FILTER_STATES and not is_vendor(filter_state):

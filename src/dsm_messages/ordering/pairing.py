@@ -101,9 +101,7 @@ def destination(envelope: Envelope) -> Destination:
     around values do not count)."""
     blocks = [_canonical(block) for block in envelope.extra_headers]
     if envelope.identifier is not None:  # (read into its own field by the envelope)
-        identifier = etree.Element(f"{{{WSE}}}Identifier")
-        identifier.text = envelope.identifier
-        blocks.append(_canonical(etree.tostring(identifier)))
+        blocks.append(_identifier(envelope.identifier))
     return ((envelope.to or "").strip(), tuple(sorted(blocks)))
 
 
@@ -111,6 +109,14 @@ def apart(one: Destination, other: Destination) -> bool:
     """Whether two destinations are two subscriptions: two addresses, or at one address two
     sets of reference parameters (an event that echoes none there is told from no other)."""
     return one[0] != other[0] or (bool(one[1]) and bool(other[1]) and one[1] != other[1])
+
+
+@functools.lru_cache(maxsize=1024)  # (a subscription's events echo the same Identifier)
+def _identifier(text: str) -> str:
+    """A wse:Identifier header holding ``text``, as canonical XML."""
+    identifier = etree.Element(f"{{{WSE}}}Identifier")
+    identifier.text = text
+    return _canonical(etree.tostring(identifier))
 
 
 @functools.lru_cache(maxsize=1024)  # (a subscriber's events echo the same blocks)

@@ -179,7 +179,11 @@ class Step:
         if not reasons_fit(state, reasons):
             self.breach(rule, f"state {state} with reasons {', '.join(reasons)}")
 
-    def times(self, rule: RuleId, report: JobReport, state: str | None) -> None:
-        problem = completion_problem(state, report.created, report.completed)
+    def times(
+        self, rule: RuleId, report: JobReport, state: str | None, *, created: str | None
+    ) -> None:
+        """The job ``report`` is about was created at ``created`` (what the report says, or
+        what an earlier message said) and is in ``state``: its completion time must fit."""
+        problem = completion_problem(state, created, report.completed)
         if problem is not None:
             self.breach(rule, f"job {report.job!r}: {problem}")
