@@ -40,6 +40,7 @@ DSP-1 dsp:InvalidArgs (soap:Sender): an input argument is invalid
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -622,10 +623,13 @@ class Session:
         """Start the window of an entry that closed with the last message."""
         if self.window is None:
             return
-        closing = self._world.closing
-        if entry in closing:
-            closing.move_to_end(entry)  # it closed again: its window starts over
-        closing[entry] = self.applied
+        name, key = entry
+        waiting = self._world.closing.get(name)
+        if waiting is None:
+            waiting = self._world.closing[name] = OrderedDict()
+        elif key in waiting:
+            waiting.move_to_end(key)  # it closed again: its window starts over
+        waiting[key] = self.applied
 
     def _forget(self) -> None:
         """Drop what closed ``window`` messages ago (each entry once: O(1) per message,
@@ -633,20 +637,19 @@ class Session:
         if self.window is None:
             return
         world = self._world
-        closing = world.closing
         horizon = self.applied - self.window
-        while closing:
-            entry = next(iter(closing))
-            if closing[entry] > horizon:
-                break
-            del closing[entry]
-            self._touched += 1
-            name, key = entry
-            table: dict[Any, Any] = getattr(world, name)
-            value = table.get(key, _state.MISSING)
-            still_closed = _state.STILL_CLOSED.get(name)
-            if value is not _state.MISSING and (still_closed is None or still_closed(value)):
-                dict.__delitem__(table, key)
+        for name, waiting in world.closing.items():
+            while waiting:
+                key = next(iter(waiting))
+                if waiting[key] > horizon:
+                    break
+                del waiting[key]
+                self._touched += 1
+                table: dict[Any, Any] = getattr(world, name)
+                value = table.get(key, _state.MISSING)
+                still_closed = _state.STILL_CLOSED.get(name)
+                if value is not _state.MISSING and (still_closed is None or still_closed(value)):
+                    dict.__delitem__(table, key)
 
     def state_size(self) -> int:
         """How many entries the session holds (jobs, requests, MessageIDs, conditions, held

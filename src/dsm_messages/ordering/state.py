@@ -257,10 +257,10 @@ class World:
         self.broadcasts: Table[EventKey, Broadcast] = Table(self.log)
         self.last_summary: tuple[str, ...] | None = None
         self.subscribed: frozenset[str] = frozenset()  # protocols a subscription covers
-        #: What closed: (table, key) -> the message count when it last closed, oldest first
-        #: (an entry that reopened and closed again moves to the end, so that it is dropped
-        #: only a window after its last closing).
-        self.closing: OrderedDict[tuple[str, Any], int] = OrderedDict()
+        #: What closed, per table: key -> the message count when it last closed, oldest
+        #: first (an entry that reopened and closed again moves to the end, so that it is
+        #: dropped only a window after its last closing).
+        self.closing: dict[str, OrderedDict[Any, int]] = {}
 
     def update(self, record: _R, **changes: Any) -> _R:
         """Change attributes of a mutable record in place, logged; returns the record."""
@@ -298,7 +298,7 @@ class World:
             + len(self.destinations)
             + len(self.scan_identifiers)
             + len(self.broadcasts)
-            + len(self.closing)
+            + sum(len(waiting) for waiting in self.closing.values())
         )
 
 
