@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)  # (part of the key of an event's copies)
+@attrs.frozen(kw_only=True)
 class JobReport:
     """A job's status as one message reports it (a status event, an end state, a summary)."""
 
@@ -63,7 +63,9 @@ class JobReport:
     psp_identifier: str | None = None
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)  # (a key of the session's table of events)
+# made for every message read: its fields live in a dict, which attrs fills faster than its
+# thirty slots (a session keeps few of them: what an event's copies are told by is a tuple)
+@attrs.frozen(kw_only=True, cache_hash=True, slots=False)
 class Facts:
     protocol: str  # its message table protocol (dsp, dsd, wscn, wse, wsd...), soap for a fault
     operation: str
