@@ -15,7 +15,8 @@ order, a wildcard's values by the names they carry), only sooner.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+import keyword
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -266,10 +267,13 @@ def _compiled(lines: list[str], constants: dict[str, object]) -> Callable[..., A
     return read
 
 
-def _fields(layout: Layout) -> Iterator[tuple[str, str, str | None, bool]]:
-    for entry in layout.children:
-        assert entry[0].isidentifier()  # (a dataclass field: written as an attribute access)
-        yield entry
+def _read_field(name: str, index: int, constants: dict[str, object]) -> str:
+    """The line that reads field ``name`` of ``value`` into ``items``: an attribute access,
+    or (a name that is no identifier, in a class built by hand) ``getattr``."""
+    if name.isidentifier() and not keyword.iskeyword(name):
+        return f"    items = value.{name}"
+    constants[f"F{index}"] = name
+    return f"    items = getattr(value, F{index})"
 
 
 def _first_reader(cls: type) -> Callable[[Any], dict[str, Node]]:
@@ -283,8 +287,8 @@ def _first_reader(cls: type) -> Callable[[Any], dict[str, Node]]:
     constants: dict[str, object] = {"SEQUENCE": list | tuple, "wildcard": _first_of_wildcard}
     named: set[str] = set()
     after_wildcard = False
-    for index, (name, namespace, local, _) in enumerate(_fields(layout)):
-        lines.append(f"    items = value.{name}")
+    for index, (name, namespace, local, _) in enumerate(layout.children):
+        lines.append(_read_field(name, index, constants))
         if local is None:
             lines.append("    if items is not None: wildcard(items, first)")
             after_wildcard = True
@@ -329,9 +333,8 @@ def _collector(cls: type) -> Callable[[Any, list[Node]], None]:
         "unwrap": unwrap,
     }
     for index, (name, namespace, local, descend, idle) in enumerate(_SEARCH_PLANS[cls]):
-        assert name.isidentifier()
         lines += [
-            f"    items = value.{name}",
+            _read_field(name, index, constants),
             "    if items is not None:",
             "        for item in items if isinstance(items, SEQUENCE) else (items,):",
         ]
@@ -372,8 +375,8 @@ def _children_reader(cls: type) -> Callable[[Any], list[Node]]:
         return _no_children
     lines = ["def read(value):", "    found = []"]
     constants: dict[str, object] = {"SEQUENCE": list | tuple, "wildcard": _children_of_wildcard}
-    for index, (name, namespace, local, _) in enumerate(_fields(layout)):
-        lines += [f"    items = value.{name}", "    if items is not None:"]
+    for index, (name, namespace, local, _) in enumerate(layout.children):
+        lines += [_read_field(name, index, constants), "    if items is not None:"]
         if local is None:
             lines.append("        wildcard(items, found)")
             continue
