@@ -184,17 +184,17 @@ def child(node: Node | None, local: str) -> Node | None:
 PLAIN = frozenset({str, int, float, bool, Decimal, type(None)})
 
 
-_T = TypeVar("_T")
+T = TypeVar("T")
 
 
-class PerClass(dict[type, _T]):
+class PerClass(dict[type, T]):
     """What is read of a class once, the first time it is asked for: ``read(cls)``, kept."""
 
-    def __init__(self, read: Callable[[type], _T]) -> None:
+    def __init__(self, read: Callable[[type], T]) -> None:
         super().__init__()
         self.read = read
 
-    def __missing__(self, cls: type) -> _T:
+    def __missing__(self, cls: type) -> T:
         self[cls] = found = self.read(cls)
         return found
 
