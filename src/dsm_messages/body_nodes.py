@@ -5,11 +5,12 @@ value being what the model holds for it (a model object, an ``AnyElement``, a
 ``DerivedElement`` or a plain value). The layout of each model class (its child elements in
 document order, its attributes, its text) is read once from xsdata's field metadata.
 
-The two reads every message makes (the first child of each name, :func:`first_children`, and
-the search for :data:`SEARCHED` at any depth, :func:`descendants`) run per class a function
-generated from that layout the first time the class is met: one line per field, no loop over
-the metadata. What they find is what a walk over the layout finds (the element in document
-order, a wildcard's values by the names they carry), only sooner.
+The reads every message makes (every child, :func:`children`; the first child of each name,
+:func:`first_children`; the search for :data:`SEARCHED` at any depth, :func:`descendants`)
+run per class a function generated from that layout the first time the class is met: one
+line per field, no loop over the metadata. What they find is what a walk over the layout
+finds (the elements in document order, a wildcard's values by the names they carry), only
+sooner.
 """
 
 from __future__ import annotations
@@ -145,11 +146,8 @@ def children(node: Node | None, local: str | None = None) -> list[Node]:
 
 def _wildcard_children(value: AnyElement) -> list[Node]:
     """The child elements of a vendor element (its text between them is no element)."""
-    found = []
-    for item in value.children:
-        element = _wildcard_node(item)
-        if element is not None:
-            found.append(element)
+    found: list[Node] = []
+    _children_of_wildcard(value.children, found)
     return found
 
 

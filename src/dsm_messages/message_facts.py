@@ -2,9 +2,9 @@
 
 WS-DSP, WS-DSC and WS-DSD bodies share their local names (JobToken, JobState, FilterStatus,
 ElementData...), so the facts are read by local name, whatever the protocol: from the parsed
-model objects themselves, walking their fields by the XML names the models give them (the
-field metadata), in the order the XML has them. Nothing is rendered: a value is read as the
-text it would be written as. Values are trimmed and spelled canonically
+model objects themselves, by the XML names the models give their fields, in the order the XML
+has them (:mod:`dsm_messages.body_nodes` reads them). Nothing is rendered: a value is read as
+the text it would be written as. Values are trimmed and spelled canonically
 (:mod:`dsm_messages.aliases`).
 """
 
