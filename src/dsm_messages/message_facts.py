@@ -64,8 +64,9 @@ class JobReport:
 
 
 # made for every message read: its fields live in a dict, which attrs fills faster than its
-# thirty slots (a session keeps few of them: what an event's copies are told by is a tuple)
-@attrs.frozen(kw_only=True, cache_hash=True, slots=False)
+# thirty slots; a session keeps few of them and hashes none (what an event's copies are told
+# by is a tuple of their fields), so no hash is kept either
+@attrs.frozen(kw_only=True, slots=False)
 class Facts:
     protocol: str  # its message table protocol (dsp, dsd, wscn, wse, wsd...), soap for a fault
     operation: str
