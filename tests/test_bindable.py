@@ -82,7 +82,14 @@ def test_midnight_written_as_24_00_binds_and_is_written_back_as_read(
 
 
 @pytest.mark.parametrize(
-    "written", ["10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "123456-07-08T09:10:11"]
+    "written",
+    [
+        "10000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+        "123456-07-08T09:10:11",
+        "9999-12-31T24:00:00Z",  # (the first instant of 10000)
+        "9999-12-31T24:00:00.000+05:00",
+    ],
 )
 def test_a_year_python_cannot_hold_is_named_not_called_valid(written: str) -> None:
     data = subscribe(written)

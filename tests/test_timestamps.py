@@ -3,6 +3,7 @@ common form (read by Python's ISO reading) and every other (read part by part) a
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from datetime import UTC, timedelta
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dsm_messages.timestamps import _XS_DATETIME, Timestamp, before
+from dsm_messages.timestamps import _XS_DATETIME, TimeRangeError, Timestamp, before
 
 
 def _two(low: int, high: int) -> st.SearchStrategy[str]:
@@ -88,10 +89,41 @@ def test_values_and_zones(text: str, expected: tuple[int, ...], offset: timedelt
     assert str(value) == text
 
 
-@pytest.mark.parametrize("text", ["0000-01-01T00:00:00Z", "12026-01-01T00:00:00Z"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0000-01-01T00:00:00Z",
+        "12026-01-01T00:00:00Z",
+        "9999-12-31T24:00:00Z",  # the first instant of 10000
+        "9999-12-31T24:00:00.0-14:00",
+    ],
+)
 def test_a_year_python_cannot_hold_is_named(text: str) -> None:
-    with pytest.raises(ValueError, match="outside what a Python datetime holds"):
+    with pytest.raises(TimeRangeError, match="outside what a Python datetime holds") as refused:
         Timestamp.from_xml(text)
+    copy = pickle.loads(pickle.dumps(refused.value))
+    assert (type(copy), str(copy)) == (TimeRangeError, str(refused.value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-13-02T09:15:27Z",
+        "2026-02-30T09:15:27Z",
+        "2026-02-30T24:00:00Z",
+        "2026-03-02T25:15:27Z",
+        "2026-03-02T09:15:60Z",
+        "2026-03-02T09:15:27+24:00",
+    ],
+)
+def test_a_part_out_of_range_is_named_in_our_words(text: str) -> None:
+    with pytest.raises(ValueError, match="names no point in time") as refused:
+        Timestamp.from_xml(text)
+    assert not isinstance(refused.value, TimeRangeError)
+    assert str(refused.value) == (
+        f"{text!r} names no point in time: its month, day, hour, minute, second or zone is "
+        "out of range"
+    )
 
 
 def test_times_compare_by_instant() -> None:

@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 __all__ = [
+    "TimeRangeError",
     "Timestamp",
     "before",
     "to_datetime",
@@ -42,6 +43,12 @@ _XS_DATETIME = re.compile(
 )
 #: The years Python's ``datetime`` holds; XML Schema allows any (but 0000).
 FIRST_YEAR, LAST_YEAR = 1, 9999
+
+
+class TimeRangeError(ValueError):
+    """An ``xs:dateTime`` XML Schema allows that names a moment outside the years 0001 to
+    9999, which a Python ``datetime`` cannot hold (a year 0000 or 10000, or the 24:00 that
+    ends 9999-12-31)."""
 
 
 class Timestamp(datetime):
@@ -76,27 +83,36 @@ class Timestamp(datetime):
     def _from_parts(cls, text: str, stripped: str, match: re.Match[str]) -> Timestamp:
         """The value ``match`` (of ``stripped``, ``text`` trimmed) names, read part by part;
         ``ValueError`` naming what Python cannot hold."""
-        fraction = (match["fraction"] or "")[1:7].ljust(6, "0") if match["fraction"] else "0"
-        zone = match["zone"]
-        tzinfo: timezone | None = None
-        if zone == "Z":
-            tzinfo = UTC
-        elif zone:
-            sign = -1 if zone[0] == "-" else 1
-            hours, minutes = int(zone[1:3]), int(zone[4:6])
-            tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
-        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        year = int(match["year"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise ValueError(
+            raise TimeRangeError(
                 f"{text!r}: the year {match['year']} is outside what a Python datetime holds "
                 f"({FIRST_YEAR:04} to {LAST_YEAR})"
             )
+        fraction = (match["fraction"] or "")[1:7].ljust(6, "0") if match["fraction"] else "0"
+        zone = match["zone"]
         hour, minute, second = (int(part) for part in match["time"].split(":"))
-        if hour == 24 and minute == second == int(fraction) == 0:
-            # XML Schema 1.0's end of the day: the first instant of the next one
-            following = datetime(year, month, day) + timedelta(days=1)
-            year, month, day, hour = following.year, following.month, following.day, 0
-        value = cls(year, month, day, hour, minute, second, int(fraction), tzinfo=tzinfo)
+        try:
+            tzinfo: timezone | None = None
+            if zone == "Z":
+                tzinfo = UTC
+            elif zone:
+                sign = -1 if zone[0] == "-" else 1
+                hours, minutes = int(zone[1:3]), int(zone[4:6])
+                tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
+            month, day = int(match["month"]), int(match["day"])
+            if hour == 24 and minute == second == int(fraction) == 0:
+                # XML Schema 1.0's end of the day: the first instant of the next one
+                following = _next_day(text, datetime(year, month, day))
+                year, month, day, hour = following.year, following.month, following.day, 0
+            value = cls(year, month, day, hour, minute, second, int(fraction), tzinfo=tzinfo)
+        except TimeRangeError:
+            raise
+        except ValueError:
+            raise ValueError(
+                f"{text!r} names no point in time: its month, day, hour, minute, second or "
+                "zone is out of range"
+            ) from None
         value.lexical = stripped
         return value
 
@@ -105,6 +121,17 @@ class Timestamp(datetime):
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         return (Timestamp.from_xml, (str(self),))
+
+
+def _next_day(text: str, day: datetime) -> datetime:
+    try:
+        return day + timedelta(days=1)
+    except OverflowError:  # (the end of 9999-12-31)
+        raise TimeRangeError(
+            f"{text!r}: the end of the day {day:%Y-%m-%d} is the first instant of the year "
+            f"{day.year + 1}, outside what a Python datetime holds ({FIRST_YEAR:04} to "
+            f"{LAST_YEAR})"
+        ) from None
 
 
 def to_xml_text(value: datetime) -> str:

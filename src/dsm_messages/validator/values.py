@@ -141,11 +141,27 @@ def check_time_zone(context: Context, element: XmlElement) -> None:
 
 
 def check_time_range(context: Context, element: XmlElement) -> None:
-    from ..timestamps import FIRST_YEAR, LAST_YEAR, Timestamp  # (datetime, when first met)
+    from ..timestamps import FIRST_YEAR, LAST_YEAR, TimeRangeError, Timestamp  # (when first met)
 
     value = trimmed_text(element)
     year = _YEAR.match(value)
-    if year is None or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+    if year is None:
+        return
+    if FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+        if int(year.group(1)) != LAST_YEAR or "T24:" not in value:
+            return
+        try:  # the 24:00 ending the last day of 9999 is the first instant of 10000
+            Timestamp.from_xml(value)
+        except TimeRangeError:
+            context.add(
+                DsmRule.TIME_RANGE,
+                f"{name_of(element)} {value!r}: its 24:00 is the first instant of the year "
+                f"{LAST_YEAR + 1}, outside {FIRST_YEAR:04} to {LAST_YEAR}, which "
+                "dsm-messages can hold",
+                element,
+            )
+        except ValueError:
+            pass  # any other defect is the schema's to name
         return
     try:  # the rest of it as the schema reads it: any other defect is the schema's to name
         to_datetime_text = f"2000{value[year.end(1) :]}"
