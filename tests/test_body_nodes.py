@@ -34,15 +34,9 @@ def _as_node(item: object) -> Node | None:
     if isinstance(item, AnyElement | DerivedElement):
         if not item.qname:
             return None
-        namespace, _, local = (
-            item.qname[1:].partition("}")
-            if item.qname[0] == "{"
-            else (
-                "",
-                "",
-                item.qname,
-            )
-        )
+        if not item.qname.startswith("{"):
+            return "", item.qname, item
+        namespace, _, local = item.qname[1:].partition("}")
         return namespace, local, item
     layout = layout_of(item)
     return None if layout is None else (layout.namespace, layout.local, item)

@@ -147,8 +147,9 @@ def check_time_range(context: Context, element: XmlElement) -> None:
     year = _YEAR.match(value)
     if year is None:
         return
-    if FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
-        if int(year.group(1)) != LAST_YEAR or "T24:" not in value:
+    number = int(year.group(1))
+    if FIRST_YEAR <= number <= LAST_YEAR:
+        if number != LAST_YEAR or "T24:" not in value:
             return
         try:  # the 24:00 ending the last day of 9999 is the first instant of 10000
             Timestamp.from_xml(value)
