@@ -300,6 +300,9 @@ MESSAGE_TYPES: tuple[MessageType, ...] = (
 )
 
 _BY_MODEL_NAME = {f"{_MODELS_PACKAGE}.{spec.model_name}": spec for spec in MESSAGE_TYPES}
+#: The entries of the body classes met so far, by class (filled as each is first looked up,
+#: so that the models are imported only when a body is)
+_BY_MODEL: dict[type, MessageType] = {}
 _BY_QNAME = {spec.qname: spec for spec in MESSAGE_TYPES}
 
 
@@ -351,9 +354,13 @@ def message_type(model: type) -> MessageType:
     :returns: its entry of the message table.
     :raises KeyError: when the class is no message body or document.
     """
+    spec = _BY_MODEL.get(model)
+    if spec is not None:
+        return spec
     spec = _BY_MODEL_NAME.get(f"{model.__module__}.{model.__qualname__}")
     if spec is None or spec.model is not model:
         raise KeyError(f"{model.__module__}.{model.__qualname__} is not a DSM message body")
+    _BY_MODEL[model] = spec
     return spec
 
 
