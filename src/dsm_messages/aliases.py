@@ -127,5 +127,5 @@ def find_alias(namespace: str, element: str, value: str) -> ValueAlias | None:
 
 def canonical_value(namespace: str, element: str, value: str) -> str:
     """The spelling dsm-messages writes for ``value`` in element ``{namespace}element``."""
-    alias = find_alias(namespace, element, value)
+    alias = _BY_KEY.get((namespace, element, value))  # (find_alias, read for every value)
     return value if alias is None else alias.canonical

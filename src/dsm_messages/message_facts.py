@@ -35,7 +35,7 @@ from .body_nodes import (
     split,
     unwrap,
 )
-from .element_text import strip_xml
+from .element_text import XML_WHITESPACE, strip_xml
 from .envelope import Envelope
 from .messages import EMPTY_BODY_ACTIONS, FAULT_ACTION, by_action
 from .models import soap
@@ -156,10 +156,11 @@ _PLAIN_TEXTS: PerClass[Callable[[Any], str] | None] = PerClass(_plain_text)
 
 
 def _text(node: Node | None) -> str | None:
+    # (strip_xml's work, written out: it runs for most values a session reads)
     if node is not None and node[2].__class__ is str:
-        return strip_xml(node[2])
+        return node[2].strip(XML_WHITESPACE)
     raw = _raw(node)
-    return None if raw is None else strip_xml(raw)
+    return None if raw is None else raw.strip(XML_WHITESPACE)
 
 
 def _value(node: Node | None) -> str | None:
@@ -270,8 +271,10 @@ def facts_of(envelope: Envelope) -> Facts:
     body: Node = (layout.namespace, layout.local, envelope.body)
     if protocol == "wse":
         return Facts(**base, **_scan_destinations(body))
-    named = descendants(body)
     top = first_children(body)
+    if not top:  # (an empty body, as most responses are: no child, nothing below one)
+        return Facts(**base)
+    named = descendants(body)
     found: dict[str, Any] = {}
     token = top.get("JobToken")
     if token is not None:

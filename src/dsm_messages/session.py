@@ -615,21 +615,22 @@ class Session:
         self._now = now
         self.warnings.extend(step.warnings)
         self.deferred.extend(step.deferred)
-        for entry in step.closed:
-            self._close(entry)
+        self._close(*step.closed)
         self._forget()
 
-    def _close(self, entry: tuple[str, Any]) -> None:
-        """Start the window of an entry that closed with the last message."""
+    def _close(self, *entries: tuple[str, Any]) -> None:
+        """Start the window of each (table, key) entry that closed with the last message."""
         if self.window is None:
             return
-        name, key = entry
-        waiting = self._world.closing.get(name)
-        if waiting is None:
-            waiting = self._world.closing[name] = OrderedDict()
-        elif key in waiting:
-            waiting.move_to_end(key)  # it closed again: its window starts over
-        waiting[key] = self.applied
+        closing = self._world.closing
+        applied = self.applied
+        for name, key in entries:
+            waiting = closing.get(name)
+            if waiting is None:
+                waiting = closing[name] = OrderedDict()
+            elif key in waiting:
+                waiting.move_to_end(key)  # it closed again: its window starts over
+            waiting[key] = applied
 
     def _forget(self) -> None:
         """Drop what closed ``window`` messages ago (each entry once: O(1) per message,
@@ -658,8 +659,10 @@ class Session:
         return self._world.size()
 
     def _check_role(self, step: Step, facts: Facts, sender: Role | None) -> None:
+        if sender == "observer":
+            return
         protocol = PROTOCOLS.get(facts.protocol)
-        if sender == "observer" or protocol is None:
+        if protocol is None:
             return
         kind = "response" if facts.kind == "fault" else facts.kind
         expected = SENDERS.get((facts.protocol, kind))

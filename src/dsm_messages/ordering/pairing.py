@@ -131,11 +131,11 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
     """Pair a reply with its request (returned, and no longer pending); remember a request
     and its MessageID until it is answered."""
     world = step.world
-    rules = step.pairing_of(facts.protocol)
     if facts.message_id is not None:
         # (a pending request's MessageID is in use however long it waits for its reply)
         if facts.message_id in world.message_ids or facts.message_id in world.pending:
-            step.breach(rules.reused, f"MessageID {facts.message_id} was used before")
+            reused = step.pairing_of(facts.protocol).reused
+            step.breach(reused, f"MessageID {facts.message_id} was used before")
         world.message_ids[facts.message_id] = facts.protocol if facts.kind == "event" else None
         step.closed.append(("message_ids", facts.message_id))
     if facts.kind == "request":
@@ -163,12 +163,12 @@ def correlate(step: Step, facts: Facts) -> Pending | None:
     if request is None:
         _unpaired(step, facts, relates)
         return None
-    rules = step.pairing_of(request.protocol)
     if facts.kind == "response" and (
         (facts.protocol, facts.operation) != (request.protocol, request.operation)
     ):
         step.breach(
-            rules.unknown, f"{facts.operation} response relates to a {request.operation} request"
+            step.pairing_of(request.protocol).unknown,
+            f"{facts.operation} response relates to a {request.operation} request",
         )
         return None
     assert relates is not None  # a request was found by it

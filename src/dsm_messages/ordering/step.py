@@ -34,6 +34,21 @@ class Step:
     """Applies one message to the world; ``closed`` collects what it finished, answered or
     used, whose window starts once the message is applied."""
 
+    __slots__ = (
+        "arrived",
+        "closed",
+        "deferred",
+        "fault",
+        "followed",
+        "index",
+        "now",
+        "profile",
+        "received",
+        "unconfirmed",
+        "warnings",
+        "world",
+    )
+
     def __init__(
         self,
         world: World,
