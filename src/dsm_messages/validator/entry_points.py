@@ -217,6 +217,11 @@ class Checked:
     #: Whether a repair changed the tree (a URI trimmed, a stale namespace renamed, ...): a
     #: tree no repair touched is the message as parsed.
     repaired: bool
+    #: The elements of a small message as the checks read them, held while the tree is:
+    #: lxml keeps the Python object of an element only while something refers to it, so a
+    #: reader of the tree after the checks (the binder) gets the same objects back instead of
+    #: lxml making each again (``None`` for a large message, whose walks hold no list).
+    elements: Elements | None = None
 
 
 def check_tree(
@@ -255,7 +260,12 @@ def _checked(
     root = read_message(context, data, content_type, max_bytes, max_depth)
     if root is not None:
         run_checks(context, root)
-    return Checked(report=context.report(), tree=root, repaired=context.repair.count > 0)
+    return Checked(
+        report=context.report(),
+        tree=root,
+        repaired=context.repair.count > 0,
+        elements=context.elements,
+    )
 
 
 # -- the checks, in order --------------------------------------------------------------
