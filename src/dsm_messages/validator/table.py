@@ -127,8 +127,13 @@ def check_body(context: Context, body: XmlElement) -> None:
     if spec is not None:
         _check_leaf_attributes(context, body, spec.model_name)
     steps = _BODY_STEPS
-    for element in walk.named(body, _body_names(), context.large, context.elements):
-        name = str(element.tag)
+    # a small message's elements are read already: each name's checks are looked up, none
+    # for most (the table holds them too); a large one's are found by name in libxml2
+    pairs = None if context.elements is None else context.elements.under(body)
+    if pairs is None:
+        found_by_name = walk.named(body, _body_names(), context.large, context.elements)
+        pairs = [(element, str(element.tag)) for element in found_by_name]
+    for element, name in pairs:
         found = steps.get(name)
         if found is None:
             found = _body_steps(name)
