@@ -22,7 +22,7 @@ import dsm_messages.models as models
 from dsm_messages import ANONYMOUS, Envelope, body_nodes, parse, serialize
 from dsm_messages.errors import DsmError
 from dsm_messages.message_facts import facts_of
-from dsm_messages.messages import by_qname
+from dsm_messages.messages import MESSAGE_TYPES, by_qname
 from dsm_messages.models import dsp
 from dsm_messages.mtom import split_message
 from dsm_messages.testing import samples as s
@@ -193,3 +193,30 @@ def test_the_search_skips_only_what_can_hold_nothing_searched() -> None:
         assert body_nodes.may_hold(sub) == body_nodes.may_hold(base), (sub, base)
     assert body_nodes.may_hold(dsp.JobStatusType)  # (it has a wildcard)
     assert not body_nodes.may_hold(dsp.FilterStatusType)
+
+
+def _childless(model: type) -> object:
+    """A body of ``model`` with no child at all: every field absent or empty."""
+    values: dict[str, object] = {
+        field.name: field.default_factory() if field.default_factory in (list, dict) else None
+        for field in dataclasses.fields(model)
+        if field.init
+    }
+    return model(**values)
+
+
+def test_facts_of_bodies_with_no_child() -> None:
+    # most replies are an empty element; a listing with nothing in it still lists no job
+    compared = []
+    for spec in MESSAGE_TYPES:
+        if spec.kind == "document" or spec.protocol == "soap":
+            continue  # (a fault has a code, always)
+        envelope = Envelope(
+            action=spec.action or "",
+            message_id="urn:uuid:1",
+            relates_to="urn:uuid:2",
+            body=_childless(spec.model),
+        )
+        assert facts_of(envelope) == xml_facts_of(envelope), spec.qname
+        compared.append(spec.operation)
+    assert {"GetActiveJobs", "GetJobHistory", "SendImage"} <= set(compared)

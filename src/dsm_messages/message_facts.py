@@ -272,7 +272,9 @@ def facts_of(envelope: Envelope) -> Facts:
     if protocol == "wse":
         return Facts(**base, **_scan_destinations(body))
     top = first_children(body)
-    if not top:  # (an empty body, as most responses are: no child, nothing below one)
+    if not top and operation not in _LISTINGS:
+        # an empty body, as most responses are: no child, nothing below one (a listing says
+        # it lists no job even so)
         return Facts(**base)
     named = descendants(body)
     found: dict[str, Any] = {}
@@ -357,6 +359,10 @@ def facts_of(envelope: Envelope) -> Facts:
         reasons = tuple(_text(r) or "" for r in children(child(summary, "ScannerStateReasons")))
         found["summary"] = (state, *reasons)
     return Facts(**base, **found)
+
+
+#: The operations whose response lists jobs (the facts hold a list, empty or not).
+_LISTINGS = frozenset({"GetActiveJobs", "GetJobHistory"})
 
 
 def _scan_destinations(body: Node) -> dict[str, Any]:
