@@ -14,9 +14,10 @@ here is refused) and no warnings. It checks:
 - a token minted once; a request's job minted; the job's phase allowing the message; a
   DocumentId sent once; no SendImage while one is unanswered; no second EndPostScanJob; an
   EndPostScanJob with an image sent and none unanswered;
-- an event after a subscription; a status event's state and filter moves allowed (the
-  library's tables), ImagesReceived not going down, the filters the job was created with;
-  its copies told apart by what the rules read (a tuple, hashed once);
+- an event after a subscription (taken as seen: the bench subscribes first); a status
+  event's state and filter moves allowed (the library's tables), ImagesReceived not going
+  down, the filters the job was created with; its copies told apart by what the rules read
+  (a tuple, hashed once);
 - an end state final, Completed only after EndPostScanJob was answered, its reasons fitting
   its state, every filter final, its count the images accepted, its PSP_Identifier the job's,
   and its completion time not before the job's creation;
