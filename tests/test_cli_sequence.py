@@ -125,9 +125,9 @@ def test_a_directory_is_read_in_name_order(tmp_path: Path) -> None:
     assert {v["rule"] for v in document["violations"]} == {"DSP-25"}
 
 
-def test_doc_example_pair_passes_lenient_and_fails_reversed() -> None:
-    examples = ROOT.parent / "shared" / "conformance" / "doc-examples"
-    status, end = examples / "dsd-jobstatusevent.xml", examples / "dsd-jobendstateevent.xml"
+def test_doc_example_pair_passes_lenient_and_fails_reversed(doc_examples: Path) -> None:
+    status = doc_examples / "dsd-jobstatusevent.xml"
+    end = doc_examples / "dsd-jobendstateevent.xml"
     forward = run("--profile", "lenient", "--format", "json", str(status), str(end))
     assert forward.returncode == 0, forward.stdout.decode()
     assert as_json(forward)["jobs"] == [
