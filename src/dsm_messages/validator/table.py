@@ -49,8 +49,9 @@ __all__ = [
 Check = Callable[[Context, etree._Element], None]
 
 
-#: The body checks each element name gets, in the order they run (filled as names are met,
-#: up to :data:`_REMEMBER_AT_MOST` of them).
+#: The body checks each element name gets, in the order they run, none for most names
+#: (filled as names are met, up to :data:`_REMEMBER_AT_MOST` of them; a name met after that
+#: has its checks worked out each time).
 _BODY_STEPS: dict[str, tuple[Check, ...]] = {}
 _REMEMBER_AT_MOST = 4096
 
