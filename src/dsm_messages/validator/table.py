@@ -50,8 +50,8 @@ Check = Callable[[Context, etree._Element], None]
 
 
 #: The body checks each element name gets, in the order they run, none for most names
-#: (filled as names are met, up to :data:`_REMEMBER_AT_MOST` of them; a name met after that
-#: has its checks worked out each time).
+#: (filled as names are met; emptied when it holds :data:`_REMEMBER_AT_MOST` of them, so that
+#: a stream of vendor names neither grows it nor keeps the common names out of it).
 _BODY_STEPS: dict[str, tuple[Check, ...]] = {}
 _REMEMBER_AT_MOST = 4096
 
@@ -138,8 +138,9 @@ def check_body(context: Context, body: XmlElement) -> None:
         found = steps.get(name)
         if found is None:
             found = _body_steps(name)
-            if len(steps) < _REMEMBER_AT_MOST:  # ({*}Name matches a name in any namespace)
-                steps[name] = found
+            if len(steps) >= _REMEMBER_AT_MOST:  # (vendor names are many: start over)
+                steps.clear()
+            steps[name] = found
         for step in found:
             step(context, element)
 
