@@ -336,10 +336,10 @@ def facts_of(envelope: Envelope) -> Facts:
     found["reports"] = tuple(reports)
     if "job" not in found and reports and kind == "event":
         found["job"] = reports[0].job
-    if operation == "GetActiveJobs" and kind == "response":
-        found["active_jobs"] = _summaries(top.get("ActiveJobs"))
-    if operation == "GetJobHistory" and kind == "response":
-        found["history_jobs"] = _summaries(top.get("JobHistory"))
+    listing = _LISTINGS.get(operation)
+    if listing is not None and kind == "response":
+        fact, wrapper = listing
+        found[fact] = _summaries(top.get(wrapper))
     if operation == "ScannerStatusConditionEvent":
         condition = top.get("DeviceCondition")
         found["condition"] = _attribute(condition, "Id")
@@ -361,8 +361,12 @@ def facts_of(envelope: Envelope) -> Facts:
     return Facts(**base, **found)
 
 
-#: The operations whose response lists jobs (the facts hold a list, empty or not).
-_LISTINGS = frozenset({"GetActiveJobs", "GetJobHistory"})
+#: The operations whose response lists jobs: the fact that holds the list (empty or not) and
+#: the element that wraps it.
+_LISTINGS = {
+    "GetActiveJobs": ("active_jobs", "ActiveJobs"),
+    "GetJobHistory": ("history_jobs", "JobHistory"),
+}
 
 
 def _scan_destinations(body: Node) -> dict[str, Any]:
