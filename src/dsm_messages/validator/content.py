@@ -5,6 +5,7 @@ states."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -36,7 +37,7 @@ __all__ = [
     "check_job_status",
     "check_reasons",
     "check_valid_ticket",
-    "check_wildcard_order",
+    "wildcard_order_check",
 ]
 
 _FILTER_DIALECTS = frozenset({ns.EMLF, ns.FSF, ns.SPF})
@@ -68,46 +69,53 @@ def _order_plan(name: str) -> tuple[dict[str, int], tuple[int, ...], str]:
     return places, wildcards, "{" + split_clark(name)[0] + "}"
 
 
-def check_wildcard_order(context: Context, element: XmlElement) -> None:
-    """A declared child after a vendor element, or after a later declared sibling where the
-    ``##other`` wildcard that follows takes it: libxml2 lets such children through (a lax
+@functools.cache  # (names of sequences with a wildcard only: the schemas declare them)
+def wildcard_order_check(name: str) -> Callable[[Context, XmlElement], None]:
+    """The check of an element called ``name`` (a sequence with a wildcard), its plan made
+    once: a declared child after a vendor element, or after a later declared sibling where
+    the ``##other`` wildcard that follows takes it. libxml2 lets such children through (a lax
     wildcard interleaves with the declared ones), but the models keep every declared child in
     its place, so it would come back moved. Named once the schema pass shows no child out of
     order (:func:`~dsm_messages.validator.schema_pass.check_schema`)."""
-    places, wildcards, own = _order_plan(str(element.tag))
-    vendor: XmlElement | None = None  # the vendor element read last, if the last
-    place = 0  # how far along the sequence the children so far have come
-    for child in element:
-        name = child.tag
-        if name.__class__ is not str:
-            continue  # a comment or processing instruction
-        at = places.get(name)
-        if at is None:
-            if name.startswith(own) or wildcards[place] < 0:
-                return  # the schema names what is wrong here
-            place, vendor = wildcards[place], child
-        elif at >= place:
-            place, vendor = at, None
-        elif vendor is not None:
-            context.moved.append(
-                (
-                    f"{name_of(child)} is not expected after {name_of(vendor)}: the schema "
-                    f"puts every {name_of(child)} of {name_of(element)} before vendor elements",
-                    child,
+    places, wildcards, own = _order_plan(name)
+
+    def check_wildcard_order_of_name(context: Context, element: XmlElement) -> None:
+        vendor: XmlElement | None = None  # the vendor element read last, if the last
+        place = 0  # how far along the sequence the children so far have come
+        for child in element:
+            name = child.tag
+            if name.__class__ is not str:
+                continue  # a comment or processing instruction
+            at = places.get(name)
+            if at is None:
+                if name.startswith(own) or wildcards[place] < 0:
+                    return  # the schema names what is wrong here
+                place, vendor = wildcards[place], child
+            elif at >= place:
+                place, vendor = at, None
+            elif vendor is not None:
+                context.moved.append(
+                    (
+                        f"{name_of(child)} is not expected after {name_of(vendor)}: the "
+                        f"schema puts every {name_of(child)} of {name_of(element)} before "
+                        "vendor elements",
+                        child,
+                    )
                 )
-            )
-        elif not name.startswith(own) and wildcards[place] >= 0:
-            # the wildcard that follows takes it as vendor content
-            context.moved.append(
-                (
-                    f"{name_of(child)} after {name_of(element)}'s later children is read as "
-                    f"vendor content, which dsm-messages cannot keep in place: every "
-                    f"{name_of(child)} of {name_of(element)} belongs before them",
-                    child,
+            elif not name.startswith(own) and wildcards[place] >= 0:
+                # the wildcard that follows takes it as vendor content
+                context.moved.append(
+                    (
+                        f"{name_of(child)} after {name_of(element)}'s later children is read "
+                        f"as vendor content, which dsm-messages cannot keep in place: every "
+                        f"{name_of(child)} of {name_of(element)} belongs before them",
+                        child,
+                    )
                 )
-            )
-        else:
-            return  # out of order: the schema refuses it and names it
+            else:
+                return  # out of order: the schema refuses it and names it
+
+    return check_wildcard_order_of_name
 
 
 def check_fault_code(context: Context, code: XmlElement) -> None:

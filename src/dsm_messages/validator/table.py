@@ -24,7 +24,7 @@ from .content import (
     check_filter,
     check_job_status,
     check_valid_ticket,
-    check_wildcard_order,
+    wildcard_order_check,
 )
 from .context import Context
 from .values import (
@@ -33,10 +33,10 @@ from .values import (
     check_alias,
     check_base64,
     check_dual_form,
-    check_leaf_keyword,
     check_name_or_keyword,
     check_time_range,
     check_time_zone,
+    leaf_keyword_check,
 )
 from .walk import name_of, split_clark
 
@@ -102,7 +102,7 @@ def _body_steps(name: str) -> tuple[Check, ...]:
     if local == "Name":
         steps.append(check_name_or_keyword)
     elif name in facts.keyword_elements:
-        steps.append(check_leaf_keyword)
+        steps.append(leaf_keyword_check(name))
     if namespace in _VALUE_NAMESPACES and name in _ALIASED:
         steps.append(check_alias)
     if name in facts.datetime_elements:
@@ -112,7 +112,7 @@ def _body_steps(name: str) -> tuple[Check, ...]:
     if name in DUAL_FORM:
         steps.append(check_dual_form)
     if name in facts.wildcard_sequences:
-        steps.append(check_wildcard_order)
+        steps.append(wildcard_order_check(name))
     if name in facts.base64_elements:
         steps.append(check_base64)
     if name in _ONE_OF:

@@ -7,6 +7,7 @@ import base64
 import binascii
 import functools
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -35,6 +36,7 @@ __all__ = [
     "check_requested_name",
     "check_time_range",
     "check_time_zone",
+    "leaf_keyword_check",
     "resolve_qname",
 ]
 
@@ -100,12 +102,25 @@ def check_name_or_keyword(context: Context, element: XmlElement) -> None:
 
 def check_leaf_keyword(context: Context, element: XmlElement) -> None:
     tag = str(element.tag)
-    well_known = declarations().keyword_elements.get(tag)
-    if well_known is None or len(element):
-        return
-    if element.text in _bare_keywords()[tag]:
-        return  # a well-known value written as it is (most are): nothing more to read
-    check_keyword(context, element, well_known)
+    if tag in declarations().keyword_elements:
+        leaf_keyword_check(tag)(context, element)
+
+
+@functools.cache  # (keyword elements only: a name the schemas declare)
+def leaf_keyword_check(name: str) -> Callable[[Context, XmlElement], None]:
+    """:func:`check_leaf_keyword` for the elements called ``name`` (a keyword element), with
+    what it looks up by name found once: the body checks run it for each such element."""
+    well_known = declarations().keyword_elements[name]
+    bare = _bare_keywords()[name]
+
+    def check_leaf_keyword_of_name(context: Context, element: XmlElement) -> None:
+        # a well-known value written as it is (most are): nothing more to read; an element
+        # that holds elements is not a keyword's (the schema names it)
+        if element.text in bare or len(element):
+            return
+        check_keyword(context, element, well_known)
+
+    return check_leaf_keyword_of_name
 
 
 @functools.cache
