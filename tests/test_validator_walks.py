@@ -135,3 +135,26 @@ def test_an_attribute_where_no_walk_looks_for_one_is_found_by_every_walk(
     data = request.replace(find, replace)
     assert_alike(data, monkeypatch)
     assert [problem.code for problem in validator.validate(data).problems] == codes
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    [b'soap:role=" relative "', b'soap:role =" relative "', b'soap:role\n= " relative "'],
+)
+@pytest.mark.parametrize("mentions", [0, 3, 40])
+def test_a_global_uri_attribute_is_found_however_it_is_written(
+    attribute: bytes, mentions: int
+) -> None:
+    """Whether a global URI attribute may stand on an element no URI rule names is first
+    asked of the bytes: its local name written where an attribute's name stands, with
+    whitespace around the ``=`` as XML allows, is found there, after any number of
+    mentions of the name in values (the anonymous address holds ``/role/``)."""
+    request = serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to="https://scan.example/1")
+    note = b'<v:Note xmlns:v="urn:v">' + b"see /role/ and role:x " * mentions + b"</v:Note>"
+    block = b'<v:Ext xmlns:v="urn:v" ' + attribute + b">x</v:Ext>"
+    data = request.replace(b"</soap:Header>", note + block + b"</soap:Header>")
+    assert data != request
+
+    codes = [problem.code for problem in validator.validate(data).problems]
+
+    assert codes == ["DSM-URI-WHITESPACE", "DSM-URI-NOT-ABSOLUTE"]

@@ -18,7 +18,7 @@ from lxml import etree
 from .schema_tables import CHILDREN, GLOBAL_ELEMENTS, WILDCARD, WILDCARDS
 from .xml_types import XmlElement
 
-__all__ = ["Attributed", "bound_as", "leaf_attributes"]
+__all__ = ["MAY_BE_VALUES", "Attributed", "bound_as", "leaf_attributes"]
 
 #: An element with attributes, its Clark name, and its attributes' names (Clark names).
 Attributed = tuple[XmlElement, str, list[str]]
@@ -97,7 +97,7 @@ def leaf_attributes(
         attributed = ((element, str(element.tag), element.keys()) for element in elements)
     found: list[tuple[XmlElement, str]] = []
     for element, name, attributes in attributed:
-        if name not in _MAY_BE_VALUES:
+        if name not in MAY_BE_VALUES:
             continue  # (no class holds an element of this name as a plain value)
         kept = [attribute for attribute in attributes if not attribute.startswith(_XSI_PREFIX)]
         if kept and _is_leaf_value(root, element, model):
@@ -107,7 +107,7 @@ def leaf_attributes(
 
 #: The names of every element some class (or a wildcard's global element) holds as a plain
 #: value: an element of any other name binds a class or is kept whole, wherever it stands.
-_MAY_BE_VALUES = frozenset(
+MAY_BE_VALUES = frozenset(
     name for children in CHILDREN.values() for name, target in children.items() if target is None
 ) | frozenset(name for name, target in GLOBAL_ELEMENTS.items() if target == _VALUE)
 

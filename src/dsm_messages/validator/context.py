@@ -42,6 +42,9 @@ class Context:
         #: a small message's elements, read once for the walks that look for some of them
         self.elements: Elements | None = None
         self.package = False  # the message is the root part of an MTOM package
+        #: the bytes the source holds are in an encoding that writes ASCII as ASCII, so that
+        #: a name absent from them is absent from the document
+        self.ascii_bytes = False
 
     def report(self) -> Report:
         return Report(

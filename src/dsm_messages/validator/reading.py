@@ -86,7 +86,8 @@ def read_message(
         context.add(code, exc.reason, line=exc.line, column=known_column(exc.column))
         return None
     encoding = _wide_encoding(data) or (root.getroottree().docinfo.encoding or "").lower()
-    if encoding not in ASCII_COMPATIBLE:
+    context.ascii_bytes = encoding in ASCII_COMPATIBLE
+    if not context.ascii_bytes:
         # read as UTF-8, so that the checks that look at the bytes as written (namespace
         # declarations, columns) see what the parser saw
         utf8 = _as_utf8(data, encoding)
@@ -94,6 +95,7 @@ def read_message(
             # (a document only its own encoding reads is checked as it is)
             with contextlib.suppress(XmlSyntaxError):
                 root, data = parse_xml(utf8, max_bytes=max_bytes, max_depth=max_depth), utf8
+                context.ascii_bytes = True
     context.source = Source(root, data)
     context.large = len(data) > walk.LARGE
     renames = stale_namespaces(context, root)

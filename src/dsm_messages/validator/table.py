@@ -11,7 +11,7 @@ from lxml import etree
 from .. import namespaces as ns
 from ..aliases import VALUE_ALIASES
 from ..declarations import declarations
-from ..leaf_values import leaf_attributes
+from ..leaf_values import MAY_BE_VALUES, leaf_attributes
 from ..messages import by_qname
 from ..rule_ids import DsmRule
 from ..xml_types import XmlElement, first_child
@@ -149,7 +149,9 @@ def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> No
     """An attribute below ``root`` (bound to ``model``) on an element the models hold as a
     plain value, which they cannot keep."""
     attributed = (
-        None if context.elements is None else context.elements.attributed(root, itself=False)
+        None
+        if context.elements is None
+        else context.elements.attributed(root, itself=False, among=MAY_BE_VALUES)
     )
     for element, attribute in leaf_attributes(root, model, attributed):
         context.add(
@@ -181,8 +183,8 @@ def check_header_values(context: Context, envelope: XmlElement) -> None:
         model = _BOUND_HEADERS.get(block.tag) if block.tag.__class__ is str else None
         if model is not None:
             _check_leaf_attributes(context, block, model)
-    datetimes, binaries = _header_names()
-    found = walk.named(header, datetimes + binaries, context.large, context.elements)
+    datetimes, binaries, either = _header_names()
+    found = walk.named(header, either, context.large, context.elements)
     for element in found:
         if element.tag in datetimes:
             check_time_range(context, element)
@@ -192,7 +194,9 @@ def check_header_values(context: Context, envelope: XmlElement) -> None:
 
 
 @functools.cache
-def _header_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names of the dateTime elements, then of the base64 ones (the two are apart)."""
+def _header_names() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The names of the dateTime elements, of the base64 ones (the two are apart), and of
+    both, for a walk."""
     facts = declarations()
-    return tuple(sorted(facts.datetime_elements)), tuple(sorted(facts.base64_elements))
+    datetimes, binaries = facts.datetime_elements, facts.base64_elements
+    return frozenset(datetimes), frozenset(binaries), tuple(sorted(datetimes | binaries))

@@ -63,13 +63,16 @@ def check_uris(context: Context, root: XmlElement) -> None:
     another element: then every element is."""
     facts = declarations()
     holders = _uri_holders()
-    attributed = (
-        None if context.elements is None else context.elements.attributed(root, itself=True)
-    )
+    data = None if context.source is None else context.source.data
+    if data is not None and context.ascii_bytes and not _may_be_written(data, holders.locals):
+        stray = False  # (no attribute of a global URI attribute's local name in the bytes)
+    else:
+        stray = holders.stray_global(
+            root,
+            None if context.elements is None else context.elements.attributed(root, itself=True),
+        )
     visit = (
-        root.iter()
-        if holders.stray_global(root, attributed)
-        else walk.named(root, holders.names, context.large, context.elements)
+        root.iter() if stray else walk.named(root, holders.names, context.large, context.elements)
     )
     for element in visit:
         if not isinstance(element.tag, str) or element.tag == _ACTION:
@@ -117,6 +120,29 @@ def check_absolute_uri(context: Context, element: XmlElement) -> None:
         context.add(DsmRule.URI_NOT_ABSOLUTE, f"{name_of(element)} {value!r} {defect}", element)
 
 
+_NAME_BOUNDS = (b" \t\r\n:", b" \t\r\n=")  # what may stand before and after an attribute's name
+_LOOKED_AT_MOST = 16  # occurrences of a name looked at before taking it as written
+
+
+def _may_be_written(data: bytes, names: tuple[bytes, ...]) -> bool:
+    """Whether an attribute whose local name is one of ``names`` may be written in ``data``
+    (in an ASCII-compatible encoding): one of them stands where an attribute's name would,
+    after whitespace or a prefix's colon and before whitespace or ``=`` (the anonymous
+    address's ``/role/`` is not one)."""
+    before, after = _NAME_BOUNDS
+    for name in names:
+        at, looked = data.find(name), 0
+        while at >= 0:
+            end = at + len(name)
+            if data[at - 1 : at] in before and data[end : end + 1] in after:
+                return True  # (b"" at either end of the bytes is in both: taken as written)
+            looked += 1
+            if looked >= _LOOKED_AT_MOST:
+                return True
+            at = data.find(name, end)
+    return False
+
+
 @attrs.frozen
 class _UriHolders:
     #: Names of the elements that hold a URI or carry a URI attribute of their own.
@@ -129,6 +155,9 @@ class _UriHolders:
     spread: frozenset[str]
     #: Attributes with a global URI attribute's local name, found by libxml2.
     candidates: etree.XPath
+    #: The global URI attributes' local names, as bytes (written so in any ASCII-compatible
+    #: encoding: a name cannot be written with a character reference).
+    locals: tuple[bytes, ...]
 
     def stray_global(self, root: XmlElement, attributed: list[Attributed] | None) -> bool:
         """Whether a global URI attribute stands on an element not named in ``names`` (read
@@ -161,6 +190,7 @@ def _uri_holders() -> _UriHolders:
         attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
         spread=frozenset(spread),
         candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),
+        locals=tuple(local.encode("ascii") for local in locals_),
     )
 
 

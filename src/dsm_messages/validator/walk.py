@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from lxml import etree
+
 from .. import namespaces as ns
 from ..element_text import XML_WHITESPACE, strip_xml, text_of
 from ..leaf_values import Attributed
@@ -33,6 +35,9 @@ __all__ = [
 LARGE = 32 * 1024
 
 
+_ELEMENTS_ONLY = etree.Element  # (as ``iter``'s filter: elements, not comments or PIs)
+
+
 class Elements:
     """The elements of a small message with their names, read once in document order: each
     walk that wants some of them filters this list instead of walking the tree again (and
@@ -52,7 +57,9 @@ class Elements:
             pairs.append((top, str(top.tag)))
             for child in top:
                 inner = len(pairs)
-                pairs += [(each, each.tag) for each in child.iter() if each.tag.__class__ is str]
+                # (comments and processing instructions are left out by libxml2, so that each
+                # name is read once: lxml makes a new string each time a name is read)
+                pairs += [(each, each.tag) for each in child.iter(_ELEMENTS_ONLY)]  # type: ignore[misc]
                 spans[child] = (inner, len(pairs))
             spans[top] = (start, len(pairs))
         self._root = root
@@ -73,16 +80,25 @@ class Elements:
         """Where ``scope``'s elements stand in the list (see :meth:`under`)."""
         return (0, len(self._pairs)) if scope is self._root else self._spans.get(scope)
 
-    def attributed(self, scope: XmlElement, *, itself: bool) -> list[Attributed] | None:
+    def attributed(
+        self, scope: XmlElement, *, itself: bool, among: frozenset[str] | None = None
+    ) -> list[Attributed] | None:
         """The elements of ``scope`` that carry attributes (``scope`` too when ``itself``), in
         document order, each with its name and its attributes' names; ``None`` for a scope
         :meth:`under` does not answer for. What libxml2's ``descendant::*[@*]`` finds, read
         from the elements already held: the attributes' names are read once per message
-        (the checks change attribute values, never names)."""
+        (the checks change attribute values, never names). Given ``among``, only the
+        elements with one of its names (their attributes' names read for them alone)."""
         span = self._span(scope)
         if span is None:
             return None
         start, end = span
+        if among is not None:
+            return [
+                (element, name, keys)
+                for element, name in self._pairs[start if itself else start + 1 : end]
+                if name in among and (keys := element.keys())
+            ]
         names = self._names
         if names is None:
             names = self._names = [element.keys() for element, _ in self._pairs]
