@@ -23,7 +23,7 @@ from ..xml_types import XmlElement, first_child
 from .context import Context
 from .stale import stale_action
 from .uris import ABSOLUTE_URI, uri_defect, uri_text
-from .walk import child_elements, name_of, split_clark
+from .walk import name_of, split_clark
 
 __all__ = [
     "check_action",
@@ -46,6 +46,9 @@ _URN_UUID = re.compile(r"^urn:uuid:[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 _IDENTIFIER = f"{{{ns.WSE}}}Identifier"
 
 
+_HEADER, _BODY = f"{{{ns.SOAP}}}Header", f"{{{ns.SOAP}}}Body"
+
+
 def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
     if root.get(f"{{{ns.SOAP}}}encodingStyle") is not None:
         context.add(
@@ -55,11 +58,19 @@ def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
         )
         context.named.add((root.sourceline, "encodingStyle"))  # the schema's word on it
     headers: dict[str, XmlElement] = {}
-    header = first_child(root, f"{{{ns.SOAP}}}Header")
+    header = body_element = None
+    for top in root:  # (the first soap:Header and the first soap:Body)
+        if top.tag == _HEADER:
+            header = top if header is None else header
+        elif top.tag == _BODY:
+            body_element = top if body_element is None else body_element
     other_addressing = False
     identified = False
-    for block in child_elements(header):
-        namespace, local = split_clark(str(block.tag))
+    for block in () if header is None else header:
+        tag = block.tag
+        if tag.__class__ is not str:
+            continue  # a comment or processing instruction
+        namespace, local = split_clark(tag)
         if namespace in _OTHER_ADDRESSING:
             if not other_addressing:
                 context.add(
@@ -68,7 +79,7 @@ def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
                     block,
                 )
             other_addressing = True
-        if block.tag == _IDENTIFIER:
+        if tag == _IDENTIFIER:
             # one subscription per message: parse() refuses a second, so must validate()
             if identified:
                 context.add(
@@ -83,11 +94,10 @@ def check_envelope(context: Context, root: XmlElement) -> XmlElement | None:
             context.add(DsmRule.HEADER_DUPLICATE, f"wsa:{local} appears more than once", block)
             continue
         headers[local] = block
-    body_element = first_child(root, f"{{{ns.SOAP}}}Body")
     if body_element is None:
         context.add(DsmRule.SOAP_STRUCTURE, "the envelope has no soap:Body", root)
         return None
-    children = list(child_elements(body_element))
+    children = [child for child in body_element if child.tag.__class__ is str]
     if len(children) > 1:
         context.add(
             DsmRule.SOAP_STRUCTURE,

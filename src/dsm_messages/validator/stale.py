@@ -50,6 +50,9 @@ STALE_NAMESPACES.update(
 )
 
 
+_SOAP_ENVELOPE = f"{{{ns.SOAP}}}Envelope"
+
+
 _HTTPS_FAULT_ACTION = "https" + FAULT_ACTION.removeprefix("http")
 #: how an action in a stale namespace begins: one of these
 _STALE_ACTION_STARTS = tuple(stale + "/" for stale in STALE_NAMESPACES)
@@ -58,11 +61,11 @@ _STALE_ACTION_STARTS = tuple(stale + "/" for stale in STALE_NAMESPACES)
 def stale_namespaces(context: Context, root: XmlElement) -> dict[str, str]:
     """Report a misprinted SOAP namespace and stale DSM namespaces; the renames to apply."""
     renames: dict[str, str] = {}
-    name = etree.QName(root)
-    envelope_ns = name.namespace
-    if name.localname == "Envelope" and envelope_ns != ns.SOAP:
+    name = None if root.tag == _SOAP_ENVELOPE else etree.QName(root)  # (most: read no further)
+    if name is not None and name.localname == "Envelope":
         # A SOAP node answers VersionMismatch; the rest is still checked, reading the
         # envelope by local names, so that every defect is named.
+        envelope_ns = name.namespace
         context.add(
             DsmRule.SOAP_VERSION,
             f"root element is {{{envelope_ns}}}Envelope, not a SOAP 1.2 soap:Envelope",
