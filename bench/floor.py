@@ -44,7 +44,7 @@ from dsm_messages.namespaces import PSP, WSA
 from dsm_messages.report import Report
 from dsm_messages.safexml import parse_xml
 from dsm_messages.validator.addressing import _URN_UUID  # (the rules' own patterns)
-from dsm_messages.validator.stale import may_declare_stale
+from dsm_messages.validator.stale import ASCII_COMPATIBLE, may_declare_stale
 from dsm_messages.validator.uris import ABSOLUTE_URI
 from dsm_messages.validator.values import _KEYWORD
 from dsm_messages.validator.walk import LARGE
@@ -108,7 +108,9 @@ def _subset(blob: bytes, schema: etree.XMLSchema, known: _Plans) -> list[object]
     facts = known.facts
     found: list[object] = []  # what the rules would name (not made into problems here)
     root = parse_xml(blob)
-    may_declare_stale(root, blob)
+    may_declare_stale(
+        blob, (root.getroottree().docinfo.encoding or "").lower() in ASCII_COMPATIBLE
+    )
     uris, sequences, keywords, filters = [], [], [], []
     plans = known.plans
     visit = root.iter(etree.Element) if len(blob) <= LARGE else root.iter(*known.names)

@@ -73,7 +73,7 @@ def stale_namespaces(context: Context, root: XmlElement) -> dict[str, str]:
         )
         renames[envelope_ns or ""] = ns.SOAP
     assert context.source is not None
-    if not may_declare_stale(root, context.source.data):
+    if not may_declare_stale(context.source.data, context.ascii_bytes):
         return renames
     declared = context.source.first_declarations()
     for stale, (current, tolerated) in STALE_NAMESPACES.items():
@@ -133,16 +133,15 @@ _STALE_PROBES = tuple(
 ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
 
 
-def may_declare_stale(root: XmlElement, data: bytes | None) -> bool:
+def may_declare_stale(data: bytes | None, ascii_bytes: bool) -> bool:
     """Whether the document may declare a stale namespace URI: always, unless its bytes are
-    in an ASCII-compatible encoding with no character reference (which could spell a URI
-    differently) and none of the stale URIs occurs in them."""
+    in an ASCII-compatible encoding (``ascii_bytes``) with no character reference (which
+    could spell a URI differently) and none of the stale URIs occurs in them."""
     if data is None:
         return True
-    encoding = (root.getroottree().docinfo.encoding or "").lower()
     # (b"&" first: a one-byte search is several times faster than a two-byte one, and most
     # messages hold no "&" at all)
-    if encoding not in ASCII_COMPATIBLE or (b"&" in data and b"&#" in data):
+    if not ascii_bytes or (b"&" in data and b"&#" in data):
         return True
     if not any(probe in data for probe in _STALE_PROBES):
         return False
