@@ -199,4 +199,4 @@ def _header_names() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     both, for a walk."""
     facts = declarations()
     datetimes, binaries = facts.datetime_elements, facts.base64_elements
-    return frozenset(datetimes), frozenset(binaries), tuple(sorted(datetimes | binaries))
+    return datetimes, binaries, tuple(sorted(datetimes | binaries))
