@@ -719,9 +719,12 @@ def test_the_command_reads_one_file_at_a_time(
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_what_the_command_holds_does_not_grow_with_the_files(archive: Path, jobs: int) -> None:
+def test_what_the_command_holds_does_not_grow_with_the_files(
+    archive: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Inputs taken from the walk and not yet reported never number more than a few batches
     per process, however many files there are; the verdicts come back in input order."""
+    monkeypatch.setattr(cli, "_BATCH", 16)  # batches small enough for the archive to hold many
     items = [cli._Input(str(path)) for path in stored(archive)]
     taken = 0
 

@@ -77,7 +77,9 @@ _MATCHED = re.compile(
 
 #: Inputs a worker process is given at a time, and how many such batches may be out at once
 #: per worker: what ``validate --jobs N`` holds is bounded by these, whatever the file count.
-_BATCH = 16
+#: (Each batch is a round trip to a worker: on two cores, batches of 16 small files made the
+#: command 15-20 % slower than batches of 64; larger ones gained nothing more.)
+_BATCH = 64
 _AHEAD = 2
 
 
