@@ -746,6 +746,32 @@ def test_what_the_command_holds_does_not_grow_with_the_files(
     assert bound * 4 < len(items)  # so that the bound means something here
 
 
+def test_large_files_are_shared_out_a_few_at_a_time(tmp_path: Path) -> None:
+    """A batch ends at its count of files or once its files hold its bytes, whichever comes
+    first, so that no worker is left with a long batch of large files while another waits;
+    small files still go many at a time. Every input is in one batch, in order."""
+    large, small = 300 * 1024, 3 * 1024
+    sized: dict[cli._Input, int] = {}
+    for number, size in enumerate([large] * 10 + [small] * 200):
+        path = tmp_path / f"{number:03}.xml"
+        path.write_bytes(b" " * size)
+        sized[cli._Input(str(path))] = size
+    sized[cli._Input("-", b" " * cli._BATCH_BYTES)] = cli._BATCH_BYTES  # standard input
+    sized[cli._Input(str(tmp_path / "gone.xml"))] = 0  # unreadable: reported in its turn
+    items = list(sized)
+
+    batches = list(cli._batches(iter(items), cli._BATCH, cli._BATCH_BYTES))
+
+    assert [item for batch in batches for item in batch] == items
+    assert all(len(batch) <= cli._BATCH for batch in batches)
+    # a batch ends with the file that brings it to its bytes, never later
+    assert all(sum(sized[item] for item in batch[:-1]) < cli._BATCH_BYTES for batch in batches)
+    assert [len(batch) for batch in batches[:5]] == [2, 2, 2, 2, 2]  # the large files
+    assert len(batches[5]) == cli._BATCH  # small files: as many as a batch takes
+    assert batches[-2][-1].path == "-"  # standard input's bytes end its batch
+    assert batches[-1] == [items[-1]]
+
+
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
