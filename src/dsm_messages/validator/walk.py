@@ -48,22 +48,27 @@ class Elements:
     __slots__ = ("_names", "_pairs", "_root", "_spans")
 
     def __init__(self, root: XmlElement) -> None:
-        pairs = [(root, str(root.tag))] if root.tag.__class__ is str else []
+        pairs: list[tuple[XmlElement, str]] = []
+        if (tag := root.tag).__class__ is str:
+            pairs.append((root, tag))
         spans: dict[XmlElement, tuple[int, int]] = {}
         for top in root:  # soap:Header and soap:Body, and then their children
-            if top.tag.__class__ is not str:
+            if (tag := top.tag).__class__ is not str:
                 continue
             start = len(pairs)
-            pairs.append((top, str(top.tag)))
+            pairs.append((top, tag))
             for child in top:
                 inner = len(pairs)
-                # (comments and processing instructions are left out by libxml2, so that each
-                # name is read once: lxml makes a new string each time a name is read)
-                pairs += [(each, each.tag) for each in child.iter(_ELEMENTS_ONLY)]  # type: ignore[misc]
+                if len(child):
+                    # (comments and processing instructions are left out by libxml2, so that
+                    # each name is read once: lxml makes a new string each time one is read)
+                    pairs += [(each, each.tag) for each in child.iter(_ELEMENTS_ONLY)]  # type: ignore[misc]
+                elif (tag := child.tag).__class__ is str:  # a leaf (most header blocks)
+                    pairs.append((child, tag))
                 spans[child] = (inner, len(pairs))
             spans[top] = (start, len(pairs))
         self._root = root
-        self._pairs: list[tuple[XmlElement, str]] = pairs
+        self._pairs = pairs
         self._spans = spans
         self._names: list[list[str]] | None = None  # each element's attribute names, once asked
 
