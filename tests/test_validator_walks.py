@@ -127,9 +127,9 @@ def test_what_the_body_checks_keep_of_the_names_they_meet_is_bounded(
 def test_an_attribute_where_no_walk_looks_for_one_is_found_by_every_walk(
     find: bytes, replace: bytes, codes: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The attributes a small message's elements carry are read from the elements already
-    read, a large message's found by libxml2: a URI attribute that may stand on any element,
-    and an attribute on a plain value, are found both ways."""
+    """A URI attribute that may stand on any element, and an attribute on a plain value (read
+    from the elements already read in a small message, found by libxml2 in a large one), are
+    found in a small message and a large one alike."""
     request = serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to="https://scan.example/1")
     assert request.count(find) == 1
     data = request.replace(find, replace)
@@ -145,10 +145,9 @@ def test_an_attribute_where_no_walk_looks_for_one_is_found_by_every_walk(
 def test_a_global_uri_attribute_is_found_however_it_is_written(
     attribute: bytes, mentions: int
 ) -> None:
-    """Whether a global URI attribute may stand on an element no URI rule names is first
-    asked of the bytes: its local name written where an attribute's name stands, with
-    whitespace around the ``=`` as XML allows, is found there, after any number of
-    mentions of the name in values (the anonymous address holds ``/role/``)."""
+    """A global URI attribute on an element no URI rule names is found however it is
+    written, with whitespace around the ``=`` as XML allows, after any number of mentions
+    of its name in values (the anonymous address holds ``/role/``)."""
     request = serialize(SAMPLES["dsp:CreatePostScanJobRequest"], to="https://scan.example/1")
     note = b'<v:Note xmlns:v="urn:v">' + b"see /role/ and role:x " * mentions + b"</v:Note>"
     block = b'<v:Ext xmlns:v="urn:v" ' + attribute + b">x</v:Ext>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -13,7 +14,6 @@ from .. import namespaces as ns
 from ..aliases import PLACEHOLDERS
 from ..declarations import declarations
 from ..element_text import strip_xml, text_of
-from ..leaf_values import Attributed
 from ..rule_ids import DsmRule
 from ..xml_types import XmlElement
 from . import walk
@@ -63,27 +63,30 @@ def check_uris(context: Context, root: XmlElement) -> None:
     another element: then every element is."""
     facts = declarations()
     holders = _uri_holders()
-    data = None if context.source is None else context.source.data
-    if data is not None and context.ascii_bytes and not _may_be_written(data, holders.locals):
-        stray = False  # (no attribute of a global URI attribute's local name in the bytes)
-    else:
-        stray = holders.stray_global(
-            root,
-            None if context.elements is None else context.elements.attributed(root, itself=True),
-        )
+    # the attributes with a global URI attribute's local name, found by libxml2 (none, in
+    # almost every message: then only the elements that carry a URI attribute of their own
+    # can hold one)
+    found = holders.candidates(root)
+    assert isinstance(found, list)
+    stray = bool(found) and holders.stray_global(found)
     visit = (
         root.iter() if stray else walk.named(root, holders.names, context.large, context.elements)
     )
     for element in visit:
-        if not isinstance(element.tag, str) or element.tag == _ACTION:
+        tag = element.tag
+        if tag.__class__ is not str or tag == _ACTION:
             continue
-        parent = element.getparent()
-        if facts.holds_uri(None if parent is None else str(parent.tag), element.tag):
+        if tag in facts.uri_elements or facts.holds_uri(_parent_name(element), tag):
             check_absolute_uri(context, element)
-        if element.attrib:
+        if (found or tag in holders.carriers) and element.attrib:
             for attribute in holders.attributes.intersection(map(str, element.attrib)):
-                if {(element.tag, attribute), (None, attribute)} & facts.uri_attributes:
+                if {(tag, attribute), (None, attribute)} & facts.uri_attributes:
                     check_absolute_uri_attribute(context, element, attribute)
+
+
+def _parent_name(element: XmlElement) -> str | None:
+    parent = element.getparent()
+    return None if parent is None else str(parent.tag)
 
 
 def check_absolute_uri_attribute(context: Context, element: XmlElement, attribute: str) -> None:
@@ -120,29 +123,6 @@ def check_absolute_uri(context: Context, element: XmlElement) -> None:
         context.add(DsmRule.URI_NOT_ABSOLUTE, f"{name_of(element)} {value!r} {defect}", element)
 
 
-_NAME_BOUNDS = (b" \t\r\n:", b" \t\r\n=")  # what may stand before and after an attribute's name
-_LOOKED_AT_MOST = 16  # occurrences of a name looked at before taking it as written
-
-
-def _may_be_written(data: bytes, names: tuple[bytes, ...]) -> bool:
-    """Whether an attribute whose local name is one of ``names`` may be written in ``data``
-    (in an ASCII-compatible encoding): one of them stands where an attribute's name would,
-    after whitespace or a prefix's colon and before whitespace or ``=`` (the anonymous
-    address's ``/role/`` is not one)."""
-    before, after = _NAME_BOUNDS
-    for name in names:
-        at, looked = data.find(name), 0
-        while at >= 0:
-            end = at + len(name)
-            if data[at - 1 : at] in before and data[end : end + 1] in after:
-                return True  # (b"" at either end of the bytes is in both: taken as written)
-            looked += 1
-            if looked >= _LOOKED_AT_MOST:
-                return True
-            at = data.find(name, end)
-    return False
-
-
 @attrs.frozen
 class _UriHolders:
     #: Names of the elements that hold a URI or carry a URI attribute of their own.
@@ -151,27 +131,19 @@ class _UriHolders:
     named: frozenset[str]
     #: Every URI attribute name.
     attributes: frozenset[str]
+    #: The elements that carry a URI attribute of their own (not a global one).
+    carriers: frozenset[str]
     #: The global URI attributes (which may stand on any element), by Clark name.
     spread: frozenset[str]
-    #: Attributes with a global URI attribute's local name, found by libxml2.
+    #: The attributes with a global URI attribute's local name, found by libxml2.
     candidates: etree.XPath
-    #: The global URI attributes' local names, as bytes (written so in any ASCII-compatible
-    #: encoding: a name cannot be written with a character reference).
-    locals: tuple[bytes, ...]
 
-    def stray_global(self, root: XmlElement, attributed: list[Attributed] | None) -> bool:
-        """Whether a global URI attribute stands on an element not named in ``names`` (read
-        from ``attributed``, the elements with attributes, when given)."""
-        if attributed is not None:
-            return any(
-                name not in self.named and not self.spread.isdisjoint(attributes)
-                for _, name, attributes in attributed
-            )
-        found = self.candidates(root)
-        assert isinstance(found, list)
+    def stray_global(self, found: list[Any]) -> bool:
+        """Whether a global URI attribute stands on an element not named in ``names``, of
+        the attributes ``candidates`` found."""
         return any(
             getattr(attribute, "attrname", None) in self.spread
-            and getattr(attribute.getparent(), "tag", None) not in self.names
+            and getattr(attribute.getparent(), "tag", None) not in self.named
             for attribute in found
         )
 
@@ -188,9 +160,9 @@ def _uri_holders() -> _UriHolders:
         names=tuple(sorted(names)),
         named=frozenset(names),
         attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
+        carriers=frozenset(carrier for carrier, _ in facts.uri_attributes if carrier is not None),
         spread=frozenset(spread),
         candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),
-        locals=tuple(local.encode("ascii") for local in locals_),
     )
 
 

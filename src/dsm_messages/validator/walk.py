@@ -45,7 +45,7 @@ class Elements:
     added, removed or renamed and no attribute added or removed (the checks that use it
     change text and attribute values only)."""
 
-    __slots__ = ("_names", "_pairs", "_root", "_spans")
+    __slots__ = ("_pairs", "_root", "_spans")
 
     def __init__(self, root: XmlElement) -> None:
         pairs: list[tuple[XmlElement, str]] = []
@@ -70,7 +70,6 @@ class Elements:
         self._root = root
         self._pairs = pairs
         self._spans = spans
-        self._names: list[list[str]] | None = None  # each element's attribute names, once asked
 
     def under(self, scope: XmlElement) -> list[tuple[XmlElement, str]] | None:
         """``scope``'s elements (itself included) with their names, when it is the root, one
@@ -86,32 +85,20 @@ class Elements:
         return (0, len(self._pairs)) if scope is self._root else self._spans.get(scope)
 
     def attributed(
-        self, scope: XmlElement, *, itself: bool, among: frozenset[str] | None = None
+        self, scope: XmlElement, *, itself: bool, among: frozenset[str]
     ) -> list[Attributed] | None:
-        """The elements of ``scope`` that carry attributes (``scope`` too when ``itself``), in
-        document order, each with its name and its attributes' names; ``None`` for a scope
-        :meth:`under` does not answer for. What libxml2's ``descendant::*[@*]`` finds, read
-        from the elements already held: the attributes' names are read once per message
-        (the checks change attribute values, never names). Given ``among``, only the
-        elements with one of its names (their attributes' names read for them alone)."""
+        """The elements of ``scope`` (``scope`` too when ``itself``) whose name is one of
+        ``among`` and that carry attributes, in document order, each with its name and its
+        attributes' names: what libxml2's ``descendant::*[@*]`` finds among them, read from
+        the elements already held; ``None`` for a scope :meth:`under` does not answer for."""
         span = self._span(scope)
         if span is None:
             return None
         start, end = span
-        if among is not None:
-            return [
-                (element, name, keys)
-                for element, name in self._pairs[start if itself else start + 1 : end]
-                if name in among and (keys := element.keys())
-            ]
-        names = self._names
-        if names is None:
-            names = self._names = [element.keys() for element, _ in self._pairs]
-        pairs = self._pairs
         return [
-            (pairs[at][0], pairs[at][1], names[at])
-            for at in range(start if itself else start + 1, end)
-            if names[at]
+            (element, name, keys)
+            for element, name in self._pairs[start if itself else start + 1 : end]
+            if name in among and (keys := element.keys())
         ]
 
 
