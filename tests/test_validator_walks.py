@@ -7,15 +7,17 @@ example, and the fuzz test's mutations."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import fuzz_targets
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from test_fuzz import fuzzing, mutated
 from test_validator import CASES, Case, case_id
 
-from dsm_messages import validator
+from dsm_messages import leaf_values, validator
 from dsm_messages.envelope import serialize
 from dsm_messages.report import Report
 from dsm_messages.testing.samples import SAMPLES
@@ -157,3 +159,53 @@ def test_a_global_uri_attribute_is_found_however_it_is_written(
     codes = [problem.code for problem in validator.validate(data).problems]
 
     assert codes == ["DSM-URI-WHITESPACE", "DSM-URI-NOT-ABSOLUTE"]
+
+
+_NODE = st.recursive(
+    st.tuples(
+        st.sampled_from(["a", "{urn:x}b", "{urn:y}a"]),
+        st.lists(st.sampled_from(["k", "{urn:x}k", "{http://www.w3.org/XML/1998/namespace}lang"])),
+        st.booleans(),  # a namespace declaration of its own (which is no attribute)
+        st.just(()),
+    ),
+    lambda inner: st.tuples(
+        st.sampled_from(["a", "{urn:x}b"]),
+        st.lists(st.sampled_from(["k", "{urn:y}k"])),
+        st.booleans(),
+        st.lists(st.one_of(inner, st.sampled_from(["comment", "pi"])), max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+def _build(node: Any, parent: etree._Element | None = None) -> etree._Element:
+    """The tree a generated node stands for: (name, attributes, declares, children)."""
+    name, attributes, declares, children = node
+    nsmap = {"d": "urn:declared"} if declares else None
+    element = (
+        etree.Element(name, nsmap=nsmap)
+        if parent is None
+        else etree.SubElement(parent, name, nsmap=nsmap)
+    )
+    for attribute in attributes:
+        element.set(attribute, "v")
+    for child in children:
+        if child == "comment":
+            element.append(etree.Comment("c"))
+        elif child == "pi":
+            element.append(etree.ProcessingInstruction("p", "x"))
+        else:
+            _build(child, element)
+    return element
+
+
+@given(_NODE)
+def test_libxml2_finds_every_element_with_attributes_below_once_in_order(node: Any) -> None:
+    """A large message's elements with attributes (the leaf-attribute rule's candidates) are
+    found by libxml2 as the parents of the attributes below: each element below that carries
+    one, once, in document order; a namespace declaration is no attribute."""
+    root = _build(node)
+
+    found = leaf_values._ATTRIBUTED_BELOW(root)
+
+    assert found == [element for element in root.iterdescendants(etree.Element) if element.attrib]

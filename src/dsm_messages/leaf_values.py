@@ -24,8 +24,10 @@ __all__ = ["MAY_BE_VALUES", "Attributed", "bound_as", "leaf_attributes"]
 Attributed = tuple[XmlElement, str, list[str]]
 
 _XSI_PREFIX = "{http://www.w3.org/2001/XMLSchema-instance}"
-#: The elements below that carry an attribute (libxml2 finds them).
-_ATTRIBUTED_BELOW = etree.XPath("descendant::*[@*]")
+#: The elements below that carry an attribute, in document order (libxml2 finds them: the
+#: parents of the attributes below, which it finds several times faster than it tests each
+#: element for one, ``descendant::*[@*]``).
+_ATTRIBUTED_BELOW = etree.XPath("descendant::*/@*/..")
 #: A plain value (what :func:`bound_as` answers for an element bound as one).
 _VALUE = ""
 #: (model, path of names from the element up) -> whether the element is a plain value

@@ -89,7 +89,7 @@ class Elements:
     ) -> list[Attributed] | None:
         """The elements of ``scope`` (``scope`` too when ``itself``) whose name is one of
         ``among`` and that carry attributes, in document order, each with its name and its
-        attributes' names: what libxml2's ``descendant::*[@*]`` finds among them, read from
+        attributes' names: what libxml2 finds among them (``descendant::*/@*/..``), read from
         the elements already held; ``None`` for a scope :meth:`under` does not answer for."""
         span = self._span(scope)
         if span is None:
