@@ -151,7 +151,7 @@ def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> No
     attributed = (
         None
         if context.elements is None
-        else context.elements.attributed(root, itself=False, among=MAY_BE_VALUES)
+        else context.elements.attributed(root, among=MAY_BE_VALUES)
     )
     for element, attribute in leaf_attributes(root, model, attributed):
         context.add(

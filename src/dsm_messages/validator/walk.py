@@ -84,20 +84,18 @@ class Elements:
         """Where ``scope``'s elements stand in the list (see :meth:`under`)."""
         return (0, len(self._pairs)) if scope is self._root else self._spans.get(scope)
 
-    def attributed(
-        self, scope: XmlElement, *, itself: bool, among: frozenset[str]
-    ) -> list[Attributed] | None:
-        """The elements of ``scope`` (``scope`` too when ``itself``) whose name is one of
-        ``among`` and that carry attributes, in document order, each with its name and its
-        attributes' names: what libxml2 finds among them (``descendant::*/@*/..``), read from
-        the elements already held; ``None`` for a scope :meth:`under` does not answer for."""
+    def attributed(self, scope: XmlElement, *, among: frozenset[str]) -> list[Attributed] | None:
+        """The elements below ``scope`` whose name is one of ``among`` and that carry
+        attributes, in document order, each with its name and its attributes' names: what
+        libxml2 finds among them (``descendant::*/@*/..``), read from the elements already
+        held; ``None`` for a scope :meth:`under` does not answer for."""
         span = self._span(scope)
         if span is None:
             return None
         start, end = span
         return [
             (element, name, keys)
-            for element, name in self._pairs[start if itself else start + 1 : end]
+            for element, name in self._pairs[start + 1 : end]
             if name in among and (keys := element.keys())
         ]
 
