@@ -151,8 +151,8 @@ class _UriHolders:
 @functools.cache
 def _uri_holders() -> _UriHolders:
     facts = declarations()
-    names = set(facts.uri_elements) | {child for _, child in facts.uri_children}
-    names |= {carrier for carrier, _ in facts.uri_attributes if carrier is not None}
+    carriers = frozenset(carrier for carrier, _ in facts.uri_attributes if carrier is not None)
+    names = set(facts.uri_elements) | {child for _, child in facts.uri_children} | carriers
     spread = {attribute for carrier, attribute in facts.uri_attributes if carrier is None}
     locals_ = sorted({split_clark(name)[1] for name in spread})
     condition = " or ".join(f"local-name()='{local}'" for local in locals_) or "false()"
@@ -160,7 +160,7 @@ def _uri_holders() -> _UriHolders:
         names=tuple(sorted(names)),
         named=frozenset(names),
         attributes=frozenset(attribute for _, attribute in facts.uri_attributes),
-        carriers=frozenset(carrier for carrier, _ in facts.uri_attributes if carrier is not None),
+        carriers=carriers,
         spread=frozenset(spread),
         candidates=etree.XPath(f"descendant-or-self::*/@*[{condition}]"),
     )
