@@ -135,14 +135,16 @@ def check_body(context: Context, body: XmlElement) -> None:
         found_by_name = walk.named(body, _body_names(), context.large, context.elements)
         pairs = [(element, str(element.tag)) for element in found_by_name]
     for element, name in pairs:
-        found = steps.get(name)
-        if found is None:
+        try:  # (most names get no check: one lookup, no call, and no loop for them)
+            found = steps[name]
+        except KeyError:
             found = _body_steps(name)
             if len(steps) >= _REMEMBER_AT_MOST:  # (vendor names are many: start over)
                 steps.clear()
             steps[name] = found
-        for step in found:
-            step(context, element)
+        if found:
+            for step in found:
+                step(context, element)
 
 
 def _check_leaf_attributes(context: Context, root: XmlElement, model: str) -> None:
