@@ -30,7 +30,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 #: libxml2 itself never goes beyond 256.
 DEFAULT_MAX_DEPTH = 128
 _LIBXML2_MAX_DEPTH = 256
-_POSITION = re.compile(r", line \d+, column \d+$")
+#: (patterns used on failure only are compiled, and cached by :mod:`re`, when first used)
+_POSITION = r", line \d+, column \d+$"
 _XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 _XINCLUDE_NAMES = tuple(f"{{{namespace}}}*" for namespace in _XINCLUDE)
 
@@ -107,7 +108,7 @@ def parse_xml(
             raise XmlSyntaxError(
                 f"entity expansion refused: {exc.msg}", line=line, column=column, forbidden=True
             ) from None
-        reason = _POSITION.sub("", exc.msg)  # the position is given once, by XmlSyntaxError
+        reason = re.sub(_POSITION, "", exc.msg)  # the position is given once, by XmlSyntaxError
         raise XmlSyntaxError(f"not well-formed XML: {reason}", line=line, column=column) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
@@ -139,7 +140,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _UTF16_WITHOUT_BOM = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
-_DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
+_DECLARED = r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']"""
 
 
 def _check_declared_encoding(data: bytes) -> None:
@@ -159,7 +160,7 @@ def _check_declared_encoding(data: bytes) -> None:
     if detected is None:
         return
     head = body[:400].decode(detected, errors="replace")
-    match = _DECLARED.match(head)
+    match = re.match(_DECLARED, head)
     if match is None:
         return
     declared = match.group(1).lower().replace("_", "-")

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from .. import namespaces as ns
-from .._mime import is_package
 from ..errors import MtomError
 from ..messages import by_qname
 from ..report import Profile, Report
@@ -23,7 +22,7 @@ from ..safexml import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from ..xml_types import XmlElement
 from .addressing import check_envelope
 from .context import Context
-from .reading import read_message
+from .reading import announces_package, read_message
 from .schema_pass import check_schema
 from .source import file_position, position_in
 from .table import check_body, check_header_values
@@ -158,7 +157,7 @@ def _read_stored(
             # (headers longer than the head, or unreadable: read whole, and reported)
             with contextlib.suppress(MtomError):
                 content_type, rest = split_message(head)
-        if content_type is None or not is_package(content_type):
+        if not announces_package(content_type):
             # (a Content-Type of no package: read whole, and reported so)
             return head + stored.read() if whole else head
         headers = head[: len(head) - len(rest)]
@@ -236,7 +235,7 @@ def check_tree(
     MTOM package (``content_type``) may also be given as an iterable of chunks."""
     if profile not in ("strict", "lenient"):
         raise ValueError(f"profile must be 'strict' or 'lenient', not {profile!r}")
-    chunked = content_type is not None and is_package(content_type) and not isinstance(data, str)
+    chunked = announces_package(content_type) and not isinstance(data, str)
     if not isinstance(data, bytes) and not chunked:
         raise TypeError(f"validate() takes bytes, not {type(data).__name__}")
     return _checked(data, profile, content_type, max_bytes, max_depth)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable
+from typing import TypeGuard
 
 from .. import namespaces as ns
-from .._mime import is_package
 from ..errors import MtomError, XmlSyntaxError
 from ..rule_ids import DsmRule
 from ..safexml import parse_xml
@@ -20,8 +20,19 @@ from .source import Source, known_column
 from .stale import ASCII_COMPATIBLE, stale_namespaces
 
 __all__ = [
+    "announces_package",
     "read_message",
 ]
+
+
+def announces_package(content_type: str | None) -> TypeGuard[str]:
+    """Whether a Content-Type value is given and announces an MTOM package (the MIME code is
+    imported only once one is given: most calls give none)."""
+    if content_type is None:
+        return False
+    from .._mime import is_package
+
+    return is_package(content_type)
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -36,7 +47,7 @@ def read_message(
     root_id: str | None = None
     part_offsets: dict[str, int] = {}
     framing_broken = False
-    if content_type is not None and is_package(content_type):
+    if announces_package(content_type):
         from ..package_parts import split_parts  # (MIME framing: read with the first package)
 
         context.package = True
@@ -145,7 +156,8 @@ class _Discard:
         return len(data)
 
 
-_DECLARED_ENCODING = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+#: (compiled, and cached by :mod:`re`, when a document in another encoding first needs it)
+_DECLARED_ENCODING = r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*["'])[^"']*"""
 
 
 def _as_utf8(data: bytes, encoding: str) -> bytes | None:
@@ -157,7 +169,7 @@ def _as_utf8(data: bytes, encoding: str) -> bytes | None:
         text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         return None
-    return _DECLARED_ENCODING.sub(r"\g<1>UTF-8", text.lstrip("\ufeff"), count=1).encode()
+    return re.sub(_DECLARED_ENCODING, r"\g<1>UTF-8", text.lstrip("\ufeff"), count=1).encode()
 
 
 def _wide_encoding(data: bytes) -> str | None:

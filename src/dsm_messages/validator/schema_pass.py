@@ -20,14 +20,14 @@ __all__ = [
     "check_schema",
 ]
 
-_URI_SCHEMA_ERROR = re.compile(
-    r"^Element '[^']*'(, attribute '[^']*')?: .* is not a valid value of the atomic type "
-    r"'xs:anyURI'",
-    re.DOTALL,
+# (the patterns read schema errors only: compiled, and cached by :mod:`re`, when first used)
+_URI_SCHEMA_ERROR = (
+    r"(?s)^Element '[^']*'(, attribute '[^']*')?: .* is not a valid value of the atomic type "
+    r"'xs:anyURI'"
 )
 
 
-_CLARK = re.compile(r"\{([^}]*)\}([\w.\-]+)")
+_CLARK = r"\{([^}]*)\}([\w.\-]+)"
 
 
 # -- schema ----------------------------------------------------------------------------
@@ -64,7 +64,9 @@ def check_schema(context: Context, root: XmlElement) -> None:
             entry
             for entry in entries
             if not (entry.line in context.keyword_lines and "union" in entry.message)
-            and not (entry.line in context.uri_lines and _URI_SCHEMA_ERROR.match(entry.message))
+            and not (
+                entry.line in context.uri_lines and re.match(_URI_SCHEMA_ERROR, entry.message)
+            )
             and not (
                 entry.line in context.detail_text_lines and "Detail': Character" in entry.message
             )
@@ -149,7 +151,7 @@ def _by_element(log: etree._ListErrorLog) -> list[list[etree._LogEntry]]:
 
 
 def _schema_message(message: str) -> str:
-    return _CLARK.sub(lambda m: ns.prefixed(m.group(0)), message)
+    return re.sub(_CLARK, lambda m: ns.prefixed(m.group(0)), message)
 
 
 def _schema_path(path: str | None) -> str | None:

@@ -33,7 +33,8 @@ __all__ = [
 ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+#: (compiled, and cached by :mod:`re`, when a value that is no URI first needs it)
+_SCHEME = r"^[A-Za-z][A-Za-z0-9+.\-]*:"
 
 
 _NOT_IN_URIS = frozenset('<>"{}|\\^`')
@@ -177,7 +178,7 @@ def uri_defect(value: str) -> str | None:
     if inside is not None:
         what = "a line break" if inside in "\r\n" else "whitespace"
         return f"has {what} inside it; a URI holds none"
-    if not _SCHEME.match(value):
+    if not re.match(_SCHEME, value):
         return "is not an absolute URI: it has no scheme"
     bad = next(c for c in value if c in _NOT_IN_URIS)
     return f"holds {bad!r}, which a URI does not allow"
