@@ -93,6 +93,26 @@ def test_a_first_valid_message_loads_only_what_checking_it_needs() -> None:
     assert "dsm_messages.rules" in broken
 
 
+def test_a_message_given_without_a_content_type_loads_no_mime_code() -> None:
+    """Only a Content-Type can make the bytes an MTOM package: ``validate()`` given none reads
+    no MIME code at all; given one that names no package, it reads the bytes as XML, as it
+    does with none."""
+    plain = modules_after(
+        "from dsm_messages import validate\n"
+        f"data = open({str(EXAMPLES / 'dsp-01-create-request.xml')!r}, 'rb').read()\n"
+        "assert validate(data).problems == ()"
+    )
+    assert "dsm_messages._mime" not in plain
+    typed = modules_after(
+        "from dsm_messages import validate\n"
+        f"data = open({str(EXAMPLES / 'dsp-01-create-request.xml')!r}, 'rb').read()\n"
+        "assert validate(data, content_type='application/soap+xml').problems == ()\n"
+        "report = validate(data, content_type='Multipart/Related; boundary=x')\n"
+        "assert [p.code for p in report.problems] == ['DSM-MIME-MALFORMED'], report.problems"
+    )
+    assert "dsm_messages._mime" in typed
+
+
 def test_every_public_name_is_the_one_its_module_defines() -> None:
     for name in dsm_messages.__all__:
         where = dsm_messages._HOMES.get(name, ".")
