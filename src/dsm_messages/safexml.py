@@ -30,7 +30,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 #: libxml2 itself never goes beyond 256.
 DEFAULT_MAX_DEPTH = 128
 _LIBXML2_MAX_DEPTH = 256
-#: (patterns used on failure only are compiled, and cached by :mod:`re`, when first used)
+# (the patterns most documents never need, a broken one's message and a byte order mark's
+# declared encoding, are compiled, and cached by :mod:`re`, when first used)
 _POSITION = r", line \d+, column \d+$"
 _XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 _XINCLUDE_NAMES = tuple(f"{{{namespace}}}*" for namespace in _XINCLUDE)
