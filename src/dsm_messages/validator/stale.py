@@ -125,17 +125,16 @@ def stale_action(context: Context, element: XmlElement, action: str) -> str:
 _STALE_BYTES = tuple(stale.encode("ascii") for stale in STALE_NAMESPACES)
 
 
-# a few strings one of which every stale URI holds, searched for first, in one search (a
-# message without any of them, almost every one, holds no stale URI either); a pattern of
-# every stale URI would take as long to search and several times longer to compile
-_STALE_PROBE = re.compile(
-    b"|".join(
-        re.escape(probe)
-        for probe in sorted(
-            {b"https://schemas." if s.startswith(b"https://schemas.") else s for s in _STALE_BYTES}
-        )
-    )
+# a few strings one of which every stale URI holds: searched for first, as a message without
+# any of them (almost every one) holds no stale URI either
+_STALE_PROBES = tuple(
+    sorted({b"https://schemas." if s.startswith(b"https://schemas.") else s for s in _STALE_BYTES})
 )
+
+
+# ... all of them in one search, which reads the message once (a pattern of every stale URI
+# would take as long to search, and several times longer to compile)
+_STALE_PROBE = re.compile(b"|".join(re.escape(probe) for probe in _STALE_PROBES))
 
 
 ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
