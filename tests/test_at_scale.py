@@ -96,7 +96,7 @@ def test_a_first_valid_message_loads_only_what_checking_it_needs() -> None:
 def test_a_message_given_without_a_content_type_loads_no_mime_code() -> None:
     """Only a Content-Type can make the bytes an MTOM package: ``validate()`` given none reads
     no MIME code at all; given one that names no package, it reads the bytes as XML, as it
-    does with none."""
+    does with none; given a multipart one (in any case), it reads them as a package."""
     plain = modules_after(
         "from dsm_messages import validate\n"
         f"data = open({str(EXAMPLES / 'dsp-01-create-request.xml')!r}, 'rb').read()\n"
