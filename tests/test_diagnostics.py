@@ -12,11 +12,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dsm_messages import build_send_image, parse, serialize, validate, validate_stored
 from dsm_messages.cli import main
 from dsm_messages.models import dsp
+from dsm_messages.namespaces import PREFIXES
 from dsm_messages.testing.conversations import send_image_body
+from dsm_messages.validator.stale import STALE_NAMESPACES, may_declare_stale
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE = "https://scansrv01.example:5362/ScanServer/7"
@@ -43,6 +47,31 @@ def test_a_misprinted_addressing_namespace_is_one_stale_namespace(profile: str) 
     report = validate(data, profile=profile)  # type: ignore[arg-type]
     assert [p.rule for p in report.problems] == ["DSM-STALE-NAMESPACE"]
     assert "https://schemas.xmlsoap.org/ws/2004/08/addressing" in report.problems[0].message
+
+
+_STALE = sorted(stale.encode() for stale in STALE_NAMESPACES)
+#: Pieces a message's bytes are made of here: every stale URI, each cut short by one byte
+#: (a near miss), every current namespace URI, and a few other bytes.
+_PIECES = [
+    *_STALE,
+    *(stale[:-1] for stale in _STALE),
+    *(uri.encode() for uri in PREFIXES.values()),
+    b'<a xmlns:x="',
+    b'"/>',
+    b"/",
+    b"&",
+    b"#",
+    b" ",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(b"".join))
+def test_the_stale_screen_answers_whether_a_stale_uri_is_written(data: bytes) -> None:
+    """The screen that lets a message skip the stale-namespace check says no only for bytes in
+    which no stale URI is written: never for a message that holds one, whatever stands around
+    it (a URI cut short, a current one, a character reference's start)."""
+    written = any(stale in data for stale in _STALE)
+    assert may_declare_stale(data, ascii_bytes=True) is (written or b"&#" in data)
 
 
 @pytest.mark.parametrize(
